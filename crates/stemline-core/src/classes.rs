@@ -1,0 +1,198 @@
+//! Character classes, as the reference's three regular-expression engines see them.
+//!
+//! The reference (NLTK 3.10.4) runs on three different notions of "word" and
+//! "space", and exactness needs each one where it applies:
+//!
+//! * `wordpunct_tokenize` and the Treebank rules are compiled with the third-party
+//!   `regex` module, whose `\w` and `\s` follow its own Unicode tables (combining
+//!   marks are word characters; `²` is not);
+//! * the contraction rules are compiled with the standard `re` module, whose `\w`
+//!   is `str.isalnum()` or `_` under the running Python's Unicode database;
+//! * the final `str.split()` splits on `str.isspace()`, which includes U+001C..U+001F
+//!   that `regex` treats as punctuation.
+//!
+//! None of these agree with Rust's own Unicode tables, so the core never uses
+//! them: the tables arrive as code point ranges computed by the caller from the
+//! running Python and its `regex` module (see `python/stemline/_unicode.py`).
+
+/// A word character for `wordpunct_tokenize` (`regex`'s `\w`).
+pub const WORD: u8 = 1;
+/// Whitespace for `wordpunct_tokenize` (`regex`'s `\s`).
+pub const SPACE: u8 = 2;
+/// A word character for the contraction rules' `\b` (`re`'s `\w`).
+pub const RE_WORD: u8 = 4;
+/// Whitespace for the final `str.split()` (and `re`'s `\s`).
+pub const SPLIT_SPACE: u8 = 8;
+
+/// Half-open code point ranges `[start, end)`.
+pub type Ranges = [(u32, u32)];
+
+/// The ranges of each class, as computed from the running Python.
+#[derive(Debug, Clone, Default)]
+pub struct ClassRanges {
+    pub word: Vec<(u32, u32)>,
+    pub space: Vec<(u32, u32)>,
+    pub re_word: Vec<(u32, u32)>,
+    pub split_space: Vec<(u32, u32)>,
+    /// `(letter, code point)`: `code point` matches the lower-case ASCII
+    /// `letter` in a `re.IGNORECASE` pattern. Only the letters of the
+    /// contraction rules are needed.
+    pub ignore_case: Vec<(u8, u32)>,
+}
+
+const BLOCK: usize = 256;
+const BLOCKS: usize = 0x110000 / BLOCK;
+
+/// Per-code-point class flags in a two-level table (blocks of 256 code points,
+/// identical blocks shared), so a lookup is two loads.
+#[derive(Debug, Clone)]
+pub struct CharClasses {
+    ascii: [u8; 128],
+    index: Vec<u16>,
+    blocks: Vec<[u8; BLOCK]>,
+    ignore_case: Vec<(u8, u32)>,
+}
+
+impl CharClasses {
+    /// Builds the table, checking the facts the tokenizer relies on.
+    pub fn new(ranges: &ClassRanges) -> Result<Self, String> {
+        let mut flags = vec![0u8; 0x110000];
+        for (class, list) in [
+            (WORD, &ranges.word),
+            (SPACE, &ranges.space),
+            (RE_WORD, &ranges.re_word),
+            (SPLIT_SPACE, &ranges.split_space),
+        ] {
+            for &(start, end) in list.iter() {
+                if start > end || end > 0x110000 {
+                    return Err(format!("bad code point range {start:#x}..{end:#x}"));
+                }
+                for f in &mut flags[start as usize..end as usize] {
+                    *f |= class;
+                }
+            }
+        }
+        // The Treebank rules are applied to whole runs on the assumption that a
+        // run never holds whitespace of either engine inside a word; say so if a
+        // future Unicode table breaks that, rather than produce different output.
+        if let Some(cp) = flags
+            .iter()
+            .position(|&f| f & WORD != 0 && f & (SPACE | SPLIT_SPACE) != 0)
+        {
+            return Err(format!(
+                "U+{cp:04X} is both a word character and whitespace; stemline's tokenizer assumes no such character exists"
+            ));
+        }
+        if flags[' ' as usize] & SPACE == 0 || flags[' ' as usize] & SPLIT_SPACE == 0 {
+            return Err("U+0020 must be whitespace in every engine".into());
+        }
+
+        let mut ascii = [0u8; 128];
+        ascii.copy_from_slice(&flags[..128]);
+        let mut index = Vec::with_capacity(BLOCKS);
+        let mut blocks: Vec<[u8; BLOCK]> = Vec::new();
+        let mut seen: std::collections::HashMap<[u8; BLOCK], u16> = Default::default();
+        for chunk in flags.chunks_exact(BLOCK) {
+            let block: [u8; BLOCK] = chunk.try_into().expect("exact chunk");
+            let id = *seen.entry(block).or_insert_with(|| {
+                blocks.push(block);
+                (blocks.len() - 1) as u16
+            });
+            index.push(id);
+        }
+        let mut ignore_case = ranges.ignore_case.clone();
+        ignore_case.sort_unstable();
+        ignore_case.dedup();
+        Ok(CharClasses {
+            ascii,
+            index,
+            blocks,
+            ignore_case,
+        })
+    }
+
+    /// The class flags of an ASCII byte.
+    #[inline(always)]
+    pub fn ascii(&self, b: u8) -> u8 {
+        self.ascii[b as usize]
+    }
+
+    /// The class flags of any code point.
+    #[inline]
+    pub fn of(&self, cp: u32) -> u8 {
+        if cp < 128 {
+            return self.ascii[cp as usize];
+        }
+        let Some(&block) = self.index.get(cp as usize / BLOCK) else {
+            return 0;
+        };
+        self.blocks[block as usize][cp as usize % BLOCK]
+    }
+
+    #[inline]
+    pub fn is(&self, cp: u32, class: u8) -> bool {
+        self.of(cp) & class != 0
+    }
+
+    /// Whether `cp` matches the lower-case ASCII `letter` in a `re.IGNORECASE`
+    /// pattern (for example `İ` matches `i`, as the running `re` decides).
+    pub fn matches_ignore_case(&self, cp: u32, letter: u8) -> bool {
+        cp == letter as u32 || self.ignore_case.binary_search(&(letter, cp)).is_ok()
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! ASCII-only classes for the core's own unit tests; the real tables are
+    //! always built from the running Python.
+    use super::*;
+
+    pub fn ascii_classes() -> CharClasses {
+        let word: Vec<(u32, u32)> = vec![
+            ('0' as u32, '9' as u32 + 1),
+            ('A' as u32, 'Z' as u32 + 1),
+            ('_' as u32, '_' as u32 + 1),
+            ('a' as u32, 'z' as u32 + 1),
+        ];
+        let space = vec![(9, 14), (32, 33)];
+        let split_space = vec![(9, 14), (0x1C, 0x21)];
+        let ignore_case = (b'a'..=b'z')
+            .map(|l| (l, l.to_ascii_uppercase() as u32))
+            .collect();
+        CharClasses::new(&ClassRanges {
+            re_word: word.clone(),
+            word,
+            space,
+            split_space,
+            ignore_case,
+        })
+        .unwrap()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testing::ascii_classes;
+    use super::*;
+
+    #[test]
+    fn ascii_lookups() {
+        let c = ascii_classes();
+        assert!(c.is('a' as u32, WORD) && c.is('_' as u32, RE_WORD));
+        assert!(c.is(' ' as u32, SPACE) && c.is(0x1C, SPLIT_SPACE) && !c.is(0x1C, SPACE));
+        assert_eq!(c.of(0x10FFFF), 0);
+        assert!(c.matches_ignore_case('I' as u32, b'i'));
+        assert!(!c.matches_ignore_case('J' as u32, b'i'));
+    }
+
+    #[test]
+    fn rejects_a_word_character_that_is_whitespace() {
+        let ranges = ClassRanges {
+            word: vec![(32, 33)],
+            space: vec![(32, 33)],
+            split_space: vec![(32, 33)],
+            ..Default::default()
+        };
+        assert!(CharClasses::new(&ranges).is_err());
+    }
+}

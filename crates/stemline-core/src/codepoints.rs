@@ -1,0 +1,137 @@
+//! Text as code points, including the lone surrogates Python strings may hold.
+//!
+//! The core works on *generalized UTF-8*: UTF-8 that may also encode lone
+//! surrogates (U+D800..U+DFFF) as three bytes, which is what Python produces
+//! with `str.encode("utf-8", "surrogatepass")`. The reference treats a lone
+//! surrogate like any other punctuation character, so the core carries it
+//! through instead of rejecting the document. Every `&str` is already valid
+//! generalized UTF-8.
+
+/// Decodes the code point starting at byte `i` and returns it with its length.
+///
+/// `text` must be generalized UTF-8 and `i` a character boundary; a malformed
+/// sequence panics on an index out of bounds rather than reading past the end.
+#[inline]
+pub fn decode_at(text: &[u8], i: usize) -> (u32, usize) {
+    let b0 = text[i];
+    if b0 < 0x80 {
+        (b0 as u32, 1)
+    } else if b0 < 0xE0 {
+        (((b0 as u32 & 0x1F) << 6) | (text[i + 1] as u32 & 0x3F), 2)
+    } else if b0 < 0xF0 {
+        (
+            ((b0 as u32 & 0x0F) << 12)
+                | ((text[i + 1] as u32 & 0x3F) << 6)
+                | (text[i + 2] as u32 & 0x3F),
+            3,
+        )
+    } else {
+        (
+            ((b0 as u32 & 0x07) << 18)
+                | ((text[i + 1] as u32 & 0x3F) << 12)
+                | ((text[i + 2] as u32 & 0x3F) << 6)
+                | (text[i + 3] as u32 & 0x3F),
+            4,
+        )
+    }
+}
+
+/// Appends the generalized UTF-8 encoding of `cp` to `out`.
+#[inline]
+pub fn push(out: &mut Vec<u8>, cp: u32) {
+    if cp < 0x80 {
+        out.push(cp as u8);
+    } else if cp < 0x800 {
+        out.extend_from_slice(&[0xC0 | (cp >> 6) as u8, 0x80 | (cp & 0x3F) as u8]);
+    } else if cp < 0x10000 {
+        out.extend_from_slice(&[
+            0xE0 | (cp >> 12) as u8,
+            0x80 | ((cp >> 6) & 0x3F) as u8,
+            0x80 | (cp & 0x3F) as u8,
+        ]);
+    } else {
+        out.extend_from_slice(&[
+            0xF0 | (cp >> 18) as u8,
+            0x80 | ((cp >> 12) & 0x3F) as u8,
+            0x80 | ((cp >> 6) & 0x3F) as u8,
+            0x80 | (cp & 0x3F) as u8,
+        ]);
+    }
+}
+
+/// Decodes a whole generalized UTF-8 string into code points.
+pub fn decode(text: &[u8]) -> Vec<u32> {
+    let mut cps = Vec::with_capacity(text.len());
+    let mut i = 0;
+    while i < text.len() {
+        let (cp, len) = decode_at(text, i);
+        cps.push(cp);
+        i += len;
+    }
+    cps
+}
+
+/// Encodes code points as generalized UTF-8, appending to `out`.
+pub fn encode_into(cps: &[u32], out: &mut Vec<u8>) {
+    for &cp in cps {
+        push(out, cp);
+    }
+}
+
+/// Checks that `bytes` is generalized UTF-8; on failure returns the offset of
+/// the first byte that does not start or continue a valid sequence.
+pub fn validate(bytes: &[u8]) -> Result<(), usize> {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b0 = bytes[i];
+        let (len, min) = match b0 {
+            0x00..=0x7F => {
+                i += 1;
+                continue;
+            }
+            0xC2..=0xDF => (2, 0x80),
+            0xE0..=0xEF => (3, 0x800),
+            0xF0..=0xF4 => (4, 0x10000),
+            _ => return Err(i),
+        };
+        if i + len > bytes.len() || !bytes[i + 1..i + len].iter().all(|&b| b & 0xC0 == 0x80) {
+            return Err(i);
+        }
+        let (cp, _) = decode_at(bytes, i);
+        if cp < min || cp > 0x10FFFF {
+            return Err(i);
+        }
+        i += len;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_every_scalar_and_surrogate() {
+        let mut out = Vec::new();
+        for cp in (0..0x110000u32)
+            .step_by(97)
+            .chain([0xD800, 0xDFFF, 0x10FFFF])
+        {
+            out.clear();
+            push(&mut out, cp);
+            if let Some(c) = char::from_u32(cp) {
+                assert_eq!(out, c.to_string().as_bytes());
+            }
+            assert_eq!(decode_at(&out, 0), (cp, out.len()));
+            assert_eq!(validate(&out), Ok(()));
+        }
+    }
+
+    #[test]
+    fn validate_reports_the_first_bad_offset() {
+        assert_eq!(validate(b"ab\xffcd"), Err(2));
+        assert_eq!(validate(b"ab\xc3"), Err(2));
+        assert_eq!(validate(b"\xc0\xaf"), Err(0));
+        assert_eq!(validate("é£€😀".as_bytes()), Ok(()));
+    }
+}

@@ -1,0 +1,26 @@
+//! stemline's native core: NLTK's `wordpunct_tokenize`, Treebank word tokenizer
+//! and Porter stemmer, composed exactly as stemline's reference composes them,
+//! with a cache of finished output per distinct run.
+//!
+//! Nothing here knows about Python. The parts that must follow the running
+//! Python's Unicode semantics (character classes, `str.lower()`) come in
+//! through [`classes::CharClasses`] and [`normalizer::Lowercase`].
+//!
+//! * [`wordpunct`]: the text as runs of word characters and of punctuation;
+//! * [`treebank`]: the Treebank rules on one run in its position;
+//! * [`porter`]: the stemmer in NLTK's three modes;
+//! * [`cache`]: the bounded per-run cache;
+//! * [`normalizer`]: the pipeline, one document or a batch on many threads.
+
+pub mod cache;
+pub mod classes;
+pub mod codepoints;
+pub mod normalizer;
+pub mod porter;
+pub mod treebank;
+pub mod wordpunct;
+
+pub use cache::{TokenCache, DEFAULT_CACHE_BYTES};
+pub use classes::{CharClasses, ClassRanges};
+pub use normalizer::{Lowercase, Normalizer, RustLowercase, Stemming};
+pub use porter::{Mode, PorterStemmer};

@@ -1,0 +1,374 @@
+//! The pipeline: text -> runs -> Treebank tokens -> stems, one line per document.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
+
+use crate::cache::TokenCache;
+use crate::classes::{CharClasses, SPLIT_SPACE};
+use crate::codepoints;
+use crate::porter::{Mode, PorterStemmer};
+use crate::treebank::{self, Position};
+use crate::wordpunct::{RunKind, Runs};
+
+/// `str.lower()` for words with non-ASCII characters.
+///
+/// The stemmer lower-cases every token with Python's `str.lower()`: full
+/// Unicode mappings (`İ` becomes two code points), the final-sigma rule, and
+/// the running Python's Unicode version, none of which Rust's `to_lowercase`
+/// is guaranteed to share. The Python binding implements this by calling
+/// `str.lower()`; it is reached once per distinct non-ASCII token, because the
+/// result is cached.
+pub trait Lowercase: Send + Sync {
+    fn lower(&self, word: &[u32]) -> Vec<u32>;
+}
+
+/// Lower-cases with Rust's Unicode tables: for Rust callers that do not need
+/// Python parity beyond ASCII, and for the core's tests.
+pub struct RustLowercase;
+
+impl Lowercase for RustLowercase {
+    fn lower(&self, word: &[u32]) -> Vec<u32> {
+        word.iter()
+            .flat_map(|&c| match char::from_u32(c) {
+                Some(ch) => ch.to_lowercase().map(|l| l as u32).collect::<Vec<_>>(),
+                None => vec![c],
+            })
+            .collect()
+    }
+}
+
+/// What happens to each token after tokenization.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stemming {
+    Porter(Mode),
+    /// Only `str.lower()`.
+    LowercaseOnly,
+}
+
+/// Cache value of a run that yields no tokens at all (a punctuation run made
+/// only of characters `str.split()` treats as whitespace, such as U+001C).
+/// 0xFF never occurs in (generalized) UTF-8, so it cannot be a real output.
+const NO_TOKENS: u8 = 0xFF;
+
+/// Appended to a punctuation run's bytes to key its result when it starts or
+/// ends the text, where the Treebank anchors make its output differ.
+/// 0xF8..0xFB never occur in UTF-8, so these keys cannot collide with a run.
+const EDGE_KEY: u8 = 0xF8;
+
+pub struct Normalizer {
+    classes: Arc<CharClasses>,
+    stemming: Stemming,
+    stemmer: PorterStemmer,
+    lowercase: Arc<dyn Lowercase>,
+    cache_bytes: usize,
+    caches: Mutex<Vec<TokenCache>>,
+}
+
+impl Normalizer {
+    pub fn new(
+        classes: Arc<CharClasses>,
+        stemming: Stemming,
+        lowercase: Arc<dyn Lowercase>,
+        cache_bytes: usize,
+    ) -> Self {
+        let mode = match stemming {
+            Stemming::Porter(mode) => mode,
+            Stemming::LowercaseOnly => Mode::NltkExtensions,
+        };
+        Normalizer {
+            classes,
+            stemming,
+            stemmer: PorterStemmer::new(mode),
+            lowercase,
+            cache_bytes,
+            caches: Mutex::new(Vec::new()),
+        }
+    }
+
+    pub fn stemming(&self) -> Stemming {
+        self.stemming
+    }
+
+    pub fn cache_bytes(&self) -> usize {
+        self.cache_bytes
+    }
+
+    /// Takes a cache from the pool (or a new one); give it back with [`Self::put_cache`].
+    pub fn take_cache(&self) -> TokenCache {
+        self.caches
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .pop()
+            .unwrap_or_else(|| TokenCache::new(self.cache_bytes))
+    }
+
+    pub fn put_cache(&self, cache: TokenCache) {
+        self.caches
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(cache);
+    }
+
+    /// Empties every pooled cache.
+    pub fn clear_caches(&self) {
+        self.caches
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clear();
+    }
+
+    /// Sizes (entries, estimated bytes) of the pooled caches.
+    pub fn cache_stats(&self) -> Vec<(usize, usize)> {
+        self.caches
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .iter()
+            .map(|c| (c.len(), c.used_bytes()))
+            .collect()
+    }
+
+    /// Normalizes one document (generalized UTF-8), appending its line without
+    /// a newline to `out`. Returns the number of tokens.
+    pub fn normalize_into(&self, text: &[u8], cache: &mut TokenCache, out: &mut Vec<u8>) -> usize {
+        let start = out.len();
+        let mut any = false;
+        self.for_each_run_output(text, cache, |value| {
+            if any {
+                out.push(b' ');
+            }
+            out.extend_from_slice(value);
+            any = true;
+        });
+        if any {
+            1 + out[start..].iter().filter(|&&b| b == b' ').count()
+        } else {
+            0
+        }
+    }
+
+    /// One document to its line, with a pooled cache.
+    pub fn normalize(&self, text: &[u8]) -> Vec<u8> {
+        let mut cache = self.take_cache();
+        let mut out = Vec::with_capacity(text.len());
+        self.normalize_into(text, &mut cache, &mut out);
+        self.put_cache(cache);
+        out
+    }
+
+    /// One document to its tokens, with a pooled cache.
+    pub fn tokens(&self, text: &[u8]) -> Vec<Vec<u8>> {
+        let mut cache = self.take_cache();
+        let mut tokens = Vec::new();
+        self.for_each_run_output(text, &mut cache, |value| {
+            tokens.extend(value.split(|&b| b == b' ').map(<[u8]>::to_vec));
+        });
+        self.put_cache(cache);
+        tokens
+    }
+
+    /// Calls `emit` with the output of each run that yields tokens: the run's
+    /// tokens joined by single spaces (a token never contains a space).
+    fn for_each_run_output(
+        &self,
+        text: &[u8],
+        cache: &mut TokenCache,
+        mut emit: impl FnMut(&[u8]),
+    ) {
+        let mut runs = Runs::new(text, &self.classes);
+        let mut first = true;
+        let mut edge_key = Vec::new();
+        let mut scratch = Vec::new();
+        while let Some(run) = runs.next() {
+            let bytes = &text[run.start..run.end];
+            let pos = Position {
+                first,
+                last: run.kind == RunKind::Punct && runs.at_end(),
+            };
+            first = false;
+            let key: &[u8] = if run.kind == RunKind::Punct && (pos.first || pos.last) {
+                edge_key.clear();
+                edge_key.extend_from_slice(bytes);
+                edge_key.push(EDGE_KEY | pos.first as u8 | (pos.last as u8) << 1);
+                &edge_key
+            } else {
+                bytes
+            };
+            if let Some(value) = cache.get(key) {
+                if value != [NO_TOKENS] {
+                    emit(value);
+                }
+                continue;
+            }
+            scratch.clear();
+            self.run_output(bytes, run.kind, pos, &mut scratch);
+            cache.insert(key, &scratch);
+            if scratch != [NO_TOKENS] {
+                emit(&scratch);
+            }
+        }
+    }
+
+    /// Computes one run's output from scratch: Treebank rules, the final
+    /// `str.split()`, then each token stemmed.
+    fn run_output(&self, bytes: &[u8], kind: RunKind, pos: Position, out: &mut Vec<u8>) {
+        let run = codepoints::decode(bytes);
+        let spaced = match kind {
+            RunKind::Word => treebank::word_run(&run, &self.classes),
+            RunKind::Punct => Some(treebank::punct_run(&run, pos)),
+        };
+        let spaced = spaced.as_deref().unwrap_or(&run);
+        let mut any = false;
+        for token in spaced
+            .split(|&c| self.classes.is(c, SPLIT_SPACE))
+            .filter(|t| !t.is_empty())
+        {
+            if any {
+                out.push(b' ');
+            }
+            any = true;
+            codepoints::encode_into(&self.finish_token(token), out);
+        }
+        if !any {
+            out.push(NO_TOKENS);
+        }
+    }
+
+    /// Lower-cases and stems one token.
+    pub fn finish_token(&self, token: &[u32]) -> Vec<u32> {
+        let lowered = self.lower(token);
+        match self.stemming {
+            Stemming::Porter(_) => self.stemmer.stem(token, lowered),
+            Stemming::LowercaseOnly => lowered,
+        }
+    }
+
+    /// `token.lower()`: ASCII here, anything else through [`Lowercase`].
+    pub fn lower(&self, token: &[u32]) -> Vec<u32> {
+        if token.iter().all(|&c| c < 128) {
+            token
+                .iter()
+                .map(|&c| (c as u8).to_ascii_lowercase() as u32)
+                .collect()
+        } else {
+            self.lowercase.lower(token)
+        }
+    }
+
+    /// Normalizes documents on `workers` threads (0: one per core). The result
+    /// is in input order and identical to normalizing each document alone.
+    pub fn normalize_batch(&self, docs: &[&[u8]], workers: usize) -> Vec<Vec<u8>> {
+        let workers = resolve_workers(workers).min(docs.len()).max(1);
+        let normalize_chunk = |chunk: &[&[u8]], cache: &mut TokenCache| -> Vec<Vec<u8>> {
+            chunk
+                .iter()
+                .map(|doc| {
+                    let mut out = Vec::with_capacity(doc.len());
+                    self.normalize_into(doc, cache, &mut out);
+                    out
+                })
+                .collect()
+        };
+        if workers == 1 {
+            let mut cache = self.take_cache();
+            let lines = normalize_chunk(docs, &mut cache);
+            self.put_cache(cache);
+            return lines;
+        }
+        // Small chunks handed out in order keep every worker busy when document
+        // sizes vary; each chunk's lines are stored under its index.
+        let chunk_len = (docs.len() / (workers * 16)).clamp(1, 256);
+        let chunks: Vec<&[&[u8]]> = docs.chunks(chunk_len).collect();
+        let results: Vec<OnceLock<Vec<Vec<u8>>>> = chunks.iter().map(|_| OnceLock::new()).collect();
+        let next = AtomicUsize::new(0);
+        std::thread::scope(|scope| {
+            for _ in 0..workers {
+                scope.spawn(|| {
+                    let mut cache = self.take_cache();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(chunk) = chunks.get(i) else { break };
+                        let _ = results[i].set(normalize_chunk(chunk, &mut cache));
+                    }
+                    self.put_cache(cache);
+                });
+            }
+        });
+        results
+            .into_iter()
+            .flat_map(|r| r.into_inner().expect("every chunk is normalized"))
+            .collect()
+    }
+}
+
+/// The number of threads for `workers`: 0 means one per core.
+pub fn resolve_workers(workers: usize) -> usize {
+    if workers == 0 {
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    } else {
+        workers
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::classes::testing::ascii_classes;
+
+    fn normalizer(stemming: Stemming) -> Normalizer {
+        Normalizer::new(
+            Arc::new(ascii_classes()),
+            stemming,
+            Arc::new(RustLowercase),
+            1 << 20,
+        )
+    }
+
+    fn norm(n: &Normalizer, text: &str) -> String {
+        String::from_utf8(n.normalize(text.as_bytes())).unwrap()
+    }
+
+    #[test]
+    fn spec_examples() {
+        let n = normalizer(Stemming::Porter(Mode::NltkExtensions));
+        assert_eq!(norm(&n, "He said \"hi!\""), "he said `` hi ! ''");
+        assert_eq!(
+            norm(&n, "Gonna say it: cannot."),
+            "gon na say it : can not ."
+        );
+        assert_eq!(norm(&n, "forever.\""), "forev . ''");
+        assert_eq!(norm(&n, "  \n"), "");
+    }
+
+    #[test]
+    fn empty_stems_keep_their_place() {
+        // In the original algorithm "s" stems to "", and the reference still
+        // joins it with spaces.
+        let n = normalizer(Stemming::Porter(Mode::OriginalAlgorithm));
+        assert_eq!(norm(&n, "a s b"), "a  b");
+        assert_eq!(n.tokens(b"s"), vec![Vec::<u8>::new()]);
+        assert!(n.tokens(b"  ").is_empty());
+    }
+
+    #[test]
+    fn split_space_punctuation_yields_no_tokens() {
+        let n = normalizer(Stemming::LowercaseOnly);
+        assert_eq!(norm(&n, "A \x1c B"), "a b");
+        assert_eq!(norm(&n, ".\x1c."), ". .");
+    }
+
+    #[test]
+    fn batch_equals_one_by_one_and_cold_equals_warm() {
+        let n = normalizer(Stemming::Porter(Mode::NltkExtensions));
+        let docs: Vec<String> = (0..500)
+            .map(|i| format!("Doc {i}: \"Running\" dogs' (cannot) -- {i}.{i}..."))
+            .collect();
+        let refs: Vec<&[u8]> = docs.iter().map(|d| d.as_bytes()).collect();
+        let cold: Vec<Vec<u8>> = refs
+            .iter()
+            .map(|d| normalizer(Stemming::Porter(Mode::NltkExtensions)).normalize(d))
+            .collect();
+        for workers in [1, 2, 3, 8] {
+            assert_eq!(n.normalize_batch(&refs, workers), cold);
+        }
+    }
+}

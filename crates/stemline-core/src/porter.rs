@@ -1,0 +1,583 @@
+//! The Porter stemmer in NLTK's three modes, step by step as in
+//! `nltk/stem/porter.py` (NLTK 3.10.4) and Porter (1980), "An algorithm for
+//! suffix stripping".
+//!
+//! Words are sequences of code points. Only the ASCII letters `a e i o u y`
+//! and the suffix letters mean anything to the algorithm; every other code
+//! point is a consonant that matches no suffix, exactly as in NLTK, which
+//! works on Python strings. Lower-casing is the caller's job (it must be
+//! Python's `str.lower()`), so [`PorterStemmer::stem`] takes both forms.
+
+/// The stemmer's mode, as NLTK names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Mode {
+    /// `PorterStemmer.NLTK_EXTENSIONS`: NLTK's default and the seed's.
+    NltkExtensions,
+    /// `PorterStemmer.MARTIN_EXTENSIONS`: Martin Porter's own implementations.
+    MartinExtensions,
+    /// `PorterStemmer.ORIGINAL_ALGORITHM`: the 1980 paper as published.
+    OriginalAlgorithm,
+}
+
+impl Mode {
+    /// NLTK's constant value for the mode.
+    pub fn nltk_name(self) -> &'static str {
+        match self {
+            Mode::NltkExtensions => "NLTK_EXTENSIONS",
+            Mode::MartinExtensions => "MARTIN_EXTENSIONS",
+            Mode::OriginalAlgorithm => "ORIGINAL_ALGORITHM",
+        }
+    }
+
+    pub fn from_nltk_name(name: &str) -> Option<Mode> {
+        [
+            Mode::NltkExtensions,
+            Mode::MartinExtensions,
+            Mode::OriginalAlgorithm,
+        ]
+        .into_iter()
+        .find(|m| m.nltk_name() == name)
+    }
+}
+
+type Word = Vec<u32>;
+
+const fn letter(b: u8) -> u32 {
+    b as u32
+}
+
+fn is_vowel(c: u32) -> bool {
+    matches!(c, 0x61 | 0x65 | 0x69 | 0x6F | 0x75) // a e i o u
+}
+
+fn ends_with(word: &[u32], suffix: &[u8]) -> bool {
+    word.len() >= suffix.len()
+        && word[word.len() - suffix.len()..]
+            .iter()
+            .zip(suffix)
+            .all(|(&c, &b)| c == b as u32)
+}
+
+/// Which modes a rule belongs to.
+#[derive(Clone, Copy)]
+enum Modes {
+    All,
+    Only(Mode),
+    AllBut(Mode),
+}
+
+impl Modes {
+    fn include(self, mode: Mode) -> bool {
+        match self {
+            Modes::All => true,
+            Modes::Only(m) => m == mode,
+            Modes::AllBut(m) => m != mode,
+        }
+    }
+}
+
+/// The condition of a rule, checked on the stem (the word without the suffix).
+#[derive(Clone, Copy)]
+enum Condition {
+    Always,
+    /// (m>0)
+    MeasureAbove0,
+    /// (m>1)
+    MeasureAbove1,
+    /// (m>1 and (*S or *T)): step 4's -ION.
+    MeasureAbove1EndsSOrT,
+    /// (*v*): step 1c in the original and Martin's modes.
+    ContainsVowel,
+    /// NLTK's step 1c: the stem is longer than one letter and ends with a consonant.
+    NltkStep1c,
+    /// Step 1b's single-letter rule: (*d and not (*L or *S or *Z)).
+    NotLsz,
+    /// Step 1b's -E rule: (m=1 and *o).
+    MeasureIs1AndCvc,
+    /// NLTK's -LOGI: (m>0) of the word without "ogi", not without "logi".
+    NltkLogi,
+    /// Step 5b: (m>1) of the word without its last letter.
+    Step5b,
+}
+
+/// What the rule matches at the end of the word.
+#[derive(Clone, Copy)]
+enum Suffix {
+    Text(&'static [u8]),
+    /// `*d`: a double consonant. NLTK also accepts the literal suffix "*d" here,
+    /// because its rule list checks `word.endswith("*d")` after the double
+    /// consonant test; kept, since NLTK stems "a*ded" to "ad".
+    DoubleConsonant,
+}
+
+/// What replaces the suffix.
+#[derive(Clone, Copy)]
+enum Replacement {
+    Text(&'static [u8]),
+    /// The word's last letter (step 1b's single-letter rule).
+    LastLetter,
+}
+
+#[derive(Clone, Copy)]
+struct Rule {
+    suffix: Suffix,
+    replacement: Replacement,
+    condition: Condition,
+    modes: Modes,
+}
+
+const fn rule(suffix: &'static [u8], replacement: &'static [u8], condition: Condition) -> Rule {
+    Rule {
+        suffix: Suffix::Text(suffix),
+        replacement: Replacement::Text(replacement),
+        condition,
+        modes: Modes::All,
+    }
+}
+
+const fn only(modes: Modes, r: Rule) -> Rule {
+    Rule { modes, ..r }
+}
+
+use Condition::*;
+
+const STEP1A: &[Rule] = &[
+    rule(b"sses", b"ss", Always), // SSES -> SS
+    rule(b"ies", b"i", Always),   // IES  -> I
+    rule(b"ss", b"ss", Always),   // SS   -> SS
+    rule(b"s", b"", Always),      // S    ->
+];
+
+const STEP1B_AFTER_ED_ING: &[Rule] = &[
+    rule(b"at", b"ate", Always), // AT -> ATE
+    rule(b"bl", b"ble", Always), // BL -> BLE
+    rule(b"iz", b"ize", Always), // IZ -> IZE
+    Rule {
+        // (*d and not (*L or *S or *Z)) -> single letter
+        suffix: Suffix::DoubleConsonant,
+        replacement: Replacement::LastLetter,
+        condition: NotLsz,
+        modes: Modes::All,
+    },
+    rule(b"", b"e", MeasureIs1AndCvc), // (m=1 and *o) -> E
+];
+
+const STEP1C_NLTK: &[Rule] = &[rule(b"y", b"i", NltkStep1c)];
+const STEP1C: &[Rule] = &[rule(b"y", b"i", ContainsVowel)];
+
+const STEP2: &[Rule] = &[
+    rule(b"ational", b"ate", MeasureAbove0),
+    rule(b"tional", b"tion", MeasureAbove0),
+    rule(b"enci", b"ence", MeasureAbove0),
+    rule(b"anci", b"ance", MeasureAbove0),
+    rule(b"izer", b"ize", MeasureAbove0),
+    // The paper's ABLI -> ABLE; Martin's versions (and NLTK's) use BLI -> BLE.
+    only(
+        Modes::Only(Mode::OriginalAlgorithm),
+        rule(b"abli", b"able", MeasureAbove0),
+    ),
+    only(
+        Modes::AllBut(Mode::OriginalAlgorithm),
+        rule(b"bli", b"ble", MeasureAbove0),
+    ),
+    rule(b"alli", b"al", MeasureAbove0),
+    rule(b"entli", b"ent", MeasureAbove0),
+    rule(b"eli", b"e", MeasureAbove0),
+    rule(b"ousli", b"ous", MeasureAbove0),
+    rule(b"ization", b"ize", MeasureAbove0),
+    rule(b"ation", b"ate", MeasureAbove0),
+    rule(b"ator", b"ate", MeasureAbove0),
+    rule(b"alism", b"al", MeasureAbove0),
+    rule(b"iveness", b"ive", MeasureAbove0),
+    rule(b"fulness", b"ful", MeasureAbove0),
+    rule(b"ousness", b"ous", MeasureAbove0),
+    rule(b"aliti", b"al", MeasureAbove0),
+    rule(b"iviti", b"ive", MeasureAbove0),
+    rule(b"biliti", b"ble", MeasureAbove0),
+    // NLTK extensions, appended after the paper's rules.
+    only(
+        Modes::Only(Mode::NltkExtensions),
+        rule(b"fulli", b"ful", MeasureAbove0),
+    ),
+    only(
+        Modes::Only(Mode::NltkExtensions),
+        rule(b"logi", b"log", NltkLogi),
+    ),
+    // Martin's LOGI -> LOG.
+    only(
+        Modes::Only(Mode::MartinExtensions),
+        rule(b"logi", b"log", MeasureAbove0),
+    ),
+];
+
+const STEP3: &[Rule] = &[
+    rule(b"icate", b"ic", MeasureAbove0),
+    rule(b"ative", b"", MeasureAbove0),
+    rule(b"alize", b"al", MeasureAbove0),
+    rule(b"iciti", b"ic", MeasureAbove0),
+    rule(b"ical", b"ic", MeasureAbove0),
+    rule(b"ful", b"", MeasureAbove0),
+    rule(b"ness", b"", MeasureAbove0),
+];
+
+const STEP4: &[Rule] = &[
+    rule(b"al", b"", MeasureAbove1),
+    rule(b"ance", b"", MeasureAbove1),
+    rule(b"ence", b"", MeasureAbove1),
+    rule(b"er", b"", MeasureAbove1),
+    rule(b"ic", b"", MeasureAbove1),
+    rule(b"able", b"", MeasureAbove1),
+    rule(b"ible", b"", MeasureAbove1),
+    rule(b"ant", b"", MeasureAbove1),
+    rule(b"ement", b"", MeasureAbove1),
+    rule(b"ment", b"", MeasureAbove1),
+    rule(b"ent", b"", MeasureAbove1),
+    rule(b"ion", b"", MeasureAbove1EndsSOrT),
+    rule(b"ou", b"", MeasureAbove1),
+    rule(b"ism", b"", MeasureAbove1),
+    rule(b"ate", b"", MeasureAbove1),
+    rule(b"iti", b"", MeasureAbove1),
+    rule(b"ous", b"", MeasureAbove1),
+    rule(b"ive", b"", MeasureAbove1),
+    rule(b"ize", b"", MeasureAbove1),
+];
+
+const STEP5B: &[Rule] = &[rule(b"ll", b"l", Step5b)];
+
+/// NLTK's irregular forms (NLTK_EXTENSIONS only): word -> stem.
+const POOL: &[(&str, &str)] = &[
+    ("sky", "sky"),
+    ("skies", "sky"),
+    ("dying", "die"),
+    ("lying", "lie"),
+    ("tying", "tie"),
+    ("news", "news"),
+    ("innings", "inning"),
+    ("inning", "inning"),
+    ("outings", "outing"),
+    ("outing", "outing"),
+    ("cannings", "canning"),
+    ("canning", "canning"),
+    ("howe", "howe"),
+    ("proceed", "proceed"),
+    ("exceed", "exceed"),
+    ("succeed", "succeed"),
+];
+
+/// A Porter stemmer in one mode.
+#[derive(Debug, Clone, Copy)]
+pub struct PorterStemmer {
+    mode: Mode,
+}
+
+impl PorterStemmer {
+    pub fn new(mode: Mode) -> Self {
+        PorterStemmer { mode }
+    }
+
+    pub fn mode(&self) -> Mode {
+        self.mode
+    }
+
+    /// Stems `word`, given `lowered`, which is `word.lower()` as Python
+    /// computes it (or `word` itself for `to_lowercase=False`).
+    pub fn stem(&self, word: &[u32], lowered: Word) -> Word {
+        let mut stem = lowered;
+        if self.mode == Mode::NltkExtensions {
+            if let Some(irregular) = pool_lookup(&stem) {
+                return irregular;
+            }
+        }
+        // NLTK leaves words of one or two letters alone, although the paper
+        // does not; the length is the original word's.
+        if self.mode != Mode::OriginalAlgorithm && word.len() <= 2 {
+            return stem;
+        }
+        self.step1a(&mut stem);
+        self.step1b(&mut stem);
+        self.step1c(&mut stem);
+        self.step2(&mut stem);
+        self.step3(&mut stem);
+        self.step4(&mut stem);
+        self.step5a(&mut stem);
+        self.step5b(&mut stem);
+        stem
+    }
+
+    /// Whether `word[i]` is a consonant: a letter other than A, E, I, O, U, and
+    /// other than Y preceded by a consonant.
+    fn is_consonant(&self, word: &[u32], mut i: usize) -> bool {
+        if is_vowel(word[i]) {
+            return false;
+        }
+        if word[i] == letter(b'y') {
+            let mut negate = false;
+            while i > 0 && word[i] == letter(b'y') {
+                negate = !negate;
+                i -= 1;
+            }
+            // NLTK: (word[i] not in self.vowels) != negate
+            return is_vowel(word[i]) == negate;
+        }
+        true
+    }
+
+    /// Consonant flags of every letter in one pass (a Y is a consonant at the
+    /// start of a word or after a vowel).
+    fn consonant_flags(word: &[u32]) -> impl Iterator<Item = bool> + '_ {
+        let mut previous = false;
+        word.iter().enumerate().map(move |(i, &c)| {
+            let consonant = if is_vowel(c) {
+                false
+            } else if c == letter(b'y') {
+                i == 0 || !previous
+            } else {
+                true
+            };
+            previous = consonant;
+            consonant
+        })
+    }
+
+    /// m, the number of VC sequences in the form [C](VC){m}[V].
+    fn measure(stem: &[u32]) -> usize {
+        let mut m = 0;
+        let mut previous_vowel = false;
+        for consonant in Self::consonant_flags(stem) {
+            if consonant && previous_vowel {
+                m += 1;
+            }
+            previous_vowel = !consonant;
+        }
+        m
+    }
+
+    /// *v*: the stem contains a vowel.
+    fn contains_vowel(stem: &[u32]) -> bool {
+        Self::consonant_flags(stem).any(|consonant| !consonant)
+    }
+
+    /// *d: the word ends with a double consonant.
+    fn ends_double_consonant(&self, word: &[u32]) -> bool {
+        let n = word.len();
+        n >= 2 && word[n - 1] == word[n - 2] && self.is_consonant(word, n - 1)
+    }
+
+    /// *o: the word ends consonant-vowel-consonant, the last not W, X or Y.
+    fn ends_cvc(&self, word: &[u32]) -> bool {
+        let n = word.len();
+        (n >= 3
+            && self.is_consonant(word, n - 3)
+            && !self.is_consonant(word, n - 2)
+            && self.is_consonant(word, n - 1)
+            && ![letter(b'w'), letter(b'x'), letter(b'y')].contains(&word[n - 1]))
+            // NLTK extension: a two-letter word vowel-consonant counts too.
+            || (self.mode == Mode::NltkExtensions
+                && n == 2
+                && !self.is_consonant(word, 0)
+                && self.is_consonant(word, 1))
+    }
+
+    fn holds(&self, condition: Condition, stem: &[u32], word: &[u32]) -> bool {
+        match condition {
+            Always => true,
+            MeasureAbove0 => Self::measure(stem) > 0,
+            MeasureAbove1 => Self::measure(stem) > 1,
+            MeasureAbove1EndsSOrT => {
+                Self::measure(stem) > 1
+                    && [letter(b's'), letter(b't')].contains(&stem[stem.len() - 1])
+            }
+            ContainsVowel => Self::contains_vowel(stem),
+            NltkStep1c => stem.len() > 1 && self.is_consonant(stem, stem.len() - 1),
+            NotLsz => ![letter(b'l'), letter(b's'), letter(b'z')].contains(&word[word.len() - 1]),
+            MeasureIs1AndCvc => Self::measure(stem) == 1 && self.ends_cvc(stem),
+            NltkLogi => Self::measure(&word[..word.len() - 3]) > 0,
+            Step5b => Self::measure(&word[..word.len() - 1]) > 1,
+        }
+    }
+
+    /// Applies the first rule whose suffix the word ends with: its replacement
+    /// if its condition holds, otherwise nothing (later rules are not tried).
+    fn apply_rule_list(&self, word: &mut Word, rules: &[Rule]) {
+        for r in rules.iter().filter(|r| r.modes.include(self.mode)) {
+            let suffix_len = match r.suffix {
+                Suffix::DoubleConsonant if self.ends_double_consonant(word) => 2,
+                Suffix::DoubleConsonant if ends_with(word, b"*d") => 2,
+                Suffix::DoubleConsonant => continue,
+                Suffix::Text(s) if ends_with(word, s) => s.len(),
+                Suffix::Text(_) => continue,
+            };
+            let stem_len = word.len() - suffix_len;
+            if self.holds(r.condition, &word[..stem_len], word) {
+                let replacement: Vec<u32> = match r.replacement {
+                    Replacement::Text(t) => t.iter().map(|&b| b as u32).collect(),
+                    Replacement::LastLetter => vec![word[word.len() - 1]],
+                };
+                word.truncate(stem_len);
+                word.extend(replacement);
+            }
+            return;
+        }
+    }
+
+    fn replace_suffix(word: &mut Word, suffix_len: usize, replacement: &[u8]) {
+        word.truncate(word.len() - suffix_len);
+        word.extend(replacement.iter().map(|&b| b as u32));
+    }
+
+    /// Step 1a: plurals.
+    fn step1a(&self, word: &mut Word) {
+        // NLTK extension: "ties" -> "tie", not "ti".
+        if self.mode == Mode::NltkExtensions && ends_with(word, b"ies") && word.len() == 4 {
+            return Self::replace_suffix(word, 3, b"ie");
+        }
+        self.apply_rule_list(word, STEP1A);
+    }
+
+    /// Step 1b: -EED, -ED, -ING.
+    fn step1b(&self, word: &mut Word) {
+        // NLTK extension: "died" -> "die", "spied" -> "spi".
+        if self.mode == Mode::NltkExtensions && ends_with(word, b"ied") {
+            let replacement: &[u8] = if word.len() == 4 { b"ie" } else { b"i" };
+            return Self::replace_suffix(word, 3, replacement);
+        }
+        // (m>0) EED -> EE
+        if ends_with(word, b"eed") {
+            if Self::measure(&word[..word.len() - 3]) > 0 {
+                Self::replace_suffix(word, 3, b"ee");
+            }
+            return;
+        }
+        // (*v*) ED -> ; (*v*) ING ->
+        for suffix in [&b"ed"[..], b"ing"] {
+            if ends_with(word, suffix) && Self::contains_vowel(&word[..word.len() - suffix.len()]) {
+                word.truncate(word.len() - suffix.len());
+                return self.apply_rule_list(word, STEP1B_AFTER_ED_ING);
+            }
+        }
+    }
+
+    /// Step 1c: (*v*) Y -> I, or NLTK's (*c and not c) Y -> I.
+    fn step1c(&self, word: &mut Word) {
+        let rules = if self.mode == Mode::NltkExtensions {
+            STEP1C_NLTK
+        } else {
+            STEP1C
+        };
+        self.apply_rule_list(word, rules);
+    }
+
+    /// Step 2: double suffixes to single ones.
+    fn step2(&self, word: &mut Word) {
+        // NLTK extension: -ALLI -> -AL, then step 2 again on the result.
+        if self.mode == Mode::NltkExtensions
+            && ends_with(word, b"alli")
+            && Self::measure(&word[..word.len() - 4]) > 0
+        {
+            Self::replace_suffix(word, 4, b"al");
+            return self.step2(word);
+        }
+        self.apply_rule_list(word, STEP2);
+    }
+
+    /// Step 3: -IC-, -FULL, -NESS and friends.
+    fn step3(&self, word: &mut Word) {
+        self.apply_rule_list(word, STEP3);
+    }
+
+    /// Step 4: remove the remaining suffixes when m > 1.
+    fn step4(&self, word: &mut Word) {
+        self.apply_rule_list(word, STEP4);
+    }
+
+    /// Step 5a: (m>1) E -> ; (m=1 and not *o) E ->
+    fn step5a(&self, word: &mut Word) {
+        if ends_with(word, b"e") {
+            let stem = &word[..word.len() - 1];
+            let m = Self::measure(stem);
+            if m > 1 || (m == 1 && !self.ends_cvc(stem)) {
+                word.pop();
+            }
+        }
+    }
+
+    /// Step 5b: (m>1 and *d and *L) -> single letter.
+    fn step5b(&self, word: &mut Word) {
+        self.apply_rule_list(word, STEP5B);
+    }
+}
+
+fn pool_lookup(word: &[u32]) -> Option<Word> {
+    POOL.iter()
+        .find(|(form, _)| {
+            form.len() == word.len() && form.bytes().zip(word).all(|(b, &c)| b as u32 == c)
+        })
+        .map(|(_, stem)| stem.bytes().map(|b| b as u32).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stem(mode: Mode, w: &str) -> String {
+        let cps: Vec<u32> = w.chars().map(|c| c as u32).collect();
+        let lowered: Vec<u32> = w.to_lowercase().chars().map(|c| c as u32).collect();
+        PorterStemmer::new(mode)
+            .stem(&cps, lowered)
+            .into_iter()
+            .map(|c| char::from_u32(c).unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn paper_examples() {
+        let m = Mode::OriginalAlgorithm;
+        for (w, s) in [
+            ("caresses", "caress"),
+            ("ponies", "poni"),
+            ("cats", "cat"),
+            ("agreed", "agre"),
+            ("motoring", "motor"),
+            ("hopping", "hop"),
+            ("filing", "file"),
+            ("happy", "happi"),
+            ("relational", "relat"),
+            ("conformabli", "conform"),
+            ("triplicate", "triplic"),
+            ("adoption", "adopt"),
+            ("controll", "control"),
+        ] {
+            assert_eq!(stem(m, w), s, "{w}");
+        }
+    }
+
+    #[test]
+    fn nltk_extensions() {
+        let m = Mode::NltkExtensions;
+        for (w, s) in [
+            ("dying", "die"),
+            ("DYING", "die"),
+            ("news", "news"),
+            ("ties", "tie"),
+            ("died", "die"),
+            ("enjoy", "enjoy"),
+            ("as", "as"),
+            ("a*ded", "ad"),
+            ("yyyyy", "yyyyy"),
+        ] {
+            assert_eq!(stem(m, w), s, "{w}");
+        }
+        assert_eq!(stem(Mode::OriginalAlgorithm, "as"), "a");
+    }
+
+    #[test]
+    fn is_consonant_agrees_with_the_flags() {
+        let s = PorterStemmer::new(Mode::NltkExtensions);
+        for w in ["syzygy", "toy", "yyay", "ayyy", "by", "y"] {
+            let cps: Vec<u32> = w.bytes().map(|b| b as u32).collect();
+            let flags: Vec<bool> = PorterStemmer::consonant_flags(&cps).collect();
+            let each: Vec<bool> = (0..cps.len()).map(|i| s.is_consonant(&cps, i)).collect();
+            assert_eq!(flags, each, "{w}");
+        }
+    }
+}

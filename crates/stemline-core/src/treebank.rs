@@ -1,0 +1,357 @@
+//! The Treebank word tokenizer's rules, applied one run at a time.
+//!
+//! The reference joins the runs of `wordpunct_tokenize` with single spaces and
+//! runs `TreebankWordTokenizer` over the whole joined string: a sequence of
+//! regex substitutions that only ever insert spaces or rewrite quotes. Every
+//! rule's match lies inside one run plus the separator space on either side,
+//! so applying the rules to each run with its neighbouring spaces gives the
+//! same tokens as applying them to the whole string. The one thing a run cannot
+//! see locally is whether it starts or ends the text (`^` and `$` anchors),
+//! which is why a punctuation run's result depends on its [`Position`].
+//!
+//! Each rule below is written as one `re.sub` pass, in the order of NLTK's
+//! `tokenize` (nltk/tokenize/treebank.py), with the pattern in a comment.
+
+use crate::classes::{CharClasses, RE_WORD};
+
+const SPACE: u32 = b' ' as u32;
+const DOUBLE_QUOTE: u32 = b'"' as u32;
+const APOSTROPHE: u32 = b'\'' as u32;
+const BACKTICK: u32 = b'`' as u32;
+const PERIOD: u32 = b'.' as u32;
+
+/// Where a run stands in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Position {
+    /// No run comes before it (the joined string's `^` is its first character).
+    pub first: bool,
+    /// No run comes after it (the joined string's `$` is after its last character).
+    pub last: bool,
+}
+
+#[inline]
+fn is_one_of(c: u32, set: &[u8]) -> bool {
+    c < 128 && set.contains(&(c as u8))
+}
+
+/// Whether `buf[i..]` starts with the ASCII string `s`.
+#[inline]
+fn has_at(buf: &[u32], i: usize, s: &[u8]) -> bool {
+    buf.len() >= i + s.len()
+        && buf[i..i + s.len()]
+            .iter()
+            .zip(s)
+            .all(|(&c, &b)| c == b as u32)
+}
+
+fn push_ascii(out: &mut Vec<u32>, s: &[u8]) {
+    out.extend(s.iter().map(|&b| b as u32));
+}
+
+/// One `re.sub` pass of a pattern that never matches the empty string. At each
+/// position `rule` either writes the replacement and returns how many code
+/// points it matched, or returns `None` and writes nothing; scanning resumes
+/// after a match, so matches never overlap, as in `re.sub`.
+fn sub(
+    buf: &[u32],
+    mut rule: impl FnMut(&[u32], usize, &mut Vec<u32>) -> Option<usize>,
+) -> Vec<u32> {
+    let mut out = Vec::with_capacity(buf.len() + 8);
+    let mut i = 0;
+    while i < buf.len() {
+        match rule(buf, i, &mut out) {
+            Some(len) => i += len,
+            None => {
+                out.push(buf[i]);
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+/// A pass replacing every occurrence of the ASCII literal `pattern` with `replacement`.
+fn sub_literal(buf: &[u32], pattern: &[u8], replacement: &[u8]) -> Vec<u32> {
+    sub(buf, |b, i, out| {
+        has_at(b, i, pattern).then(|| {
+            push_ascii(out, replacement);
+            pattern.len()
+        })
+    })
+}
+
+/// A pass padding every character of `set` with a space on each side (`r" \g<0> "`).
+fn pad_each(buf: &[u32], set: &[u8]) -> Vec<u32> {
+    sub(buf, |b, i, out| {
+        is_one_of(b[i], set).then(|| {
+            out.extend([SPACE, b[i], SPACE]);
+            1
+        })
+    })
+}
+
+/// `([^' ])(alt1|alt2|...) ` -> `\1 \2 `: split a clitic off what precedes it.
+fn split_clitics(buf: &[u32], alternatives: &[&[u8]]) -> Vec<u32> {
+    sub(buf, |b, i, out| {
+        if is_one_of(b[i], b"' ") {
+            return None;
+        }
+        let alt = alternatives
+            .iter()
+            .find(|alt| has_at(b, i + 1, alt) && has_at(b, i + 1 + alt.len(), b" "))?;
+        out.extend([b[i], SPACE]);
+        push_ascii(out, alt);
+        out.push(SPACE);
+        Some(1 + alt.len() + 1)
+    })
+}
+
+/// The Treebank rules on one punctuation run, in its position. Returns the
+/// run with spaces inserted (and quotes rewritten); the caller splits it.
+pub fn punct_run(run: &[u32], pos: Position) -> Vec<u32> {
+    // The joined string puts one space between runs: a run sees a space before
+    // it unless it is first, and after it unless it is last.
+    let mut b = Vec::with_capacity(run.len() + 2);
+    if !pos.first {
+        b.push(SPACE);
+    }
+    b.extend_from_slice(run);
+    if !pos.last {
+        b.push(SPACE);
+    }
+
+    // STARTING_QUOTES
+    // ^\"  ->  ``
+    if pos.first && b.first() == Some(&DOUBLE_QUOTE) {
+        b.splice(0..1, [BACKTICK, BACKTICK]);
+    }
+    // (``)  ->  " \1 "
+    b = sub_literal(&b, b"``", b" `` ");
+    // ([ \(\[{<])(\"|\'{2})  ->  "\1 `` "
+    b = sub(&b, |b, i, out| {
+        if !is_one_of(b[i], b" ([{<") {
+            return None;
+        }
+        let quote = if has_at(b, i + 1, b"\"") {
+            1
+        } else if has_at(b, i + 1, b"''") {
+            2
+        } else {
+            return None;
+        };
+        out.push(b[i]);
+        push_ascii(out, b" `` ");
+        Some(1 + quote)
+    });
+
+    // PUNCTUATION
+    // ([:,])([^\d])  ->  " \1 \2"   (nothing in a punctuation run or its
+    // surrounding spaces is a digit: digits are word characters)
+    b = sub(&b, |b, i, out| {
+        (is_one_of(b[i], b":,") && i + 1 < b.len()).then(|| {
+            out.extend([SPACE, b[i], SPACE, b[i + 1]]);
+            2
+        })
+    });
+    // ([:,])$  ->  " \1 "
+    if pos.last {
+        if let Some(&c) = b.last() {
+            if is_one_of(c, b":,") {
+                b.pop();
+                b.extend([SPACE, c, SPACE]);
+            }
+        }
+    }
+    // \.\.\.  ->  " ... "
+    b = sub_literal(&b, b"...", b" ... ");
+    // [;@#$%&]  ->  " \g<0> "
+    b = pad_each(&b, b";@#$%&");
+    // ([^\.])(\.)([\]\)}>"\']*)\s*$  ->  "\1 \2\3 "   (the final period)
+    if pos.last {
+        final_period(&mut b);
+    }
+    // [?!]  ->  " \g<0> "
+    b = pad_each(&b, b"?!");
+    // ([^'])'   ->  "\1 ' "
+    b = sub(&b, |b, i, out| {
+        (b[i] != APOSTROPHE && has_at(b, i + 1, b"' ")).then(|| {
+            out.push(b[i]);
+            push_ascii(out, b" ' ");
+            3
+        })
+    });
+
+    // PARENS_BRACKETS: [\]\[\(\)\{\}\<\>]  ->  " \g<0> "
+    b = pad_each(&b, b"][(){}<>");
+    // DOUBLE_DASHES: --  ->  " -- "
+    b = sub_literal(&b, b"--", b" -- ");
+
+    // text = " " + text + " "
+    if pos.first {
+        b.insert(0, SPACE);
+    }
+    if pos.last {
+        b.push(SPACE);
+    }
+
+    // ENDING_QUOTES
+    // ''  ->  " '' "
+    b = sub_literal(&b, b"''", b" '' ");
+    // "  ->  " '' "
+    b = sub_literal(&b, b"\"", b" '' ");
+    // ([^' ])('[sS]|'[mM]|'[dD]|')   ->  "\1 \2 "
+    b = split_clitics(&b, &[b"'s", b"'S", b"'m", b"'M", b"'d", b"'D", b"'"]);
+    // ([^' ])('ll|'LL|'re|'RE|'ve|'VE|n't|N'T)   ->  "\1 \2 "
+    b = split_clitics(
+        &b,
+        &[
+            b"'ll", b"'LL", b"'re", b"'RE", b"'ve", b"'VE", b"n't", b"N'T",
+        ],
+    );
+
+    // CONTRACTIONS2 and CONTRACTIONS3 need letters, which a punctuation run
+    // never holds; see `word_run`.
+    b
+}
+
+/// `([^\.])(\.)([\]\)}>"\']*)\s*$  ->  "\1 \2\3 "` on the last run.
+fn final_period(b: &mut Vec<u32>) {
+    // Only the last period can be followed by nothing but closing brackets and
+    // quotes and then whitespace (only inserted spaces: a run holds none), so
+    // the match, if any, is unique and found from the end.
+    let mut end = b.len();
+    while end > 0 && b[end - 1] == SPACE {
+        end -= 1;
+    }
+    let mut closers = end;
+    while closers > 0 && is_one_of(b[closers - 1], b"])}>\"'") {
+        closers -= 1;
+    }
+    if closers >= 2 && b[closers - 1] == PERIOD && b[closers - 2] != PERIOD {
+        let tail: Vec<u32> = b[closers..end].to_vec();
+        b.truncate(closers - 1);
+        b.extend([SPACE, PERIOD]);
+        b.extend(tail);
+        b.push(SPACE);
+    }
+}
+
+/// CONTRACTIONS2 that can match inside a word run: `(?i)\b(can)(not)\b` and its
+/// kin. The other two, `d'ye` and `more'n`, and CONTRACTIONS3 (`'tis`,
+/// `'twas`) contain an apostrophe, which `wordpunct_tokenize` always separates
+/// from letters, so they never match. The flag marks `(?=\s)` in place of the
+/// closing `\b` (`wanna`).
+const CONTRACTIONS: [(&[u8], &[u8], bool); 6] = [
+    (b"can", b"not", false),
+    (b"gim", b"me", false),
+    (b"gon", b"na", false),
+    (b"got", b"ta", false),
+    (b"lem", b"me", false),
+    (b"wan", b"na", true),
+];
+
+/// The contraction rules on one word run: returns the run with spaces around
+/// the parts of each contraction, or `None` if no rule matches.
+///
+/// These rules are compiled with the standard `re` module, not `regex`, so
+/// their `\b` sees `re`'s word characters: a run of `regex` word characters can
+/// hold several `re` words (a combining mark is a `regex` word character but
+/// not an `re` one), and each is matched on its own.
+pub fn word_run(run: &[u32], classes: &CharClasses) -> Option<Vec<u32>> {
+    let mut out: Option<Vec<u32>> = None;
+    let mut copied = 0;
+    let mut i = 0;
+    while i < run.len() {
+        if !classes.is(run[i], RE_WORD) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < run.len() && classes.is(run[j], RE_WORD) {
+            j += 1;
+        }
+        let word = &run[i..j];
+        // An `re` word inside the run is followed by a character that is a
+        // `regex` word character, never whitespace; only at the end of the run
+        // does the separator space satisfy `(?=\s)`.
+        let rule = CONTRACTIONS.iter().find(|(head, tail, needs_space)| {
+            word.len() == head.len() + tail.len()
+                && word
+                    .iter()
+                    .zip(head.iter().chain(tail.iter()))
+                    .all(|(&c, &letter)| classes.matches_ignore_case(c, letter))
+                && (!needs_space || j == run.len())
+        });
+        if let Some((head, _, _)) = rule {
+            let buf = out.get_or_insert_with(|| Vec::with_capacity(run.len() + 4));
+            buf.extend_from_slice(&run[copied..i]);
+            buf.push(SPACE);
+            buf.extend_from_slice(&word[..head.len()]);
+            buf.push(SPACE);
+            buf.extend_from_slice(&word[head.len()..]);
+            buf.push(SPACE);
+            copied = j;
+        }
+        i = j;
+    }
+    let mut buf = out?;
+    buf.extend_from_slice(&run[copied..]);
+    Some(buf)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::classes::testing::ascii_classes;
+
+    fn cps(s: &str) -> Vec<u32> {
+        s.chars().map(|c| c as u32).collect()
+    }
+
+    fn split(buf: &[u32]) -> Vec<String> {
+        buf.split(|&c| c == SPACE)
+            .filter(|p| !p.is_empty())
+            .map(|p| p.iter().map(|&c| char::from_u32(c).unwrap()).collect())
+            .collect()
+    }
+
+    fn punct(s: &str, first: bool, last: bool) -> Vec<String> {
+        split(&punct_run(&cps(s), Position { first, last }))
+    }
+
+    #[test]
+    fn double_quotes_follow_their_neighbours() {
+        // with".  ->  with `` .
+        assert_eq!(punct("\".", false, true), ["``", "."]);
+        // forever."  ->  forever . ''
+        assert_eq!(punct(".\"", false, true), [".", "''"]);
+        // x,"  ->  x , ''
+        assert_eq!(punct(",\"", false, true), [",", "''"]);
+        // ("x")  ->  ( `` x `` )
+        assert_eq!(punct("(\"", true, false), ["(", "``"]);
+        assert_eq!(punct("\")", false, true), ["``", ")"]);
+    }
+
+    #[test]
+    fn the_final_period_rule_only_applies_at_the_end() {
+        assert_eq!(punct("'.", false, true), ["'", "."]);
+        assert_eq!(punct("'.", false, false), ["'."]);
+        assert_eq!(punct(".", true, true), ["."]);
+    }
+
+    #[test]
+    fn commas_consume_their_follower() {
+        assert_eq!(punct(",,.", true, true), [",", ",", "."]);
+        assert_eq!(punct(",,.", false, false), [",", ",."]);
+    }
+
+    #[test]
+    fn contractions_split_case_insensitively() {
+        let classes = ascii_classes();
+        let split_word = |s: &str| word_run(&cps(s), &classes).map(|b| split(&b));
+        assert_eq!(split_word("CanNot"), Some(vec!["Can".into(), "Not".into()]));
+        assert_eq!(split_word("wanna"), Some(vec!["wan".into(), "na".into()]));
+        assert_eq!(split_word("cannots"), None);
+        assert_eq!(split_word("gotcha"), None);
+    }
+}
