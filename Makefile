@@ -1,0 +1,48 @@
+# make demo: set everything up and normalize the bundled seed article.
+# make test: set everything up and run the whole test suite.
+# Both work on a fresh clone with Python 3.10+ and a Rust toolchain.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PY     := $(BIN)/python
+# maturin develop needs to know which environment to install into.
+IN_VENV := VIRTUAL_ENV=$(abspath $(VENV)) PATH=$(abspath $(BIN)):$$PATH
+
+.PHONY: demo test build lint fmt clean
+
+$(VENV)/.base: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip "maturin>=1.5,<2"
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.test: $(VENV)/.base
+	$(PY) -m pip install --quiet -e ".[test]" ruff
+	touch $@
+
+# Rebuilds the native extension when Rust sources changed (incremental; a no-op
+# otherwise). Python sources are used in place (editable install).
+build: $(VENV)/.base
+	$(IN_VENV) $(BIN)/maturin develop --release --quiet
+
+demo: build
+	$(BIN)/stemline normalize examples/article.txt
+
+test: $(VENV)/.test build
+	cargo test --quiet --workspace
+	$(PY) -m pytest
+
+lint: $(VENV)/.test
+	$(BIN)/ruff check python tests
+	$(BIN)/ruff format --check python tests
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets --quiet -- -D warnings
+
+fmt: $(VENV)/.test
+	$(BIN)/ruff format python tests
+	$(BIN)/ruff check --fix python tests
+	cargo fmt --all
+
+clean:
+	rm -rf $(VENV) target python/stemline/_native*.so

@@ -1,0 +1,254 @@
+//! Python bindings for stemline's native core: argument conversion, the GIL
+//! released around the core's work, and Python's `str.lower()` handed to the
+//! core for non-ASCII tokens. The algorithm lives in `stemline-core`.
+
+use std::borrow::Cow;
+use std::sync::Arc;
+
+use pyo3::exceptions::PyValueError;
+use pyo3::ffi;
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyList, PyString};
+
+use stemline_core as core;
+
+/// A Python string as generalized UTF-8: borrowed when it is valid UTF-8 (the
+/// common case, no copy for ASCII), encoded with `surrogatepass` when it holds
+/// lone surrogates.
+fn text_bytes<'a>(text: &'a Bound<'_, PyString>) -> PyResult<Cow<'a, [u8]>> {
+    match text.to_str() {
+        Ok(s) => Ok(Cow::Borrowed(s.as_bytes())),
+        Err(_) => {
+            let encoded = text.call_method1("encode", ("utf-8", "surrogatepass"))?;
+            Ok(Cow::Owned(encoded.cast::<PyBytes>()?.as_bytes().to_vec()))
+        }
+    }
+}
+
+/// A Python string from generalized UTF-8 (lone surrogates pass through).
+fn py_string<'py>(py: Python<'py>, bytes: &[u8]) -> PyResult<Bound<'py, PyString>> {
+    // SAFETY: the pointer and length describe a live slice; the call returns a
+    // new reference or NULL with an exception set, which from_owned_ptr_or_err
+    // turns into an error.
+    unsafe {
+        let ptr = ffi::PyUnicode_DecodeUTF8(
+            bytes.as_ptr().cast(),
+            bytes.len() as ffi::Py_ssize_t,
+            c"surrogatepass".as_ptr(),
+        );
+        Ok(Bound::from_owned_ptr_or_err(py, ptr)?.cast_into_unchecked())
+    }
+}
+
+fn code_points_to_py<'py>(py: Python<'py>, cps: &[u32]) -> PyResult<Bound<'py, PyString>> {
+    let mut bytes = Vec::with_capacity(cps.len());
+    core::codepoints::encode_into(cps, &mut bytes);
+    py_string(py, &bytes)
+}
+
+fn py_lower(text: &Bound<'_, PyString>) -> PyResult<Vec<u32>> {
+    let lowered = text.call_method0("lower")?.cast_into::<PyString>()?;
+    Ok(core::codepoints::decode(&text_bytes(&lowered)?))
+}
+
+/// `str.lower()` of the running Python, for tokens with non-ASCII characters.
+/// Called from worker threads with the GIL released, so it attaches first;
+/// the core caches the result, so this runs once per distinct token.
+struct PythonLowercase;
+
+impl core::Lowercase for PythonLowercase {
+    fn lower(&self, word: &[u32]) -> Vec<u32> {
+        Python::attach(|py| code_points_to_py(py, word).and_then(|s| py_lower(&s)))
+            .expect("str.lower() of a str cannot fail")
+    }
+}
+
+/// Character class tables built from the running Python (see stemline/_unicode.py).
+#[pyclass(frozen, module = "stemline._native")]
+struct CharTables {
+    inner: Arc<core::CharClasses>,
+}
+
+type PyRanges = Vec<(u32, u32)>;
+
+#[pymethods]
+impl CharTables {
+    #[new]
+    fn new(
+        word: PyRanges,
+        space: PyRanges,
+        re_word: PyRanges,
+        split_space: PyRanges,
+        ignore_case: Vec<(char, u32)>,
+    ) -> PyResult<Self> {
+        let ranges = core::ClassRanges {
+            word,
+            space,
+            re_word,
+            split_space,
+            ignore_case: ignore_case
+                .into_iter()
+                .filter(|(l, _)| l.is_ascii_lowercase())
+                .map(|(l, cp)| (l as u8, cp))
+                .collect(),
+        };
+        let inner = core::CharClasses::new(&ranges).map_err(PyValueError::new_err)?;
+        Ok(CharTables {
+            inner: Arc::new(inner),
+        })
+    }
+}
+
+fn parse_stemming(name: &str) -> PyResult<core::Stemming> {
+    Ok(match name {
+        "nltk" => core::Stemming::Porter(core::Mode::NltkExtensions),
+        "martin" => core::Stemming::Porter(core::Mode::MartinExtensions),
+        "original" => core::Stemming::Porter(core::Mode::OriginalAlgorithm),
+        "none" => core::Stemming::LowercaseOnly,
+        _ => {
+            return Err(PyValueError::new_err(format!(
+                "stemmer must be 'nltk', 'martin', 'original' or 'none', not {name:?}"
+            )))
+        }
+    })
+}
+
+#[pyclass(frozen, module = "stemline._native")]
+struct Normalizer {
+    inner: core::Normalizer,
+}
+
+#[pymethods]
+impl Normalizer {
+    #[new]
+    fn new(tables: &CharTables, stemmer: &str, cache_bytes: usize) -> PyResult<Self> {
+        Ok(Normalizer {
+            inner: core::Normalizer::new(
+                tables.inner.clone(),
+                parse_stemming(stemmer)?,
+                Arc::new(PythonLowercase),
+                cache_bytes,
+            ),
+        })
+    }
+
+    fn normalize<'py>(&self, text: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyString>> {
+        let py = text.py();
+        let bytes = text_bytes(text)?;
+        let line = py.detach(|| self.inner.normalize(&bytes));
+        py_string(py, &line)
+    }
+
+    fn tokens<'py>(&self, text: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyList>> {
+        let py = text.py();
+        let bytes = text_bytes(text)?;
+        let tokens = py.detach(|| self.inner.tokens(&bytes));
+        let tokens = tokens
+            .iter()
+            .map(|t| py_string(py, t))
+            .collect::<PyResult<Vec<_>>>()?;
+        PyList::new(py, tokens)
+    }
+
+    /// Normalizes a list of strings; returns (lines, tokens per line).
+    fn normalize_many<'py>(
+        &self,
+        py: Python<'py>,
+        texts: Vec<Bound<'py, PyString>>,
+        workers: usize,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let owned = texts.iter().map(text_bytes).collect::<PyResult<Vec<_>>>()?;
+        let docs: Vec<&[u8]> = owned.iter().map(|b| &**b).collect();
+        let lines = py.detach(|| self.inner.normalize_batch(&docs, workers));
+        let lines = lines
+            .iter()
+            .map(|l| py_string(py, l))
+            .collect::<PyResult<Vec<_>>>()?;
+        PyList::new(py, lines)
+    }
+
+    /// (entries, estimated bytes) of each idle cache.
+    fn cache_stats(&self) -> Vec<(usize, usize)> {
+        self.inner.cache_stats()
+    }
+
+    fn clear_cache(&self) {
+        self.inner.clear_caches()
+    }
+
+    #[getter]
+    fn cache_bytes(&self) -> usize {
+        self.inner.cache_bytes()
+    }
+}
+
+/// `nltk.stem.porter.PorterStemmer`, natively. Subclassed in stemline/porter.py.
+#[pyclass(frozen, subclass, module = "stemline._native", name = "PorterStemmer")]
+struct NativePorterStemmer {
+    inner: core::PorterStemmer,
+}
+
+#[pymethods]
+impl NativePorterStemmer {
+    #[classattr]
+    const NLTK_EXTENSIONS: &'static str = "NLTK_EXTENSIONS";
+    #[classattr]
+    const MARTIN_EXTENSIONS: &'static str = "MARTIN_EXTENSIONS";
+    #[classattr]
+    const ORIGINAL_ALGORITHM: &'static str = "ORIGINAL_ALGORITHM";
+
+    #[new]
+    #[pyo3(signature = (mode = "NLTK_EXTENSIONS"))]
+    fn new(mode: &str) -> PyResult<Self> {
+        let mode = core::Mode::from_nltk_name(mode).ok_or_else(|| {
+            PyValueError::new_err(
+                "Mode must be one of PorterStemmer.NLTK_EXTENSIONS, \
+                 PorterStemmer.MARTIN_EXTENSIONS, or PorterStemmer.ORIGINAL_ALGORITHM",
+            )
+        })?;
+        Ok(NativePorterStemmer {
+            inner: core::PorterStemmer::new(mode),
+        })
+    }
+
+    #[getter]
+    fn mode(&self) -> &'static str {
+        self.inner.mode().nltk_name()
+    }
+
+    /// Stems `word` exactly as NLTK's PorterStemmer.stem(word, to_lowercase) does.
+    #[pyo3(signature = (word, to_lowercase = true))]
+    fn stem<'py>(
+        &self,
+        word: &Bound<'py, PyString>,
+        to_lowercase: bool,
+    ) -> PyResult<Bound<'py, PyString>> {
+        let py = word.py();
+        let bytes = text_bytes(word)?;
+        let cps = core::codepoints::decode(&bytes);
+        let lowered = if !to_lowercase {
+            cps.clone()
+        } else if bytes.is_ascii() {
+            bytes
+                .iter()
+                .map(|b| b.to_ascii_lowercase() as u32)
+                .collect()
+        } else {
+            py_lower(word)?
+        };
+        code_points_to_py(py, &self.inner.stem(&cps, lowered))
+    }
+
+    fn __repr__(&self) -> &'static str {
+        "<PorterStemmer>"
+    }
+}
+
+#[pymodule]
+fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<CharTables>()?;
+    m.add_class::<Normalizer>()?;
+    m.add_class::<NativePorterStemmer>()?;
+    m.add("DEFAULT_CACHE_BYTES", core::DEFAULT_CACHE_BYTES)?;
+    Ok(())
+}

@@ -1,0 +1,51 @@
+"""stemline: NLTK's normalization, byte for byte, at native speed.
+
+Raw text in, one line per document out: lower-cased, punctuation split Penn-Treebank
+style, every token Porter-stemmed, exactly as ``stemline.reference`` (NLTK 3.10.4)
+defines it.
+
+>>> import stemline
+>>> stemline.normalize("The runners' \\"fastest\\" times!")
+"the runner ' `` fastest '' time !"
+
+``stemline.reference`` (the spec as code) needs NLTK and is imported on first use;
+``import stemline`` never imports NLTK.
+"""
+
+from __future__ import annotations
+
+import importlib
+from importlib.metadata import PackageNotFoundError, version
+
+from stemline.normalizer import (
+    DEFAULT_CACHE_BYTES,
+    STEMMERS,
+    Normalizer,
+    normalize,
+    normalize_many,
+    tokens,
+)
+from stemline.porter import PorterStemmer
+
+try:
+    __version__ = version("stemline")
+except PackageNotFoundError:  # running from a source tree without installing
+    __version__ = "0+unknown"
+
+__all__ = [
+    "DEFAULT_CACHE_BYTES",
+    "STEMMERS",
+    "Normalizer",
+    "PorterStemmer",
+    "normalize",
+    "normalize_many",
+    "tokens",
+    "reference",
+]
+
+
+def __getattr__(name: str):
+    # Lazy, so that `import stemline` does not import NLTK.
+    if name == "reference":
+        return importlib.import_module("stemline.reference")
+    raise AttributeError(f"module 'stemline' has no attribute {name!r}")

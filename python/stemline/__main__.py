@@ -1,0 +1,3 @@
+from stemline.cli import main
+
+main()
