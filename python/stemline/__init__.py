@@ -5,8 +5,8 @@ style, every token Porter-stemmed, exactly as ``stemline.reference`` (NLTK 3.10.
 defines it.
 
 >>> import stemline
->>> stemline.normalize("The runners' \\"fastest\\" times!")
-"the runner ' `` fastest '' time !"
+>>> stemline.normalize('He said, "Stop."')
+"he said , `` stop . ''"
 
 ``stemline.reference`` (the spec as code) needs NLTK and is imported on first use;
 ``import stemline`` never imports NLTK.

@@ -31,7 +31,7 @@ class Normalizer:
     letters or punctuation it has seen, bounded by ``cache_bytes``; when full it is
     emptied and refilled. The cache never changes output.
 
-    >>> Normalizer().normalize('He said "cannot".')
+    >>> Normalizer().normalize('He said "cannot."')
     "he said `` can not . ''"
     >>> Normalizer("none").tokens("Don't STOP")
     ['don', "'", 't', 'stop']
