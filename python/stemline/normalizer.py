@@ -89,7 +89,15 @@ class Normalizer:
             raise TypeError("normalize_many() takes an iterable of strings, not one string")
         if not isinstance(texts, list):
             texts = list(texts)
-        return self._native.normalize_many(texts, workers)
+        try:
+            return self._native.normalize_many(texts, workers)
+        except TypeError:
+            for i, text in enumerate(texts):
+                if not isinstance(text, str):
+                    raise TypeError(
+                        f"normalize_many() takes strings; texts[{i}] is {type(text).__name__}"
+                    ) from None
+            raise
 
     def cache_info(self) -> list[tuple[int, int]]:
         """``(entries, estimated bytes)`` of each idle worker cache."""

@@ -57,5 +57,9 @@ def tokens(text: str, stemmer: str = "nltk") -> list[str]:
 
 
 def normalize(text: str, stemmer: str = "nltk") -> str:
-    """The reference line for a stemline stemmer name; equals ``reference(text, mode)``."""
+    """The reference line for a stemline stemmer name; equals ``reference(text, mode)``.
+
+    >>> normalize("They're gonna win.", "none")
+    "they ' re gon na win ."
+    """
     return " ".join(tokens(text, stemmer))
