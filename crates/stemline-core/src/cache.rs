@@ -1,75 +1,207 @@
 //! A bounded cache of finished output per distinct run.
 //!
 //! Natural text repeats a small vocabulary, so after the first few thousand
-//! runs nearly every run is a cache hit: one hash and one copy. The cache is
-//! bounded by an estimate of its memory; when an insertion would exceed the
-//! bound the cache is emptied and refilled. That is simpler than LRU and costs
-//! little, because the frequent runs return within the next few kilobytes of
-//! text. Runs longer than [`MAX_CACHED_RUN`] bytes are never cached: they are
-//! rare, unlikely to repeat, and a single one could fill the cache.
+//! runs nearly every run is a cache hit: one hash, one probe, one copy. Lookups
+//! are most of the normalizer's time, so the layout is chosen for them: every
+//! key and its value sit next to each other in one arena, and the hash table
+//! holds only small slots pointing into it. A hit then touches the table and
+//! one arena cache line, instead of chasing two heap pointers per entry.
+//!
+//! The cache is bounded by the memory it has allocated (arena plus table).
+//! When an insertion would exceed the bound the cache is emptied, keeping its
+//! allocations, and refilled. That is simpler than LRU and costs little,
+//! because the frequent runs return within the next few kilobytes of text.
+//! Runs longer than [`MAX_CACHED_RUN`] bytes are never cached: they are rare,
+//! unlikely to repeat, and a single one could fill the cache.
 
-use hashbrown::HashMap;
+use hashbrown::HashTable;
 
 /// Runs longer than this many bytes are computed every time.
 pub const MAX_CACHED_RUN: usize = 256;
 
-/// Estimated bytes per entry beyond its key and value: two boxed slices, the
-/// table slot and its control byte, and the allocator's bookkeeping.
-const ENTRY_OVERHEAD: usize = 80;
-
 /// The default bound, per cache (each worker thread has its own).
 pub const DEFAULT_CACHE_BYTES: usize = 64 << 20;
 
+/// One entry: the key's first 8 bytes (zero-padded) inline; in the arena at
+/// `start`, the rest of the key (for keys over 8 bytes), then the value.
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    head: u64,
+    start: u32,
+    key_len: u16,
+    value_len: u16,
+}
+
+impl Slot {
+    #[inline]
+    fn matches(&self, head: u64, key: &[u8], arena: &[u8]) -> bool {
+        if self.head != head || self.key_len as usize != key.len() {
+            return false;
+        }
+        key.len() <= 8 || {
+            let start = self.start as usize;
+            arena[start..start + key.len() - 8] == key[8..]
+        }
+    }
+
+    #[inline]
+    fn value<'a>(&self, arena: &'a [u8]) -> &'a [u8] {
+        let start = self.start as usize + (self.key_len as usize).saturating_sub(8);
+        &arena[start..start + self.value_len as usize]
+    }
+}
+
+/// The first 8 bytes of `key`, zero-padded, as one integer.
+///
+/// Built from (possibly overlapping) fixed-size loads: a variable-length copy
+/// would be a `memcpy` call, which cost more than the whole table probe.
+#[inline(always)]
+fn head_of(key: &[u8]) -> u64 {
+    let n = key.len();
+    if n >= 8 {
+        u64::from_le_bytes(key[..8].try_into().unwrap())
+    } else if n >= 4 {
+        let lo = u32::from_le_bytes(key[..4].try_into().unwrap()) as u64;
+        let hi = u32::from_le_bytes(key[n - 4..].try_into().unwrap()) as u64;
+        lo | hi << (8 * (n - 4))
+    } else if n > 0 {
+        key[0] as u64 | (key[n / 2] as u64) << (4 * (n & !1)) | (key[n - 1] as u64) << (8 * (n - 1))
+    } else {
+        0
+    }
+}
+
+/// The high and low halves of a full product, folded: every input bit
+/// reaches both the low bits (the table index) and the high bits (its tag).
+#[inline(always)]
+fn fold_mul(a: u64, b: u64) -> u64 {
+    let full = (a as u128) * (b as u128);
+    (full as u64) ^ ((full >> 64) as u64)
+}
+
+const K0: u64 = 0x243f_6a88_85a3_08d3;
+const K1: u64 = 0x1319_8a2e_0370_7344;
+
+#[inline(always)]
+fn hash(head: u64, key: &[u8]) -> u64 {
+    rehash(head, key.len(), key.get(8..).unwrap_or_default())
+}
+
+/// The hash of a key given as its head, its length and its bytes after the head.
+#[inline(always)]
+fn rehash(head: u64, len: usize, rest: &[u8]) -> u64 {
+    let mut h = fold_mul(head ^ K0, K1 ^ len as u64);
+    for chunk in rest.chunks(8) {
+        h = fold_mul(h ^ head_of(chunk), K1);
+    }
+    h
+}
+
+/// Smallest arena allocation, so the first inserts do not reallocate often.
+const MIN_ARENA: usize = 16 << 10;
+
 #[derive(Debug)]
 pub struct TokenCache {
-    map: HashMap<Box<[u8]>, Box<[u8]>>,
-    used: usize,
+    table: HashTable<Slot>,
+    arena: Vec<u8>,
     limit: usize,
 }
 
 impl TokenCache {
     pub fn new(limit_bytes: usize) -> Self {
         TokenCache {
-            map: HashMap::new(),
-            used: 0,
+            table: HashTable::new(),
+            arena: Vec::new(),
             limit: limit_bytes,
         }
     }
 
     #[inline]
     pub fn get(&self, key: &[u8]) -> Option<&[u8]> {
-        self.map.get(key).map(|v| &**v)
+        let head = head_of(key);
+        let arena = &self.arena[..];
+        self.table
+            .find(hash(head, key), |slot| slot.matches(head, key, arena))
+            .map(|slot| slot.value(arena))
     }
 
+    /// Caches `value` for `key` (which must not be cached yet), emptying the
+    /// cache first if the entry would not fit in the bound otherwise.
     pub fn insert(&mut self, key: &[u8], value: &[u8]) {
-        if key.len() > MAX_CACHED_RUN {
+        if key.len() > MAX_CACHED_RUN || value.len() > u16::MAX as usize {
             return;
         }
-        let cost = key.len() + value.len() + ENTRY_OVERHEAD;
-        if cost > self.limit {
-            return;
+        let tail = key.get(8..).unwrap_or_default();
+        if !self.make_room(tail.len() + value.len()) {
+            self.clear();
+            if !self.make_room(tail.len() + value.len()) {
+                return;
+            }
         }
-        if self.used + cost > self.limit {
-            // Drop the table too: its slots would otherwise stay allocated.
-            self.map = HashMap::new();
-            self.used = 0;
+        let head = head_of(key);
+        let slot = Slot {
+            head,
+            start: self.arena.len() as u32,
+            key_len: key.len() as u16,
+            value_len: value.len() as u16,
+        };
+        self.arena.extend_from_slice(tail);
+        self.arena.extend_from_slice(value);
+        let arena = &self.arena[..];
+        self.table.insert_unique(hash(head, key), slot, |s| {
+            let start = s.start as usize;
+            let rest = &arena[start..start + (s.key_len as usize).saturating_sub(8)];
+            rehash(s.head, s.key_len as usize, rest)
+        });
+    }
+
+    /// Grows the arena, if needed, so that `entry` more bytes fit without
+    /// the arena or the table (grown for one more slot) exceeding the bound.
+    /// Returns false, changing nothing, if they cannot.
+    fn make_room(&mut self, entry: usize) -> bool {
+        let needed = self.arena.len() + entry;
+        if needed > u32::MAX as usize {
+            return false;
         }
-        self.map.insert(key.into(), value.into());
-        self.used += cost;
+        let table_after = if self.table.len() < self.table.capacity() {
+            self.table.allocation_size()
+        } else {
+            // A full table doubles its buckets on the next insert.
+            (2 * self.table.allocation_size()).max(128)
+        };
+        let arena_budget = self.limit.saturating_sub(table_after);
+        if needed <= self.arena.capacity() {
+            return self.arena.capacity() <= arena_budget;
+        }
+        let grown = needed
+            .max(2 * self.arena.capacity())
+            .max(MIN_ARENA)
+            .min(arena_budget);
+        if grown < needed {
+            return false;
+        }
+        self.arena.reserve_exact(grown - self.arena.len());
+        self.arena.capacity() <= arena_budget
+    }
+
+    /// Drops every entry, keeping the allocations for the refill.
+    pub fn clear(&mut self) {
+        self.table.clear();
+        self.arena.clear();
     }
 
     /// Entries held now.
     pub fn len(&self) -> usize {
-        self.map.len()
+        self.table.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.map.is_empty()
+        self.table.is_empty()
     }
 
-    /// Estimated bytes held now (never above the bound).
+    /// Bytes allocated now, arena and table (never above the bound).
     pub fn used_bytes(&self) -> usize {
-        self.used
+        self.arena.capacity() + self.table.allocation_size()
     }
 
     pub fn limit_bytes(&self) -> usize {
@@ -83,15 +215,55 @@ mod tests {
 
     #[test]
     fn stays_within_its_bound() {
-        let mut cache = TokenCache::new(10_000);
+        let mut cache = TokenCache::new(100_000);
+        let mut cleared = 0;
         for i in 0..100_000u32 {
             let key = format!("token{i}");
-            cache.insert(key.as_bytes(), key.as_bytes());
+            let before = cache.len();
+            cache.insert(key.as_bytes(), key.to_uppercase().as_bytes());
+            if cache.len() <= before {
+                cleared += 1;
+            }
             assert!(cache.used_bytes() <= cache.limit_bytes());
+            assert_eq!(
+                cache.get(key.as_bytes()),
+                Some(key.to_uppercase().as_bytes())
+            );
         }
-        assert!(!cache.is_empty() && cache.len() < 200);
+        assert!(cleared > 10, "the bound was never reached");
         let key = "x".repeat(MAX_CACHED_RUN + 1);
         cache.insert(key.as_bytes(), b"x");
         assert_eq!(cache.get(key.as_bytes()), None);
+    }
+
+    #[test]
+    fn head_is_the_zero_padded_prefix() {
+        for n in 0..=12 {
+            let key: Vec<u8> = (1..=n as u8).collect();
+            let mut word = [0u8; 8];
+            word[..n.min(8)].copy_from_slice(&key[..n.min(8)]);
+            assert_eq!(head_of(&key), u64::from_le_bytes(word), "length {n}");
+        }
+    }
+
+    #[test]
+    fn a_zero_bound_caches_nothing() {
+        let mut cache = TokenCache::new(0);
+        cache.insert(b"key", b"value");
+        assert!(cache.is_empty());
+        assert_eq!(cache.used_bytes(), 0);
+        assert_eq!(cache.get(b"key"), None);
+    }
+
+    #[test]
+    fn keys_of_equal_bytes_but_different_length_are_distinct() {
+        let mut cache = TokenCache::new(1 << 20);
+        cache.insert(b"ab", b"1");
+        cache.insert(b"abc", b"2");
+        cache.insert(b"", b"3");
+        assert_eq!(cache.get(b"ab"), Some(&b"1"[..]));
+        assert_eq!(cache.get(b"abc"), Some(&b"2"[..]));
+        assert_eq!(cache.get(b""), Some(&b"3"[..]));
+        assert_eq!(cache.get(b"a"), None);
     }
 }
