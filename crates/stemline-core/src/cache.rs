@@ -2,10 +2,13 @@
 //!
 //! Natural text repeats a small vocabulary, so after the first few thousand
 //! runs nearly every run is a cache hit: one hash, one probe, one copy. Lookups
-//! are most of the normalizer's time, so the layout is chosen for them: every
-//! key and its value sit next to each other in one arena, and the hash table
-//! holds only small slots pointing into it. A hit then touches the table and
-//! one arena cache line, instead of chasing two heap pointers per entry.
+//! are most of the normalizer's time (profiles: the first touch of a slot is
+//! the single most expensive instruction), so the layout is chosen for them:
+//! an open-addressing table of 16-byte slots, at most half full, each holding
+//! the first 8 key bytes inline; the values (and the rest of keys longer than
+//! 8 bytes) sit in one arena. Most runs are words of 8 bytes or fewer, so a
+//! hit compares one integer in one slot and copies the value from the arena:
+//! no byte-wise compare, no separate control bytes, no allocation per entry.
 //!
 //! The cache is bounded by the memory it has allocated (arena plus table).
 //! When an insertion would exceed the bound the cache is emptied, keeping its
@@ -13,8 +16,6 @@
 //! because the frequent runs return within the next few kilobytes of text.
 //! Runs longer than [`MAX_CACHED_RUN`] bytes are never cached: they are rare,
 //! unlikely to repeat, and a single one could fill the cache.
-
-use hashbrown::HashTable;
 
 /// Runs longer than this many bytes are computed every time.
 pub const MAX_CACHED_RUN: usize = 256;
@@ -26,11 +27,22 @@ pub const DEFAULT_CACHE_BYTES: usize = 64 << 20;
 /// `start`, the rest of the key (for keys over 8 bytes), then the value.
 #[derive(Debug, Clone, Copy)]
 struct Slot {
+    // `key_len == EMPTY` marks a free slot.
     head: u64,
     start: u32,
     key_len: u16,
     value_len: u16,
 }
+
+const EMPTY: u16 = u16::MAX;
+const FREE: Slot = Slot {
+    head: 0,
+    start: 0,
+    key_len: EMPTY,
+    value_len: 0,
+};
+/// Slots of the first table; it doubles whenever it would be over half full.
+const MIN_SLOTS: usize = 1 << 10;
 
 impl Slot {
     #[inline]
@@ -102,7 +114,9 @@ const MIN_ARENA: usize = 16 << 10;
 
 #[derive(Debug)]
 pub struct TokenCache {
-    table: HashTable<Slot>,
+    /// Power-of-two length (or empty), linear probing.
+    slots: Vec<Slot>,
+    len: usize,
     arena: Vec<u8>,
     limit: usize,
 }
@@ -110,7 +124,8 @@ pub struct TokenCache {
 impl TokenCache {
     pub fn new(limit_bytes: usize) -> Self {
         TokenCache {
-            table: HashTable::new(),
+            slots: Vec::new(),
+            len: 0,
             arena: Vec::new(),
             limit: limit_bytes,
         }
@@ -118,11 +133,22 @@ impl TokenCache {
 
     #[inline]
     pub fn get(&self, key: &[u8]) -> Option<&[u8]> {
+        let mask = self.slots.len().wrapping_sub(1);
+        if self.len == 0 {
+            return None;
+        }
         let head = head_of(key);
-        let arena = &self.arena[..];
-        self.table
-            .find(hash(head, key), |slot| slot.matches(head, key, arena))
-            .map(|slot| slot.value(arena))
+        let mut i = hash(head, key) as usize & mask;
+        loop {
+            let slot = &self.slots[i];
+            if slot.matches(head, key, &self.arena) {
+                return Some(slot.value(&self.arena));
+            }
+            if slot.key_len == EMPTY {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
     }
 
     /// Caches `value` for `key` (which must not be cached yet), emptying the
@@ -147,12 +173,35 @@ impl TokenCache {
         };
         self.arena.extend_from_slice(tail);
         self.arena.extend_from_slice(value);
-        let arena = &self.arena[..];
-        self.table.insert_unique(hash(head, key), slot, |s| {
-            let start = s.start as usize;
-            let rest = &arena[start..start + (s.key_len as usize).saturating_sub(8)];
-            rehash(s.head, s.key_len as usize, rest)
-        });
+        if (self.len + 1) * 2 > self.slots.len() {
+            self.grow_table();
+        }
+        self.place(hash(head, key), slot);
+        self.len += 1;
+    }
+
+    fn place(&mut self, hash: u64, slot: Slot) {
+        let mask = self.slots.len() - 1;
+        let mut i = hash as usize & mask;
+        while self.slots[i].key_len != EMPTY {
+            i = (i + 1) & mask;
+        }
+        self.slots[i] = slot;
+    }
+
+    fn grow_table(&mut self) {
+        let size = (2 * self.slots.len()).max(MIN_SLOTS);
+        let old = std::mem::replace(&mut self.slots, vec![FREE; size]);
+        for slot in old.into_iter().filter(|s| s.key_len != EMPTY) {
+            let start = slot.start as usize;
+            let rest = &self.arena[start..start + (slot.key_len as usize).saturating_sub(8)];
+            let hash = rehash(slot.head, slot.key_len as usize, rest);
+            self.place(hash, slot);
+        }
+    }
+
+    fn table_bytes(&self) -> usize {
+        self.slots.capacity() * size_of::<Slot>()
     }
 
     /// Grows the arena, if needed, so that `entry` more bytes fit without
@@ -163,11 +212,11 @@ impl TokenCache {
         if needed > u32::MAX as usize {
             return false;
         }
-        let table_after = if self.table.len() < self.table.capacity() {
-            self.table.allocation_size()
+        let table_after = if (self.len + 1) * 2 <= self.slots.len() {
+            self.table_bytes()
         } else {
-            // A full table doubles its buckets on the next insert.
-            (2 * self.table.allocation_size()).max(128)
+            // Growing allocates the doubled table while the old one is alive.
+            (3 * self.table_bytes()).max(MIN_SLOTS * size_of::<Slot>())
         };
         let arena_budget = self.limit.saturating_sub(table_after);
         if needed <= self.arena.capacity() {
@@ -186,22 +235,23 @@ impl TokenCache {
 
     /// Drops every entry, keeping the allocations for the refill.
     pub fn clear(&mut self) {
-        self.table.clear();
+        self.slots.fill(FREE);
+        self.len = 0;
         self.arena.clear();
     }
 
     /// Entries held now.
     pub fn len(&self) -> usize {
-        self.table.len()
+        self.len
     }
 
     pub fn is_empty(&self) -> bool {
-        self.table.is_empty()
+        self.len == 0
     }
 
     /// Bytes allocated now, arena and table (never above the bound).
     pub fn used_bytes(&self) -> usize {
-        self.arena.capacity() + self.table.allocation_size()
+        self.arena.capacity() + self.table_bytes()
     }
 
     pub fn limit_bytes(&self) -> usize {

@@ -51,6 +51,9 @@ pub struct CharClasses {
     index: Vec<u16>,
     blocks: Vec<[u8; BLOCK]>,
     ignore_case: Vec<(u8, u32)>,
+    /// Whether the ASCII word characters are exactly `[0-9A-Za-z_]`, which
+    /// lets the scanner test 16 bytes at a time.
+    standard_ascii_words: bool,
 }
 
 impl CharClasses {
@@ -103,12 +106,21 @@ impl CharClasses {
         let mut ignore_case = ranges.ignore_case.clone();
         ignore_case.sort_unstable();
         ignore_case.dedup();
+        let standard_ascii_words = (0..128u8)
+            .all(|b| (ascii[b as usize] & WORD != 0) == (b.is_ascii_alphanumeric() || b == b'_'));
         Ok(CharClasses {
             ascii,
             index,
             blocks,
             ignore_case,
+            standard_ascii_words,
         })
+    }
+
+    /// Whether the ASCII word characters are exactly `[0-9A-Za-z_]`.
+    #[inline(always)]
+    pub fn standard_ascii_words(&self) -> bool {
+        self.standard_ascii_words
     }
 
     /// The class flags of an ASCII byte.

@@ -50,11 +50,15 @@ fn is_vowel(c: u32) -> bool {
     matches!(c, 0x61 | 0x65 | 0x69 | 0x6F | 0x75) // a e i o u
 }
 
+#[inline]
 fn ends_with(word: &[u32], suffix: &[u8]) -> bool {
+    // Compared from the end: most rules fail on the last letter, and the
+    // rule lists are scanned for every new word.
     word.len() >= suffix.len()
-        && word[word.len() - suffix.len()..]
+        && word
             .iter()
-            .zip(suffix)
+            .rev()
+            .zip(suffix.iter().rev())
             .all(|(&c, &b)| c == b as u32)
 }
 

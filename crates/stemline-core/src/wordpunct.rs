@@ -80,6 +80,9 @@ impl Iterator for Runs<'_> {
         let (class, len) = self.class_at(start);
         self.pos += len;
         let kind = if class & WORD != 0 {
+            if self.classes.standard_ascii_words() {
+                self.pos += ascii_word_len(&self.text[self.pos..]);
+            }
             while self.pos < self.text.len() {
                 let (class, len) = self.class_at(self.pos);
                 if class & WORD == 0 {
@@ -104,6 +107,58 @@ impl Iterator for Runs<'_> {
             kind,
         })
     }
+}
+
+/// How many leading bytes of `bytes` are ASCII word characters `[0-9A-Za-z_]`,
+/// counted 16 at a time: a byte loop paid a mispredicted exit branch per
+/// word, the largest cost left in profiles after the cache. Stops early (at a
+/// 16-byte boundary of the input slice's end); the caller's byte loop goes on.
+#[inline(always)]
+fn ascii_word_len(bytes: &[u8]) -> usize {
+    let mut n = 0;
+    while let Some(chunk) = bytes.get(n..n + 16) {
+        let mask = word_mask(chunk.try_into().expect("16 bytes"));
+        if mask != 0xFFFF {
+            return n + (!mask).trailing_zeros() as usize;
+        }
+        n += 16;
+    }
+    n
+}
+
+/// Bit i set iff byte i is in `[0-9A-Za-z_]`.
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+fn word_mask(chunk: &[u8; 16]) -> u32 {
+    use std::arch::x86_64::*;
+    // SAFETY: SSE2 is part of the x86_64 baseline; the load is unaligned and
+    // reads exactly the 16 bytes of `chunk`.
+    unsafe {
+        let v = _mm_loadu_si128(chunk.as_ptr().cast());
+        // Signed compares: bytes >= 0x80 are negative, so never in a range.
+        let lower = _mm_or_si128(v, _mm_set1_epi8(0x20));
+        let alpha = _mm_and_si128(
+            _mm_cmpgt_epi8(lower, _mm_set1_epi8(b'a' as i8 - 1)),
+            _mm_cmpgt_epi8(_mm_set1_epi8(b'z' as i8 + 1), lower),
+        );
+        let digit = _mm_and_si128(
+            _mm_cmpgt_epi8(v, _mm_set1_epi8(b'0' as i8 - 1)),
+            _mm_cmpgt_epi8(_mm_set1_epi8(b'9' as i8 + 1), v),
+        );
+        let underscore = _mm_cmpeq_epi8(v, _mm_set1_epi8(b'_' as i8));
+        let word = _mm_or_si128(_mm_or_si128(alpha, digit), underscore);
+        _mm_movemask_epi8(word) as u32
+    }
+}
+
+#[cfg(not(target_arch = "x86_64"))]
+#[inline(always)]
+fn word_mask(chunk: &[u8; 16]) -> u32 {
+    chunk
+        .iter()
+        .enumerate()
+        .filter(|(_, &b)| b.is_ascii_alphanumeric() || b == b'_')
+        .fold(0, |mask, (i, _)| mask | 1 << i)
 }
 
 #[cfg(test)]
@@ -137,6 +192,27 @@ mod tests {
             ]
         );
         assert!(runs(" \t\n").is_empty());
+    }
+
+    #[test]
+    fn sixteen_bytes_at_a_time_equals_one_at_a_time() {
+        for b in 0..=255u8 {
+            let mut chunk = [b'a'; 16];
+            chunk[7] = b;
+            let expected = if b.is_ascii_alphanumeric() || b == b'_' {
+                0xFFFF
+            } else {
+                0xFFFF & !(1 << 7)
+            };
+            assert_eq!(word_mask(&chunk), expected, "byte {b:#x}");
+        }
+        assert_eq!(
+            ascii_word_len(b"abcdefghijklmnopqrstuvwxyz0123456789 x"),
+            32
+        );
+        assert_eq!(ascii_word_len(b"Hello, world"), 0); // shorter than 16
+        assert_eq!(ascii_word_len(b"Hello_World_2025-and more"), 16);
+        assert_eq!(ascii_word_len(b"caf\xc3\xa9 au lait, s'il vous"), 3);
     }
 
     #[test]
