@@ -9,7 +9,7 @@ PY     := $(BIN)/python
 # maturin develop needs to know which environment to install into.
 IN_VENV := VIRTUAL_ENV=$(abspath $(VENV)) PATH=$(abspath $(BIN)):$$PATH
 
-.PHONY: demo test build lint fmt clean
+.PHONY: demo test bench build lint fmt clean
 
 $(VENV)/.base: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -32,6 +32,16 @@ demo: build
 test: $(VENV)/.test build
 	cargo test --quiet --workspace
 	$(PY) -m pytest
+
+$(VENV)/.bench: $(VENV)/.base
+	$(PY) -m pip install --quiet -e ".[bench]"
+	touch $@
+
+# Speed, measured (never asserted in tests): ratios against the reference and the
+# alternatives in one process, then peak memory over 10 million distinct tokens.
+bench: $(VENV)/.bench build
+	$(PY) benchmarks/bench.py
+	$(PY) benchmarks/memory.py
 
 lint: $(VENV)/.test
 	$(BIN)/ruff check python tests
