@@ -130,13 +130,9 @@ impl Normalizer {
     /// Normalizes one document (generalized UTF-8), appending its line without
     /// a newline to `out`.
     pub fn normalize_into(&self, text: &[u8], cache: &mut TokenCache, out: &mut Vec<u8>) {
-        let mut any = false;
+        let start = out.len();
         self.for_each_run_output(text, cache, |value| {
-            if any {
-                out.push(b' ');
-            }
-            append_short(out, value);
-            any = true;
+            append_short(out, value, out.len() > start)
         });
     }
 
@@ -303,16 +299,28 @@ pub fn resolve_workers(workers: usize) -> usize {
     }
 }
 
-/// `out.extend_from_slice(value)`, without a `memcpy` call for the short
-/// values that nearly every run has: a call per token cost more than the copy.
+/// `out.extend_from_slice(value)`, after a space if `space`, without a `memcpy`
+/// call for the short values that nearly every run has: a call per token cost
+/// more than the copy.
 #[inline(always)]
-fn append_short(out: &mut Vec<u8>, value: &[u8]) {
+fn append_short(out: &mut Vec<u8>, value: &[u8], space: bool) {
     let n = value.len();
     if n == 0 || n > 16 {
+        if space {
+            out.push(b' ');
+        }
         out.extend_from_slice(value);
         return;
     }
-    out.reserve(n);
+    out.reserve(n + 1);
+    if space {
+        // SAFETY: within the capacity just reserved.
+        unsafe {
+            let len = out.len();
+            *out.as_mut_ptr().add(len) = b' ';
+            out.set_len(len + 1);
+        }
+    }
     let len = out.len();
     if n < 4 {
         // SAFETY: as below; the three writes cover bytes `len..len + n`.
