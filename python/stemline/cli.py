@@ -1,101 +1,43 @@
-"""The ``stemline`` command line."""
+"""The ``stemline`` command line.
+
+Thin by design: options are parsed here, the work is done by
+:mod:`stemline.corpus` (reading, writing, resuming, progress) and
+:class:`stemline.Normalizer`.
+"""
 
 from __future__ import annotations
 
 import os
 import sys
-import tempfile
-from collections.abc import Iterator
 
 import click
 
+from stemline.corpus.options import InputSpec, input_options
+from stemline.corpus.problems import (
+    EXIT_BAD_INPUT,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_OUTPUT,
+    EXIT_USAGE,
+    InputError,
+)
+from stemline.corpus.writers import OUTPUT_FORMATS
 from stemline.normalizer import STEMMERS, Normalizer
 
-#: Exit codes (also in ``stemline --help`` and the README).
-EXIT_OK = 0
-EXIT_BAD_INPUT = 1
-EXIT_USAGE = 2
+__all__ = ["main", "InputError", "EXIT_OK", "EXIT_BAD_INPUT", "EXIT_USAGE", "EXIT_OUTPUT"]
 
+#: Standard output closed by the reader (``| head``): stop quietly, as 128 + SIGPIPE.
+EXIT_BROKEN_PIPE = 141
 
-class InputError(click.ClickException):
-    """Bad input: one line on stderr naming the file and the place, exit code 1."""
-
-    exit_code = EXIT_BAD_INPUT
-
-    def show(self, file=None) -> None:
-        click.echo(f"stemline: error: {self.format_message()}", err=True)
-
-
-def decode_utf8(data: bytes, name: str) -> str:
-    """Decodes ``data`` as UTF-8 or raises an InputError naming the byte offset."""
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as e:
-        line = data.count(b"\n", 0, e.start) + 1
-        bad = data[e.start : e.end].hex(" ")
-        raise InputError(
-            f"{name}: not valid UTF-8 at byte {e.start} (line {line}): byte(s) {bad}"
-        ) from None
-
-
-def read_input(path: str) -> tuple[str, bytes]:
-    """(display name, bytes) of a path, or of standard input for ``-``."""
-    if path == "-":
-        return "<stdin>", sys.stdin.buffer.read()
-    try:
-        with open(path, "rb") as f:
-            return path, f.read()
-    except OSError as e:
-        raise InputError(f"{path}: cannot read: {e.strerror}") from None
-
-
-def documents(paths: tuple[str, ...], lines: bool) -> Iterator[str]:
-    """Every document of every input, in order."""
-    for path in paths or ("-",):
-        name, data = read_input(path)
-        text = decode_utf8(data, name)
-        if not lines:
-            yield text
-            continue
-        parts = text.split("\n")
-        if parts[-1] == "":  # a final newline ends the last line; it does not start one
-            parts.pop()
-        yield from parts
-
-
-class AtomicOutput:
-    """Standard output, or a file written under a temporary name and renamed into
-    place only when complete, so a failed run never leaves a truncated file."""
-
-    def __init__(self, path: str):
-        self.path = path
-        self.tmp = None
-
-    def __enter__(self):
-        if self.path == "-":
-            return sys.stdout
-        directory = os.path.dirname(os.path.abspath(self.path))
-        fd, self.tmp = tempfile.mkstemp(
-            dir=directory, prefix=f".{os.path.basename(self.path)}.", suffix=".partial"
-        )
-        return os.fdopen(fd, "w", encoding="utf-8", newline="\n")
-
-    def __exit__(self, exc_type, exc, tb):
-        if self.tmp is None:
-            sys.stdout.flush()
-            return False
-        if exc_type is None:
-            os.replace(self.tmp, self.path)
-        else:
-            os.unlink(self.tmp)
-        return False
-
-
-@click.group(
-    context_settings={"help_option_names": ["-h", "--help"]},
-    epilog="Exit codes: 0 success, 1 bad input (the error names the file and the place), "
-    "2 usage error.",
+EXIT_CODES = (
+    "Exit codes: 0 success (documents changed by a policy you chose are counted in the "
+    "summary); 1 bad input (the error names the file and the line or record and byte); "
+    "2 usage error; 3 the output cannot be written; 130 interrupted (Ctrl-C); "
+    "141 standard output closed early (| head)."
 )
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXIT_CODES)
 @click.version_option(package_name="stemline", prog_name="stemline")
 def main() -> None:
     """Normalize English text exactly as NLTK does, at native speed.
@@ -105,16 +47,36 @@ def main() -> None:
     """
 
 
-@main.command()
-@click.argument("paths", nargs=-1, type=click.Path(dir_okay=False, allow_dash=True))
-@click.option("--lines", is_flag=True, help="Each line of each file (split on \\n) is a document.")
+@main.command(epilog=EXIT_CODES)
+@input_options
 @click.option(
     "-o",
     "--output",
     default="-",
     show_default=True,
     type=click.Path(dir_okay=False, allow_dash=True),
-    help="Write here instead of standard output.",
+    help="Write to this file (renamed into place when complete; .gz .bz2 .xz .zst "
+    "compress); default standard output.",
+)
+@click.option(
+    "--output-dir",
+    type=click.Path(file_okay=False),
+    help="Write one output file per input here, mirroring the input folders.",
+)
+@click.option(
+    "--output-format",
+    type=click.Choice(OUTPUT_FORMATS),
+    default="auto",
+    show_default=True,
+    help="lines: the normalized text only; jsonl, csv, tsv, parquet: every input field "
+    "plus the normalized text. auto: by the -o name, else lines (with --output-dir: "
+    "the input's own format).",
+)
+@click.option(
+    "--output-field",
+    default="normalized",
+    show_default=True,
+    help="Name of the normalized text's field or column.",
 )
 @click.option(
     "--stemmer",
@@ -131,25 +93,63 @@ def main() -> None:
     show_default=True,
     help="Threads; 0 means one per core.",
 )
-def normalize(paths, lines, output, stemmer, workers):
-    """Normalize PATHS (default: standard input), one output line per document.
+@click.option(
+    "--resume",
+    is_flag=True,
+    help="Keep a journal; after an interrupted run, the same command with --resume "
+    "skips the inputs already done. Needs -o FILE or --output-dir.",
+)
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
+def normalize(
+    inputs: InputSpec,
+    output,
+    output_dir,
+    output_format,
+    output_field,
+    stemmer,
+    workers,
+    resume,
+    quiet,
+):
+    """Normalize PATHS (files or folders; default: standard input), one output line
+    per document, in input order.
 
-    Each file is one document unless --lines is given. Output line i always
-    belongs to input document i.
+    Plain text files are one document each (--lines: one per line); JSON Lines,
+    CSV, TSV and Parquet give one document per record (--field, --column).
+    Compressed inputs (.gz .bz2 .xz .zst) are read as they stream. Memory stays
+    bounded by the batch size whatever the input size.
 
     \b
     Examples:
       stemline normalize article.txt
-      stemline normalize --lines corpus.txt -o corpus.norm.txt
+      stemline normalize --lines corpus.txt.gz -o corpus.norm.txt
+      stemline normalize dump.jsonl.zst --field article.body -o out.jsonl
+      stemline normalize corpus/ --glob '*.txt' --output-dir normalized/ --resume
       cat a.txt | stemline normalize -
     """
-    normalizer = Normalizer(stemmer)
-    docs = list(documents(paths, lines))
-    out_lines = normalizer.normalize_many(docs, workers=workers)
-    with AtomicOutput(output) as out:
-        for line in out_lines:
-            out.write(line)
-            out.write("\n")
+    from stemline.corpus.job import run
+    from stemline.corpus.outputs import OutputSpec
+
+    if output_dir is not None and output != "-":
+        raise click.UsageError("give -o or --output-dir, not both")
+    spec = OutputSpec(
+        path=output,
+        directory=output_dir,
+        format=output_format,
+        field=output_field,
+        resume=resume,
+    )
+    try:
+        stats = run(inputs, spec, Normalizer(stemmer), workers=workers, quiet=quiet)
+    except KeyboardInterrupt:
+        click.echo("stemline: interrupted", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    except BrokenPipeError:
+        # The reader of standard output went away: nothing more to say to it.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(EXIT_BROKEN_PIPE)
+    if not quiet:
+        click.echo(stats.summary(), err=True)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,40 @@
+"""Corpus jobs: reading what users have, writing what they asked for, safely.
+
+The layer between files and :meth:`stemline.Normalizer.normalize_many`, one
+idea per module:
+
+=================  ============================================================
+``options``        the shared click input options, :class:`InputSpec`, :func:`read_batches`
+``discovery``      paths and folders to the ordered list of inputs
+``compression``    .gz .bz2 .xz .zst by name and magic bytes, streamed
+``decoding``       UTF-8 and the ``--on-decode-error`` policy
+``problems``       places, errors, exit codes, the ``--on-bad-record`` policy
+``documents``      sources, chunks of documents, batches
+``readers/``       one module per input format (text, lines, JSON Lines, CSV/TSV, Parquet)
+``writers/``       one module per output format
+``outputs``        standard output, one file, or a folder mirroring the inputs; atomic
+``journal``        the ``--resume`` journal
+``progress``       the progress bar and the closing summary
+``job``            the normalize pipeline: read, normalize in parallel, write, in order
+=================  ============================================================
+
+Nothing here is imported by ``import stemline``; pyarrow and zstandard are
+imported only when a Parquet or Zstandard file is met.
+"""
+
+from stemline.corpus.documents import Batch, Chunk, Document, Source
+from stemline.corpus.options import InputSpec, input_options, read_batches
+from stemline.corpus.problems import InputError, Place, Problems
+
+__all__ = [
+    "Batch",
+    "Chunk",
+    "Document",
+    "InputError",
+    "InputSpec",
+    "Place",
+    "Problems",
+    "Source",
+    "input_options",
+    "read_batches",
+]

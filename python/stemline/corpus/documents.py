@@ -1,0 +1,151 @@
+"""What the readers produce: sources, chunks of documents, and batches.
+
+A :class:`Source` is one input (a file or standard input). Readers turn a
+source into :class:`Chunk` objects: consecutive documents of that source with
+their places, stored column-wise (a list of texts, a list of line or record
+numbers, a list of byte offsets) so that millions of documents cost no Python
+object each. :func:`batches` groups chunks, in order, into :class:`Batch`
+objects of bounded size; ``batch.texts`` is what goes to
+``Normalizer.normalize_many``. :meth:`Batch.documents` gives one
+:class:`Document` per document for code that wants them one by one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+
+@dataclass(frozen=True)
+class Source:
+    """One input: a file, or standard input (``path`` None)."""
+
+    #: Position in the job's list of inputs.
+    index: int
+    #: The name errors use: the path as the user gave it (joined with the
+    #: path found inside a folder), or ``<stdin>``.
+    name: str
+    path: str | None
+    #: POSIX path relative to the folder it was found in (a file named
+    #: directly: its file name); an output folder mirrors it.
+    relative: str
+    #: ``text`` (one document per file), ``lines``, ``jsonl``, ``csv``, ``tsv``, ``parquet``.
+    format: str
+    #: Compression announced by the name (the magic bytes are checked on opening).
+    compression: str | None
+    size: int | None = None
+    mtime_ns: int | None = None
+
+    @property
+    def unit(self) -> str:
+        """What a document's number counts: ``line``, ``record`` or ``file``."""
+        return {"text": "file", "lines": "line", "jsonl": "line"}.get(self.format, "record")
+
+
+class Records(Protocol):
+    """The input fields of a chunk's documents, kept for the structured writers."""
+
+    def fields(self, i: int) -> dict[str, Any]:
+        """Every input field of document ``i``, in input order."""
+        ...
+
+
+@dataclass(eq=False)
+class Chunk:
+    """Consecutive documents of one source."""
+
+    source: Source
+    texts: list[str]
+    #: Line number (``text``, ``lines``, ``jsonl``) or record number (``csv``,
+    #: ``tsv``, ``parquet``) of each document, from 1.
+    numbers: Sequence[int]
+    #: Byte offset of each document in the decompressed stream, where it means something.
+    offsets: Sequence[int] | None = None
+    #: Input fields (JSON Lines, CSV, Parquet), or None for plain text.
+    records: Records | None = None
+    #: Bytes of (decompressed) input this chunk covers, and bytes of the file on disk.
+    nbytes: int = 0
+    disk_bytes: int = 0
+    #: The last chunk of its source (possibly with no documents).
+    last: bool = False
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def fields(self, i: int) -> dict[str, Any]:
+        """Input fields of document ``i``; for plain text, its source and line."""
+        if self.records is not None:
+            return self.records.fields(i)
+        if self.source.format == "lines":
+            return {"source": self.source.relative, "line": self.numbers[i]}
+        return {"source": self.source.relative}
+
+
+@dataclass(frozen=True)
+class Document:
+    """One document and where it came from."""
+
+    text: str
+    source: Source
+    #: Line or record number (see ``source.unit``), from 1.
+    number: int
+    #: Byte offset in the decompressed input, or None.
+    offset: int | None
+    fields: dict[str, Any] = field(repr=False)
+
+
+@dataclass(eq=False)
+class Batch:
+    """Chunks normalized together; ``texts`` is all their documents in order."""
+
+    chunks: list[Chunk]
+    texts: list[str]
+
+    @property
+    def nbytes(self) -> int:
+        return sum(c.nbytes for c in self.chunks)
+
+    @property
+    def disk_bytes(self) -> int:
+        return sum(c.disk_bytes for c in self.chunks)
+
+    def spans(self) -> Iterator[tuple[Chunk, int, int]]:
+        """(chunk, start, stop): where each chunk's documents are in ``texts``."""
+        start = 0
+        for chunk in self.chunks:
+            stop = start + len(chunk)
+            yield chunk, start, stop
+            start = stop
+
+    def documents(self) -> Iterator[Document]:
+        for chunk in self.chunks:
+            for i, text in enumerate(chunk.texts):
+                offset = chunk.offsets[i] if chunk.offsets is not None else None
+                yield Document(text, chunk.source, chunk.numbers[i], offset, chunk.fields(i))
+
+
+def batches(chunks: Iterable[Chunk], max_docs: int, max_bytes: int) -> Iterator[Batch]:
+    """Groups chunks, in order, into batches of at most about ``max_docs``
+    documents and ``max_bytes`` input bytes (a batch always takes at least one
+    chunk; readers keep chunks within both bounds)."""
+    pending: list[Chunk] = []
+    docs = size = 0
+    for chunk in chunks:
+        if pending and (docs + len(chunk) > max_docs or size + chunk.nbytes > max_bytes):
+            yield _batch(pending)
+            pending, docs, size = [], 0, 0
+        pending.append(chunk)
+        docs += len(chunk)
+        size += chunk.nbytes
+    if pending:
+        yield _batch(pending)
+
+
+def _batch(chunks: list[Chunk]) -> Batch:
+    if len(chunks) == 1:
+        return Batch(chunks, chunks[0].texts)
+    texts: list[str] = []
+    for chunk in chunks:
+        texts.extend(chunk.texts)
+    return Batch(chunks, texts)

@@ -1,0 +1,106 @@
+"""The normalize job: read in batches, normalize in parallel, write in order.
+
+A pipeline of three stages over bounded batches (see ``--batch-size`` and
+``--batch-bytes``): the main thread reads and decodes batch *k+1* and writes
+batch *k-1* while one helper thread runs ``Normalizer.normalize_many`` on
+batch *k* (the native core releases the GIL and spreads the batch over
+``workers`` threads, all cores by default). At most three batches are alive
+at once, so memory depends on the batch size, not on the input; output order
+is input order because batches are written in the order they were read.
+
+After each batch the output's checkpoint runs (the ``--resume`` journal). If
+reading fails, the batch already normalized is written first, so a resumed
+run loses no finished input.
+"""
+
+from __future__ import annotations
+
+import time
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import asdict
+from itertools import repeat
+
+from stemline.corpus.documents import Batch
+from stemline.corpus.journal import fingerprint
+from stemline.corpus.options import InputSpec, read_batches
+from stemline.corpus.outputs import OutputSpec, open_output
+from stemline.corpus.problems import InputError, Problems
+from stemline.corpus.progress import Progress, Stats, progress_wanted
+from stemline.normalizer import Normalizer
+
+
+def count_tokens(lines: list[str]) -> int:
+    """Tokens in normalized lines (tokens are joined by one space, never empty)."""
+    return sum(map(str.count, lines, repeat(" "))) + len(lines) - lines.count("")
+
+
+def run(
+    inputs: InputSpec,
+    output: OutputSpec,
+    normalizer: Normalizer,
+    *,
+    workers: int = 0,
+    quiet: bool = False,
+    problems: Problems | None = None,
+) -> Stats:
+    """Runs the job; returns its statistics. Raises InputError, OutputError,
+    JobUsageError (all click exceptions carrying their exit code)."""
+    started = time.perf_counter()
+    problems = problems if problems is not None else Problems()
+    sources = inputs.sources()
+    job = {
+        "version": _version(),
+        "stemmer": normalizer.stemmer,
+        "inputs": {
+            k: v for k, v in asdict(inputs).items() if k not in ("batch_size", "batch_bytes")
+        },
+        "output": {k: v for k, v in asdict(output).items() if k != "resume"},
+    }
+    out = open_output(output, sources, fingerprint(job, sources))
+    todo = [s for s in sources if s.index not in out.done]
+    sizes = [s.size for s in todo]
+    total = None if None in sizes else sum(sizes)
+    progress = Progress(total, progress_wanted(quiet))
+    stats = Stats()
+
+    def finish(batch: Batch, future: Future) -> None:
+        lines = future.result()
+        for chunk, start, stop in batch.spans():
+            out.write(chunk, lines[start:stop] if len(batch.chunks) > 1 else lines)
+        out.checkpoint()
+        stats.documents += len(lines)
+        stats.tokens += count_tokens(lines)
+        stats.nbytes += batch.nbytes
+        progress.update(batch.disk_bytes, stats.documents)
+
+    pending: tuple[Batch, Future] | None = None
+    try:
+        with ThreadPoolExecutor(1, thread_name_prefix="stemline-normalize") as pool:
+            try:
+                for batch in read_batches(inputs, sources=todo, problems=problems):
+                    future = pool.submit(normalizer.normalize_many, batch.texts, workers=workers)
+                    if pending is not None:
+                        finish(*pending)
+                    pending = (batch, future)
+            except InputError:
+                if pending is not None and output.resume:
+                    finish(*pending)  # keep what is done for the next --resume
+                pending = None
+                raise
+            if pending is not None:
+                finish(*pending)
+        out.commit()
+    except BaseException:
+        progress.close()
+        out.abort()
+        raise
+    progress.close()
+    stats.seconds = time.perf_counter() - started
+    stats.errors = problems.count
+    return stats
+
+
+def _version() -> str:
+    from stemline import __version__
+
+    return __version__

@@ -1,0 +1,114 @@
+"""The ``--resume`` journal: which inputs are finished, and where their output ends.
+
+A JSON Lines file beside the output (``.NAME.stemline-resume`` for ``-o
+NAME``, ``DIR/.stemline-resume`` for ``--output-dir DIR``). The first line
+is a fingerprint of the job: stemline's version, every option that changes
+the output, and the list of inputs. Each further line records one finished
+input, in order: its name, size and modification time, the output size after
+it (single output file) and the writer's state (the CSV columns). Lines are
+appended and flushed to disk (``fsync``) only after the output they describe
+has been flushed to disk, so after any crash the journal never claims more
+than the output holds; a torn last line is ignored.
+
+On ``--resume`` the fingerprint must match and every finished input must be
+unchanged (same size and time); otherwise the run stops with an error rather
+than mixing two different jobs' output.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Sequence
+from typing import Any
+
+from stemline.corpus.documents import Source
+from stemline.corpus.problems import InputError, JobUsageError
+
+VERSION = 1
+
+
+def fingerprint(job: dict[str, Any], sources: Sequence[Source]) -> str:
+    """A digest of the job's options and its list of inputs."""
+    listing = [[s.name, s.format] for s in sources]
+    text = json.dumps({"job": job, "inputs": listing}, sort_keys=True, default=str)
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def entry(source: Source, **extra: Any) -> dict[str, Any]:
+    """The journal line of a finished input."""
+    return {
+        "index": source.index,
+        "name": source.name,
+        "size": source.size,
+        "mtime_ns": source.mtime_ns,
+        **extra,
+    }
+
+
+class Journal:
+    def __init__(self, path: str):
+        self.path = path
+        self._file = None
+
+    def exists(self) -> bool:
+        return os.path.exists(self.path)
+
+    def load(self, fingerprint: str, sources: Sequence[Source]) -> list[dict[str, Any]]:
+        """The finished inputs recorded by an interrupted run of the same job."""
+        with open(self.path, encoding="utf-8", errors="surrogateescape") as f:
+            lines = f.read().split("\n")
+        try:
+            header = json.loads(lines[0])
+        except ValueError:
+            header = {}
+        if header.get("stemline_resume") != VERSION or header.get("fingerprint") != fingerprint:
+            raise JobUsageError(
+                f"{self.path} was written by a different job (other options or inputs); "
+                "run without --resume to start over"
+            )
+        entries = []
+        for line in lines[1:]:
+            try:
+                record = json.loads(line)
+            except ValueError:
+                break  # the torn end of an interrupted append
+            entries.append(record)
+        for k, record in enumerate(entries):
+            source = sources[k] if k < len(sources) else None
+            if source is None or record.get("index") != k or record.get("name") != source.name:
+                raise JobUsageError(f"{self.path} does not match the inputs; run without --resume")
+            if (record.get("size"), record.get("mtime_ns")) != (source.size, source.mtime_ns):
+                raise InputError(
+                    source.name,
+                    "changed since the interrupted run",
+                    "run without --resume to start over",
+                )
+        return entries
+
+    def start(self, fingerprint: str, entries: Sequence[dict[str, Any]] = ()) -> None:
+        """(Re)writes the journal: the header, then ``entries``."""
+        self.close()
+        self._file = open(self.path, "w", encoding="utf-8")  # noqa: SIM115
+        self._file.write(json.dumps({"stemline_resume": VERSION, "fingerprint": fingerprint}))
+        self._file.write("\n")
+        self.record(entries)
+
+    def record(self, entries: Sequence[dict[str, Any]]) -> None:
+        for record in entries:
+            self._file.write(json.dumps(record, ensure_ascii=True) + "\n")
+        self._file.flush()
+        os.fsync(self._file.fileno())
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+
+    def remove(self) -> None:
+        self.close()
+        try:
+            os.unlink(self.path)
+        except FileNotFoundError:
+            pass

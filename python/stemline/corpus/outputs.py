@@ -1,0 +1,383 @@
+"""Where the output goes: standard output, one file, or a folder mirroring the inputs.
+
+* Standard output (the default): written as it is produced.
+* ``-o FILE``: written to a temporary file beside it (``.FILE.*.partial``)
+  and renamed to FILE only when the run succeeds, so a failed or killed run
+  never leaves a FILE that looks finished. FILE's extension chooses the
+  compression (``.gz .bz2 .xz .zst``) and, with ``--output-format auto``,
+  the format (``.jsonl``/``.ndjson``, ``.csv``, ``.tsv``, ``.parquet``/``.pq``;
+  anything else: lines).
+* ``--output-dir DIR``: one output file per input, at the input's path
+  relative to the folder it was found in (a file named directly: its name),
+  each written to a temporary name and renamed when that input is done. With
+  ``--output-format auto`` each output keeps its input's format and name
+  (``a/b.jsonl.gz`` gives ``DIR/a/b.jsonl.gz``, gzip'd JSON Lines; a text
+  file gives lines); with a format given, the format extension changes
+  (``a/b.csv`` with ``jsonl`` gives ``DIR/a/b.jsonl``). Two inputs that map
+  to one output, or an output folder inside an input folder, are errors.
+
+``--resume`` (a file or a folder, not standard output): a journal (see
+``journal.py``) records each finished input; a rerun with ``--resume`` after
+the process was killed (even with SIGKILL) skips them and finishes with
+output identical to an uninterrupted ``--resume`` run. For one output file
+the partial file keeps a fixed name (``.FILE.stemline-partial``) and is cut
+back to the end of the last finished input; a compressed one is written as
+one compressed member (gzip) / stream (bzip2, xz) / frame (zstd) per input,
+which every decompressor reads as one stream, so its bytes too are identical.
+Without ``--resume`` any journal left for the same output is discarded.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, BinaryIO
+
+from stemline.corpus import compression
+from stemline.corpus.discovery import FORMAT_EXTENSIONS
+from stemline.corpus.documents import Chunk, Source
+from stemline.corpus.journal import Journal, entry
+from stemline.corpus.problems import JobUsageError, OutputError
+from stemline.corpus.writers import EXTENSIONS, text_writer
+from stemline.corpus.writers.parquet import ParquetWriter
+
+PARTIAL = ".stemline-partial"
+
+
+@dataclass(frozen=True)
+class OutputSpec:
+    path: str = "-"
+    directory: str | None = None
+    format: str = "auto"
+    field: str = "normalized"
+    resume: bool = False
+
+
+def format_from_name(name: str) -> str:
+    """The output format an output file's name asks for.
+
+    >>> format_from_name("out.jsonl.gz"), format_from_name("out.txt")
+    ('jsonl', 'lines')
+    """
+    comp = compression.from_name(name)
+    base = name[: -len(compression.SUFFIXES[comp])] if comp else name
+    for ext, fmt in FORMAT_EXTENSIONS.items():
+        if base.lower().endswith(ext):
+            return fmt
+    return "lines"
+
+
+def _natural(source_format: str) -> str:
+    return "lines" if source_format in ("text", "lines") else source_format
+
+
+class _ByteSink:
+    """Bytes to a file, through a compressor when asked. ``end_member`` ends
+    the current compressed member/stream/frame; the next write starts another."""
+
+    def __init__(self, raw: BinaryIO, comp: str | None):
+        self.raw = raw
+        self.compression = comp
+        self._member = None
+        self._members = 0
+
+    def write(self, data: bytes) -> None:
+        if not data:
+            return
+        if self.compression is None:
+            self.raw.write(data)
+            return
+        if self._member is None:
+            self._member = compression.open_writer(self.raw, self.compression)
+        self._member.write(data)
+
+    def end_member(self) -> None:
+        if self._member is not None:
+            self._member.close()
+            self._member = None
+            self._members += 1
+
+    def finish(self) -> None:
+        """Ends the last member; an empty compressed output gets one empty member."""
+        if self.compression is not None and self._members == 0 and self._member is None:
+            self._member = compression.open_writer(self.raw, self.compression)
+        self.end_member()
+        self.raw.flush()
+
+
+def _write_error(path: str, e: OSError) -> OutputError:
+    return OutputError(f"{path}: cannot write: {e.strerror or e}")
+
+
+def _same_file(a: str, b: str) -> bool:
+    return os.path.realpath(a) == os.path.realpath(b)
+
+
+class SingleOutput:
+    """Standard output or one file."""
+
+    def __init__(self, spec: OutputSpec, sources: Sequence[Source], fingerprint: str):
+        self.path = spec.path
+        stdout = spec.path == "-"
+        self.format = spec.format if spec.format != "auto" else format_from_name(spec.path)
+        self.compression = None if stdout else compression.from_name(spec.path)
+        self.resume = spec.resume
+        self.done: set[int] = set()
+        self._pending: list[dict[str, Any]] = []
+        self.journal: Journal | None = None
+        if stdout and spec.resume:
+            raise JobUsageError("--resume needs an output file (-o) or folder (--output-dir)")
+        if self.format == "parquet":
+            if stdout:
+                raise JobUsageError("Parquet output needs a file (-o NAME.parquet) or --output-dir")
+            if self.compression:
+                raise JobUsageError(
+                    "Parquet output cannot be compressed outside (it compresses inside)"
+                )
+            if spec.resume:
+                raise JobUsageError(
+                    "--resume cannot continue a single Parquet file; use --output-dir"
+                )
+        if not stdout:
+            for source in sources:
+                if source.path is not None and _same_file(source.path, spec.path):
+                    raise JobUsageError(f"the output {spec.path} is also an input")
+        self.writer = text_writer(self.format, spec.field) if self.format != "parquet" else None
+        try:
+            self._open(spec, sources, fingerprint)
+        except OSError as e:
+            raise _write_error(spec.path, e) from None
+
+    def _open(self, spec: OutputSpec, sources: Sequence[Source], fingerprint: str) -> None:
+        if self.path == "-":
+            self.tmp = None
+            self.raw = sys.stdout.buffer
+        else:
+            folder, base = os.path.split(os.path.abspath(self.path))
+            if self.resume:
+                self.tmp = os.path.join(folder, f".{base}{PARTIAL}")
+                self.journal = Journal(os.path.join(folder, f".{base}.stemline-resume"))
+                entries = []
+                if self.journal.exists() and os.path.exists(self.tmp):
+                    entries = self.journal.load(fingerprint, sources)
+                if entries:
+                    self.raw = open(self.tmp, "r+b")  # noqa: SIM115
+                    end = entries[-1]["offset"]
+                    if os.fstat(self.raw.fileno()).st_size < end:
+                        raise JobUsageError(
+                            f"{self.tmp} is shorter than its journal says; run without --resume"
+                        )
+                    self.raw.truncate(end)
+                    self.raw.seek(end)
+                    self.writer.restore(entries[-1].get("state", {}))
+                    self.done = {e["index"] for e in entries}
+                else:
+                    self.raw = open(self.tmp, "wb")  # noqa: SIM115
+                self.journal.start(fingerprint, entries)
+            else:
+                self._discard_journal(folder, base)
+                fd, self.tmp = tempfile.mkstemp(dir=folder, prefix=f".{base}.", suffix=".partial")
+                self.raw = os.fdopen(fd, "wb")
+        if self.format == "parquet":
+            self.raw.close()
+            self.parquet = ParquetWriter(self.tmp, spec.field)
+        self.sink = _ByteSink(self.raw, self.compression)
+
+    @staticmethod
+    def _discard_journal(folder: str, base: str) -> None:
+        for name in (f".{base}.stemline-resume", f".{base}{PARTIAL}"):
+            try:
+                os.unlink(os.path.join(folder, name))
+            except FileNotFoundError:
+                pass
+
+    def write(self, chunk: Chunk, lines: list[str]) -> None:
+        try:
+            if self.format == "parquet":
+                self.parquet.write(chunk, lines)
+                return
+            self.sink.write(self.writer.render(chunk, lines).encode("utf-8"))
+            if chunk.last and self.resume:
+                self.sink.end_member()
+                self.raw.flush()
+                offset = self.raw.tell()
+                self._pending.append(entry(chunk.source, offset=offset, state=self.writer.state()))
+        except OSError as e:
+            raise _write_error(self.path, e) from None
+
+    def checkpoint(self) -> None:
+        """Makes the finished inputs' output durable, then records them."""
+        if not self._pending:
+            return
+        try:
+            self.raw.flush()
+            os.fsync(self.raw.fileno())
+        except OSError as e:
+            raise _write_error(self.path, e) from None
+        self.journal.record(self._pending)
+        self._pending = []
+
+    def commit(self) -> None:
+        try:
+            if self.format == "parquet":
+                self.parquet.close()
+            else:
+                self.sink.finish()
+                if self.tmp is not None:
+                    os.fsync(self.raw.fileno())
+                    self.raw.close()
+            if self.tmp is not None:
+                os.replace(self.tmp, self.path)
+        except OSError as e:
+            raise _write_error(self.path, e) from None
+        if self.journal is not None:
+            self.journal.remove()
+
+    def abort(self) -> None:
+        """After a failure: removes the temporary file, unless ``--resume`` keeps
+        it (and the journal) for the next run."""
+        if self.tmp is None:
+            return
+        try:
+            self.raw.close()
+        except OSError:
+            pass
+        if self.journal is not None:
+            self.journal.close()
+            return
+        try:
+            os.unlink(self.tmp)
+        except FileNotFoundError:
+            pass
+
+
+class MirroredOutput:
+    """One output file per input, under a folder."""
+
+    def __init__(self, spec: OutputSpec, sources: Sequence[Source], fingerprint: str):
+        self.spec = spec
+        self.root = spec.directory
+        self.done: set[int] = set()
+        self._pending: list[dict[str, Any]] = []
+        self._current: tuple[Source, Any, _ByteSink | None, str, str] | None = None
+        self.targets: dict[int, tuple[str, str]] = {}
+        seen: dict[str, Source] = {}
+        out_real = os.path.realpath(self.root)
+        for source in sources:
+            if source.path is None:
+                raise JobUsageError("--output-dir cannot mirror standard input; use -o")
+            fmt = spec.format if spec.format != "auto" else _natural(source.format)
+            relative = self._name(source, fmt)
+            target = os.path.normpath(os.path.join(self.root, relative))
+            other = seen.get(target)
+            if other is not None:
+                raise JobUsageError(
+                    f"{other.name} and {source.name} would both be written to {target}"
+                )
+            seen[target] = source
+            folder = source.path[: len(source.path) - len(source.relative)] or "."
+            if source.relative != os.path.basename(source.path):  # found inside a folder
+                walked = os.path.realpath(folder)
+                if out_real == walked or out_real.startswith(walked.rstrip(os.sep) + os.sep):
+                    raise JobUsageError(
+                        f"the output folder {self.root} is inside the input folder {folder}"
+                    )
+            elif _same_file(source.path, target):
+                raise JobUsageError(f"the output {target} would replace its input")
+            self.targets[source.index] = (target, fmt)
+        self.journal = Journal(os.path.join(self.root, ".stemline-resume"))
+        try:
+            os.makedirs(self.root, exist_ok=True)
+            if spec.resume:
+                entries = []
+                if self.journal.exists():
+                    entries = self.journal.load(fingerprint, sources)
+                for k, record in enumerate(entries):  # an output deleted since: redo from there
+                    if not os.path.exists(self.targets[record["index"]][0]):
+                        entries = entries[:k]
+                        break
+                self.done = {e["index"] for e in entries}
+                self.journal.start(fingerprint, entries)
+            else:
+                self.journal.remove()
+        except OSError as e:
+            raise _write_error(self.root, e) from None
+
+    @staticmethod
+    def _name(source: Source, fmt: str) -> str:
+        if (fmt == _natural(source.format)) or (fmt == "lines" and source.format == "lines"):
+            return source.relative
+        name = source.relative
+        comp = compression.from_name(name)
+        if comp:
+            name = name[: -len(compression.SUFFIXES[comp])]
+        for ext in (*FORMAT_EXTENSIONS, ".txt"):
+            if name.lower().endswith(ext):
+                name = name[: -len(ext)]
+                break
+        name += EXTENSIONS[fmt]
+        if comp and fmt != "parquet":
+            name += compression.SUFFIXES[comp]
+        return name
+
+    def _open(self, source: Source):
+        target, fmt = self.targets[source.index]
+        folder, base = os.path.split(target)
+        os.makedirs(folder or ".", exist_ok=True)
+        tmp = os.path.join(folder, f".{base}{PARTIAL}")
+        if fmt == "parquet":
+            return (source, ParquetWriter(tmp, self.spec.field), None, tmp, target)
+        raw = open(tmp, "wb")  # noqa: SIM115
+        writer = text_writer(fmt, self.spec.field)
+        return (source, writer, _ByteSink(raw, compression.from_name(target)), tmp, target)
+
+    def write(self, chunk: Chunk, lines: list[str]) -> None:
+        try:
+            if self._current is None or self._current[0].index != chunk.source.index:
+                self._current = self._open(chunk.source)
+            source, writer, sink, tmp, target = self._current
+            if sink is None:
+                writer.write(chunk, lines)
+            else:
+                sink.write(writer.render(chunk, lines).encode("utf-8"))
+            if chunk.last:
+                if sink is None:
+                    writer.close()
+                else:
+                    sink.finish()
+                    sink.raw.close()
+                os.replace(tmp, target)
+                self._current = None
+                if self.spec.resume:
+                    self._pending.append(entry(source))
+        except OSError as e:
+            raise _write_error(self._current[4] if self._current else self.root, e) from None
+
+    def checkpoint(self) -> None:
+        if self._pending:
+            self.journal.record(self._pending)
+            self._pending = []
+
+    def commit(self) -> None:
+        self.journal.remove()
+
+    def abort(self) -> None:
+        if self._current is not None:
+            _, _, sink, tmp, _ = self._current
+            if sink is not None:
+                sink.raw.close()
+            try:
+                os.unlink(tmp)
+            except FileNotFoundError:
+                pass
+        self.journal.close()
+
+
+def open_output(spec: OutputSpec, sources: Sequence[Source], fingerprint: str):
+    """The output for a job (``SingleOutput`` or ``MirroredOutput``)."""
+    if spec.directory is not None:
+        return MirroredOutput(spec, sources, fingerprint)
+    return SingleOutput(spec, sources, fingerprint)

@@ -1,0 +1,130 @@
+"""Where a document came from, what can go wrong with it, and what to do about it.
+
+Every error about the input names the file and the place (line or record and
+byte offset) in one line. :class:`InputError` ends the run with exit code 1;
+a problem the user asked to tolerate (``--on-decode-error replace``,
+``--on-bad-record empty``) goes to :class:`Problems`, which counts it for the
+summary and prints the first few as warnings, still naming the place.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from typing import TextIO
+
+import click
+
+#: Exit codes of every stemline command (also in ``--help`` and the README).
+EXIT_OK = 0
+EXIT_BAD_INPUT = 1
+EXIT_USAGE = 2
+EXIT_OUTPUT = 3
+EXIT_INTERRUPTED = 130
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place in an input: ``name`` (the file as the user named it, or
+    ``<stdin>``) and, when known, the line, the record and the byte offset in
+    the (decompressed) stream.
+
+    >>> str(Place("a.jsonl", line=7, offset=1234))
+    'a.jsonl: line 7, byte 1234'
+    >>> str(Place("a.csv", record=3, line=4, offset=120))
+    'a.csv: record 3 (line 4, byte 120)'
+    """
+
+    name: str
+    line: int | None = None
+    record: int | None = None
+    offset: int | None = None
+
+    def __str__(self) -> str:
+        where = []
+        if self.line is not None:
+            where.append(f"line {self.line}")
+        if self.offset is not None:
+            where.append(f"byte {self.offset}")
+        detail = ", ".join(where)
+        if self.record is not None:
+            return f"{self.name}: record {self.record}" + (f" ({detail})" if detail else "")
+        return f"{self.name}: {detail}" if detail else self.name
+
+
+class StemlineError(click.ClickException):
+    """An error shown as one line on stderr (``stemline: error: ...``)."""
+
+    def show(self, file: TextIO | None = None) -> None:
+        click.echo(f"stemline: error: {self.format_message()}", err=True)
+
+
+class InputError(StemlineError):
+    """Bad input: the message names the file and the place. Exit code 1."""
+
+    exit_code = EXIT_BAD_INPUT
+
+    def __init__(self, place: Place | str, message: str, hint: str | None = None):
+        self.place = place
+        text = f"{place}: {message}"
+        if hint:
+            text += f" ({hint})"
+        super().__init__(text)
+
+
+class OutputError(StemlineError):
+    """The output cannot be written (permissions, disk full). Exit code 3."""
+
+    exit_code = EXIT_OUTPUT
+
+
+class JobUsageError(StemlineError):
+    """Options that cannot work together, found after parsing. Exit code 2."""
+
+    exit_code = EXIT_USAGE
+
+
+class Problems:
+    """Input problems tolerated by a policy the user chose: counted for the
+    summary; the first ``show`` of them printed as warnings naming the place."""
+
+    def __init__(self, *, show: int = 10, stream: TextIO | None = None):
+        self.count = 0
+        self.show = show
+        self.stream = stream
+
+    def tolerate(self, place: Place | str, message: str) -> None:
+        self.count += 1
+        if self.count <= self.show:
+            stream = self.stream or sys.stderr
+            print(f"stemline: warning: {place}: {message}", file=stream)
+            if self.count == self.show:
+                print("stemline: warning: further warnings not shown", file=stream)
+
+
+#: What ``--on-bad-record`` accepts.
+BAD_RECORD_POLICIES = ("fail", "empty")
+
+
+class BadRecords:
+    """The ``--on-bad-record`` policy for a record that holds no usable document:
+    binary data (a NUL byte), a malformed JSON line, a missing or non-string
+    field, a ragged CSV row.
+
+    ``fail`` (the default) raises an :class:`InputError` naming the place;
+    ``empty`` makes the record an empty document (an empty output line, so line
+    *i* still belongs to record *i*), counted and reported as a warning.
+    """
+
+    def __init__(self, policy: str, problems: Problems):
+        if policy not in BAD_RECORD_POLICIES:
+            raise ValueError(f"on_bad_record must be one of {BAD_RECORD_POLICIES}, not {policy!r}")
+        self.policy = policy
+        self.problems = problems
+
+    def handle(self, place: Place | str, message: str) -> None:
+        """Raises for ``fail``; records the problem for ``empty`` (the caller
+        then uses an empty document)."""
+        if self.policy == "fail":
+            raise InputError(place, message, "--on-bad-record empty continues")
+        self.problems.tolerate(place, f"{message}; used an empty document")

@@ -1,0 +1,85 @@
+"""CSV and TSV: a header row, then each input record's fields and the normalized text.
+
+RFC 4180 quoting (fields quoted when needed, quotes doubled) and ``\\r\\n``
+after each row. The columns are fixed by the first record: a CSV input's
+header (its rows are written cell for cell), or the first record's field
+names; ``--output-field`` is the last column. A later record with a field
+the first one did not have is an error (one header cannot hold it); a
+missing field is an empty cell. Lists and objects (from JSON) are written as
+JSON, nulls as empty cells. A bad record tolerated by ``--on-bad-record
+empty`` is written with empty cells and an empty normalized text.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from stemline.corpus.documents import Chunk
+from stemline.corpus.problems import InputError
+from stemline.corpus.readers.delimited import CsvRecords
+from stemline.corpus.writers.jsonl import _json_default, field_clash
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False, default=_json_default)
+    return str(_json_default(value)) if isinstance(value, bytes) else str(value)
+
+
+class DelimitedWriter:
+    def __init__(self, field: str, delimiter: str):
+        self.field = field
+        self.delimiter = delimiter
+        self.columns: list[str] | None = None
+
+    def render(self, chunk: Chunk, lines: list[str]) -> str:
+        records = chunk.records
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, delimiter=self.delimiter, lineterminator="\r\n")
+        if self.columns is None:
+            if isinstance(records, CsvRecords) and records.header:
+                columns = list(records.header)
+            elif lines:
+                columns = list(chunk.fields(0))
+            else:
+                return ""
+            if self.field in columns:
+                raise field_clash(chunk, 0, self.field)
+            self.columns = columns
+            writer.writerow([*columns, self.field])
+        columns = self.columns
+        if isinstance(records, CsvRecords) and records.header == columns:
+            blank = [""] * len(columns)
+            writer.writerows(
+                [*(row if row is not None else blank), line]
+                for row, line in zip(records.rows, lines, strict=True)
+            )
+            return buffer.getvalue()
+        known = set(columns)
+        for i, line in enumerate(lines):
+            fields = chunk.fields(i)
+            extra = [k for k in fields if k not in known]
+            if extra:
+                if self.field in extra:
+                    raise field_clash(chunk, i, self.field)
+                raise InputError(
+                    field_clash(chunk, i, self.field).place,
+                    f"field {extra[0]!r} is not among the columns of the first record "
+                    f"({', '.join(columns)})",
+                    "CSV output has one header; use JSON Lines output for varying fields",
+                )
+            writer.writerow([*(_cell(fields.get(c)) for c in columns), line])
+        return buffer.getvalue()
+
+    def state(self) -> dict[str, Any]:
+        return {"columns": self.columns}
+
+    def restore(self, state: dict[str, Any]) -> None:
+        self.columns = state.get("columns")

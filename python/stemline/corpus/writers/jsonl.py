@@ -1,0 +1,74 @@
+"""JSON Lines: each input record with the normalized text added under ``--output-field``.
+
+A JSON Lines input record is written back exactly as it was read, with
+``, "<field>": "<normalized>"`` inserted before its closing brace, so ids,
+number formats and key order survive byte for byte. Other records (CSV
+rows, Parquet rows, text documents' ``source``/``line``) are written as
+JSON objects; Parquet values JSON has no type for become strings (dates and
+times in ISO 8601, decimals as written, binary as base64). A record that
+already has a field of that name is an error: choose another
+``--output-field``.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime
+import json
+from typing import Any
+
+from stemline.corpus.documents import Chunk
+from stemline.corpus.problems import InputError, Place
+from stemline.corpus.readers.jsonl import JsonRecords
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, bytes):
+        return base64.b64encode(value).decode("ascii")
+    if isinstance(value, (datetime.date, datetime.time)):
+        return value.isoformat()
+    return str(value)
+
+
+def field_clash(chunk: Chunk, i: int, field: str) -> InputError:
+    return InputError(
+        Place(chunk.source.name, line=chunk.numbers[i])
+        if chunk.source.unit == "line"
+        else Place(chunk.source.name, record=chunk.numbers[i]),
+        f"the record already has a field {field!r}",
+        "choose another name with --output-field",
+    )
+
+
+class JsonlWriter:
+    def __init__(self, field: str):
+        self.field = field
+        self._key = json.dumps(field, ensure_ascii=False)
+
+    def render(self, chunk: Chunk, lines: list[str]) -> str:
+        out = []
+        records = chunk.records
+        if isinstance(records, JsonRecords):
+            rows = zip(records.raw, records.values, lines, strict=True)
+            for i, (raw, value, line) in enumerate(rows):
+                if self.field in value:
+                    raise field_clash(chunk, i, self.field)
+                if raw is not None and value:
+                    head = raw.rstrip()[:-1]  # the object without its closing brace
+                    out.append(f"{head}, {self._key}: {json.dumps(line, ensure_ascii=False)}}}")
+                else:  # an empty object, or a bad record; may hold lone surrogates
+                    out.append(json.dumps({**value, self.field: line}))
+        else:
+            for i, line in enumerate(lines):
+                fields = chunk.fields(i)
+                if self.field in fields:
+                    raise field_clash(chunk, i, self.field)
+                fields[self.field] = line
+                out.append(json.dumps(fields, ensure_ascii=False, default=_json_default))
+        return "\n".join(out) + "\n" if out else ""
+
+    def state(self) -> dict[str, Any]:
+        return {}
+
+    def restore(self, state: dict[str, Any]) -> None:
+        pass
