@@ -78,7 +78,13 @@ def discover(
         raise JobUsageError("standard input (-) can be named only once")
     sources: list[Source] = []
 
-    def add(name: str, path: str | None, relative: str, st: os.stat_result | None) -> None:
+    def add(
+        name: str,
+        path: str | None,
+        relative: str,
+        st: os.stat_result | None,
+        folder: str | None = None,
+    ) -> None:
         if format == "auto":
             fmt = format_from_name(relative, lines)
         else:
@@ -93,6 +99,7 @@ def discover(
                 compression=compression.from_name(relative),
                 size=st.st_size if st else None,
                 mtime_ns=st.st_mtime_ns if st else None,
+                folder=folder,
             )
         )
 
@@ -104,7 +111,7 @@ def discover(
         if stat.S_ISDIR(st.st_mode):
             found = 0
             for path, relative, fst in _walk(given, hidden, globs):
-                add(path, path, relative, fst)
+                add(path, path, relative, fst, given)
                 found += 1
             if not found:
                 what = f"matching {' or '.join(globs)} " if globs else ""

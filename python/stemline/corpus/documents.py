@@ -36,6 +36,8 @@ class Source:
     compression: str | None
     size: int | None = None
     mtime_ns: int | None = None
+    #: The folder named on the command line that this file was found in, if any.
+    folder: str | None = None
 
     @property
     def unit(self) -> str:

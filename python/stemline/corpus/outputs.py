@@ -278,12 +278,11 @@ class MirroredOutput:
                     f"{other.name} and {source.name} would both be written to {target}"
                 )
             seen[target] = source
-            folder = source.path[: len(source.path) - len(source.relative)] or "."
-            if source.relative != os.path.basename(source.path):  # found inside a folder
-                walked = os.path.realpath(folder)
+            if source.folder is not None:
+                walked = os.path.realpath(source.folder)
                 if out_real == walked or out_real.startswith(walked.rstrip(os.sep) + os.sep):
                     raise JobUsageError(
-                        f"the output folder {self.root} is inside the input folder {folder}"
+                        f"the output folder {self.root} is inside the input folder {source.folder}"
                     )
             elif _same_file(source.path, target):
                 raise JobUsageError(f"the output {target} would replace its input")
