@@ -130,16 +130,29 @@ class Batch:
 def batches(chunks: Iterable[Chunk], max_docs: int, max_bytes: int) -> Iterator[Batch]:
     """Groups chunks, in order, into batches of at most about ``max_docs``
     documents and ``max_bytes`` input bytes (a batch always takes at least one
-    chunk; readers keep chunks within both bounds)."""
+    chunk; readers keep chunks within both bounds).
+
+    If reading fails, the chunks read completely before the error still come
+    out as a last batch, then the error is raised: a ``--resume`` run keeps
+    every input finished before a bad one.
+    """
     pending: list[Chunk] = []
     docs = size = 0
-    for chunk in chunks:
-        if pending and (docs + len(chunk) > max_docs or size + chunk.nbytes > max_bytes):
+    try:
+        for chunk in chunks:
+            if pending and (docs + len(chunk) > max_docs or size + chunk.nbytes > max_bytes):
+                yield _batch(pending)
+                pending, docs, size = [], 0, 0
+            pending.append(chunk)
+            docs += len(chunk)
+            size += chunk.nbytes
+            if docs >= max_docs or size >= max_bytes:
+                yield _batch(pending)
+                pending, docs, size = [], 0, 0
+    except Exception:
+        if pending:
             yield _batch(pending)
-            pending, docs, size = [], 0, 0
-        pending.append(chunk)
-        docs += len(chunk)
-        size += chunk.nbytes
+        raise
     if pending:
         yield _batch(pending)
 
