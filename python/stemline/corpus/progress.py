@@ -31,7 +31,8 @@ class Stats:
         rate = mb / self.seconds if self.seconds > 0 else 0.0
         return (
             f"stemline: {self.documents:,} documents, {self.tokens:,} tokens, {mb:,.2f} MB "
-            f"in {self.seconds:,.2f} s ({rate:,.2f} MB/s), {self.errors:,} errors"
+            f"in {self.seconds:,.2f} s ({rate:,.2f} MB/s), {self.errors:,} "
+            + ("error" if self.errors == 1 else "errors")
         )
 
 
