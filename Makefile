@@ -9,7 +9,7 @@ PY     := $(BIN)/python
 # maturin develop needs to know which environment to install into.
 IN_VENV := VIRTUAL_ENV=$(abspath $(VENV)) PATH=$(abspath $(BIN)):$$PATH
 
-.PHONY: demo test bench build lint fmt clean
+.PHONY: demo test test-slow bench build lint fmt clean
 
 $(VENV)/.base: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -31,7 +31,11 @@ demo: build
 
 test: $(VENV)/.test build
 	cargo test --quiet --workspace
-	$(PY) -m pytest
+	$(PY) -m pytest -m "not slow"
+
+# Tests that take minutes (multi-GB corpus jobs: peak memory, 1 GB line); not in make test.
+test-slow: $(VENV)/.test build
+	$(PY) -m pytest -m slow -s
 
 $(VENV)/.bench: $(VENV)/.base
 	$(PY) -m pip install --quiet -e ".[bench]"

@@ -69,7 +69,8 @@ def run(
             out.write(chunk, lines[start:stop] if len(batch.chunks) > 1 else lines)
         out.checkpoint()
         stats.documents += len(lines)
-        stats.tokens += count_tokens(lines)
+        if not quiet:  # counting is a fifth of the main thread's work; only the summary needs it
+            stats.tokens += count_tokens(lines)
         stats.nbytes += batch.nbytes
         progress.update(batch.disk_bytes, stats.documents)
 

@@ -28,7 +28,7 @@ from stemline.corpus.compression import CheckedReader
 from stemline.corpus.documents import Chunk, Source
 from stemline.corpus.problems import InputError, Place
 from stemline.corpus.readers.context import Reading
-from stemline.corpus.readers.lines import line_blocks, split_block
+from stemline.corpus.readers.lines import decoded_lines
 
 
 @dataclass
@@ -52,8 +52,8 @@ class _Lines:
         self._it = self._lines(source, stream, reading)
 
     def _lines(self, source, stream, reading) -> Iterator[str]:
-        for block in line_blocks(stream, reading.max_doc_bytes):
-            lines, offsets = split_block(block, source.name, reading.decoder, reading.max_doc_bytes)
+        for block in decoded_lines(stream, reading.decoder, reading.max_doc_bytes):
+            lines, offsets = block.lines, block.offsets
             last = len(lines) - 1
             for i, line in enumerate(lines):
                 self.places.append((block.first_line + i, offsets[i]))

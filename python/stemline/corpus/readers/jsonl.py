@@ -25,7 +25,7 @@ from stemline.corpus.compression import CheckedReader
 from stemline.corpus.documents import Chunk, Source
 from stemline.corpus.problems import Place
 from stemline.corpus.readers.context import Reading
-from stemline.corpus.readers.lines import line_blocks, split_block
+from stemline.corpus.readers.lines import decoded_lines
 
 _MISSING = object()
 
@@ -77,10 +77,8 @@ def read_jsonl(source: Source, stream: CheckedReader, reading: Reading) -> Itera
     offsets: list[int] = []
     records = JsonRecords([], [])
     chunk_start = 0
-    for block in line_blocks(stream, reading.max_doc_bytes):
-        lines, line_offsets = split_block(
-            block, source.name, reading.decoder, reading.max_doc_bytes
-        )
+    for block in decoded_lines(stream, reading.decoder, reading.max_doc_bytes):
+        lines, line_offsets = block.lines, block.offsets
         if block.first_line == 1 and lines and lines[0].startswith("\ufeff"):
             lines[0] = lines[0][1:]
         for i, line in enumerate(lines):

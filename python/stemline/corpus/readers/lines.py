@@ -16,9 +16,9 @@ byte.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, islice
 
 from stemline.corpus.compression import CheckedReader
 from stemline.corpus.decoding import Decoder
@@ -41,47 +41,92 @@ def format_size(n: int) -> str:
 
 @dataclass
 class LineBlock:
-    """Whole lines of a stream: ``data`` ends with ``\\n`` unless ``final`` and the
-    file did not."""
+    """Whole lines of a stream, decoded: ``lines`` (without ``\\n``), the number of
+    the first, the byte offset of each, and the block's size in bytes."""
 
-    data: bytes
-    first_line: int  # number of the block's first line, from 1
-    first_offset: int  # byte offset of the block in the stream
-    newline_end: bool  # data ends with \n
+    lines: list[str]
+    first_line: int
+    offsets: Sequence[int]
+    nbytes: int
+    #: The block's bytes ended with ``\\n`` (false only for a last line without one).
+    newline_end: bool
 
 
-def line_blocks(stream: CheckedReader, max_line: int) -> Iterator[LineBlock]:
-    """The stream as blocks of whole lines, in order."""
-    line = 1
+class LineOffsets(Sequence):
+    """Byte offsets of a block's lines, computed only if someone asks (an error
+    message, the documents API): most runs never need them."""
+
+    def __init__(self, data: bytes, first_offset: int, count: int):
+        self._data = data
+        self._first = first_offset
+        self._count = count
+        self._offsets: list[int] | None = None
+
+    def _all(self) -> list[int]:
+        if self._offsets is None:
+            lengths = map(len, self._data.split(b"\n", self._count - 1))
+            ends = accumulate((n + 1 for n in lengths), initial=self._first)
+            self._offsets = list(islice(ends, self._count))
+            self._data = b""
+        return self._offsets
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, i):
+        return self._all()[i]
+
+
+def decoded_lines(
+    stream: CheckedReader,
+    decoder: Decoder,
+    max_line: int,
+    *,
+    bad_records: BadRecords | None = None,
+    strip_cr: bool = False,
+) -> Iterator[LineBlock]:
+    """The stream's lines, decoded, a block at a time.
+
+    With ``strip_cr`` one ``\\r`` before each ``\\n`` is removed. With
+    ``bad_records``, a line holding a NUL byte (binary data) is a bad record:
+    an error, or an empty line under ``--on-bad-record empty``.
+    """
+    line = 1  # number of the next block's first line
     offset = 0
     pending: list[bytes] = []  # the start of a line not finished yet
     pending_len = 0
+
+    def split(data: bytes, newline_end: bool) -> LineBlock:
+        return _split(
+            data, line, offset, newline_end, stream.name, decoder, max_line, bad_records, strip_cr
+        )
+
     while True:
-        block = stream.read(BLOCK_BYTES)
-        if not block:
+        chunk = stream.read(BLOCK_BYTES)
+        if not chunk:
             break
-        cut = block.rfind(b"\n") + 1
+        cut = chunk.rfind(b"\n") + 1
         if cut == 0:
-            pending.append(block)
-            pending_len += len(block)
+            pending.append(chunk)
+            pending_len += len(chunk)
             if pending_len > max_line:
                 _too_long(stream.name, line, offset, max_line)
             continue
         if pending:
-            first_end = pending_len + block.find(b"\n")
-            if first_end > max_line:
+            if pending_len + chunk.find(b"\n") > max_line:
                 _too_long(stream.name, line, offset, max_line)
-            pending.append(block[:cut])
+            pending.append(chunk[:cut])
             data = b"".join(pending)
         else:
-            data = block[:cut]
-        rest = block[cut:]
+            data = chunk[:cut]
+        rest = chunk[cut:]
         pending, pending_len = ([rest], len(rest)) if rest else ([], 0)
-        yield LineBlock(data, line, offset, True)
-        line += data.count(b"\n")
+        block = split(data, True)
+        yield block
+        line += len(block.lines)
         offset += len(data)
     if pending:
-        yield LineBlock(b"".join(pending), line, offset, False)
+        yield split(b"".join(pending), False)
 
 
 def _too_long(name: str, line: int, offset: int, max_line: int) -> None:
@@ -92,68 +137,68 @@ def _too_long(name: str, line: int, offset: int, max_line: int) -> None:
     )
 
 
-def split_block(
-    block: LineBlock,
-    name: str,
-    decoder: Decoder,
-    max_line: int,
-    *,
-    bad_records: BadRecords | None = None,
-    strip_cr: bool = False,
-) -> tuple[list[str], list[int]]:
-    """The block's lines, decoded, without their ``\\n`` (and one trailing
-    ``\\r`` with ``strip_cr``), and the byte offset of each line.
-
-    With ``bad_records``, a line holding a NUL byte (binary data) is a bad
-    record: an error, or an empty line under ``--on-bad-record empty``.
-    """
-    data = block.data
-    try:
-        if bad_records is not None and b"\x00" in data:
-            raise ValueError("NUL")
-        text = data.decode("utf-8")
-    except (UnicodeDecodeError, ValueError):
-        return _split_slowly(block, name, decoder, max_line, bad_records, strip_cr)
-    lines = text.split("\n")
-    if block.newline_end:
-        lines.pop()
-    if text.isascii():
-        lengths = list(map(len, lines))
-    else:
-        parts = data.split(b"\n")
-        if block.newline_end:
-            parts.pop()
-        lengths = list(map(len, parts))
-    if max_line < BLOCK_BYTES and lengths and max(lengths) > max_line:
-        i = next(i for i, n in enumerate(lengths) if n > max_line)
-        offset = block.first_offset + sum(lengths[:i]) + i
-        _too_long(name, block.first_line + i, offset, max_line)
-    offsets = list(accumulate((n + 1 for n in lengths[:-1]), initial=block.first_offset))
-    if strip_cr and "\r" in text:
-        lines = [s[:-1] if s.endswith("\r") else s for s in lines]
-    return lines, offsets
-
-
-def _split_slowly(
-    block: LineBlock,
+def _split(
+    data: bytes,
+    first_line: int,
+    first_offset: int,
+    newline_end: bool,
     name: str,
     decoder: Decoder,
     max_line: int,
     bad_records: BadRecords | None,
     strip_cr: bool,
-) -> tuple[list[str], list[int]]:
-    parts = block.data.split(b"\n")
-    if block.newline_end:
+) -> LineBlock:
+    try:
+        if bad_records is not None and b"\x00" in data:
+            raise ValueError("NUL")
+        text = data.decode("utf-8")
+    except (UnicodeDecodeError, ValueError):
+        return _split_slowly(
+            data,
+            first_line,
+            first_offset,
+            newline_end,
+            name,
+            decoder,
+            max_line,
+            bad_records,
+            strip_cr,
+        )
+    lines = text.split("\n")
+    if newline_end:
+        lines.pop()
+    offsets = LineOffsets(data, first_offset, len(lines))
+    if max_line < BLOCK_BYTES:  # a line within the block may be too long
+        for i, n in enumerate(map(len, data.split(b"\n"))):
+            if n > max_line:
+                _too_long(name, first_line + i, offsets[i], max_line)
+    if strip_cr and "\r" in text:
+        lines = [s[:-1] if s.endswith("\r") else s for s in lines]
+    return LineBlock(lines, first_line, offsets, len(data), newline_end)
+
+
+def _split_slowly(
+    data: bytes,
+    first_line: int,
+    first_offset: int,
+    newline_end: bool,
+    name: str,
+    decoder: Decoder,
+    max_line: int,
+    bad_records: BadRecords | None,
+    strip_cr: bool,
+) -> LineBlock:
+    parts = data.split(b"\n")
+    if newline_end:
         parts.pop()
     lines: list[str] = []
     offsets: list[int] = []
-    offset = block.first_offset
-    for i, part in enumerate(parts):
-        number = block.first_line + i
-        if len(part) > max_line:
+    offset = first_offset
+    for i, raw in enumerate(parts):
+        number = first_line + i
+        if len(raw) > max_line:
             _too_long(name, number, offset, max_line)
-        if strip_cr and part.endswith(b"\r"):
-            part = part[:-1]
+        part = raw[:-1] if strip_cr and raw.endswith(b"\r") else raw
         nul = part.find(b"\x00") if bad_records is not None else -1
         if nul >= 0:
             bad_records.handle(
@@ -166,5 +211,5 @@ def _split_slowly(
                 decoder.decode(part, lambda j, n=number, s=start: Place(name, line=n, offset=s + j))
             )
         offsets.append(offset)
-        offset += len(parts[i]) + 1
-    return lines, offsets
+        offset += len(raw) + 1
+    return LineBlock(lines, first_line, offsets, len(data), newline_end)

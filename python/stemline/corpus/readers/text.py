@@ -13,13 +13,13 @@ file (``text``) or the line (``lines``). A document longer than
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from stemline.corpus.compression import CheckedReader
 from stemline.corpus.documents import Chunk, Source
 from stemline.corpus.problems import InputError, Place
 from stemline.corpus.readers.context import Reading
-from stemline.corpus.readers.lines import BLOCK_BYTES, format_size, line_blocks, split_block
+from stemline.corpus.readers.lines import BLOCK_BYTES, decoded_lines, format_size
 
 
 def read_text(source: Source, stream: CheckedReader, reading: Reading) -> Iterator[Chunk]:
@@ -57,24 +57,57 @@ def read_text(source: Source, stream: CheckedReader, reading: Reading) -> Iterat
 
 def read_lines(source: Source, stream: CheckedReader, reading: Reading) -> Iterator[Chunk]:
     """Each line as a document."""
-    for block in line_blocks(stream, reading.max_doc_bytes):
-        lines, offsets = split_block(
-            block,
-            source.name,
-            reading.decoder,
-            reading.max_doc_bytes,
-            bad_records=reading.bad_records,
-            strip_cr=True,
-        )
+    blocks = decoded_lines(
+        stream,
+        reading.decoder,
+        reading.max_doc_bytes,
+        bad_records=reading.bad_records,
+        strip_cr=True,
+    )
+    for block in blocks:
+        lines = block.lines
         step = reading.chunk_docs
-        for start in range(0, len(lines), step):
-            stop = min(start + step, len(lines))
-            end = offsets[stop] if stop < len(offsets) else block.first_offset + len(block.data)
+        if len(lines) <= step:
             yield Chunk(
                 source,
-                lines[start:stop] if (start, stop) != (0, len(lines)) else lines,
+                lines,
+                range(block.first_line, block.first_line + len(lines)),
+                block.offsets,
+                nbytes=block.nbytes,
+            )
+            continue
+        done = 0
+        for start in range(0, len(lines), step):
+            stop = min(start + step, len(lines))
+            # Bytes shared out by documents; the last chunk takes the rest, so sums are exact.
+            share = (
+                block.nbytes - done
+                if stop == len(lines)
+                else block.nbytes * (stop - start) // len(lines)
+            )
+            done += share
+            yield Chunk(
+                source,
+                lines[start:stop],
                 range(block.first_line + start, block.first_line + stop),
-                offsets[start:stop],
-                nbytes=end - offsets[start],
+                _Window(block.offsets, start, stop),
+                nbytes=share,
             )
     yield Chunk(source, [], range(0), [], last=True)
+
+
+class _Window(Sequence):
+    """A part of a lazily computed sequence (see LineOffsets)."""
+
+    def __init__(self, base: Sequence[int], start: int, stop: int):
+        self._base, self._start, self._stop = base, start, stop
+
+    def __len__(self) -> int:
+        return self._stop - self._start
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        if not -len(self) <= i < len(self):
+            raise IndexError(i)
+        return self._base[self._start + (i % len(self))]
