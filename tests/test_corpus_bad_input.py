@@ -302,3 +302,37 @@ def test_exit_codes_are_documented_in_help():
     text = " ".join(result.stdout.split())
     for code in ("0 success", "1 bad input", "2 usage error", "3 the output cannot be written"):
         assert code in text
+
+
+def _big_input(tmp_path: Path) -> Path:
+    return cases.write(tmp_path / "big.txt", cases.as_lines(cases.line_documents()) * 400)
+
+
+def test_interrupt_exits_130_and_leaves_nothing(tmp_path):
+    import signal
+    import time
+
+    src = _big_input(tmp_path)
+    out = tmp_path / "out.txt"
+    args = [*STEMLINE, "normalize", "--lines", "-j", "1", str(src), "-o", str(out)]
+    process = subprocess.Popen(args, stderr=subprocess.PIPE, text=True)
+    while not any(p.name.endswith(".partial") for p in tmp_path.iterdir()):
+        assert process.poll() is None, "finished before it could be interrupted"
+        time.sleep(0.002)
+    process.send_signal(signal.SIGINT)
+    assert process.wait() == 130
+    assert process.stderr.read() == "stemline: interrupted\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["big.txt"]
+
+
+def test_closed_standard_output_stops_quietly_with_141(tmp_path):
+    src = _big_input(tmp_path)
+    process = subprocess.Popen(
+        [*STEMLINE, "normalize", "--lines", str(src)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout.read(10)
+    process.stdout.close()  # like `| head -c 10`
+    assert process.wait() == 141
+    assert process.stderr.read() == b""

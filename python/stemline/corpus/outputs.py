@@ -205,6 +205,8 @@ class SingleOutput:
                 self.raw.flush()
                 offset = self.raw.tell()
                 self._pending.append(entry(chunk.source, offset=offset, state=self.writer.state()))
+        except BrokenPipeError:
+            raise  # the reader of standard output went away (| head): see cli.py
         except OSError as e:
             raise _write_error(self.path, e) from None
 
@@ -231,6 +233,8 @@ class SingleOutput:
                     self.raw.close()
             if self.tmp is not None:
                 os.replace(self.tmp, self.path)
+        except BrokenPipeError:
+            raise
         except OSError as e:
             raise _write_error(self.path, e) from None
         if self.journal is not None:
