@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 
+from pyspark.errors import AnalysisException
 from pyspark.sql import DataFrame, SparkSession
 
 import stemline
@@ -65,7 +66,7 @@ def main(argv: list[str] | None = None) -> None:
             stemmer=args.stemmer,
             overwrite=args.overwrite,
         )
-    except (TypeError, ValueError) as e:
+    except (TypeError, ValueError, AnalysisException) as e:  # e.g. DESTINATION exists
         parser.exit(1, f"spark_normalize: error: {e}\n")
     finally:
         spark.stop()
