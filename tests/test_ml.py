@@ -80,6 +80,13 @@ def test_dataset_map_in_place_and_stemmer(docs):
     assert out["text"][:] == [reference.normalize(d, "none") for d in docs[:50]]
 
 
+def test_dataset_map_in_two_processes(docs):
+    texts = [*docs[:100], None]
+    ds = Dataset.from_dict({"text": texts})
+    out = ds.map(normalizer("text"), batched=True, batch_size=20, num_proc=2)
+    assert out["text_normalized"][:] == [*(reference.normalize(d) for d in docs[:100]), None]
+
+
 def test_dataset_function_hashes_and_pickles_by_settings():
     # datasets fingerprints the function to cache results; equal settings, equal hash.
     assert Hasher.hash(normalizer("text")) == Hasher.hash(normalizer("text"))
