@@ -34,14 +34,14 @@ test: $(VENV)/.test build
 	$(PY) -m pytest
 
 lint: $(VENV)/.test
-	$(BIN)/ruff check python tests
-	$(BIN)/ruff format --check python tests
+	$(BIN)/ruff check python tests examples benchmarks
+	$(BIN)/ruff format --check python tests examples benchmarks
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets --quiet -- -D warnings
 
 fmt: $(VENV)/.test
-	$(BIN)/ruff format python tests
-	$(BIN)/ruff check --fix python tests
+	$(BIN)/ruff format python tests examples benchmarks
+	$(BIN)/ruff check --fix python tests examples benchmarks
 	cargo fmt --all
 
 clean:
