@@ -48,14 +48,14 @@ bench: $(VENV)/.bench build
 	$(PY) benchmarks/memory.py
 
 lint: $(VENV)/.test
-	$(BIN)/ruff check python tests
-	$(BIN)/ruff format --check python tests
+	$(BIN)/ruff check python tests examples benchmarks
+	$(BIN)/ruff format --check python tests examples benchmarks
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets --quiet -- -D warnings
 
 fmt: $(VENV)/.test
-	$(BIN)/ruff format python tests
-	$(BIN)/ruff check --fix python tests
+	$(BIN)/ruff format python tests examples benchmarks
+	$(BIN)/ruff check --fix python tests examples benchmarks
 	cargo fmt --all
 
 clean:

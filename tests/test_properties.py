@@ -50,6 +50,20 @@ def test_stemmer_equals_nltk(mode, word, to_lowercase):
     assert ours == NltkPorterStemmer(mode).stem(word, to_lowercase=to_lowercase)
 
 
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize(
+    "text", ["s news", "S", "S x S", "x s", "'s s", "s", "s.", " s ", "is as s"]
+)
+def test_tokens_that_stem_to_nothing_still_take_their_place(mode, text):
+    # "s" stems to "" in the original algorithm; the reference still joins the
+    # empty token with spaces, at the start of a line too (a bug once).
+    assert NORMALIZERS[mode].normalize(text) == reference.normalize(text, mode)
+    assert (
+        NORMALIZERS[mode].normalize_many([text, text], workers=2)
+        == [reference.normalize(text, mode)] * 2
+    )
+
+
 def test_surrogates_pass_through_unchanged():
     # A lone surrogate is neither a word character nor whitespace: it is
     # punctuation, exactly as in the reference, and comes back out intact.

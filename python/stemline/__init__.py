@@ -26,6 +26,7 @@ from stemline.normalizer import (
     tokens,
 )
 from stemline.porter import PorterStemmer
+from stemline.sklearn import analyzer
 
 try:
     __version__ = version("stemline")
@@ -37,6 +38,7 @@ __all__ = [
     "STEMMERS",
     "Normalizer",
     "PorterStemmer",
+    "analyzer",
     "normalize",
     "normalize_many",
     "tokens",

@@ -130,9 +130,12 @@ impl Normalizer {
     /// Normalizes one document (generalized UTF-8), appending its line without
     /// a newline to `out`.
     pub fn normalize_into(&self, text: &[u8], cache: &mut TokenCache, out: &mut Vec<u8>) {
-        let start = out.len();
+        // Not `out.len() > start`: a token can stem to nothing ("s" in the
+        // original algorithm), and the reference still joins it with spaces.
+        let mut any = false;
         self.for_each_run_output(text, cache, |value| {
-            append_short(out, value, out.len() > start)
+            append_short(out, value, any);
+            any = true;
         });
     }
 

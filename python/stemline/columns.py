@@ -1,0 +1,94 @@
+"""Columns of optional strings: the null-aware step every integration goes through.
+
+Data frames, Arrow arrays and datasets hold text in columns that may have missing
+values. Each of stemline's integrations (``stemline.arrow``, ``.pandas``,
+``.polars``, ``.spark``, ``.datasets``) turns its column into a Python list and
+calls :func:`normalize_values`: every string becomes its normalized line, every
+null stays null in its place, nothing else moves. One native call does the whole
+list, so there is no Python call per row.
+
+The normalizer behind them is one per process and configuration
+(:func:`shared_normalizer`): its token cache stays warm from batch to batch, and a
+Spark or multiprocessing worker builds it once, on first use.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+
+from stemline.normalizer import DEFAULT_CACHE_BYTES, Normalizer
+
+
+@functools.cache
+def shared_normalizer(stemmer: str = "nltk", cache_bytes: int = DEFAULT_CACHE_BYTES) -> Normalizer:
+    """This process's ``Normalizer(stemmer, cache_bytes=cache_bytes)``, built on first use.
+
+    >>> shared_normalizer("nltk") is shared_normalizer("nltk")
+    True
+    """
+    return Normalizer(stemmer, cache_bytes=cache_bytes)
+
+
+def normalize_values(
+    values: Sequence[str | None],
+    *,
+    stemmer: str = "nltk",
+    workers: int = 1,
+    cache_bytes: int = DEFAULT_CACHE_BYTES,
+    name: str = "values",
+    labels: Sequence | None = None,
+) -> list[str | None]:
+    """The normalized line of each string of ``values``, ``None`` where it is ``None``.
+
+    Same length and order as ``values``. Anything else than a string or ``None``
+    is a ``TypeError`` naming the column (``name``) and the row: its position, or
+    ``labels[position]`` when the caller has row labels (a pandas index).
+
+    >>> normalize_values(["Cats.", None, ""])
+    ['cat .', None, '']
+    """
+    normalizer = shared_normalizer(stemmer, cache_bytes)
+    values = values if isinstance(values, list) else list(values)
+    if None not in values:
+        texts = values
+    else:
+        texts = [v for v in values if v is not None]
+    try:
+        lines = normalizer.normalize_many(texts, workers=workers)
+    except TypeError:
+        for i, value in enumerate(values):
+            if value is not None and not isinstance(value, str):
+                row = f"row {i}" if labels is None else f"row {labels[i]!r}"
+                raise TypeError(
+                    f"{name}: {row} is {type(value).__name__}, not a string or null; "
+                    "stemline normalizes text columns only"
+                ) from None
+        raise
+    if texts is values:
+        return lines
+    out = iter(lines)
+    return [None if v is None else next(out) for v in values]
+
+
+def output_column(names: Sequence[str], column: str, output: str | None) -> str:
+    """The name of the normalized column to add next to ``column`` among ``names``.
+
+    ``output`` defaults to ``f"{column}_normalized"``. ``column`` must exist once;
+    ``output`` must be a new name, or ``column`` itself to replace it: an existing
+    column is never overwritten silently.
+
+    >>> output_column(["id", "text"], "text", None)
+    'text_normalized'
+    """
+    names = list(names)
+    if names.count(column) != 1:
+        found = "does not exist" if column not in names else "is not unique"
+        raise ValueError(f"column {column!r} {found}; columns: {', '.join(map(repr, names))}")
+    output = f"{column}_normalized" if output is None else output
+    if output != column and output in names:
+        raise ValueError(
+            f"output column {output!r} already exists; name a new column, or the input "
+            f"column {column!r} itself to replace it"
+        )
+    return output

@@ -1,0 +1,105 @@
+"""Hugging Face ``datasets``: a batched map function (``pip install "stemline[datasets]"``).
+
+>>> from datasets import Dataset
+>>> from stemline.datasets import normalizer
+>>> ds = Dataset.from_dict({"text": ["The cats sat.", None, ""]})
+>>> ds.map(normalizer("text"), batched=True).to_dict()["text_normalized"]
+['the cat sat .', None, '']
+
+With ``batched=True`` each call gets a batch of rows (1,000 by default) and
+normalizes them in one native call. The function pickles and hashes by its
+settings, so ``num_proc=N`` works and ``datasets``' cache recognizes a rerun.
+This module does not import ``datasets``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from stemline.columns import normalize_values, output_column
+from stemline.normalizer import DEFAULT_CACHE_BYTES, STEMMERS
+
+__all__ = ["BatchNormalizer", "normalizer"]
+
+
+class BatchNormalizer:
+    """``batch -> {output: lines}`` for ``Dataset.map(..., batched=True)``.
+
+    ``batch[column]`` is a list of strings and ``None``s; the lines come back in
+    the same order, ``None`` where the text was ``None``.
+    """
+
+    __slots__ = ("column", "output", "stemmer", "workers", "cache_bytes")
+
+    def __init__(
+        self,
+        column: str = "text",
+        *,
+        output: str | None = None,
+        stemmer: str = "nltk",
+        workers: int = 1,
+        cache_bytes: int = DEFAULT_CACHE_BYTES,
+    ):
+        if stemmer not in STEMMERS:
+            raise ValueError(
+                f"stemmer must be one of {', '.join(map(repr, STEMMERS))}, not {stemmer!r}"
+            )
+        self.column = column
+        self.output = output
+        self.stemmer = stemmer
+        self.workers = workers
+        self.cache_bytes = cache_bytes
+
+    def __call__(self, batch: Mapping[str, list]) -> dict[str, list]:
+        if isinstance(batch, Mapping):
+            names = list(batch.keys())
+        else:
+            names = []
+        if not names or not isinstance(batch[names[0]], list):
+            raise TypeError(
+                "stemline's normalizer takes a batch (a dict of column lists): "
+                "call Dataset.map(..., batched=True)"
+            )
+        output = output_column(names, self.column, self.output)
+        lines = normalize_values(
+            batch[self.column],
+            stemmer=self.stemmer,
+            workers=self.workers,
+            cache_bytes=self.cache_bytes,
+            name=f"column {self.column!r}",
+        )
+        return {output: lines}
+
+    def __getstate__(self):
+        return {name: getattr(self, name) for name in self.__slots__}
+
+    def __setstate__(self, state):
+        for name, value in state.items():
+            setattr(self, name, value)
+
+    def __repr__(self) -> str:
+        return (
+            f"stemline.datasets.normalizer({self.column!r}, output={self.output!r}, "
+            f"stemmer={self.stemmer!r})"
+        )
+
+
+def normalizer(
+    column: str = "text",
+    *,
+    output: str | None = None,
+    stemmer: str = "nltk",
+    workers: int = 1,
+    cache_bytes: int = DEFAULT_CACHE_BYTES,
+) -> BatchNormalizer:
+    """The function for ``dataset.map(normalizer("text"), batched=True)``.
+
+    Adds ``output`` (default ``f"{column}_normalized"``); naming ``column`` itself
+    replaces it, naming another existing column is an error.
+
+    >>> normalizer("text")({"text": ["Running!", None]})
+    {'text_normalized': ['run !', None]}
+    """
+    return BatchNormalizer(
+        column, output=output, stemmer=stemmer, workers=workers, cache_bytes=cache_bytes
+    )

@@ -1,0 +1,64 @@
+"""polars text Series and expressions, normalized (``pip install "stemline[polars]"``).
+
+>>> import polars as pl
+>>> from stemline import polars as sp
+>>> sp.normalize(pl.Series("text", ["The cats sat.", None, ""])).to_list()
+['the cat sat .', None, '']
+>>> df = pl.DataFrame({"text": ["Running!", None]})
+>>> df.with_columns(sp.normalize(pl.col("text")).alias("norm"))["norm"].to_list()
+['run !', None]
+
+An expression runs on whole Series (``map_batches``), one native call per batch.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import polars as pl
+
+from stemline.columns import normalize_values
+from stemline.normalizer import DEFAULT_CACHE_BYTES
+
+__all__ = ["normalize"]
+
+
+def _normalize_series(
+    series: pl.Series, *, stemmer: str, workers: int, cache_bytes: int
+) -> pl.Series:
+    name = f"series {series.name!r}"
+    if series.dtype != pl.String:
+        raise TypeError(
+            f"{name} has dtype {series.dtype}; stemline normalizes String columns "
+            "(cast first, e.g. .cast(pl.String))"
+        )
+    lines = normalize_values(
+        series.to_list(), stemmer=stemmer, workers=workers, cache_bytes=cache_bytes, name=name
+    )
+    return pl.Series(series.name, lines, dtype=pl.String)
+
+
+def normalize(
+    data: pl.Series | pl.Expr,
+    *,
+    stemmer: str = "nltk",
+    workers: int = 1,
+    cache_bytes: int = DEFAULT_CACHE_BYTES,
+) -> pl.Series | pl.Expr:
+    """A String ``Series`` to its normalized ``Series`` (same name, nulls kept), or
+    an expression to the expression that normalizes it.
+
+    >>> out = normalize(pl.Series("t", ["He's", None]))
+    >>> out.name, out.dtype, out.to_list()
+    ('t', String, ["he ' s", None])
+    """
+    options = {"stemmer": stemmer, "workers": workers, "cache_bytes": cache_bytes}
+    if isinstance(data, pl.Series):
+        return _normalize_series(data, **options)
+    if isinstance(data, pl.Expr):
+        return data.map_batches(
+            functools.partial(_normalize_series, **options),
+            return_dtype=pl.String,
+            is_elementwise=True,
+        )
+    raise TypeError(f"expected a polars Series or Expr, not {type(data).__name__}")

@@ -1,0 +1,165 @@
+"""Apache Spark: normalize a DataFrame's text column (``pip install "stemline[spark]"``).
+
+::
+
+    import stemline.spark
+
+    df = spark.read.json("docs.jsonl")                       # a string column "text"
+    out = stemline.spark.normalize(df, "text", output="norm")
+    out.write.parquet("docs.parquet")
+
+:func:`normalize` runs through ``DataFrame.mapInArrow``: each Python worker gets
+Arrow record batches (``spark.sql.execution.arrow.maxRecordsPerBatch`` rows, 10,000
+by default) and normalizes a whole batch in one native call, so there is no Python
+call per row. Nulls stay null, and rows keep their partitions and order.
+:func:`udf` gives the same as a column expression, for ``select``,
+``withColumn`` or SQL.
+
+On a cluster, stemline (the wheel, with its native extension) must be installed
+in the Python that the executors run; see the README's "Using stemline with
+Apache Spark". Each Python worker builds its normalizer on first use and keeps
+it, with its warm cache, for every later batch and task.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from stemline.columns import output_column
+from stemline.normalizer import DEFAULT_CACHE_BYTES, STEMMERS
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+    from pyspark.sql import DataFrame
+
+__all__ = ["normalize", "udf"]
+
+
+def _check_stemmer(stemmer: str) -> None:
+    # On the driver, before any task starts: a bad name fails here, not on executors.
+    if stemmer not in STEMMERS:
+        raise ValueError(
+            f"stemmer must be one of {', '.join(map(repr, STEMMERS))}, not {stemmer!r}"
+        )
+
+
+class _NormalizeBatches:
+    """The function ``mapInArrow`` ships to the executors: record batches in,
+    the same batches with the normalized column out. A module-level class, so it
+    pickles by reference plus its few settings."""
+
+    def __init__(self, column: str, output: str, stemmer: str, cache_bytes: int):
+        self.column = column
+        self.output = output
+        self.stemmer = stemmer
+        self.cache_bytes = cache_bytes
+
+    def __call__(self, batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+        from stemline import arrow
+
+        for batch in batches:
+            yield arrow.normalize_column(
+                batch,
+                self.column,
+                output=self.output,
+                stemmer=self.stemmer,
+                cache_bytes=self.cache_bytes,
+            )
+
+
+def normalize(
+    df: DataFrame,
+    column: str,
+    *,
+    output: str | None = None,
+    stemmer: str = "nltk",
+    cache_bytes: int = DEFAULT_CACHE_BYTES,
+) -> DataFrame:
+    """``df`` with the normalized string ``column`` added as ``output``.
+
+    ``output`` defaults to ``f"{column}_normalized"`` and is added as the last
+    column; naming ``column`` itself replaces it in place; naming another
+    existing column is an error. Column names match exactly (case included).
+    The new column is a nullable-as-the-input string column: null where
+    ``column`` is null.
+    """
+    from pyspark.sql.types import StringType, StructField, StructType
+
+    _check_stemmer(stemmer)
+    names = df.columns
+    output = output_column(names, column, output)
+    field = df.schema[column]
+    if not isinstance(field.dataType, StringType):
+        raise TypeError(
+            f"column {column!r} is {field.dataType.simpleString()}, not string; "
+            f"cast it first, e.g. df.withColumn({column!r}, col({column!r}).cast('string'))"
+        )
+    new_field = StructField(output, StringType(), nullable=field.nullable)
+    fields = list(df.schema.fields)
+    if output == column:
+        fields[names.index(column)] = new_field
+    else:
+        fields.append(new_field)
+    return df.mapInArrow(
+        _NormalizeBatches(column, output, stemmer, cache_bytes), StructType(fields)
+    )
+
+
+def _normalize_arrow(array, *, stemmer: str, cache_bytes: int):
+    from stemline import arrow
+
+    return arrow.normalize(array, stemmer=stemmer, cache_bytes=cache_bytes, name="column")
+
+
+def _normalize_pandas(series, *, stemmer: str, cache_bytes: int):
+    from stemline import pandas
+
+    return pandas.normalize(series, stemmer=stemmer, cache_bytes=cache_bytes)
+
+
+def udf(stemmer: str = "nltk", *, cache_bytes: int = DEFAULT_CACHE_BYTES):
+    """A vectorized UDF from a string column to its normalized lines.
+
+    ::
+
+        norm = stemline.spark.udf()
+        df.withColumn("norm", norm("text"))
+        spark.udf.register("stemline", norm)     # SELECT stemline(text) FROM docs
+
+    An Arrow UDF (``pyarrow`` arrays in and out) on PySpark 4.1 and later, a
+    pandas UDF (``pandas.Series``, over Arrow batches) before. Nulls stay null.
+    """
+    from pyspark.sql import functions
+
+    _check_stemmer(stemmer)
+    if hasattr(functions, "arrow_udf"):
+        return _arrow_udf(stemmer, cache_bytes)
+    return _pandas_udf(stemmer, cache_bytes)
+
+
+# PySpark tells a scalar vectorized UDF by its type hints, which must be the
+# classes themselves (this module's annotations are strings), hence the
+# assignments to __annotations__.
+
+
+def _arrow_udf(stemmer: str, cache_bytes: int):
+    import pyarrow as pa
+    from pyspark.sql import functions
+
+    def stemline_normalize(array):
+        return _normalize_arrow(array, stemmer=stemmer, cache_bytes=cache_bytes)
+
+    stemline_normalize.__annotations__ = {"array": pa.Array, "return": pa.Array}
+    return functions.arrow_udf(stemline_normalize, "string")
+
+
+def _pandas_udf(stemmer: str, cache_bytes: int):
+    import pandas as pd
+    from pyspark.sql import functions
+
+    def stemline_normalize(series):
+        return _normalize_pandas(series, stemmer=stemmer, cache_bytes=cache_bytes)
+
+    stemline_normalize.__annotations__ = {"series": pd.Series, "return": pd.Series}
+    return functions.pandas_udf(stemline_normalize, "string")

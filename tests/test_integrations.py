@@ -1,0 +1,71 @@
+"""What all integrations share: a light ``import stemline``, the null-aware core,
+and the examples in their docstrings."""
+
+from __future__ import annotations
+
+import doctest
+import subprocess
+import sys
+
+import pytest
+
+from stemline import columns
+
+HEAVY = ["pyspark", "pandas", "polars", "pyarrow", "sklearn", "datasets", "numpy", "nltk"]
+
+
+def test_import_stemline_imports_no_data_library():
+    code = (
+        "import sys, stemline; stemline.analyzer()('Cats.');"
+        f"print(sorted(m for m in {HEAVY!r} if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_integration_modules_import_only_their_library():
+    code = (
+        "import sys, stemline.datasets, stemline.sklearn, stemline.spark;"
+        f"print(sorted(m for m in {HEAVY!r} if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_normalize_values_keeps_nulls_in_place():
+    values = [None, "Cats.", None, None, "", "Dogs!", None]
+    assert columns.normalize_values(values) == [None, "cat .", None, None, "", "dog !", None]
+    assert columns.normalize_values([None, None]) == [None, None]
+    assert columns.normalize_values([]) == []
+    assert columns.normalize_values(("a", None)) == ["a", None]
+
+
+def test_normalize_values_names_the_bad_row():
+    with pytest.raises(TypeError, match=r"^col: row 2 is bytes, not a string or null"):
+        columns.normalize_values(["a", None, b"b"], name="col")
+    with pytest.raises(TypeError, match=r"^col: row 'z' is float"):
+        columns.normalize_values(["a", 1.5], name="col", labels=["y", "z"])
+
+
+def test_one_normalizer_per_process_and_settings():
+    a = columns.shared_normalizer("nltk", 1 << 20)
+    assert columns.shared_normalizer("nltk", 1 << 20) is a
+    assert columns.shared_normalizer("none", 1 << 20) is not a
+    assert a.cache_bytes == 1 << 20
+
+
+@pytest.mark.parametrize(
+    "module",
+    [
+        "stemline.columns",
+        "stemline.arrow",
+        "stemline.pandas",
+        "stemline.polars",
+        "stemline.sklearn",
+        "stemline.datasets",
+    ],
+)
+def test_docstring_examples(module):
+    __import__(module)
+    failures, tried = doctest.testmod(sys.modules[module])
+    assert tried > 0 and failures == 0
