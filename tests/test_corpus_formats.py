@@ -271,3 +271,26 @@ def test_reading_api_gives_places_and_fields(tmp_path):
     assert [d.offset for d in got] == offsets
     assert got[2].fields == {"source": "in.txt", "line": 3}
     assert os.path.samefile(got[0].source.path, src)
+
+
+def test_input_options_serve_another_command(tmp_path):
+    """The interface other commands (vocab, report) reuse: @input_options + read_batches."""
+    import click
+
+    from stemline.corpus import InputSpec, input_options, read_batches
+
+    @click.command()
+    @input_options
+    @click.option("--top", default=3)
+    def count(inputs: InputSpec, top: int) -> None:
+        sizes = [len(text) for batch in read_batches(inputs) for text in batch.texts]
+        click.echo(f"{len(sizes)} {sum(sizes)} {top}")
+
+    docs = cases.documents()
+    src = cases.write(tmp_path / "in.jsonl.gz", cases.as_jsonl(docs), ".gz")
+    result = CliRunner().invoke(count, ["--field", "body.text", "--batch-size", "4", str(src)])
+    assert result.exit_code == 0, result.output
+    assert result.output == f"{len(docs)} {sum(map(len, docs))} 3\n"
+    bad = cases.write(tmp_path / "bad.txt", b"\xff")
+    result = CliRunner().invoke(count, [str(bad)])
+    assert result.exit_code == 1 and "bad.txt: line 1, byte 0: not valid UTF-8" in result.output

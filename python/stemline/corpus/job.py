@@ -30,7 +30,9 @@ from stemline.normalizer import Normalizer
 
 
 def count_tokens(lines: list[str]) -> int:
-    """Tokens in normalized lines (tokens are joined by one space, never empty)."""
+    """Tokens in normalized lines (joined by one space; an empty line counts as
+    none, even the rare one holding a single empty token, as ``original`` mode
+    stems ``s``)."""
     return sum(map(str.count, lines, repeat(" "))) + len(lines) - lines.count("")
 
 
