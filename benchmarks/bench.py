@@ -117,9 +117,7 @@ def main() -> None:
         import spacy
 
         tokenizer = spacy.blank("en").tokenizer
-        spacy_s = best_of(
-            max(1, args.repeat // 2), lambda: [tokenizer(d) for d in docs]
-        )
+        spacy_s = best_of(max(1, args.repeat // 2), lambda: [tokenizer(d) for d in docs])
         rows.append(("spaCy tokenizer alone (spacy.blank('en'))", mb / spacy_s, "MB/s"))
     except ImportError:
         spacy_s = None
@@ -161,8 +159,10 @@ def main() -> None:
     for name, value in ratios.items():
         print(f"{name:<{width}}  {value:>14,.2f}x")
     print()
-    print(f"documents differing from the reference: stemline {stemline_diffs} of {len(docs)}, "
-          f"regex + PyStemmer {fast_diffs} of {len(docs)}")
+    print(
+        f"documents differing from the reference: stemline {stemline_diffs} of {len(docs)}, "
+        f"regex + PyStemmer {fast_diffs} of {len(docs)}"
+    )
     print(f"words stemmed differently from NLTK: {stem_diffs} of {len(words)}")
     if args.json:
         args.json.write_text(
