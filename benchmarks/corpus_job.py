@@ -70,6 +70,9 @@ def main() -> None:
     parser.add_argument("--gb", type=float, default=1.0)
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--keep", type=Path, help="build the input here and keep it")
+    parser.add_argument(
+        "--quiet", action="store_true", help="pass -q (no summary, so no token counting)"
+    )
     options = parser.parse_args()
     stemline = str(Path(sys.executable).with_name("stemline"))
     with tempfile.TemporaryDirectory(dir="/tmp") as tmp:
@@ -83,6 +86,8 @@ def main() -> None:
         for workers in options.workers:
             out = Path(tmp) / "out.txt"
             args = [stemline, "normalize", "--lines", str(source), "-o", str(out)]
+            if options.quiet:
+                args.append("-q")
             seconds, rss, summary = measure([*args, "-j", str(workers)])
             print(
                 f"workers={workers}: {seconds:.1f} s, {size / 1e6 / seconds:.1f} MB/s end to end, "
