@@ -294,3 +294,17 @@ def test_input_options_serve_another_command(tmp_path):
     bad = cases.write(tmp_path / "bad.txt", b"\xff")
     result = CliRunner().invoke(count, [str(bad)])
     assert result.exit_code == 1 and "bad.txt: line 1, byte 0: not valid UTF-8" in result.output
+
+
+def test_the_whole_bbc_folder_through_the_command_line(bbc, bbc_reference):
+    """All 2,225 articles, one per file, in path order; the one Latin-1 file by policy."""
+    from conftest import DATA
+
+    result = CliRunner().invoke(
+        main,
+        ["normalize", str(DATA / "bbc"), "--glob", "*.txt", "--on-decode-error", "latin-1"],
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout_bytes == "".join(line + "\n" for line in bbc_reference).encode("utf-8")
+    assert "sport/199.txt: line 5, byte 257: not valid UTF-8" in result.stderr
+    assert "2,225 documents" in result.stderr and "1 error" in result.stderr

@@ -63,6 +63,8 @@ def run(
     sizes = [s.size for s in todo]
     total = None if None in sizes else sum(sizes)
     progress = Progress(total, progress_wanted(quiet))
+    if progress_wanted(quiet) and problems.stream is None:
+        problems.echo = progress.echo
     stats = Stats()
 
     def finish(batch: Batch, future: Future) -> None:

@@ -311,7 +311,7 @@ class MirroredOutput:
 
     @staticmethod
     def _name(source: Source, fmt: str) -> str:
-        if (fmt == _natural(source.format)) or (fmt == "lines" and source.format == "lines"):
+        if fmt == _natural(source.format):
             return source.relative
         name = source.relative
         comp = compression.from_name(name)
@@ -351,6 +351,8 @@ class MirroredOutput:
                     writer.close()
                 else:
                     sink.finish()
+                    if self.spec.resume:  # on disk before the journal says it is done
+                        os.fsync(sink.raw.fileno())
                     sink.raw.close()
                 os.replace(tmp, target)
                 self._current = None

@@ -10,6 +10,7 @@ summary and prints the first few as warnings, still naming the place.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TextIO
 
@@ -92,14 +93,18 @@ class Problems:
         self.count = 0
         self.show = show
         self.stream = stream
+        #: Prints one line; a progress bar replaces it so that its line is not torn.
+        self.echo: Callable[[str], None] = self._print
+
+    def _print(self, line: str) -> None:
+        print(line, file=self.stream or sys.stderr)
 
     def tolerate(self, place: Place | str, message: str) -> None:
         self.count += 1
         if self.count <= self.show:
-            stream = self.stream or sys.stderr
-            print(f"stemline: warning: {place}: {message}", file=stream)
+            self.echo(f"stemline: warning: {place}: {message}")
             if self.count == self.show:
-                print("stemline: warning: further warnings not shown", file=stream)
+                self.echo("stemline: warning: further warnings not shown")
 
 
 #: What ``--on-bad-record`` accepts.

@@ -56,6 +56,13 @@ class Progress:
                 leave=False,
             )
 
+    def echo(self, line: str) -> None:
+        """Prints a line on stderr above the bar."""
+        if self._bar is not None:
+            self._bar.write(line, file=sys.stderr)
+        else:
+            print(line, file=sys.stderr)
+
     def update(self, disk_bytes: int, documents: int) -> None:
         if self._bar is not None:
             self._bar.set_postfix_str(f"{documents:,} docs", refresh=False)

@@ -50,6 +50,7 @@ class _Lines:
     def __init__(self, source: Source, stream: CheckedReader, reading: Reading):
         self.places: deque[tuple[int, int]] = deque()  # (line number, offset)
         self._it = self._lines(source, stream, reading)
+        self._end = (1, 0)  # the place just after the last line read
 
     def _lines(self, source, stream, reading) -> Iterator[str]:
         for block in decoded_lines(stream, reading.decoder, reading.max_doc_bytes):
@@ -58,14 +59,15 @@ class _Lines:
             for i, line in enumerate(lines):
                 self.places.append((block.first_line + i, offsets[i]))
                 yield line + "\n" if (i < last or block.newline_end) else line
+            self._end = (block.first_line + len(lines), block.end)
 
     def __iter__(self):
         return self._it
 
     def claim(self, upto_line: int) -> tuple[int, int]:
         """The (line, offset) where a record ending on ``upto_line`` started."""
-        if not self.places:
-            return (upto_line, -1)
+        if not self.places:  # a record that consumed no new line (the end of the data)
+            return self._end
         first = self.places[0]
         while self.places and self.places[0][0] <= upto_line:
             self.places.popleft()

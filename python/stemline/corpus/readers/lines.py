@@ -47,9 +47,15 @@ class LineBlock:
     lines: list[str]
     first_line: int
     offsets: Sequence[int]
+    first_offset: int
     nbytes: int
     #: The block's bytes ended with ``\\n`` (false only for a last line without one).
     newline_end: bool
+
+    @property
+    def end(self) -> int:
+        """The byte offset just after the block."""
+        return self.first_offset + self.nbytes
 
 
 class LineOffsets(Sequence):
@@ -174,7 +180,7 @@ def _split(
                 _too_long(name, first_line + i, offsets[i], max_line)
     if strip_cr and "\r" in text:
         lines = [s[:-1] if s.endswith("\r") else s for s in lines]
-    return LineBlock(lines, first_line, offsets, len(data), newline_end)
+    return LineBlock(lines, first_line, offsets, first_offset, len(data), newline_end)
 
 
 def _split_slowly(
@@ -212,4 +218,4 @@ def _split_slowly(
             )
         offsets.append(offset)
         offset += len(raw) + 1
-    return LineBlock(lines, first_line, offsets, len(data), newline_end)
+    return LineBlock(lines, first_line, offsets, first_offset, len(data), newline_end)
