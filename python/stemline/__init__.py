@@ -23,9 +23,11 @@ from stemline.normalizer import (
     Normalizer,
     normalize,
     normalize_many,
+    spans,
     tokens,
 )
 from stemline.porter import PorterStemmer
+from stemline.vocabulary import StemEntry, Vocabulary, VocabularyBuilder
 
 try:
     __version__ = version("stemline")
@@ -37,8 +39,12 @@ __all__ = [
     "STEMMERS",
     "Normalizer",
     "PorterStemmer",
+    "StemEntry",
+    "Vocabulary",
+    "VocabularyBuilder",
     "normalize",
     "normalize_many",
+    "spans",
     "tokens",
     "reference",
 ]
