@@ -158,9 +158,12 @@ impl Normalizer {
     /// Normalizes one document (generalized UTF-8), appending its line without
     /// a newline to `out`.
     pub fn normalize_into(&self, text: &[u8], cache: &mut TokenCache, out: &mut Vec<u8>) {
-        let start = out.len();
+        // A flag, not `out.len() > start`: a first token can be empty (the
+        // `original` stemmer turns `s` into nothing) and still needs its space.
+        let mut any = false;
         self.for_each_run_output(text, cache, |value| {
-            append_short(out, value, out.len() > start)
+            append_short(out, value, any);
+            any = true;
         });
     }
 
@@ -489,6 +492,8 @@ mod tests {
         // joins it with spaces.
         let n = normalizer(Stemming::Porter(Mode::OriginalAlgorithm));
         assert_eq!(norm(&n, "a s b"), "a  b");
+        assert_eq!(norm(&n, "s b"), " b");
+        assert_eq!(norm(&n, "S:"), " :");
         assert_eq!(n.tokens(b"s"), vec![Vec::<u8>::new()]);
         assert!(n.tokens(b"  ").is_empty());
     }
