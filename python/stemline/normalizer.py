@@ -85,6 +85,11 @@ class Normalizer:
     def cache_bytes(self) -> int:
         return self._native.cache_bytes
 
+    @property
+    def filters(self) -> dict:
+        """The filter options given: ``drop_punct``, ``stopwords``, ``min_length``."""
+        return dict(self._filters)
+
     def __repr__(self) -> str:
         options = [repr(self._stemmer), f"cache_bytes={self.cache_bytes}"]
         if self._filters["drop_punct"]:
@@ -137,8 +142,8 @@ class Normalizer:
         ``text`` (code points, as Python counts). The tokens are exactly
         :meth:`tokens`'s.
 
-        >>> Normalizer().spans('"Cannot"')
-        [('``', 0, 1), ('can', 1, 4), ('not', 4, 7), ("''", 7, 8)]
+        >>> Normalizer().spans('"Cannot."')
+        [('``', 0, 1), ('can', 1, 4), ('not', 4, 7), ('.', 7, 8), ("''", 8, 9)]
         """
         return self._native.spans(text)
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from typing import NamedTuple, TextIO
 
 from stemline import _native
 from stemline.normalizer import Normalizer
@@ -30,8 +30,7 @@ from stemline.normalizer import Normalizer
 TSV_COLUMNS = ("stem", "count", "documents", "surfaces")
 
 
-@dataclass(frozen=True)
-class StemEntry:
+class StemEntry(NamedTuple):
     """One stem: its token count, its document frequency and its surface forms.
 
     ``surfaces`` are ``(word, count)`` pairs, most frequent first; words with equal
@@ -54,6 +53,10 @@ def _by_count(pairs: Iterable[tuple[str, int]]) -> tuple[tuple[str, int], ...]:
     return tuple(sorted(pairs, key=lambda p: (-p[1], p[0])))
 
 
+def _entry_order(entry: StemEntry) -> tuple[int, str]:
+    return -entry.count, entry.stem
+
+
 class Vocabulary:
     """Every stem of a corpus with its counts and surface forms.
 
@@ -63,7 +66,7 @@ class Vocabulary:
     """
 
     def __init__(self, entries: Iterable[StemEntry], *, documents: int | None = None):
-        ordered = sorted(entries, key=lambda e: (-e.count, e.stem))
+        ordered = sorted(entries, key=_entry_order)
         self._entries = {entry.stem: entry for entry in ordered}
         if len(self._entries) != len(ordered):
             raise ValueError("a stem appears twice")
@@ -141,20 +144,24 @@ class Vocabulary:
         return entries if n is None else entries[:n]
 
     def save(self, path: str | os.PathLike) -> None:
-        """Writes the vocabulary as UTF-8 TSV: a header row ``stem count documents
-        surfaces``, then one row per stem, most frequent first.
+        """Writes the vocabulary to ``path`` as UTF-8 TSV (see :meth:`write`)."""
+        with open(path, "w", encoding="utf-8", errors="surrogatepass", newline="\n") as f:
+            self.write(f)
+
+    def write(self, file: TextIO) -> None:
+        """Writes the vocabulary as TSV to a text file: a header row ``stem count
+        documents surfaces``, then one row per stem, most frequent first.
 
         ``surfaces`` holds ``word=count`` pairs separated by single spaces, most
         frequent first. Tokens never contain whitespace (they come out of
         ``str.split()``), so tabs, newlines and spaces never occur inside a field;
-        a count is the digits after a word's last ``=``. Lone surrogates, which only
-        Python strings can hold, are written with ``surrogatepass``.
+        a count is the digits after a word's last ``=``. :meth:`save` writes lone
+        surrogates, which only Python strings can hold, with ``surrogatepass``.
         """
-        with open(path, "w", encoding="utf-8", errors="surrogatepass", newline="\n") as f:
-            f.write("\t".join(TSV_COLUMNS) + "\n")
-            for e in self._entries.values():
-                surfaces = " ".join(f"{word}={n}" for word, n in e.surfaces)
-                f.write(f"{e.stem}\t{e.count}\t{e.documents}\t{surfaces}\n")
+        file.write("\t".join(TSV_COLUMNS) + "\n")
+        for e in self._entries.values():
+            surfaces = " ".join(f"{word}={n}" for word, n in e.surfaces)
+            file.write(f"{e.stem}\t{e.count}\t{e.documents}\t{surfaces}\n")
 
     @classmethod
     def load(cls, path: str | os.PathLike) -> Vocabulary:
@@ -235,8 +242,9 @@ class VocabularyBuilder:
 
     def vocabulary(self) -> Vocabulary:
         """The vocabulary of every document added so far."""
+        # Rows come sorted, stems and surface forms alike.
         entries = [
-            StemEntry(stem, count, documents, _by_count(surfaces))
+            StemEntry(stem, count, documents, tuple(surfaces))
             for stem, count, documents, surfaces in self._counter.rows()
         ]
         return Vocabulary(entries, documents=self.documents)

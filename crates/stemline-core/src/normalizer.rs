@@ -1,6 +1,6 @@
 //! The pipeline: text -> runs -> Treebank tokens -> stems, one line per document.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use crate::cache::TokenCache;
@@ -67,7 +67,11 @@ pub struct Normalizer {
     /// the vocabulary; kept apart so those never slow the line cache down.
     record_caches: Mutex<Vec<TokenCache>>,
     filter: TokenFilter,
+    id: u64,
 }
+
+/// The next [`Normalizer::id`].
+static NEXT_ID: AtomicU64 = AtomicU64::new(1);
 
 impl Normalizer {
     pub fn new(
@@ -89,17 +93,26 @@ impl Normalizer {
             caches: Mutex::new(Vec::new()),
             record_caches: Mutex::new(Vec::new()),
             filter: TokenFilter::default(),
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
         }
     }
 
     /// The same normalizer, dropping the tokens `filter` drops.
     pub fn with_filter(mut self, filter: TokenFilter) -> Self {
         self.filter = filter;
+        self.id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
+        self.clear_caches();
         self
     }
 
     pub fn filter(&self) -> &TokenFilter {
         &self.filter
+    }
+
+    /// A number no other normalizer of this process has, so that state built
+    /// for one normalizer (such as a counter's run tables) can tell it apart.
+    pub fn id(&self) -> u64 {
+        self.id
     }
 
     pub(crate) fn classes(&self) -> &CharClasses {

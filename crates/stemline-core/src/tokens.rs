@@ -58,7 +58,7 @@ fn push_record(out: &mut Vec<u8>, start: usize, end: usize, token: &[u32], surfa
 }
 
 /// Decodes a run's cached records, with offsets moved by `base`.
-fn records(mut bytes: &[u8], base: usize) -> impl Iterator<Item = TokenRecord<'_>> {
+pub(crate) fn records(mut bytes: &[u8], base: usize) -> impl Iterator<Item = TokenRecord<'_>> {
     std::iter::from_fn(move || {
         if bytes.is_empty() {
             return None;
@@ -114,7 +114,13 @@ impl Normalizer {
     }
 
     /// Computes one run's records from scratch.
-    fn run_records(&self, bytes: &[u8], kind: RunKind, pos: Position, out: &mut Vec<u8>) {
+    pub(crate) fn run_records(
+        &self,
+        bytes: &[u8],
+        kind: RunKind,
+        pos: Position,
+        out: &mut Vec<u8>,
+    ) {
         let (run, spaced) = self.treebank_run(bytes, kind, pos);
         let spaced = spaced.as_deref().unwrap_or(&run);
         let tokens: Vec<&[u32]> = self.split(spaced).collect();

@@ -1,11 +1,15 @@
 //! Counting stems, their document frequencies and their surface forms.
 //!
-//! Each worker counts into its own [`VocabCounts`] (no locks, no sharing) and
-//! the counts are merged at the end. Documents are never split between
-//! workers, so a stem's document frequency is the sum of the workers'.
+//! Each worker thread counts into its own tables (no locks, no sharing), kept
+//! in a [`VocabCounter`] from one batch to the next; reading the counts merges
+//! the workers' tables into one [`VocabCounts`]. Documents are never split
+//! between workers, so a stem's document frequency is the sum of the workers'.
+
+use std::sync::Mutex;
 
 use hashbrown::HashMap;
 
+use crate::cache::MAX_CACHED_RUN;
 use crate::normalizer::{in_chunks, Normalizer};
 
 /// The counts of one stem.
@@ -15,11 +19,9 @@ pub struct StemCounts {
     pub count: u64,
     /// Documents with at least one such token.
     pub documents: u64,
-    /// Each surface form (lower-cased Treebank token) with its count, in the
-    /// order first seen; a stem has a handful, so a list beats a map.
+    /// Each surface form (lower-cased Treebank token) with its count, in no
+    /// particular order; a stem has a handful, so a list beats a map.
     pub surfaces: Vec<(Box<[u8]>, u64)>,
-    /// The counter's id of the last document counted here (ids start at 1).
-    last_document: u64,
 }
 
 /// Stem counts over the documents counted so far.
@@ -33,29 +35,6 @@ pub struct VocabCounts {
 impl VocabCounts {
     pub fn new() -> Self {
         Self::default()
-    }
-
-    /// Starts the next document; returns its id for [`Self::add`].
-    fn start_document(&mut self) -> u64 {
-        self.documents += 1;
-        self.documents
-    }
-
-    fn add(&mut self, document: u64, token: &[u8], surface: &[u8]) {
-        self.tokens += 1;
-        let stem = match self.stems.get_mut(token) {
-            Some(stem) => stem,
-            None => self.stems.entry(token.into()).or_default(),
-        };
-        stem.count += 1;
-        if stem.last_document != document {
-            stem.last_document = document;
-            stem.documents += 1;
-        }
-        match stem.surfaces.iter_mut().find(|(s, _)| **s == *surface) {
-            Some((_, n)) => *n += 1,
-            None => stem.surfaces.push((surface.into(), 1)),
-        }
     }
 
     /// Adds `other`'s counts, which must come from other documents.
@@ -79,37 +58,227 @@ impl VocabCounts {
     }
 }
 
+/// The (stem id, surface id) of each token of a run.
+type RunTokens = Box<[(u32, u32)]>;
+
+/// Estimated bytes per run-table entry beyond its key and token ids.
+const RUN_ENTRY_OVERHEAD: usize = 64;
+
+/// One worker's state while counting: its counts, and a table of the runs it
+/// has seen with their tokens' ids, so a run seen before costs one lookup
+/// and an array increment per token. The run table is a cache: when it would
+/// pass its memory bound it is emptied (the counts stay).
+struct Worker {
+    /// The normalizer whose runs `runs` holds ([`Normalizer::id`]).
+    normalizer: u64,
+    runs: HashMap<Box<[u8]>, RunTokens>,
+    runs_bytes: usize,
+    runs_limit: usize,
+    counts: InternedCounts,
+    records: Vec<u8>,
+    ids: Vec<(u32, u32)>,
+}
+
+/// Counts with stems and surface forms interned as ids.
+#[derive(Default)]
+struct InternedCounts {
+    stem_ids: HashMap<Box<[u8]>, u32>,
+    /// Per stem id: its bytes, count, documents, and last document counted.
+    stems: Vec<(Box<[u8]>, u64, u64, u64)>,
+    /// Keyed by the stem id's 4 bytes followed by the surface's bytes.
+    surface_ids: HashMap<Box<[u8]>, u32>,
+    /// Per surface id: its stem id, bytes and count.
+    surfaces: Vec<(u32, Box<[u8]>, u64)>,
+    documents: u64,
+    tokens: u64,
+    surface_key: Vec<u8>,
+}
+
+impl InternedCounts {
+    /// Counts one token per (stem id, surface id), in the current document.
+    #[inline]
+    fn count(&mut self, ids: &[(u32, u32)]) {
+        let document = self.documents;
+        self.tokens += ids.len() as u64;
+        for &(stem, surface) in ids {
+            let (_, count, documents, last) = &mut self.stems[stem as usize];
+            *count += 1;
+            if *last != document {
+                *last = document;
+                *documents += 1;
+            }
+            self.surfaces[surface as usize].2 += 1;
+        }
+    }
+
+    /// The (stem id, surface id) of a token, interning what is new.
+    fn intern(&mut self, token: &[u8], surface: &[u8]) -> (u32, u32) {
+        let stem = match self.stem_ids.get(token) {
+            Some(&id) => id,
+            None => {
+                let id = self.stems.len() as u32;
+                self.stems.push((token.into(), 0, 0, 0));
+                self.stem_ids.insert(token.into(), id);
+                id
+            }
+        };
+        self.surface_key.clear();
+        self.surface_key.extend_from_slice(&stem.to_le_bytes());
+        self.surface_key.extend_from_slice(surface);
+        let surface = match self.surface_ids.get(&self.surface_key[..]) {
+            Some(&id) => id,
+            None => {
+                let id = self.surfaces.len() as u32;
+                self.surfaces.push((stem, surface.into(), 0));
+                self.surface_ids.insert(self.surface_key[..].into(), id);
+                id
+            }
+        };
+        (stem, surface)
+    }
+
+    /// The counts by stem, for merging.
+    fn to_counts(&self) -> VocabCounts {
+        let mut stems: Vec<(Box<[u8]>, StemCounts)> = self
+            .stems
+            .iter()
+            .map(|(stem, count, documents, _)| {
+                let counts = StemCounts {
+                    count: *count,
+                    documents: *documents,
+                    surfaces: Vec::new(),
+                };
+                (stem.clone(), counts)
+            })
+            .collect();
+        for (stem, surface, count) in &self.surfaces {
+            stems[*stem as usize]
+                .1
+                .surfaces
+                .push((surface.clone(), *count));
+        }
+        VocabCounts {
+            stems: stems.into_iter().collect(),
+            documents: self.documents,
+            tokens: self.tokens,
+        }
+    }
+}
+
+/// Counts tokens over any number of batches, on any number of workers.
+///
+/// Each worker thread counts into its own state, kept here between batches
+/// (so a batch starts with the runs already seen); [`VocabCounter::counts`]
+/// merges them. Documents are never split between workers, so a stem's
+/// document frequency is the sum of the workers'.
+#[derive(Default)]
+pub struct VocabCounter {
+    workers: Mutex<Vec<Worker>>,
+}
+
+impl VocabCounter {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The counts of every document counted so far.
+    pub fn counts(&self) -> VocabCounts {
+        let workers = self.workers.lock().unwrap_or_else(|e| e.into_inner());
+        let mut counts = VocabCounts::new();
+        for worker in workers.iter() {
+            counts.merge(worker.counts.to_counts());
+        }
+        counts
+    }
+
+    /// (documents, tokens) counted so far.
+    pub fn totals(&self) -> (u64, u64) {
+        let workers = self.workers.lock().unwrap_or_else(|e| e.into_inner());
+        workers.iter().fold((0, 0), |(d, t), w| {
+            (d + w.counts.documents, t + w.counts.tokens)
+        })
+    }
+
+    fn take_worker(&self, normalizer: &Normalizer) -> Worker {
+        let worker = self.workers.lock().unwrap_or_else(|e| e.into_inner()).pop();
+        match worker {
+            // The run table holds what another normalizer made of each run.
+            Some(mut w) if w.normalizer != normalizer.id() => {
+                w.runs.clear();
+                w.runs_bytes = 0;
+                w.normalizer = normalizer.id();
+                w.runs_limit = normalizer.cache_bytes();
+                w
+            }
+            Some(w) => w,
+            None => Worker {
+                normalizer: normalizer.id(),
+                runs: HashMap::new(),
+                runs_bytes: 0,
+                runs_limit: normalizer.cache_bytes(),
+                counts: InternedCounts::default(),
+                records: Vec::new(),
+                ids: Vec::new(),
+            },
+        }
+    }
+
+    fn put_worker(&self, worker: Worker) {
+        self.workers
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(worker);
+    }
+}
+
 impl Normalizer {
-    /// Counts every output token of `docs` into `counts`, on `workers`
+    /// Counts every output token of `docs` into `counter`, on `workers`
     /// threads (0: one per core). Returns the number of tokens of each
     /// document, in input order.
-    pub fn count_batch(
-        &self,
-        docs: &[&[u8]],
-        workers: usize,
-        counts: &mut VocabCounts,
-    ) -> Vec<u64> {
-        let (states, lengths) = in_chunks(
+    pub fn count_batch(&self, docs: &[&[u8]], workers: usize, counter: &VocabCounter) -> Vec<u64> {
+        let (workers, lengths) = in_chunks(
             docs,
             workers,
-            || (self.take_record_cache(), VocabCounts::new()),
-            |(cache, counts), chunk| {
+            || counter.take_worker(self),
+            |w, chunk| {
                 chunk
                     .iter()
                     .map(|doc| {
-                        let id = counts.start_document();
-                        let before = counts.tokens;
-                        self.for_each_token(doc, cache, |r| counts.add(id, r.token, r.surface));
-                        counts.tokens - before
+                        let before = w.counts.tokens;
+                        self.count_document(doc, w);
+                        w.counts.tokens - before
                     })
                     .collect::<Vec<_>>()
             },
         );
-        for (cache, worker_counts) in states {
-            self.put_record_cache(cache);
-            counts.merge(worker_counts);
-        }
+        workers.into_iter().for_each(|w| counter.put_worker(w));
         lengths.into_iter().flatten().collect()
+    }
+
+    fn count_document(&self, text: &[u8], w: &mut Worker) {
+        w.counts.documents += 1;
+        self.for_each_run(text, |run, pos, key| {
+            if let Some(ids) = w.runs.get(key) {
+                w.counts.count(ids);
+                return;
+            }
+            w.records.clear();
+            self.run_records(&text[run.start..run.end], run.kind, pos, &mut w.records);
+            w.ids.clear();
+            for r in crate::tokens::records(&w.records, 0) {
+                w.ids.push(w.counts.intern(r.token, r.surface));
+            }
+            w.counts.count(&w.ids);
+            let cost = key.len() + 8 * w.ids.len() + RUN_ENTRY_OVERHEAD;
+            if key.len() <= MAX_CACHED_RUN && cost <= w.runs_limit {
+                if w.runs_bytes + cost > w.runs_limit {
+                    w.runs.clear();
+                    w.runs_bytes = 0;
+                }
+                w.runs.insert(key.into(), w.ids.as_slice().into());
+                w.runs_bytes += cost;
+            }
+        });
     }
 }
 
@@ -145,9 +314,10 @@ mod tests {
     fn counts_stems_documents_and_surfaces() {
         let n = normalizer();
         let docs: [&[u8]; 3] = [b"Running runs. Run!", b"", b"runner RUNS run"];
-        let mut counts = VocabCounts::new();
-        let lengths = n.count_batch(&docs, 1, &mut counts);
+        let counter = VocabCounter::new();
+        let lengths = n.count_batch(&docs, 1, &counter);
         assert_eq!(lengths, [5, 0, 3]);
+        let counts = counter.counts();
         assert_eq!((counts.documents, counts.tokens), (3, 8));
         let run = &counts.stems[&b"run"[..]];
         assert_eq!((run.count, run.documents), (5, 2));
@@ -164,11 +334,17 @@ mod tests {
             .map(|i| format!("Doc {}: \"Running\" dogs' (cannot) -- {i}.", i % 7))
             .collect();
         let refs: Vec<&[u8]> = docs.iter().map(|d| d.as_bytes()).collect();
-        let mut one = VocabCounts::new();
-        let lengths = n.count_batch(&refs, 1, &mut one);
+        let counter = VocabCounter::new();
+        let lengths = n.count_batch(&refs, 1, &counter);
+        let one = counter.counts();
         for workers in [2, 3, 8] {
-            let mut many = VocabCounts::new();
-            assert_eq!(n.count_batch(&refs, workers, &mut many), lengths);
+            // In two batches, the second with warm workers.
+            let counter = VocabCounter::new();
+            let (a, b) = refs.split_at(100);
+            let mut got = n.count_batch(a, workers, &counter);
+            got.extend(n.count_batch(b, workers, &counter));
+            assert_eq!(got, lengths);
+            let many = counter.counts();
             assert_eq!((many.documents, many.tokens), (one.documents, one.tokens));
             for (stem, counts) in &one.stems {
                 let theirs = &many.stems[stem];

@@ -3,7 +3,7 @@
 //! core for non-ASCII tokens. The algorithm lives in `stemline-core`.
 
 use std::borrow::Cow;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use pyo3::exceptions::PyValueError;
 use pyo3::ffi;
@@ -207,18 +207,7 @@ impl Normalizer {
     ) -> PyResult<Vec<u64>> {
         let owned = texts_bytes(&texts)?;
         let docs: Vec<&[u8]> = owned.iter().map(|b| &**b).collect();
-        Ok(py.detach(|| {
-            // Counted apart and merged under the lock, so the lock is never
-            // held while workers wait for the GIL (non-ASCII lower-casing).
-            let mut counts = core::vocab::VocabCounts::new();
-            let lengths = self.inner.count_batch(&docs, workers, &mut counts);
-            counter
-                .inner
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .merge(counts);
-            lengths
-        }))
+        Ok(py.detach(|| self.inner.count_batch(&docs, workers, &counter.inner)))
     }
 
     fn normalize<'py>(&self, text: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyString>> {
@@ -274,7 +263,7 @@ impl Normalizer {
 /// Stem counts accumulated over calls to `Normalizer.count_many`.
 #[pyclass(frozen, module = "stemline._native")]
 struct VocabCounter {
-    inner: Mutex<core::vocab::VocabCounts>,
+    inner: core::vocab::VocabCounter,
 }
 
 /// One stem's row: `(stem, count, documents, [(surface, count), ...])`.
@@ -290,26 +279,29 @@ impl VocabCounter {
     #[new]
     fn new() -> Self {
         VocabCounter {
-            inner: Mutex::new(core::vocab::VocabCounts::new()),
+            inner: core::vocab::VocabCounter::new(),
         }
     }
 
     /// `(documents, tokens)` counted so far.
     fn totals(&self) -> (u64, u64) {
-        let counts = self.inner.lock().unwrap_or_else(|e| e.into_inner());
-        (counts.documents, counts.tokens)
+        self.inner.totals()
     }
 
-    /// Every stem's row, in no particular order.
+    /// Every stem's row, most frequent first (equal counts in code point
+    /// order), its surface forms likewise.
     fn rows<'py>(&self, py: Python<'py>) -> PyResult<Vec<StemRow<'py>>> {
-        let counts = self.inner.lock().unwrap_or_else(|e| e.into_inner());
-        counts
-            .stems
-            .iter()
+        let counts = py.detach(|| self.inner.counts());
+        // Generalized UTF-8 sorts bytewise in code point order.
+        let mut stems: Vec<_> = counts.stems.iter().collect();
+        stems.sort_unstable_by(|a, b| b.1.count.cmp(&a.1.count).then_with(|| a.0.cmp(b.0)));
+        stems
+            .into_iter()
             .map(|(stem, c)| {
-                let surfaces = c
-                    .surfaces
-                    .iter()
+                let mut surfaces: Vec<_> = c.surfaces.iter().collect();
+                surfaces.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+                let surfaces = surfaces
+                    .into_iter()
                     .map(|(s, n)| Ok((py_string(py, s)?, *n)))
                     .collect::<PyResult<_>>()?;
                 Ok((py_string(py, stem)?, c.count, c.documents, surfaces))
