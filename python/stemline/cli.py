@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 import click
 
+from stemline.commands.options import filter_options
 from stemline.normalizer import STEMMERS, Normalizer
 
 #: Exit codes (also in ``stemline --help`` and the README).
@@ -131,7 +132,8 @@ def main() -> None:
     show_default=True,
     help="Threads; 0 means one per core.",
 )
-def normalize(paths, lines, output, stemmer, workers):
+@filter_options
+def normalize(paths, lines, output, stemmer, workers, filters):
     """Normalize PATHS (default: standard input), one output line per document.
 
     Each file is one document unless --lines is given. Output line i always
@@ -142,8 +144,12 @@ def normalize(paths, lines, output, stemmer, workers):
       stemline normalize article.txt
       stemline normalize --lines corpus.txt -o corpus.norm.txt
       cat a.txt | stemline normalize -
+      stemline normalize --drop-punct --stopwords english article.txt
     """
-    normalizer = Normalizer(stemmer)
+    try:
+        normalizer = Normalizer(stemmer, **filters)
+    except ImportError as e:  # a stop word list's package is missing
+        raise click.UsageError(str(e)) from None
     docs = list(documents(paths, lines))
     out_lines = normalizer.normalize_many(docs, workers=workers)
     with AtomicOutput(output) as out:
@@ -151,6 +157,13 @@ def normalize(paths, lines, output, stemmer, workers):
             out.write(line)
             out.write("\n")
 
+
+# The corpus commands beyond normalize, each in its own module.
+from stemline.commands.report import report  # noqa: E402
+from stemline.commands.vocab import vocab  # noqa: E402
+
+main.add_command(vocab)
+main.add_command(report)
 
 if __name__ == "__main__":
     main()

@@ -1,0 +1,5 @@
+"""The corpus commands beyond ``normalize``: ``vocab`` and ``report``.
+
+Each lives in its own module and reads its inputs through
+:mod:`stemline.commands.inputs`, the one place that knows how documents are read.
+"""
