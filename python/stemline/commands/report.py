@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from stemline.commands.inputs import InputSpec, input_options, read_batches
+from stemline.commands.corpus_io import InputSpec, input_options, open_output, read_batches
 from stemline.commands.options import normalizer_options
 from stemline.normalizer import Normalizer
 
@@ -43,8 +43,6 @@ def report(
       stemline report corpus/ -o report.html
       stemline report corpus/ --glob '*.txt' --drop-punct -o report.html
     """
-    from stemline.cli import AtomicOutput
-
     try:
         import matplotlib  # noqa: F401
 
@@ -57,5 +55,5 @@ def report(
         (batch.texts for batch in read_batches(inputs)), normalizer=normalizer, workers=workers
     )
     page = render_html(stats, title=title, top=top)
-    with AtomicOutput(output) as out:
+    with open_output(output) as out:
         out.write(page)

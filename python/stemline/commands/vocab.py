@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from stemline.commands.inputs import InputSpec, input_options, read_batches
+from stemline.commands.corpus_io import InputSpec, input_options, open_output, read_batches
 from stemline.commands.options import normalizer_options
 from stemline.normalizer import Normalizer
 from stemline.vocabulary import VocabularyBuilder
@@ -34,11 +34,9 @@ def vocab(inputs: InputSpec, normalizer: Normalizer, workers: int, output: str) 
       stemline vocab corpus/ -o vocab.tsv
       stemline vocab --lines tweets.txt --drop-punct --stopwords english
     """
-    from stemline.cli import AtomicOutput
-
     builder = VocabularyBuilder(normalizer, workers=workers)
     for batch in read_batches(inputs):
         builder.add(batch.texts)
     vocabulary = builder.vocabulary()
-    with AtomicOutput(output) as out:
+    with open_output(output) as out:
         vocabulary.write(out)

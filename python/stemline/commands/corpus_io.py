@@ -1,10 +1,12 @@
-"""How the corpus commands read their inputs: files, folders, ``--lines``, stdin.
+"""How the corpus commands read their inputs and write their one output file.
 
 This module is the only place the ``vocab`` and ``report`` commands learn about
-input; it has the same shape as the shared corpus input layer (``input_options``
-hands the command ``inputs=InputSpec(...)``, ``read_batches`` streams batches
-whose ``.texts`` are the documents in input order), so swapping it for that layer
-changes imports only.
+input and output; it has the same shape as the shared corpus input layer
+(``input_options`` hands the command ``inputs=InputSpec(...)``, ``read_batches``
+streams batches whose ``.texts`` are the documents in input order), so swapping it
+for that layer changes imports only.
+
+Inputs:
 
 * A file is one document (``--lines``: each line, split on ``\\n``, is one).
 * A folder is every file under it, recursively, in sorted order of relative path;
@@ -16,6 +18,10 @@ changes imports only.
   byte offset and the line, unless ``--on-decode-error`` says ``replace`` (each
   bad sequence becomes U+FFFD) or ``latin-1`` (that document is decoded as
   Latin-1); either way a warning on stderr names the document.
+
+Output: :func:`open_output` gives a text stream for ``-o`` (``-``: standard output);
+a file is written under a temporary name and renamed into place only when
+complete, so a failed run never leaves a file that looks finished.
 """
 
 from __future__ import annotations
@@ -87,6 +93,14 @@ def input_options(command: Callable) -> Callable:
     for param in reversed(params):
         wrapper = param(wrapper)
     return wrapper
+
+
+def open_output(path: str):
+    """A context manager giving a text stream for ``path`` (``-``: standard output),
+    renamed into place only when the block completes."""
+    from stemline.cli import AtomicOutput
+
+    return AtomicOutput(path)
 
 
 def read_batches(spec: InputSpec) -> Iterator[Batch]:
