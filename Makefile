@@ -9,7 +9,7 @@ PY     := $(BIN)/python
 # maturin develop needs to know which environment to install into.
 IN_VENV := VIRTUAL_ENV=$(abspath $(VENV)) PATH=$(abspath $(BIN)):$$PATH
 
-.PHONY: demo test test-slow bench build lint fmt clean
+.PHONY: demo test test-slow bench build browser docs lint fmt clean
 
 $(VENV)/.base: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -29,7 +29,14 @@ build: $(VENV)/.base
 demo: build
 	$(BIN)/stemline normalize examples/article.txt
 
-test: $(VENV)/.test build
+# The report test opens the report in Debian's headless Chromium, driven through
+# Debian's chromedriver: installed here when missing (needs root), never downloaded.
+browser:
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    chromium chromium-driver >/dev/null; }
+
+test: $(VENV)/.test build browser
 	cargo test --quiet --workspace
 	$(PY) -m pytest -m "not slow"
 
@@ -46,6 +53,10 @@ $(VENV)/.bench: $(VENV)/.base
 bench: $(VENV)/.bench build
 	$(PY) benchmarks/bench.py
 	$(PY) benchmarks/memory.py
+
+# The BBC corpus report, its screenshot, and the README's unstem table (printed).
+docs: $(VENV)/.test build browser
+	$(PY) docs/bbc_examples.py
 
 lint: $(VENV)/.test
 	$(BIN)/ruff check python tests examples benchmarks

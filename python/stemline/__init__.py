@@ -23,10 +23,12 @@ from stemline.normalizer import (
     Normalizer,
     normalize,
     normalize_many,
+    spans,
     tokens,
 )
 from stemline.porter import PorterStemmer
 from stemline.sklearn import analyzer
+from stemline.vocabulary import StemEntry, Vocabulary, VocabularyBuilder
 
 try:
     __version__ = version("stemline")
@@ -39,8 +41,12 @@ __all__ = [
     "Normalizer",
     "PorterStemmer",
     "analyzer",
+    "StemEntry",
+    "Vocabulary",
+    "VocabularyBuilder",
     "normalize",
     "normalize_many",
+    "spans",
     "tokens",
     "reference",
 ]

@@ -12,6 +12,7 @@ import sys
 
 import click
 
+from stemline.commands.options import filter_options
 from stemline.corpus.options import InputSpec, input_options
 from stemline.corpus.problems import (
     EXIT_BAD_INPUT,
@@ -99,7 +100,14 @@ def main() -> None:
     help="Keep a journal; after an interrupted run, the same command with --resume "
     "skips the inputs already done. Needs -o FILE or --output-dir.",
 )
+@click.option(
+    "--offsets",
+    is_flag=True,
+    help="JSON Lines output: also write <output-field>_offsets, each token's "
+    "[start, end] in the input text (code points).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
+@filter_options
 def normalize(
     inputs: InputSpec,
     output,
@@ -109,7 +117,9 @@ def normalize(
     stemmer,
     workers,
     resume,
+    offsets,
     quiet,
+    filters,
 ):
     """Normalize PATHS (files or folders; default: standard input), one output line
     per document, in input order.
@@ -126,6 +136,7 @@ def normalize(
       stemline normalize dump.jsonl.zst --field article.body -o out.jsonl
       stemline normalize corpus/ --glob '*.txt' --output-dir normalized/ --resume
       cat a.txt | stemline normalize -
+      stemline normalize --drop-punct --stopwords english article.txt
     """
     from stemline.corpus.job import run
     from stemline.corpus.outputs import OutputSpec
@@ -138,9 +149,14 @@ def normalize(
         format=output_format,
         field=output_field,
         resume=resume,
+        offsets=offsets,
     )
     try:
-        stats = run(inputs, spec, Normalizer(stemmer), workers=workers, quiet=quiet)
+        normalizer = Normalizer(stemmer, **filters)
+    except ImportError as e:  # a stop word list's package is missing
+        raise click.UsageError(str(e)) from None
+    try:
+        stats = run(inputs, spec, normalizer, workers=workers, quiet=quiet)
     except KeyboardInterrupt:
         click.echo("stemline: interrupted", err=True)
         sys.exit(EXIT_INTERRUPTED)
@@ -151,6 +167,13 @@ def normalize(
     if not quiet:
         click.echo(stats.summary(), err=True)
 
+
+# The corpus commands beyond normalize, each in its own module.
+from stemline.commands.report import report  # noqa: E402
+from stemline.commands.vocab import vocab  # noqa: E402
+
+main.add_command(vocab)
+main.add_command(report)
 
 if __name__ == "__main__":
     main()

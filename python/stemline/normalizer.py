@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 
-from stemline import _native
+from stemline import _native, filters
 from stemline._unicode import char_tables
 
 #: Stemmer names accepted by :class:`Normalizer`, with the NLTK mode each stands for.
@@ -27,6 +27,11 @@ class Normalizer:
     joined by one space. ``stemmer`` is ``"nltk"`` (NLTK's default Porter mode, the
     default here), ``"martin"``, ``"original"``, or ``"none"`` (lower-case only).
 
+    Optional filters, all off by default, drop tokens (see :mod:`stemline.filters`):
+    ``drop_punct`` drops tokens without a letter or digit, ``stopwords`` (``"english"``
+    or an iterable of words) drops tokens whose lower-cased word is one of them,
+    ``min_length`` drops output tokens shorter than that many characters.
+
     Each worker thread keeps a cache of the finished output of every distinct run of
     letters or punctuation it has seen, bounded by ``cache_bytes``; when full it is
     emptied and refilled. The cache never changes output.
@@ -35,17 +40,42 @@ class Normalizer:
     "he said `` can not . ''"
     >>> Normalizer("none").tokens("Don't STOP")
     ['don', "'", 't', 'stop']
+    >>> Normalizer(drop_punct=True, min_length=3).normalize('He said "cannot."')
+    'said can not'
     """
 
-    def __init__(self, stemmer: str = "nltk", *, cache_bytes: int = DEFAULT_CACHE_BYTES):
+    def __init__(
+        self,
+        stemmer: str = "nltk",
+        *,
+        cache_bytes: int = DEFAULT_CACHE_BYTES,
+        drop_punct: bool = False,
+        stopwords: str | Iterable[str] | None = None,
+        min_length: int = 0,
+    ):
         if stemmer not in STEMMERS:
             raise ValueError(
                 f"stemmer must be one of {', '.join(map(repr, STEMMERS))}, not {stemmer!r}"
             )
         if cache_bytes < 0:
             raise ValueError(f"cache_bytes must be >= 0, not {cache_bytes}")
+        if min_length < 0:
+            raise ValueError(f"min_length must be >= 0, not {min_length}")
         self._stemmer = stemmer
-        self._native = _native.Normalizer(char_tables(), stemmer, cache_bytes)
+        self._filters = {
+            "drop_punct": bool(drop_punct),
+            "stopwords": stopwords,
+            "min_length": min_length,
+        }
+        words = sorted(filters.stopword_set(stopwords)) if stopwords is not None else []
+        self._native = _native.Normalizer(
+            char_tables(),
+            stemmer,
+            cache_bytes,
+            drop_punct=bool(drop_punct),
+            stopwords=words,
+            min_length=min_length,
+        )
 
     @property
     def stemmer(self) -> str:
@@ -55,8 +85,21 @@ class Normalizer:
     def cache_bytes(self) -> int:
         return self._native.cache_bytes
 
+    @property
+    def filters(self) -> dict:
+        """The filter options given: ``drop_punct``, ``stopwords``, ``min_length``."""
+        return dict(self._filters)
+
     def __repr__(self) -> str:
-        return f"Normalizer({self._stemmer!r}, cache_bytes={self.cache_bytes})"
+        options = [repr(self._stemmer), f"cache_bytes={self.cache_bytes}"]
+        if self._filters["drop_punct"]:
+            options.append("drop_punct=True")
+        if self._filters["stopwords"] is not None:
+            words = self._filters["stopwords"]
+            options.append(f"stopwords={words!r}" if isinstance(words, str) else "stopwords=[...]")
+        if self._filters["min_length"]:
+            options.append(f"min_length={self._filters['min_length']}")
+        return f"Normalizer({', '.join(options)})"
 
     def normalize(self, text: str) -> str:
         """One document to its normalized line (no trailing newline).
@@ -83,20 +126,36 @@ class Normalizer:
         >>> Normalizer().normalize_many(["Cats.", "", "Dogs!"], workers=2)
         ['cat .', '', 'dog !']
         """
-        if workers < 0:
-            raise ValueError(f"workers must be >= 0 (0 means one per core), not {workers}")
-        if isinstance(texts, str):
-            raise TypeError("normalize_many() takes an iterable of strings, not one string")
-        if not isinstance(texts, list):
-            texts = list(texts)
+        texts = _text_list(texts, workers, "normalize_many")
         try:
             return self._native.normalize_many(texts, workers)
         except TypeError:
-            for i, text in enumerate(texts):
-                if not isinstance(text, str):
-                    raise TypeError(
-                        f"normalize_many() takes strings; texts[{i}] is {type(text).__name__}"
-                    ) from None
+            _raise_for_non_string(texts, "normalize_many")
+            raise
+
+    def spans(self, text: str) -> list[tuple[str, int, int]]:
+        """Each output token with where it came from: ``(token, start, end)``.
+
+        ``text[start:end]`` is the word the token was made from (its characters
+        in the text, before lower-casing and stemming); a quote the Treebank
+        rules rewrote points at the quote it replaced. Offsets are indices into
+        ``text`` (code points, as Python counts). The tokens are exactly
+        :meth:`tokens`'s.
+
+        >>> Normalizer().spans('"Cannot."')
+        [('``', 0, 1), ('can', 1, 4), ('not', 4, 7), ('.', 7, 8), ("''", 8, 9)]
+        """
+        return self._native.spans(text)
+
+    def spans_many(
+        self, texts: Iterable[str], *, workers: int = 1
+    ) -> list[list[tuple[str, int, int]]]:
+        """:meth:`spans` of many documents, in order, on ``workers`` threads."""
+        texts = _text_list(texts, workers, "spans_many")
+        try:
+            return self._native.spans_many(texts, workers)
+        except TypeError:
+            _raise_for_non_string(texts, "spans_many")
             raise
 
     def cache_info(self) -> list[tuple[int, int]]:
@@ -106,6 +165,25 @@ class Normalizer:
     def clear_cache(self) -> None:
         """Drops every cached run (output is unaffected)."""
         self._native.clear_cache()
+
+
+def _text_list(texts: Iterable[str], workers: int, method: str) -> list[str]:
+    """``texts`` as a list, or a clear error for bad arguments (the items are
+    checked by the native call, see :func:`_raise_for_non_string`)."""
+    if workers < 0:
+        raise ValueError(f"workers must be >= 0 (0 means one per core), not {workers}")
+    if isinstance(texts, str):
+        raise TypeError(f"{method}() takes an iterable of strings, not one string")
+    return texts if isinstance(texts, list) else list(texts)
+
+
+def _raise_for_non_string(texts: list, method: str) -> None:
+    """After the native call refused ``texts``: name the first item that is not a str."""
+    for i, text in enumerate(texts):
+        if not isinstance(text, str):
+            raise TypeError(
+                f"{method}() takes strings; texts[{i}] is {type(text).__name__}"
+            ) from None
 
 
 @functools.cache
@@ -130,6 +208,15 @@ def tokens(text: str) -> list[str]:
     ['can', 'not', 'stop', '.']
     """
     return default_normalizer().tokens(text)
+
+
+def spans(text: str) -> list[tuple[str, int, int]]:
+    """Each output token of ``text`` with its source range, with the default stemmer.
+
+    >>> spans("He cannot.")
+    [('he', 0, 2), ('can', 3, 6), ('not', 6, 9), ('.', 9, 10)]
+    """
+    return default_normalizer().spans(text)
 
 
 def normalize_many(texts: Iterable[str], *, workers: int = 1) -> list[str]:

@@ -71,6 +71,12 @@ pub fn decode(text: &[u8]) -> Vec<u32> {
     cps
 }
 
+/// The number of code points in generalized UTF-8 `text` (its length as a
+/// Python string): the bytes that do not continue a sequence.
+pub fn count(text: &[u8]) -> usize {
+    text.iter().filter(|&&b| b & 0xC0 != 0x80).count()
+}
+
 /// Encodes code points as generalized UTF-8, appending to `out`.
 pub fn encode_into(cps: &[u32], out: &mut Vec<u8>) {
     for &cp in cps {
@@ -133,5 +139,13 @@ mod tests {
         assert_eq!(validate(b"ab\xc3"), Err(2));
         assert_eq!(validate(b"\xc0\xaf"), Err(0));
         assert_eq!(validate("é£€😀".as_bytes()), Ok(()));
+    }
+
+    #[test]
+    fn count_is_the_python_length() {
+        let mut surrogate = Vec::new();
+        push(&mut surrogate, 0xD800);
+        assert_eq!(count("aé£😀".as_bytes()), 4);
+        assert_eq!(count(&surrogate), 1);
     }
 }

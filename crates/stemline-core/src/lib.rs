@@ -15,9 +15,13 @@
 pub mod cache;
 pub mod classes;
 pub mod codepoints;
+pub mod filter;
 pub mod normalizer;
 pub mod porter;
+pub mod sources;
+pub mod tokens;
 pub mod treebank;
+pub mod vocab;
 pub mod wordpunct;
 
 pub use cache::{TokenCache, DEFAULT_CACHE_BYTES};

@@ -1,14 +1,15 @@
 //! The pipeline: text -> runs -> Treebank tokens -> stems, one line per document.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use crate::cache::TokenCache;
 use crate::classes::{CharClasses, SPLIT_SPACE};
 use crate::codepoints;
+use crate::filter::TokenFilter;
 use crate::porter::{Mode, PorterStemmer};
 use crate::treebank::{self, Position};
-use crate::wordpunct::{RunKind, Runs};
+use crate::wordpunct::{Run, RunKind, Runs};
 
 /// `str.lower()` for words with non-ASCII characters.
 ///
@@ -62,7 +63,15 @@ pub struct Normalizer {
     lowercase: Arc<dyn Lowercase>,
     cache_bytes: usize,
     caches: Mutex<Vec<TokenCache>>,
+    /// Caches of per-token records (see [`crate::tokens`]), for offsets and
+    /// the vocabulary; kept apart so those never slow the line cache down.
+    record_caches: Mutex<Vec<TokenCache>>,
+    filter: TokenFilter,
+    id: u64,
 }
+
+/// The next [`Normalizer::id`].
+static NEXT_ID: AtomicU64 = AtomicU64::new(1);
 
 impl Normalizer {
     pub fn new(
@@ -82,7 +91,32 @@ impl Normalizer {
             lowercase,
             cache_bytes,
             caches: Mutex::new(Vec::new()),
+            record_caches: Mutex::new(Vec::new()),
+            filter: TokenFilter::default(),
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
         }
+    }
+
+    /// The same normalizer, dropping the tokens `filter` drops.
+    pub fn with_filter(mut self, filter: TokenFilter) -> Self {
+        self.filter = filter;
+        self.id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
+        self.clear_caches();
+        self
+    }
+
+    pub fn filter(&self) -> &TokenFilter {
+        &self.filter
+    }
+
+    /// A number no other normalizer of this process has, so that state built
+    /// for one normalizer (such as a counter's run tables) can tell it apart.
+    pub fn id(&self) -> u64 {
+        self.id
+    }
+
+    pub(crate) fn classes(&self) -> &CharClasses {
+        &self.classes
     }
 
     pub fn stemming(&self) -> Stemming {
@@ -95,34 +129,41 @@ impl Normalizer {
 
     /// Takes a cache from the pool (or a new one); give it back with [`Self::put_cache`].
     pub fn take_cache(&self) -> TokenCache {
-        self.caches
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
+        self.take_from(&self.caches)
+    }
+
+    pub fn put_cache(&self, cache: TokenCache) {
+        lock(&self.caches).push(cache);
+    }
+
+    /// Like [`Self::take_cache`], for the per-token record caches.
+    pub(crate) fn take_record_cache(&self) -> TokenCache {
+        self.take_from(&self.record_caches)
+    }
+
+    pub(crate) fn put_record_cache(&self, cache: TokenCache) {
+        lock(&self.record_caches).push(cache);
+    }
+
+    fn take_from(&self, pool: &Mutex<Vec<TokenCache>>) -> TokenCache {
+        lock(pool)
             .pop()
             .unwrap_or_else(|| TokenCache::new(self.cache_bytes))
     }
 
-    pub fn put_cache(&self, cache: TokenCache) {
-        self.caches
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .push(cache);
-    }
-
     /// Empties every pooled cache.
     pub fn clear_caches(&self) {
-        self.caches
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .clear();
+        lock(&self.caches).clear();
+        lock(&self.record_caches).clear();
     }
 
     /// Sizes (entries, estimated bytes) of the pooled caches.
     pub fn cache_stats(&self) -> Vec<(usize, usize)> {
-        self.caches
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
+        let caches = lock(&self.caches);
+        let records = lock(&self.record_caches);
+        caches
             .iter()
+            .chain(records.iter())
             .map(|c| (c.len(), c.used_bytes()))
             .collect()
     }
@@ -159,18 +200,14 @@ impl Normalizer {
         tokens
     }
 
-    /// Calls `emit` with the output of each run that yields tokens: the run's
-    /// tokens joined by single spaces (a token never contains a space).
-    fn for_each_run_output(
-        &self,
-        text: &[u8],
-        cache: &mut TokenCache,
-        mut emit: impl FnMut(&[u8]),
-    ) {
+    /// Calls `visit` with each run of `text`, its position, and its cache key:
+    /// the run's bytes, marked when the run is punctuation at an edge of the
+    /// text (where the Treebank anchors make its output differ).
+    #[inline(always)]
+    pub(crate) fn for_each_run(&self, text: &[u8], mut visit: impl FnMut(Run, Position, &[u8])) {
         let mut runs = Runs::new(text, &self.classes);
         let mut first = true;
         let mut edge_key = Vec::new();
-        let mut scratch = Vec::new();
         while let Some(run) = runs.next() {
             let bytes = &text[run.start..run.end];
             let pos = Position {
@@ -186,44 +223,95 @@ impl Normalizer {
             } else {
                 bytes
             };
+            visit(run, pos, key);
+        }
+    }
+
+    /// Calls `emit` with the output of each run that yields tokens: the run's
+    /// tokens joined by single spaces (a token never contains a space).
+    fn for_each_run_output(
+        &self,
+        text: &[u8],
+        cache: &mut TokenCache,
+        mut emit: impl FnMut(&[u8]),
+    ) {
+        let mut scratch = Vec::new();
+        self.for_each_run(text, |run, pos, key| {
             if let Some(value) = cache.get(key) {
                 if value != [NO_TOKENS] {
                     emit(value);
                 }
-                continue;
+                return;
             }
             scratch.clear();
-            self.run_output(bytes, run.kind, pos, &mut scratch);
+            self.run_output(&text[run.start..run.end], run.kind, pos, &mut scratch);
             cache.insert(key, &scratch);
             if scratch != [NO_TOKENS] {
                 emit(&scratch);
             }
-        }
+        });
     }
 
-    /// Computes one run's output from scratch: Treebank rules, the final
-    /// `str.split()`, then each token stemmed.
-    fn run_output(&self, bytes: &[u8], kind: RunKind, pos: Position, out: &mut Vec<u8>) {
+    /// The run's code points, and the same with the Treebank rules' spaces
+    /// inserted (`None` when no rule changes a word run).
+    pub(crate) fn treebank_run(
+        &self,
+        bytes: &[u8],
+        kind: RunKind,
+        pos: Position,
+    ) -> (Vec<u32>, Option<Vec<u32>>) {
         let run = codepoints::decode(bytes);
         let spaced = match kind {
             RunKind::Word => treebank::word_run(&run, &self.classes),
             RunKind::Punct => Some(treebank::punct_run(&run, pos)),
         };
-        let spaced = spaced.as_deref().unwrap_or(&run);
-        let mut any = false;
-        for token in spaced
+        (run, spaced)
+    }
+
+    /// The final `str.split()`: the Treebank tokens of a spaced run.
+    pub(crate) fn split<'a>(&'a self, spaced: &'a [u32]) -> impl Iterator<Item = &'a [u32]> {
+        spaced
             .split(|&c| self.classes.is(c, SPLIT_SPACE))
             .filter(|t| !t.is_empty())
-        {
+    }
+
+    /// Computes one run's output from scratch: Treebank rules, the final
+    /// `str.split()`, then each token stemmed (and filtered, if asked).
+    fn run_output(&self, bytes: &[u8], kind: RunKind, pos: Position, out: &mut Vec<u8>) {
+        let (run, spaced) = self.treebank_run(bytes, kind, pos);
+        let spaced = spaced.as_deref().unwrap_or(&run);
+        let mut any = false;
+        for token in self.split(spaced) {
+            let output = if self.filter.keeps_all() {
+                self.finish_token(token)
+            } else {
+                match self.finish_filtered(token) {
+                    Some((_, output)) => output,
+                    None => continue,
+                }
+            };
             if any {
                 out.push(b' ');
             }
             any = true;
-            codepoints::encode_into(&self.finish_token(token), out);
+            codepoints::encode_into(&output, out);
         }
         if !any {
             out.push(NO_TOKENS);
         }
+    }
+
+    /// A Treebank token's surface form (lower-cased) and output token (stem),
+    /// or `None` if the filter drops it.
+    pub(crate) fn finish_filtered(&self, token: &[u32]) -> Option<(Vec<u32>, Vec<u32>)> {
+        let surface = self.lower(token);
+        let output = match self.stemming {
+            Stemming::Porter(_) => self.stemmer.stem(token, surface.clone()),
+            Stemming::LowercaseOnly => surface.clone(),
+        };
+        self.filter
+            .keeps(token, &surface, &output, &self.classes)
+            .then_some((surface, output))
     }
 
     /// Lower-cases and stems one token.
@@ -250,47 +338,75 @@ impl Normalizer {
     /// Normalizes documents on `workers` threads (0: one per core). The result
     /// is in input order and identical to normalizing each document alone.
     pub fn normalize_batch(&self, docs: &[&[u8]], workers: usize) -> Vec<Vec<u8>> {
-        let workers = resolve_workers(workers).min(docs.len()).max(1);
-        let normalize_chunk = |chunk: &[&[u8]], cache: &mut TokenCache| -> Vec<Vec<u8>> {
-            chunk
-                .iter()
-                .map(|doc| {
-                    let mut out = Vec::with_capacity(doc.len());
-                    self.normalize_into(doc, cache, &mut out);
-                    out
-                })
-                .collect()
-        };
-        if workers == 1 {
-            let mut cache = self.take_cache();
-            let lines = normalize_chunk(docs, &mut cache);
-            self.put_cache(cache);
-            return lines;
-        }
-        // Small chunks handed out in order keep every worker busy when document
-        // sizes vary; each chunk's lines are stored under its index.
-        let chunk_len = (docs.len() / (workers * 16)).clamp(1, 256);
-        let chunks: Vec<&[&[u8]]> = docs.chunks(chunk_len).collect();
-        let results: Vec<OnceLock<Vec<Vec<u8>>>> = chunks.iter().map(|_| OnceLock::new()).collect();
-        let next = AtomicUsize::new(0);
-        std::thread::scope(|scope| {
-            for _ in 0..workers {
+        let (caches, lines) = in_chunks(
+            docs,
+            workers,
+            || self.take_cache(),
+            |cache, chunk| {
+                chunk
+                    .iter()
+                    .map(|doc| {
+                        let mut out = Vec::with_capacity(doc.len());
+                        self.normalize_into(doc, cache, &mut out);
+                        out
+                    })
+                    .collect::<Vec<_>>()
+            },
+        );
+        caches.into_iter().for_each(|c| self.put_cache(c));
+        lines.into_iter().flatten().collect()
+    }
+}
+
+/// Runs `work` over `docs` in chunks on `workers` threads (0: one per core).
+/// Each thread starts from its own state made by `init`. Returns the threads'
+/// final states and each chunk's result, in input order.
+pub(crate) fn in_chunks<'d, S: Send, R: Send + Sync>(
+    docs: &'d [&'d [u8]],
+    workers: usize,
+    init: impl Fn() -> S + Sync,
+    work: impl Fn(&mut S, &'d [&'d [u8]]) -> R + Sync,
+) -> (Vec<S>, Vec<R>) {
+    let workers = resolve_workers(workers).min(docs.len()).max(1);
+    if workers == 1 {
+        let mut state = init();
+        let result = work(&mut state, docs);
+        return (vec![state], vec![result]);
+    }
+    // Small chunks handed out in order keep every worker busy when document
+    // sizes vary; each chunk's result is stored under its index.
+    let chunk_len = (docs.len() / (workers * 16)).clamp(1, 256);
+    let chunks: Vec<&[&[u8]]> = docs.chunks(chunk_len).collect();
+    let results: Vec<OnceLock<R>> = chunks.iter().map(|_| OnceLock::new()).collect();
+    let next = AtomicUsize::new(0);
+    let states = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
                 scope.spawn(|| {
-                    let mut cache = self.take_cache();
+                    let mut state = init();
                     loop {
                         let i = next.fetch_add(1, Ordering::Relaxed);
                         let Some(chunk) = chunks.get(i) else { break };
-                        let _ = results[i].set(normalize_chunk(chunk, &mut cache));
+                        let _ = results[i].set(work(&mut state, chunk));
                     }
-                    self.put_cache(cache);
-                });
-            }
-        });
-        results
+                    state
+                })
+            })
+            .collect();
+        handles
             .into_iter()
-            .flat_map(|r| r.into_inner().expect("every chunk is normalized"))
+            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
             .collect()
-    }
+    });
+    let results = results
+        .into_iter()
+        .map(|r| r.into_inner().expect("every chunk is done"))
+        .collect();
+    (states, results)
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 /// The number of threads for `workers`: 0 means one per core.
@@ -389,6 +505,8 @@ mod tests {
         // joins it with spaces.
         let n = normalizer(Stemming::Porter(Mode::OriginalAlgorithm));
         assert_eq!(norm(&n, "a s b"), "a  b");
+        assert_eq!(norm(&n, "s b"), " b");
+        assert_eq!(norm(&n, "S:"), " :");
         assert_eq!(n.tokens(b"s"), vec![Vec::<u8>::new()]);
         assert!(n.tokens(b"  ").is_empty());
     }

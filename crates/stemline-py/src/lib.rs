@@ -8,7 +8,7 @@ use std::sync::Arc;
 use pyo3::exceptions::PyValueError;
 use pyo3::ffi;
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyList, PyString};
+use pyo3::types::{PyBytes, PyList, PyString, PyTuple};
 
 use stemline_core as core;
 
@@ -118,18 +118,96 @@ struct Normalizer {
     inner: core::Normalizer,
 }
 
+fn texts_bytes<'a>(texts: &'a [Bound<'_, PyString>]) -> PyResult<Vec<Cow<'a, [u8]>>> {
+    texts.iter().map(text_bytes).collect()
+}
+
+/// `(token, start, end)` tuples for Python.
+fn spans_to_py<'py>(py: Python<'py>, spans: &[core::tokens::Span]) -> PyResult<Bound<'py, PyList>> {
+    let tuples = spans
+        .iter()
+        .map(|(token, start, end)| {
+            PyTuple::new(
+                py,
+                [
+                    py_string(py, token)?.into_any(),
+                    start.into_pyobject(py)?.into_any(),
+                    end.into_pyobject(py)?.into_any(),
+                ],
+            )
+        })
+        .collect::<PyResult<Vec<_>>>()?;
+    PyList::new(py, tuples)
+}
+
 #[pymethods]
 impl Normalizer {
     #[new]
-    fn new(tables: &CharTables, stemmer: &str, cache_bytes: usize) -> PyResult<Self> {
+    #[pyo3(signature = (tables, stemmer, cache_bytes, *, drop_punct = false, stopwords = Vec::new(), min_length = 0))]
+    fn new(
+        tables: &CharTables,
+        stemmer: &str,
+        cache_bytes: usize,
+        drop_punct: bool,
+        stopwords: Vec<Bound<'_, PyString>>,
+        min_length: usize,
+    ) -> PyResult<Self> {
+        let stopwords = stopwords
+            .iter()
+            .map(|w| Ok(core::codepoints::decode(&text_bytes(w)?)))
+            .collect::<PyResult<_>>()?;
+        let filter = core::filter::TokenFilter {
+            drop_punct,
+            stopwords,
+            min_length,
+        };
         Ok(Normalizer {
             inner: core::Normalizer::new(
                 tables.inner.clone(),
                 parse_stemming(stemmer)?,
                 Arc::new(PythonLowercase),
                 cache_bytes,
-            ),
+            )
+            .with_filter(filter),
         })
+    }
+
+    /// Each output token with its code point range in `text`.
+    fn spans<'py>(&self, text: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyList>> {
+        let py = text.py();
+        let bytes = text_bytes(text)?;
+        let spans = py.detach(|| self.inner.spans(&bytes));
+        spans_to_py(py, &spans)
+    }
+
+    /// `spans` of each of `texts`, on `workers` threads.
+    fn spans_many<'py>(
+        &self,
+        py: Python<'py>,
+        texts: Vec<Bound<'py, PyString>>,
+        workers: usize,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let owned = texts_bytes(&texts)?;
+        let docs: Vec<&[u8]> = owned.iter().map(|b| &**b).collect();
+        let spans = py.detach(|| self.inner.spans_batch(&docs, workers));
+        let lists = spans
+            .iter()
+            .map(|s| spans_to_py(py, s))
+            .collect::<PyResult<Vec<_>>>()?;
+        PyList::new(py, lists)
+    }
+
+    /// Counts the tokens of `texts` into `counter`; returns each text's token count.
+    fn count_many(
+        &self,
+        py: Python<'_>,
+        counter: &VocabCounter,
+        texts: Vec<Bound<'_, PyString>>,
+        workers: usize,
+    ) -> PyResult<Vec<u64>> {
+        let owned = texts_bytes(&texts)?;
+        let docs: Vec<&[u8]> = owned.iter().map(|b| &**b).collect();
+        Ok(py.detach(|| self.inner.count_batch(&docs, workers, &counter.inner)))
     }
 
     fn normalize<'py>(&self, text: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyString>> {
@@ -179,6 +257,56 @@ impl Normalizer {
     #[getter]
     fn cache_bytes(&self) -> usize {
         self.inner.cache_bytes()
+    }
+}
+
+/// Stem counts accumulated over calls to `Normalizer.count_many`.
+#[pyclass(frozen, module = "stemline._native")]
+struct VocabCounter {
+    inner: core::vocab::VocabCounter,
+}
+
+/// One stem's row: `(stem, count, documents, [(surface, count), ...])`.
+type StemRow<'py> = (
+    Bound<'py, PyString>,
+    u64,
+    u64,
+    Vec<(Bound<'py, PyString>, u64)>,
+);
+
+#[pymethods]
+impl VocabCounter {
+    #[new]
+    fn new() -> Self {
+        VocabCounter {
+            inner: core::vocab::VocabCounter::new(),
+        }
+    }
+
+    /// `(documents, tokens)` counted so far.
+    fn totals(&self) -> (u64, u64) {
+        self.inner.totals()
+    }
+
+    /// Every stem's row, most frequent first (equal counts in code point
+    /// order), its surface forms likewise.
+    fn rows<'py>(&self, py: Python<'py>) -> PyResult<Vec<StemRow<'py>>> {
+        let counts = py.detach(|| self.inner.counts());
+        // Generalized UTF-8 sorts bytewise in code point order.
+        let mut stems: Vec<_> = counts.stems.iter().collect();
+        stems.sort_unstable_by(|a, b| b.1.count.cmp(&a.1.count).then_with(|| a.0.cmp(b.0)));
+        stems
+            .into_iter()
+            .map(|(stem, c)| {
+                let mut surfaces: Vec<_> = c.surfaces.iter().collect();
+                surfaces.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+                let surfaces = surfaces
+                    .into_iter()
+                    .map(|(s, n)| Ok((py_string(py, s)?, *n)))
+                    .collect::<PyResult<_>>()?;
+                Ok((py_string(py, stem)?, c.count, c.documents, surfaces))
+            })
+            .collect()
     }
 }
 
@@ -249,6 +377,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<CharTables>()?;
     m.add_class::<Normalizer>()?;
     m.add_class::<NativePorterStemmer>()?;
+    m.add_class::<VocabCounter>()?;
     m.add("DEFAULT_CACHE_BYTES", core::DEFAULT_CACHE_BYTES)?;
     Ok(())
 }

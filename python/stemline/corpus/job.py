@@ -67,6 +67,15 @@ def run(
         problems.echo = progress.echo
     stats = Stats()
 
+    def work(texts: list[str]) -> list:
+        if not output.offsets:
+            return normalizer.normalize_many(texts, workers=workers)
+        # The line is the tokens joined by spaces, so it comes from the spans too.
+        return [
+            (" ".join(token for token, _, _ in spans), [[a, b] for _, a, b in spans])
+            for spans in normalizer.spans_many(texts, workers=workers)
+        ]
+
     def finish(batch: Batch, future: Future) -> None:
         lines = future.result()
         for chunk, start, stop in batch.spans():
@@ -74,7 +83,7 @@ def run(
         out.checkpoint()
         stats.documents += len(lines)
         if not quiet:  # counting is a fifth of the main thread's work; only the summary needs it
-            stats.tokens += count_tokens(lines)
+            stats.tokens += count_tokens([line for line, _ in lines] if output.offsets else lines)
         stats.nbytes += batch.nbytes
         progress.update(batch.disk_bytes, stats.documents)
 
@@ -83,7 +92,7 @@ def run(
         with ThreadPoolExecutor(1, thread_name_prefix="stemline-normalize") as pool:
             try:
                 for batch in read_batches(inputs, sources=todo, problems=problems):
-                    future = pool.submit(normalizer.normalize_many, batch.texts, workers=workers)
+                    future = pool.submit(work, batch.texts)
                     if pending is not None:
                         finish(*pending)
                     pending = (batch, future)

@@ -54,6 +54,15 @@ class OutputSpec:
     format: str = "auto"
     field: str = "normalized"
     resume: bool = False
+    #: Also write each token's source offsets (JSON Lines only).
+    offsets: bool = False
+
+
+def _check_offsets(spec: OutputSpec, fmt: str) -> None:
+    if spec.offsets and fmt != "jsonl":
+        raise JobUsageError(
+            f"--offsets needs JSON Lines output (-o NAME.jsonl or --output-format jsonl), not {fmt}"
+        )
 
 
 def format_from_name(name: str) -> str:
@@ -145,7 +154,12 @@ class SingleOutput:
             for source in sources:
                 if source.path is not None and _same_file(source.path, spec.path):
                     raise JobUsageError(f"the output {spec.path} is also an input")
-        self.writer = text_writer(self.format, spec.field) if self.format != "parquet" else None
+        _check_offsets(spec, self.format)
+        self.writer = (
+            text_writer(self.format, spec.field, offsets=spec.offsets)
+            if self.format != "parquet"
+            else None
+        )
         try:
             self._open(spec, sources, fingerprint)
         except OSError as e:
@@ -334,7 +348,8 @@ class MirroredOutput:
         if fmt == "parquet":
             return (source, ParquetWriter(tmp, self.spec.field), None, tmp, target)
         raw = open(tmp, "wb")  # noqa: SIM115
-        writer = text_writer(fmt, self.spec.field)
+        _check_offsets(self.spec, fmt)
+        writer = text_writer(fmt, self.spec.field, offsets=self.spec.offsets)
         return (source, writer, _ByteSink(raw, compression.from_name(target)), tmp, target)
 
     def write(self, chunk: Chunk, lines: list[str]) -> None:

@@ -31,12 +31,13 @@ EXTENSIONS = {
 }
 
 
-def text_writer(format: str, field: str):
-    """A writer for a text output format."""
+def text_writer(format: str, field: str, *, offsets: bool = False):
+    """A writer for a text output format (``offsets``: JSON Lines only, whose
+    items are then ``(line, offsets)`` pairs)."""
     if format == "lines":
         return LinesWriter()
     if format == "jsonl":
-        return JsonlWriter(field)
+        return JsonlWriter(field, offsets=offsets)
     if format in ("csv", "tsv"):
         return DelimitedWriter(field, "," if format == "csv" else "\t")
     raise ValueError(f"not a text output format: {format!r}")

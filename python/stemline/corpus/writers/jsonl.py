@@ -8,6 +8,11 @@ JSON objects; Parquet values JSON has no type for become strings (dates and
 times in ISO 8601, decimals as written, binary as base64). A record that
 already has a field of that name is an error: choose another
 ``--output-field``.
+
+With ``--offsets`` a second field, ``<field>_offsets``, follows: one
+``[start, end]`` pair per token of the line (tokens are the line split on
+single spaces), the token's source range in the input text as Python string
+indices (code points), as :func:`stemline.spans` gives them.
 """
 
 from __future__ import annotations
@@ -41,29 +46,44 @@ def field_clash(chunk: Chunk, i: int, field: str) -> InputError:
 
 
 class JsonlWriter:
-    def __init__(self, field: str):
+    def __init__(self, field: str, *, offsets: bool = False):
         self.field = field
+        self.offsets_field = f"{field}_offsets" if offsets else None
         self._key = json.dumps(field, ensure_ascii=False)
+        self._offsets_key = json.dumps(self.offsets_field, ensure_ascii=False)
 
-    def render(self, chunk: Chunk, lines: list[str]) -> str:
+    def _added(self, item) -> dict[str, Any]:
+        if self.offsets_field is None:
+            return {self.field: item}
+        line, offsets = item
+        return {self.field: line, self.offsets_field: offsets}
+
+    def _check(self, chunk: Chunk, i: int, value: dict) -> None:
+        for name in (self.field, self.offsets_field):
+            if name is not None and name in value:
+                raise field_clash(chunk, i, name)
+
+    def render(self, chunk: Chunk, lines: list) -> str:
         out = []
         records = chunk.records
         if isinstance(records, JsonRecords):
             rows = zip(records.raw, records.values, lines, strict=True)
-            for i, (raw, value, line) in enumerate(rows):
-                if self.field in value:
-                    raise field_clash(chunk, i, self.field)
+            for i, (raw, value, item) in enumerate(rows):
+                self._check(chunk, i, value)
                 if raw is not None and value:
                     head = raw.rstrip()[:-1]  # the object without its closing brace
-                    out.append(f"{head}, {self._key}: {json.dumps(line, ensure_ascii=False)}}}")
+                    added = ", ".join(
+                        f"{json.dumps(k, ensure_ascii=False)}: {json.dumps(v, ensure_ascii=False)}"
+                        for k, v in self._added(item).items()
+                    )
+                    out.append(f"{head}, {added}}}")
                 else:  # an empty object, or a bad record; may hold lone surrogates
-                    out.append(json.dumps({**value, self.field: line}))
+                    out.append(json.dumps({**value, **self._added(item)}))
         else:
-            for i, line in enumerate(lines):
+            for i, item in enumerate(lines):
                 fields = chunk.fields(i)
-                if self.field in fields:
-                    raise field_clash(chunk, i, self.field)
-                fields[self.field] = line
+                self._check(chunk, i, fields)
+                fields.update(self._added(item))
                 out.append(json.dumps(fields, ensure_ascii=False, default=_json_default))
         return "\n".join(out) + "\n" if out else ""
 
