@@ -237,12 +237,29 @@ impl Normalizer {
     ) -> PyResult<Bound<'py, PyList>> {
         let owned = texts.iter().map(text_bytes).collect::<PyResult<Vec<_>>>()?;
         let docs: Vec<&[u8]> = owned.iter().map(|b| &**b).collect();
-        let lines = py.detach(|| self.inner.normalize_batch(&docs, workers));
-        let lines = lines
-            .iter()
-            .map(|l| py_string(py, l))
-            .collect::<PyResult<Vec<_>>>()?;
-        PyList::new(py, lines)
+        // Python strings are built here, with the GIL, chunk by chunk as the
+        // workers finish them, so building overlaps the workers' normalizing.
+        let mut strings: Vec<Py<PyString>> = Vec::with_capacity(docs.len());
+        let mut error = None;
+        py.detach(|| {
+            self.inner
+                .normalize_batch_streamed(&docs, workers, |lines| {
+                    Python::attach(|py| {
+                        for line in &lines {
+                            match py_string(py, line) {
+                                Ok(s) => strings.push(s.unbind()),
+                                Err(e) => {
+                                    error.get_or_insert(e);
+                                }
+                            }
+                        }
+                    })
+                })
+        });
+        if let Some(e) = error {
+            return Err(e);
+        }
+        PyList::new(py, strings)
     }
 
     /// (entries, estimated bytes) of each idle cache.
