@@ -149,6 +149,7 @@ def main() -> None:
         "stemline cold / str.split": split_s / cold_s,
         "stemline warm / str.split": split_s / warm_s,
         "stemline cold / reference": ref_s / cold_s,
+        "stemline warm / reference": ref_s / warm_s,
         "stemline cold / regex+PyStemmer": fast_s / cold_s,
         "workers=2 / workers=1": one_s / two_s,
         "stemline stem / NLTK stem": nltk_stem_s / our_stem_s,
