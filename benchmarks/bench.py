@@ -81,7 +81,9 @@ def main() -> None:
     rows: list[tuple[str, float, str]] = []  # (name, MB/s or words/s, unit)
 
     print(f"machine: {machine()}")
-    print(f"corpus:  {args.corpus} — {len(docs):,} documents, {mb:.2f} MB")
+    shown = args.corpus.resolve()
+    shown = shown.relative_to(ROOT) if shown.is_relative_to(ROOT) else shown
+    print(f"corpus:  {shown} — {len(docs):,} documents, {mb:.2f} MB")
     print(f"date:    {time.strftime('%Y-%m-%d %H:%M')}, load average {os.getloadavg()[0]:.2f}")
     print()
 
