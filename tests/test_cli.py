@@ -94,3 +94,19 @@ def test_missing_file_is_an_input_error(tmp_path):
 
 def test_usage_error_exit_code():
     assert run(["normalize", "--stemmer", "snowball"]).returncode == 2
+
+
+def test_output_files_get_the_usual_permissions(tmp_path):
+    # Written under a private temporary name, but the finished file must have
+    # the mode any new file gets (0o666 less the umask), not mkstemp's 0o600.
+    import os
+    import stat
+
+    umask = os.umask(0)
+    os.umask(umask)
+    article = str(EXAMPLES / "article.txt")
+    for command in (["normalize", "-q"], ["vocab"], ["report"]):
+        out = tmp_path / f"{command[0]}.out"
+        result = run([*command, article, "-o", str(out)])
+        assert result.returncode == 0, result.stderr
+        assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~umask, command

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from typing import TextIO
 
 from stemline.corpus import InputSpec, input_options, read_batches
+from stemline.corpus.outputs import default_file_mode
 
 __all__ = ["InputSpec", "input_options", "open_output", "read_batches"]
 
@@ -36,6 +37,7 @@ def open_output(path: str) -> Iterator[TextIO]:
         dir=directory, prefix=f".{os.path.basename(path)}.", suffix=".partial"
     )
     try:
+        os.fchmod(fd, default_file_mode())
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
             yield out
         os.replace(tmp, path)

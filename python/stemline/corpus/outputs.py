@@ -117,6 +117,14 @@ class _ByteSink:
         self.raw.flush()
 
 
+def default_file_mode() -> int:
+    """The mode a plainly created file gets (0o666 less the umask): mkstemp's
+    private 0o600 would otherwise survive the rename into place."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 def _write_error(path: str, e: OSError) -> OutputError:
     return OutputError(f"{path}: cannot write: {e.strerror or e}")
 
@@ -194,6 +202,7 @@ class SingleOutput:
             else:
                 self._discard_journal(folder, base)
                 fd, self.tmp = tempfile.mkstemp(dir=folder, prefix=f".{base}.", suffix=".partial")
+                os.fchmod(fd, default_file_mode())
                 self.raw = os.fdopen(fd, "wb")
         if self.format == "parquet":
             self.raw.close()
