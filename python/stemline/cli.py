@@ -12,7 +12,7 @@ import sys
 
 import click
 
-from stemline.commands.options import filter_options
+from stemline.commands.options import normalizer_options
 from stemline.corpus.options import InputSpec, input_options
 from stemline.corpus.problems import (
     EXIT_BAD_INPUT,
@@ -23,7 +23,7 @@ from stemline.corpus.problems import (
     InputError,
 )
 from stemline.corpus.writers import OUTPUT_FORMATS
-from stemline.normalizer import STEMMERS, Normalizer
+from stemline.normalizer import Normalizer
 
 __all__ = ["main", "InputError", "EXIT_OK", "EXIT_BAD_INPUT", "EXIT_USAGE", "EXIT_OUTPUT"]
 
@@ -79,21 +79,7 @@ def main() -> None:
     show_default=True,
     help="Name of the normalized text's field or column.",
 )
-@click.option(
-    "--stemmer",
-    type=click.Choice(list(STEMMERS)),
-    default="nltk",
-    show_default=True,
-    help="Porter mode (nltk = NLTK_EXTENSIONS), or none for lower-casing only.",
-)
-@click.option(
-    "-j",
-    "--workers",
-    type=click.IntRange(min=0),
-    default=0,
-    show_default=True,
-    help="Threads; 0 means one per core.",
-)
+@normalizer_options
 @click.option(
     "--resume",
     is_flag=True,
@@ -107,19 +93,17 @@ def main() -> None:
     "[start, end] in the input text (code points).",
 )
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
-@filter_options
 def normalize(
     inputs: InputSpec,
     output,
     output_dir,
     output_format,
     output_field,
-    stemmer,
+    normalizer: Normalizer,
     workers,
     resume,
     offsets,
     quiet,
-    filters,
 ):
     """Normalize PATHS (files or folders; default: standard input), one output line
     per document, in input order.
@@ -151,10 +135,6 @@ def normalize(
         resume=resume,
         offsets=offsets,
     )
-    try:
-        normalizer = Normalizer(stemmer, **filters)
-    except ImportError as e:  # a stop word list's package is missing
-        raise click.UsageError(str(e)) from None
     try:
         stats = run(inputs, spec, normalizer, workers=workers, quiet=quiet)
     except KeyboardInterrupt:

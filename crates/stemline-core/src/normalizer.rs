@@ -342,19 +342,22 @@ impl Normalizer {
             docs,
             workers,
             || self.take_cache(),
-            |cache, chunk| {
-                chunk
-                    .iter()
-                    .map(|doc| {
-                        let mut out = Vec::with_capacity(doc.len());
-                        self.normalize_into(doc, cache, &mut out);
-                        out
-                    })
-                    .collect::<Vec<_>>()
-            },
+            |cache, chunk| self.normalize_chunk(chunk, cache),
         );
         caches.into_iter().for_each(|c| self.put_cache(c));
         lines.into_iter().flatten().collect()
+    }
+
+    /// One line per document of `chunk`, on one thread.
+    fn normalize_chunk(&self, chunk: &[&[u8]], cache: &mut TokenCache) -> Vec<Vec<u8>> {
+        chunk
+            .iter()
+            .map(|doc| {
+                let mut out = Vec::with_capacity(doc.len());
+                self.normalize_into(doc, cache, &mut out);
+                out
+            })
+            .collect()
     }
 
     /// [`Self::normalize_batch`], handing the lines to `consume` on the calling
@@ -369,16 +372,7 @@ impl Normalizer {
             docs,
             workers,
             || self.take_cache(),
-            |cache, chunk| {
-                chunk
-                    .iter()
-                    .map(|doc| {
-                        let mut out = Vec::with_capacity(doc.len());
-                        self.normalize_into(doc, cache, &mut out);
-                        out
-                    })
-                    .collect::<Vec<_>>()
-            },
+            |cache, chunk| self.normalize_chunk(chunk, cache),
             consume,
         );
         caches.into_iter().for_each(|c| self.put_cache(c));

@@ -53,6 +53,11 @@ def run(
     job = {
         "version": _version(),
         "stemmer": normalizer.stemmer,
+        # A resumed run must filter as the first one did.
+        "filters": {
+            k: sorted(v) if isinstance(v, (set, frozenset)) else v
+            for k, v in normalizer.filters.items()
+        },
         "inputs": {
             k: v for k, v in asdict(inputs).items() if k not in ("batch_size", "batch_bytes")
         },
