@@ -549,11 +549,12 @@ fn append_short(out: &mut Vec<u8>, value: &[u8], space: bool) {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod testing {
+    //! A normalizer over ASCII-only classes, for the core's own unit tests.
     use super::*;
     use crate::classes::testing::ascii_classes;
 
-    fn normalizer(stemming: Stemming) -> Normalizer {
+    pub(crate) fn normalizer(stemming: Stemming) -> Normalizer {
         Normalizer::new(
             Arc::new(ascii_classes()),
             stemming,
@@ -561,6 +562,12 @@ mod tests {
             1 << 20,
         )
     }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testing::normalizer;
+    use super::*;
 
     fn norm(n: &Normalizer, text: &str) -> String {
         String::from_utf8(n.normalize(text.as_bytes())).unwrap()

@@ -284,20 +284,13 @@ impl Normalizer {
 
 #[cfg(test)]
 mod tests {
-    use std::sync::Arc;
 
     use super::*;
-    use crate::classes::testing::ascii_classes;
-    use crate::normalizer::{RustLowercase, Stemming};
+    use crate::normalizer::{testing, Stemming};
     use crate::porter::Mode;
 
     fn normalizer() -> Normalizer {
-        Normalizer::new(
-            Arc::new(ascii_classes()),
-            Stemming::Porter(Mode::NltkExtensions),
-            Arc::new(RustLowercase),
-            1 << 20,
-        )
+        testing::normalizer(Stemming::Porter(Mode::NltkExtensions))
     }
 
     fn surfaces(counts: &VocabCounts, stem: &str) -> Vec<(String, u64)> {
