@@ -1,7 +1,7 @@
 //! The pipeline: text -> runs -> Treebank tokens -> stems, one line per document.
 
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, Mutex};
 
 use crate::cache::TokenCache;
 use crate::classes::{CharClasses, SPLIT_SPACE};
@@ -379,12 +379,14 @@ impl Normalizer {
     }
 }
 
-/// Like [`in_chunks`], but hands each chunk's result, in input order, to
-/// `consume` on the calling thread as soon as it and every chunk before it are
-/// done, while the workers go on. A caller with serial work per result (the
-/// binding builds Python strings, which needs the GIL) overlaps it with the
-/// workers' instead of doing it all after them: on two cores that serial part
-/// was what kept `workers=2` at 1.7x.
+/// Runs `work` over `docs` in chunks on `workers` threads (0: one per core),
+/// each thread from its own state made by `init`, and hands each chunk's
+/// result, in input order, to `consume` on the calling thread as soon as it
+/// and every chunk before it are done, while the workers go on. Returns the
+/// threads' final states. A caller with serial work per result (the binding
+/// builds Python strings, which needs the GIL) overlaps it with the workers'
+/// instead of doing it all after them: on two cores that serial part was what
+/// kept `workers=2` at 1.7x.
 pub(crate) fn in_chunks_streamed<'d, S: Send, R: Send>(
     docs: &'d [&'d [u8]],
     workers: usize,
@@ -398,6 +400,8 @@ pub(crate) fn in_chunks_streamed<'d, S: Send, R: Send>(
         consume(work(&mut state, docs));
         return vec![state];
     }
+    // Small chunks handed out in order keep every worker busy when document
+    // sizes vary.
     let chunk_len = (docs.len() / (workers * 16)).clamp(1, 256);
     let chunks: Vec<&[&[u8]]> = docs.chunks(chunk_len).collect();
     let next = AtomicUsize::new(0);
@@ -437,50 +441,15 @@ pub(crate) fn in_chunks_streamed<'d, S: Send, R: Send>(
     })
 }
 
-/// Runs `work` over `docs` in chunks on `workers` threads (0: one per core).
-/// Each thread starts from its own state made by `init`. Returns the threads'
-/// final states and each chunk's result, in input order.
-pub(crate) fn in_chunks<'d, S: Send, R: Send + Sync>(
+/// [`in_chunks_streamed`], collecting the chunks' results in input order.
+pub(crate) fn in_chunks<'d, S: Send, R: Send>(
     docs: &'d [&'d [u8]],
     workers: usize,
     init: impl Fn() -> S + Sync,
     work: impl Fn(&mut S, &'d [&'d [u8]]) -> R + Sync,
 ) -> (Vec<S>, Vec<R>) {
-    let workers = resolve_workers(workers).min(docs.len()).max(1);
-    if workers == 1 {
-        let mut state = init();
-        let result = work(&mut state, docs);
-        return (vec![state], vec![result]);
-    }
-    // Small chunks handed out in order keep every worker busy when document
-    // sizes vary; each chunk's result is stored under its index.
-    let chunk_len = (docs.len() / (workers * 16)).clamp(1, 256);
-    let chunks: Vec<&[&[u8]]> = docs.chunks(chunk_len).collect();
-    let results: Vec<OnceLock<R>> = chunks.iter().map(|_| OnceLock::new()).collect();
-    let next = AtomicUsize::new(0);
-    let states = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..workers)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut state = init();
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(chunk) = chunks.get(i) else { break };
-                        let _ = results[i].set(work(&mut state, chunk));
-                    }
-                    state
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    });
-    let results = results
-        .into_iter()
-        .map(|r| r.into_inner().expect("every chunk is done"))
-        .collect();
+    let mut results = Vec::new();
+    let states = in_chunks_streamed(docs, workers, init, work, |r| results.push(r));
     (states, results)
 }
 
