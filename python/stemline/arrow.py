@@ -56,35 +56,27 @@ def normalize(
     >>> out.type, [c.to_pylist() for c in out.chunks]
     (DataType(large_string), [['run !'], [None, "he ' s"]])
     """
-    if isinstance(array, pa.ChunkedArray):
-        _check_type(array.type, name)
-        lines = normalize_values(
-            array.to_pylist(),
-            stemmer=stemmer,
-            workers=workers,
-            cache_bytes=cache_bytes,
-            name=name,
+    if not isinstance(array, (pa.Array, pa.ChunkedArray)):
+        raise TypeError(
+            f"{name}: expected a pyarrow Array or ChunkedArray, not {type(array).__name__} "
+            "(wrap it with pa.array(...))"
         )
-        chunks, start = [], 0
-        for chunk in array.chunks:
-            part = _rebuild(lines[start : start + len(chunk)], array.type)
-            chunks.extend(part.chunks if isinstance(part, pa.ChunkedArray) else [part])
-            start += len(chunk)
-        return pa.chunked_array(chunks, type=array.type)
-    if isinstance(array, pa.Array):
-        _check_type(array.type, name)
-        lines = normalize_values(
-            array.to_pylist(),
-            stemmer=stemmer,
-            workers=workers,
-            cache_bytes=cache_bytes,
-            name=name,
-        )
-        return _rebuild(lines, array.type)
-    raise TypeError(
-        f"{name}: expected a pyarrow Array or ChunkedArray, not {type(array).__name__} "
-        "(wrap it with pa.array(...))"
+    _check_type(array.type, name)
+    lines = normalize_values(
+        array.to_pylist(),
+        stemmer=stemmer,
+        workers=workers,
+        cache_bytes=cache_bytes,
+        name=name,
     )
+    if isinstance(array, pa.Array):
+        return _rebuild(lines, array.type)
+    chunks, start = [], 0
+    for chunk in array.chunks:
+        part = _rebuild(lines[start : start + len(chunk)], array.type)
+        chunks.extend(part.chunks if isinstance(part, pa.ChunkedArray) else [part])
+        start += len(chunk)
+    return pa.chunked_array(chunks, type=array.type)
 
 
 def normalize_column(
