@@ -7,12 +7,15 @@ tests/data/README.md for where it came from.
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
 
 ROOT = Path(__file__).resolve().parent.parent
+#: The installed `stemline` command of the Python running the tests.
+STEMLINE_BIN = str(Path(sys.executable).with_name("stemline"))
 DATA = ROOT / "tests" / "data"
 EXAMPLES = ROOT / "examples"
 

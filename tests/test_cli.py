@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
-from conftest import EXAMPLES
+from conftest import EXAMPLES, STEMLINE_BIN
 from stemline import reference
 
-STEMLINE = [str(Path(sys.executable).with_name("stemline"))]
+STEMLINE = [STEMLINE_BIN]
 PYTHON_M = [sys.executable, "-m", "stemline"]
 
 

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import io
 import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
 import stemline
-from conftest import EXAMPLES
+from conftest import EXAMPLES, STEMLINE_BIN
 
-STEMLINE = [str(Path(sys.executable).with_name("stemline"))]
+STEMLINE = [STEMLINE_BIN]
 DOCS = ['He said "cannot."', "", "Running runs; THE runner's run!", "Généralement, général."]
 
 

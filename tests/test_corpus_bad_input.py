@@ -7,17 +7,17 @@ import gzip
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 import corpus_cases as cases
+from conftest import STEMLINE_BIN
 from stemline import reference
 from stemline.cli import main
 
-STEMLINE = [str(Path(sys.executable).with_name("stemline"))]
+STEMLINE = [STEMLINE_BIN]
 
 
 def run(*args: str, stdin: bytes | None = None):

@@ -9,7 +9,6 @@ import json
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -17,10 +16,11 @@ import pytest
 from click.testing import CliRunner
 
 import corpus_cases as cases
+from conftest import STEMLINE_BIN
 from stemline import reference
 from stemline.cli import main
 
-STEMLINE = [str(Path(sys.executable).with_name("stemline"))]
+STEMLINE = [STEMLINE_BIN]
 
 
 def normalize(*args: str, stdin: bytes | None = None) -> bytes:

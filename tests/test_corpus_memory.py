@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 
 import corpus_cases as cases
+from conftest import STEMLINE_BIN
 
 pytestmark = pytest.mark.slow
 
-STEMLINE = str(Path(sys.executable).with_name("stemline"))
 MB = 1_000_000
 
 
@@ -31,7 +31,7 @@ def peak_rss(args: list[str]) -> tuple[int, int, str]:
         "print(r.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024)\n"
     )
     result = subprocess.run(
-        [sys.executable, "-c", probe, STEMLINE, *args], capture_output=True, text=True
+        [sys.executable, "-c", probe, STEMLINE_BIN, *args], capture_output=True, text=True
     )
     code, rss = map(int, result.stdout.split())
     return code, rss, result.stderr

@@ -8,13 +8,13 @@ import pty
 import re
 import struct
 import subprocess
-import sys
 import termios
 from pathlib import Path
 
 import corpus_cases as cases
+from conftest import STEMLINE_BIN
 
-STEMLINE = [str(Path(sys.executable).with_name("stemline"))]
+STEMLINE = [STEMLINE_BIN]
 SUMMARY = re.compile(
     r"stemline: ([\d,]+) documents, ([\d,]+) tokens, ([\d.,]+) MB in ([\d.,]+) s "
     r"\(([\d.,]+) MB/s\), ([\d,]+) errors?\n"

@@ -8,15 +8,15 @@ import json
 import os
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
 import corpus_cases as cases
+from conftest import STEMLINE_BIN
 
-STEMLINE = [str(Path(sys.executable).with_name("stemline"))]
+STEMLINE = [STEMLINE_BIN]
 
 
 def make_inputs(folder: Path, files: int = 10, copies: int = 60) -> None:

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
-from pathlib import Path
 
 import stemline
+from conftest import STEMLINE_BIN
 from stemline import reference
 
-STEMLINE = [str(Path(sys.executable).with_name("stemline"))]
+STEMLINE = [STEMLINE_BIN]
 
 TEXTS = [
     'He said "cannot." \'Tis (“x”) ...',

@@ -11,17 +11,15 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 import stemline
-from conftest import DATA
+from conftest import DATA, STEMLINE_BIN
 from stemline import reference
 from stemline.report import CorpusStats, render_html
 
-STEMLINE = str(Path(sys.executable).with_name("stemline"))
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
 
@@ -61,7 +59,7 @@ def bbc_report(tmp_path_factory):
     out = tmp_path_factory.mktemp("report") / "bbc-report.html"
     result = subprocess.run(
         [
-            STEMLINE,
+            STEMLINE_BIN,
             "report",
             str(DATA / "bbc"),
             "--glob",
