@@ -41,7 +41,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
-from conftest import read_bbc  # noqa: E402  (the tests' reading rule for the BBC files)
+from bbc_corpus import read_bbc  # noqa: E402  (the tests' reading rule for the BBC files)
 
 
 def load() -> str:

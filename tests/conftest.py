@@ -11,13 +11,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from bbc_corpus import DATA, EXAMPLES, ROOT, read_bbc
 from hypothesis import HealthCheck, settings
 
-ROOT = Path(__file__).resolve().parent.parent
 #: The installed `stemline` command of the Python running the tests.
 STEMLINE_BIN = str(Path(sys.executable).with_name("stemline"))
-DATA = ROOT / "tests" / "data"
-EXAMPLES = ROOT / "examples"
+
+__all__ = ["DATA", "EXAMPLES", "ROOT", "STEMLINE_BIN", "read_bbc"]
 
 # CI runs more examples than a developer's quick loop; both print the failing
 # example's reproduction blob.
@@ -36,24 +36,6 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow],
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
-
-
-def read_bbc() -> list[tuple[str, str]]:
-    """(relative path, text) of every BBC article, sorted by path.
-
-    Each file is one document, decoded as UTF-8, or as Latin-1 for the one file
-    that is not UTF-8 (``sport/199.txt``).
-    """
-    docs = []
-    root = DATA / "bbc"
-    for path in sorted(root.rglob("*.txt")):
-        raw = path.read_bytes()
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            text = raw.decode("latin-1")
-        docs.append((path.relative_to(root).as_posix(), text))
-    return docs
 
 
 @pytest.fixture(scope="session")
