@@ -81,3 +81,24 @@ def test_porter_original_mode_is_porters_output(porter_vocabulary):
     pairs = zip(porter_vocabulary, expected, strict=True)
     diffs = [(w, stem(w), e) for w, e in pairs if stem(w) != e]
     assert diffs == [], f"{len(diffs)} words differ: {diffs[:10]}"
+
+
+@pytest.mark.parametrize(
+    "mode",
+    [
+        NltkPorterStemmer.NLTK_EXTENSIONS,
+        NltkPorterStemmer.MARTIN_EXTENSIONS,
+        NltkPorterStemmer.ORIGINAL_ALGORITHM,
+    ],
+)
+def test_porter2_vocabulary_every_mode(mode):
+    # Snowball's Porter2 test vocabulary: more words for the Porter stemmer
+    # (stemline has no Porter2 mode, so its output.txt does not apply).
+    words = (DATA / "porter2" / "voc.txt").read_text(encoding="utf-8").split("\n")
+    if words[-1] == "":
+        words.pop()
+    assert len(words) == 42649
+    ours = stemline.PorterStemmer(mode)
+    nltk = NltkPorterStemmer(mode)
+    diffs = [w for w in words if ours.stem(w) != nltk.stem(w)]
+    assert diffs == [], f"{len(diffs)} words differ: {diffs[:10]}"
