@@ -17,6 +17,8 @@
 //! Runs longer than [`MAX_CACHED_RUN`] bytes are never cached: they are rare,
 //! unlikely to repeat, and a single one could fill the cache.
 
+use bytemuck::Zeroable;
+
 /// Runs longer than this many bytes are computed every time.
 pub const MAX_CACHED_RUN: usize = 256;
 
@@ -25,29 +27,29 @@ pub const DEFAULT_CACHE_BYTES: usize = 64 << 20;
 
 /// One entry: the key's first 8 bytes (zero-padded) inline; in the arena at
 /// `start`, the rest of the key (for keys over 8 bytes), then the value.
-#[derive(Debug, Clone, Copy)]
+///
+/// A free slot is all zeros (`tag == 0`), so a new table is one zeroed
+/// allocation, which the system hands out as untouched pages: filling a
+/// fresh table slot by slot was most of the cost of inserting.
+#[derive(Debug, Clone, Copy, bytemuck::Zeroable)]
 struct Slot {
-    // `key_len == EMPTY` marks a free slot.
     head: u64,
     start: u32,
-    key_len: u16,
+    /// The key's length plus one; 0 marks a free slot.
+    tag: u16,
     value_len: u16,
 }
 
-const EMPTY: u16 = u16::MAX;
-const FREE: Slot = Slot {
-    head: 0,
-    start: 0,
-    key_len: EMPTY,
-    value_len: 0,
-};
-/// Slots of the first table; it doubles whenever it would be over half full.
+/// Slots of the smallest table; it doubles whenever it would be over half full.
 const MIN_SLOTS: usize = 1 << 10;
+/// Slots of the first table when the bound leaves room for it: a corpus's
+/// first few thousand distinct runs then fill it without a rehash.
+const FIRST_SLOTS: usize = 1 << 15;
 
 impl Slot {
     #[inline]
     fn matches(&self, head: u64, key: &[u8], arena: &[u8]) -> bool {
-        if self.head != head || self.key_len as usize != key.len() {
+        if self.head != head || self.tag as usize != key.len() + 1 {
             return false;
         }
         key.len() <= 8 || {
@@ -56,9 +58,19 @@ impl Slot {
         }
     }
 
+    #[inline(always)]
+    fn is_free(&self) -> bool {
+        self.tag == 0
+    }
+
+    #[inline(always)]
+    fn key_len(&self) -> usize {
+        self.tag as usize - 1
+    }
+
     #[inline]
     fn value<'a>(&self, arena: &'a [u8]) -> &'a [u8] {
-        let start = self.start as usize + (self.key_len as usize).saturating_sub(8);
+        let start = self.start as usize + self.key_len().saturating_sub(8);
         &arena[start..start + self.value_len as usize]
     }
 }
@@ -145,7 +157,7 @@ impl TokenCache {
             if slot.matches(head, key, &self.arena) {
                 return Some(slot.value(&self.arena));
             }
-            if slot.key_len == EMPTY {
+            if slot.is_free() {
                 return None;
             }
             i = (i + 1) & mask;
@@ -169,7 +181,7 @@ impl TokenCache {
         let slot = Slot {
             head,
             start: self.arena.len() as u32,
-            key_len: key.len() as u16,
+            tag: key.len() as u16 + 1,
             value_len: value.len() as u16,
         };
         self.arena.extend_from_slice(tail);
@@ -184,20 +196,30 @@ impl TokenCache {
     fn place(&mut self, hash: u64, slot: Slot) {
         let mask = self.slots.len() - 1;
         let mut i = hash as usize & mask;
-        while self.slots[i].key_len != EMPTY {
+        while !self.slots[i].is_free() {
             i = (i + 1) & mask;
         }
         self.slots[i] = slot;
     }
 
     fn grow_table(&mut self) {
-        let size = (2 * self.slots.len()).max(MIN_SLOTS);
-        let old = std::mem::replace(&mut self.slots, vec![FREE; size]);
-        for slot in old.into_iter().filter(|s| s.key_len != EMPTY) {
+        let size = (2 * self.slots.len()).max(self.first_slots());
+        let old = std::mem::replace(&mut self.slots, bytemuck::zeroed_vec(size));
+        for slot in old.into_iter().filter(|s| !s.is_free()) {
             let start = slot.start as usize;
-            let rest = &self.arena[start..start + (slot.key_len as usize).saturating_sub(8)];
-            let hash = rehash(slot.head, slot.key_len as usize, rest);
+            let rest = &self.arena[start..start + slot.key_len().saturating_sub(8)];
+            let hash = rehash(slot.head, slot.key_len(), rest);
             self.place(hash, slot);
+        }
+    }
+
+    /// [`FIRST_SLOTS`] if a table that size (and its doubling) fits well
+    /// within the bound, else [`MIN_SLOTS`].
+    fn first_slots(&self) -> usize {
+        if 8 * FIRST_SLOTS * size_of::<Slot>() <= self.limit {
+            FIRST_SLOTS
+        } else {
+            MIN_SLOTS
         }
     }
 
@@ -217,7 +239,7 @@ impl TokenCache {
             self.table_bytes()
         } else {
             // Growing allocates the doubled table while the old one is alive.
-            (3 * self.table_bytes()).max(MIN_SLOTS * size_of::<Slot>())
+            (3 * self.table_bytes()).max(self.first_slots() * size_of::<Slot>())
         };
         let arena_budget = self.limit.saturating_sub(table_after);
         if needed <= self.arena.capacity() {
@@ -236,7 +258,7 @@ impl TokenCache {
 
     /// Drops every entry, keeping the allocations for the refill.
     pub fn clear(&mut self) {
-        self.slots.fill(FREE);
+        self.slots.fill(Slot::zeroed());
         self.len = 0;
         self.arena.clear();
     }
