@@ -126,8 +126,8 @@ def main() -> None:
     w2 = stemline.Normalizer()
     w1.normalize_many(docs)  # both warm, so only the thread count differs
     w2.normalize_many(docs, workers=2)
-    one_s = best_of(3, lambda: w1.normalize_many(big, workers=1))
-    two_s = best_of(3, lambda: w2.normalize_many(big, workers=2))
+    one_s = best_of(args.repeat, lambda: w1.normalize_many(big, workers=1))
+    two_s = best_of(args.repeat, lambda: w2.normalize_many(big, workers=2))
     assert w1.normalize_many(big, workers=1) == w2.normalize_many(big, workers=2)
     rows.append((f"stemline workers=1, {len(big):,} documents", mb * args.scale / one_s, "MB/s"))
     rows.append((f"stemline workers=2, {len(big):,} documents", mb * args.scale / two_s, "MB/s"))
