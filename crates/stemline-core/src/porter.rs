@@ -40,6 +40,8 @@ impl Mode {
     }
 }
 
+use std::sync::OnceLock;
+
 type Word = Vec<u32>;
 
 const fn letter(b: u8) -> u32 {
@@ -268,15 +270,107 @@ const POOL: &[(&str, &str)] = &[
     ("succeed", "succeed"),
 ];
 
+/// One step's rules in one mode, by the last letter a suffix needs: a word
+/// is only tried against the rules its last letter can match, in their
+/// order, instead of scanning the whole list (most of a cold run's stemming
+/// time went to that scan).
+struct RuleIndex {
+    /// Bucket `b - b'a'` for a word ending in the letter `b`, bucket 26 for
+    /// any other ending; rules that match any ending are in every bucket.
+    buckets: [Vec<Rule>; 27],
+}
+
+impl RuleIndex {
+    fn new(rules: &[Rule], mode: Mode) -> Self {
+        let mut buckets: [Vec<Rule>; 27] = Default::default();
+        for r in rules.iter().filter(|r| r.modes.include(mode)) {
+            match r.suffix {
+                Suffix::Text([.., last]) => buckets[bucket(u32::from(*last))].push(*r),
+                Suffix::Text([]) | Suffix::DoubleConsonant => {
+                    buckets.iter_mut().for_each(|b| b.push(*r))
+                }
+            }
+        }
+        RuleIndex { buckets }
+    }
+
+    /// The rules a word can match, in order.
+    #[inline]
+    fn for_word(&self, word: &[u32]) -> &[Rule] {
+        &self.buckets[word.last().map_or(26, |&c| bucket(c))]
+    }
+}
+
+#[inline]
+fn bucket(c: u32) -> usize {
+    match c {
+        0x61..=0x7A => (c - 0x61) as usize,
+        _ => 26,
+    }
+}
+
+/// Every rule list of one mode, indexed.
+struct Steps {
+    step1a: RuleIndex,
+    step1b_after_ed_ing: RuleIndex,
+    step1c: RuleIndex,
+    step2: RuleIndex,
+    step3: RuleIndex,
+    step4: RuleIndex,
+    step5b: RuleIndex,
+}
+
+impl Steps {
+    fn new(mode: Mode) -> Self {
+        let step1c = if mode == Mode::NltkExtensions {
+            STEP1C_NLTK
+        } else {
+            STEP1C
+        };
+        Steps {
+            step1a: RuleIndex::new(STEP1A, mode),
+            step1b_after_ed_ing: RuleIndex::new(STEP1B_AFTER_ED_ING, mode),
+            step1c: RuleIndex::new(step1c, mode),
+            step2: RuleIndex::new(STEP2, mode),
+            step3: RuleIndex::new(STEP3, mode),
+            step4: RuleIndex::new(STEP4, mode),
+            step5b: RuleIndex::new(STEP5B, mode),
+        }
+    }
+
+    /// The indexed rules of `mode`, built once per process.
+    fn of(mode: Mode) -> &'static Steps {
+        static STEPS: [OnceLock<Steps>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+        let i = match mode {
+            Mode::NltkExtensions => 0,
+            Mode::MartinExtensions => 1,
+            Mode::OriginalAlgorithm => 2,
+        };
+        STEPS[i].get_or_init(|| Steps::new(mode))
+    }
+}
+
 /// A Porter stemmer in one mode.
-#[derive(Debug, Clone, Copy)]
+#[derive(Clone, Copy)]
 pub struct PorterStemmer {
     mode: Mode,
+    steps: &'static Steps,
+}
+
+impl std::fmt::Debug for PorterStemmer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PorterStemmer")
+            .field("mode", &self.mode)
+            .finish()
+    }
 }
 
 impl PorterStemmer {
     pub fn new(mode: Mode) -> Self {
-        PorterStemmer { mode }
+        PorterStemmer {
+            mode,
+            steps: Steps::of(mode),
+        }
     }
 
     pub fn mode(&self) -> Mode {
@@ -402,8 +496,8 @@ impl PorterStemmer {
 
     /// Applies the first rule whose suffix the word ends with: its replacement
     /// if its condition holds, otherwise nothing (later rules are not tried).
-    fn apply_rule_list(&self, word: &mut Word, rules: &[Rule]) {
-        for r in rules.iter().filter(|r| r.modes.include(self.mode)) {
+    fn apply_rule_list(&self, word: &mut Word, rules: &RuleIndex) {
+        for r in rules.for_word(word) {
             let suffix_len = match r.suffix {
                 Suffix::DoubleConsonant if self.ends_double_consonant(word) => 2,
                 Suffix::DoubleConsonant if ends_with(word, b"*d") => 2,
@@ -413,12 +507,14 @@ impl PorterStemmer {
             };
             let stem_len = word.len() - suffix_len;
             if self.holds(r.condition, &word[..stem_len], word) {
-                let replacement: Vec<u32> = match r.replacement {
-                    Replacement::Text(t) => t.iter().map(|&b| b as u32).collect(),
-                    Replacement::LastLetter => vec![word[word.len() - 1]],
-                };
-                word.truncate(stem_len);
-                word.extend(replacement);
+                match r.replacement {
+                    Replacement::Text(t) => Self::replace_suffix(word, suffix_len, t),
+                    Replacement::LastLetter => {
+                        let last = word[word.len() - 1];
+                        word.truncate(stem_len);
+                        word.push(last);
+                    }
+                }
             }
             return;
         }
@@ -435,7 +531,7 @@ impl PorterStemmer {
         if self.mode == Mode::NltkExtensions && ends_with(word, b"ies") && word.len() == 4 {
             return Self::replace_suffix(word, 3, b"ie");
         }
-        self.apply_rule_list(word, STEP1A);
+        self.apply_rule_list(word, &self.steps.step1a);
     }
 
     /// Step 1b: -EED, -ED, -ING.
@@ -456,19 +552,14 @@ impl PorterStemmer {
         for suffix in [&b"ed"[..], b"ing"] {
             if ends_with(word, suffix) && Self::contains_vowel(&word[..word.len() - suffix.len()]) {
                 word.truncate(word.len() - suffix.len());
-                return self.apply_rule_list(word, STEP1B_AFTER_ED_ING);
+                return self.apply_rule_list(word, &self.steps.step1b_after_ed_ing);
             }
         }
     }
 
     /// Step 1c: (*v*) Y -> I, or NLTK's (*c and not c) Y -> I.
     fn step1c(&self, word: &mut Word) {
-        let rules = if self.mode == Mode::NltkExtensions {
-            STEP1C_NLTK
-        } else {
-            STEP1C
-        };
-        self.apply_rule_list(word, rules);
+        self.apply_rule_list(word, &self.steps.step1c);
     }
 
     /// Step 2: double suffixes to single ones.
@@ -481,17 +572,17 @@ impl PorterStemmer {
             Self::replace_suffix(word, 4, b"al");
             return self.step2(word);
         }
-        self.apply_rule_list(word, STEP2);
+        self.apply_rule_list(word, &self.steps.step2);
     }
 
     /// Step 3: -IC-, -FULL, -NESS and friends.
     fn step3(&self, word: &mut Word) {
-        self.apply_rule_list(word, STEP3);
+        self.apply_rule_list(word, &self.steps.step3);
     }
 
     /// Step 4: remove the remaining suffixes when m > 1.
     fn step4(&self, word: &mut Word) {
-        self.apply_rule_list(word, STEP4);
+        self.apply_rule_list(word, &self.steps.step4);
     }
 
     /// Step 5a: (m>1) E -> ; (m=1 and not *o) E ->
@@ -507,7 +598,7 @@ impl PorterStemmer {
 
     /// Step 5b: (m>1 and *d and *L) -> single letter.
     fn step5b(&self, word: &mut Word) {
-        self.apply_rule_list(word, STEP5B);
+        self.apply_rule_list(word, &self.steps.step5b);
     }
 }
 
