@@ -40,8 +40,9 @@ struct Slot {
     value_len: u16,
 }
 
-/// Slots of the smallest table; it doubles whenever it would be over half full.
+/// Slots of the smallest table; it doubles whenever it would be over [`MAX_LOAD`].
 const MIN_SLOTS: usize = 1 << 10;
+const MAX_LOAD: (usize, usize) = (5, 8);
 /// Slots of the first table when the bound leaves room for it: a corpus's
 /// first few thousand distinct runs then fill it without a rehash.
 const FIRST_SLOTS: usize = 1 << 15;
@@ -186,7 +187,7 @@ impl TokenCache {
         };
         self.arena.extend_from_slice(tail);
         self.arena.extend_from_slice(value);
-        if (self.len + 1) * 2 > self.slots.len() {
+        if !self.table_holds(self.len + 1) {
             self.grow_table();
         }
         self.place(hash(head, key), slot);
@@ -223,6 +224,13 @@ impl TokenCache {
         }
     }
 
+    /// Whether the table can hold `entries` without growing: at most
+    /// [`MAX_LOAD`] full.
+    #[inline]
+    fn table_holds(&self, entries: usize) -> bool {
+        entries * MAX_LOAD.1 <= self.slots.len() * MAX_LOAD.0
+    }
+
     fn table_bytes(&self) -> usize {
         self.slots.capacity() * size_of::<Slot>()
     }
@@ -235,7 +243,7 @@ impl TokenCache {
         if needed > u32::MAX as usize {
             return false;
         }
-        let table_after = if (self.len + 1) * 2 <= self.slots.len() {
+        let table_after = if self.table_holds(self.len + 1) {
             self.table_bytes()
         } else {
             // Growing allocates the doubled table while the old one is alive.

@@ -62,13 +62,19 @@ pub fn push(out: &mut Vec<u8>, cp: u32) {
 /// Decodes a whole generalized UTF-8 string into code points.
 pub fn decode(text: &[u8]) -> Vec<u32> {
     let mut cps = Vec::with_capacity(text.len());
+    decode_into(text, &mut cps);
+    cps
+}
+
+/// [`decode`], appending to `cps`.
+pub fn decode_into(text: &[u8], cps: &mut Vec<u32>) {
+    cps.reserve(text.len());
     let mut i = 0;
     while i < text.len() {
         let (cp, len) = decode_at(text, i);
         cps.push(cp);
         i += len;
     }
-    cps
 }
 
 /// The number of code points in generalized UTF-8 `text` (its length as a

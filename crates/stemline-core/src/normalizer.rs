@@ -56,6 +56,18 @@ const NO_TOKENS: u8 = 0xFF;
 /// 0xF8..0xFB never occur in UTF-8, so these keys cannot collide with a run.
 const EDGE_KEY: u8 = 0xF8;
 
+/// Buffers a run computed from scratch reuses, so that a cache miss does
+/// not allocate.
+#[derive(Default)]
+struct Scratch {
+    /// The run's output line fragment.
+    output: Vec<u8>,
+    /// The run's code points.
+    run: Vec<u32>,
+    /// One token, lower-cased and then stemmed.
+    word: Vec<u32>,
+}
+
 pub struct Normalizer {
     classes: Arc<CharClasses>,
     stemming: Stemming,
@@ -235,7 +247,7 @@ impl Normalizer {
         cache: &mut TokenCache,
         mut emit: impl FnMut(&[u8]),
     ) {
-        let mut scratch = Vec::new();
+        let mut scratch = Scratch::default();
         self.for_each_run(text, |run, pos, key| {
             if let Some(value) = cache.get(key) {
                 if value != [NO_TOKENS] {
@@ -243,11 +255,11 @@ impl Normalizer {
                 }
                 return;
             }
-            scratch.clear();
+            scratch.output.clear();
             self.run_output(&text[run.start..run.end], run.kind, pos, &mut scratch);
-            cache.insert(key, &scratch);
-            if scratch != [NO_TOKENS] {
-                emit(&scratch);
+            cache.insert(key, &scratch.output);
+            if scratch.output != [NO_TOKENS] {
+                emit(&scratch.output);
             }
         });
     }
@@ -275,26 +287,42 @@ impl Normalizer {
             .filter(|t| !t.is_empty())
     }
 
-    /// Computes one run's output from scratch: Treebank rules, the final
-    /// `str.split()`, then each token stemmed (and filtered, if asked).
-    fn run_output(&self, bytes: &[u8], kind: RunKind, pos: Position, out: &mut Vec<u8>) {
-        let (run, spaced) = self.treebank_run(bytes, kind, pos);
-        let spaced = spaced.as_deref().unwrap_or(&run);
+    /// Computes one run's output into `scratch.output`: Treebank rules, the
+    /// final `str.split()`, then each token stemmed (and filtered, if asked).
+    fn run_output(&self, bytes: &[u8], kind: RunKind, pos: Position, scratch: &mut Scratch) {
+        let Scratch {
+            output: out,
+            run,
+            word,
+        } = scratch;
+        run.clear();
+        codepoints::decode_into(bytes, run);
+        let spaced = match kind {
+            RunKind::Word => treebank::word_run(run, &self.classes),
+            RunKind::Punct => Some(treebank::punct_run(run, pos)),
+        };
+        let spaced = spaced.as_deref().unwrap_or(run);
         let mut any = false;
         for token in self.split(spaced) {
-            let output = if self.filter.keeps_all() {
-                self.finish_token(token)
+            if self.filter.keeps_all() {
+                // The stemmer works in place on the lower-cased token, so one
+                // buffer serves every token of the run and of the next runs.
+                word.clear();
+                self.lower_into(token, word);
+                if let Stemming::Porter(_) = self.stemming {
+                    *word = self.stemmer.stem(token, std::mem::take(word));
+                }
             } else {
                 match self.finish_filtered(token) {
-                    Some((_, output)) => output,
+                    Some((_, output)) => *word = output,
                     None => continue,
                 }
-            };
+            }
             if any {
                 out.push(b' ');
             }
             any = true;
-            codepoints::encode_into(&output, out);
+            codepoints::encode_into(word, out);
         }
         if !any {
             out.push(NO_TOKENS);
@@ -325,13 +353,17 @@ impl Normalizer {
 
     /// `token.lower()`: ASCII here, anything else through [`Lowercase`].
     pub fn lower(&self, token: &[u32]) -> Vec<u32> {
+        let mut lowered = Vec::with_capacity(token.len());
+        self.lower_into(token, &mut lowered);
+        lowered
+    }
+
+    /// [`Self::lower`], appending to `out`.
+    fn lower_into(&self, token: &[u32], out: &mut Vec<u32>) {
         if token.iter().all(|&c| c < 128) {
-            token
-                .iter()
-                .map(|&c| (c as u8).to_ascii_lowercase() as u32)
-                .collect()
+            out.extend(token.iter().map(|&c| (c as u8).to_ascii_lowercase() as u32));
         } else {
-            self.lowercase.lower(token)
+            out.extend(self.lowercase.lower(token));
         }
     }
 
