@@ -4,7 +4,7 @@
 //! runs nearly every run is a cache hit: one hash, one probe, one copy. Lookups
 //! are most of the normalizer's time (profiles: the first touch of a slot is
 //! the single most expensive instruction), so the layout is chosen for them:
-//! an open-addressing table of 16-byte slots, at most half full, each holding
+//! an open-addressing table of 16-byte slots, at most 5/8 full, each holding
 //! the first 8 key bytes inline; the values (and the rest of keys longer than
 //! 8 bytes) sit in one arena. Most runs are words of 8 bytes or fewer, so a
 //! hit compares one integer in one slot and copies the value from the arena:
