@@ -301,6 +301,31 @@ impl RuleIndex {
     }
 }
 
+/// The buckets (bit `bucket`) in which a rule list has any rule, known at
+/// compile time, so a word whose ending no rule needs skips the step without
+/// a memory access.
+const fn endings(rules: &[Rule]) -> u32 {
+    let mut mask = 0;
+    let mut i = 0;
+    while i < rules.len() {
+        mask |= match rules[i].suffix {
+            Suffix::Text([.., last]) if last.is_ascii_lowercase() => 1 << (*last - b'a'),
+            Suffix::Text([_, ..]) => 1 << 26,
+            Suffix::Text([]) | Suffix::DoubleConsonant => u32::MAX,
+        };
+        i += 1;
+    }
+    mask
+}
+
+const STEP1A_ENDINGS: u32 = endings(STEP1A);
+const STEP1B_AFTER_ED_ING_ENDINGS: u32 = endings(STEP1B_AFTER_ED_ING);
+const STEP1C_ENDINGS: u32 = endings(STEP1C_NLTK) | endings(STEP1C);
+const STEP2_ENDINGS: u32 = endings(STEP2);
+const STEP3_ENDINGS: u32 = endings(STEP3);
+const STEP4_ENDINGS: u32 = endings(STEP4);
+const STEP5B_ENDINGS: u32 = endings(STEP5B);
+
 #[inline]
 fn bucket(c: u32) -> usize {
     match c {
@@ -496,7 +521,16 @@ impl PorterStemmer {
 
     /// Applies the first rule whose suffix the word ends with: its replacement
     /// if its condition holds, otherwise nothing (later rules are not tried).
-    fn apply_rule_list(&self, word: &mut Word, rules: &RuleIndex) {
+    #[inline]
+    fn apply_rule_list(&self, word: &mut Word, rules: &RuleIndex, endings: u32) {
+        let ending = word.last().map_or(26, |&c| bucket(c));
+        if endings & (1 << ending) == 0 {
+            return;
+        }
+        self.apply_rules(word, rules);
+    }
+
+    fn apply_rules(&self, word: &mut Word, rules: &RuleIndex) {
         for r in rules.for_word(word) {
             let suffix_len = match r.suffix {
                 Suffix::DoubleConsonant if self.ends_double_consonant(word) => 2,
@@ -531,7 +565,7 @@ impl PorterStemmer {
         if self.mode == Mode::NltkExtensions && ends_with(word, b"ies") && word.len() == 4 {
             return Self::replace_suffix(word, 3, b"ie");
         }
-        self.apply_rule_list(word, &self.steps.step1a);
+        self.apply_rule_list(word, &self.steps.step1a, STEP1A_ENDINGS);
     }
 
     /// Step 1b: -EED, -ED, -ING.
@@ -552,14 +586,18 @@ impl PorterStemmer {
         for suffix in [&b"ed"[..], b"ing"] {
             if ends_with(word, suffix) && Self::contains_vowel(&word[..word.len() - suffix.len()]) {
                 word.truncate(word.len() - suffix.len());
-                return self.apply_rule_list(word, &self.steps.step1b_after_ed_ing);
+                return self.apply_rule_list(
+                    word,
+                    &self.steps.step1b_after_ed_ing,
+                    STEP1B_AFTER_ED_ING_ENDINGS,
+                );
             }
         }
     }
 
     /// Step 1c: (*v*) Y -> I, or NLTK's (*c and not c) Y -> I.
     fn step1c(&self, word: &mut Word) {
-        self.apply_rule_list(word, &self.steps.step1c);
+        self.apply_rule_list(word, &self.steps.step1c, STEP1C_ENDINGS);
     }
 
     /// Step 2: double suffixes to single ones.
@@ -572,17 +610,17 @@ impl PorterStemmer {
             Self::replace_suffix(word, 4, b"al");
             return self.step2(word);
         }
-        self.apply_rule_list(word, &self.steps.step2);
+        self.apply_rule_list(word, &self.steps.step2, STEP2_ENDINGS);
     }
 
     /// Step 3: -IC-, -FULL, -NESS and friends.
     fn step3(&self, word: &mut Word) {
-        self.apply_rule_list(word, &self.steps.step3);
+        self.apply_rule_list(word, &self.steps.step3, STEP3_ENDINGS);
     }
 
     /// Step 4: remove the remaining suffixes when m > 1.
     fn step4(&self, word: &mut Word) {
-        self.apply_rule_list(word, &self.steps.step4);
+        self.apply_rule_list(word, &self.steps.step4, STEP4_ENDINGS);
     }
 
     /// Step 5a: (m>1) E -> ; (m=1 and not *o) E ->
@@ -598,7 +636,7 @@ impl PorterStemmer {
 
     /// Step 5b: (m>1 and *d and *L) -> single letter.
     fn step5b(&self, word: &mut Word) {
-        self.apply_rule_list(word, &self.steps.step5b);
+        self.apply_rule_list(word, &self.steps.step5b, STEP5B_ENDINGS);
     }
 }
 
