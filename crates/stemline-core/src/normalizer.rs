@@ -273,11 +273,17 @@ impl Normalizer {
         pos: Position,
     ) -> (Vec<u32>, Option<Vec<u32>>) {
         let run = codepoints::decode(bytes);
-        let spaced = match kind {
-            RunKind::Word => treebank::word_run(&run, &self.classes),
-            RunKind::Punct => Some(treebank::punct_run(&run, pos)),
-        };
+        let spaced = self.treebank_spaced(&run, kind, pos);
         (run, spaced)
+    }
+
+    /// A run's code points with the Treebank rules' spaces inserted (`None`
+    /// when no rule changes a word run).
+    fn treebank_spaced(&self, run: &[u32], kind: RunKind, pos: Position) -> Option<Vec<u32>> {
+        match kind {
+            RunKind::Word => treebank::word_run(run, &self.classes),
+            RunKind::Punct => Some(treebank::punct_run(run, pos)),
+        }
     }
 
     /// The final `str.split()`: the Treebank tokens of a spaced run.
@@ -297,21 +303,12 @@ impl Normalizer {
         } = scratch;
         run.clear();
         codepoints::decode_into(bytes, run);
-        let spaced = match kind {
-            RunKind::Word => treebank::word_run(run, &self.classes),
-            RunKind::Punct => Some(treebank::punct_run(run, pos)),
-        };
+        let spaced = self.treebank_spaced(run, kind, pos);
         let spaced = spaced.as_deref().unwrap_or(run);
         let mut any = false;
         for token in self.split(spaced) {
             if self.filter.keeps_all() {
-                // The stemmer works in place on the lower-cased token, so one
-                // buffer serves every token of the run and of the next runs.
-                word.clear();
-                self.lower_into(token, word);
-                if let Stemming::Porter(_) = self.stemming {
-                    *word = self.stemmer.stem(token, std::mem::take(word));
-                }
+                self.finish_token_into(token, word);
             } else {
                 match self.finish_filtered(token) {
                     Some((_, output)) => *word = output,
@@ -344,10 +341,19 @@ impl Normalizer {
 
     /// Lower-cases and stems one token.
     pub fn finish_token(&self, token: &[u32]) -> Vec<u32> {
-        let lowered = self.lower(token);
-        match self.stemming {
-            Stemming::Porter(_) => self.stemmer.stem(token, lowered),
-            Stemming::LowercaseOnly => lowered,
+        let mut word = Vec::with_capacity(token.len());
+        self.finish_token_into(token, &mut word);
+        word
+    }
+
+    /// [`Self::finish_token`] into `word`, replacing its contents. The stemmer
+    /// works in place on the lower-cased token, so a caller that keeps `word`
+    /// reuses one buffer for every token.
+    fn finish_token_into(&self, token: &[u32], word: &mut Vec<u32>) {
+        word.clear();
+        self.lower_into(token, word);
+        if let Stemming::Porter(_) = self.stemming {
+            *word = self.stemmer.stem(token, std::mem::take(word));
         }
     }
 

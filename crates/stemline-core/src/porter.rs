@@ -293,12 +293,6 @@ impl RuleIndex {
         }
         RuleIndex { buckets }
     }
-
-    /// The rules a word can match, in order.
-    #[inline]
-    fn for_word(&self, word: &[u32]) -> &[Rule] {
-        &self.buckets[word.last().map_or(26, |&c| bucket(c))]
-    }
 }
 
 /// The buckets (bit `bucket`) in which a rule list has any rule, known at
@@ -309,8 +303,7 @@ const fn endings(rules: &[Rule]) -> u32 {
     let mut i = 0;
     while i < rules.len() {
         mask |= match rules[i].suffix {
-            Suffix::Text([.., last]) if last.is_ascii_lowercase() => 1 << (*last - b'a'),
-            Suffix::Text([_, ..]) => 1 << 26,
+            Suffix::Text([.., last]) => 1 << bucket(*last as u32),
             Suffix::Text([]) | Suffix::DoubleConsonant => u32::MAX,
         };
         i += 1;
@@ -326,8 +319,9 @@ const STEP3_ENDINGS: u32 = endings(STEP3);
 const STEP4_ENDINGS: u32 = endings(STEP4);
 const STEP5B_ENDINGS: u32 = endings(STEP5B);
 
+/// The [`RuleIndex`] bucket of a word ending in `c`.
 #[inline]
-fn bucket(c: u32) -> usize {
+const fn bucket(c: u32) -> usize {
     match c {
         0x61..=0x7A => (c - 0x61) as usize,
         _ => 26,
@@ -527,11 +521,12 @@ impl PorterStemmer {
         if endings & (1 << ending) == 0 {
             return;
         }
-        self.apply_rules(word, rules);
+        self.apply_rules(word, &rules.buckets[ending]);
     }
 
-    fn apply_rules(&self, word: &mut Word, rules: &RuleIndex) {
-        for r in rules.for_word(word) {
+    /// The rule loop of [`Self::apply_rule_list`], over the rules of the word's bucket.
+    fn apply_rules(&self, word: &mut Word, rules: &[Rule]) {
+        for r in rules {
             let suffix_len = match r.suffix {
                 Suffix::DoubleConsonant if self.ends_double_consonant(word) => 2,
                 Suffix::DoubleConsonant if ends_with(word, b"*d") => 2,

@@ -235,7 +235,7 @@ impl Normalizer {
         texts: Vec<Bound<'py, PyString>>,
         workers: usize,
     ) -> PyResult<Bound<'py, PyList>> {
-        let owned = texts.iter().map(text_bytes).collect::<PyResult<Vec<_>>>()?;
+        let owned = texts_bytes(&texts)?;
         let docs: Vec<&[u8]> = owned.iter().map(|b| &**b).collect();
         // Python strings are built here, with the GIL, chunk by chunk as the
         // workers finish them, so building overlaps the workers' normalizing.
