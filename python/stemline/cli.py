@@ -12,7 +12,7 @@ import sys
 
 import click
 
-from stemline.commands.options import normalizer_options
+from stemline.commands.options import normalizer_options, output_option
 from stemline.corpus.options import InputSpec, input_options
 from stemline.corpus.problems import (
     EXIT_BAD_INPUT,
@@ -50,14 +50,9 @@ def main() -> None:
 
 @main.command(epilog=EXIT_CODES)
 @input_options
-@click.option(
-    "-o",
-    "--output",
-    default="-",
-    show_default=True,
-    type=click.Path(dir_okay=False, allow_dash=True),
-    help="Write to this file (renamed into place when complete; .gz .bz2 .xz .zst "
-    "compress); default standard output.",
+@output_option(
+    "Write to this file (renamed into place when complete; .gz .bz2 .xz .zst "
+    "compress); default standard output."
 )
 @click.option(
     "--output-dir",

@@ -1,4 +1,4 @@
-"""Options the corpus commands share: the stemmer, the workers and the filters."""
+"""Options the corpus commands share: the stemmer, the workers, the filters and the output."""
 
 from __future__ import annotations
 
@@ -74,3 +74,15 @@ def normalizer_options(command: Callable) -> Callable:
         return command(normalizer=normalizer, **kwargs)
 
     return wrapper
+
+
+def output_option(help: str) -> Callable:
+    """Click decorator: ``-o/--output``, a file or ``-`` (the default) for standard output."""
+    return click.option(
+        "-o",
+        "--output",
+        default="-",
+        show_default=True,
+        type=click.Path(dir_okay=False, allow_dash=True),
+        help=help,
+    )

@@ -5,21 +5,14 @@ from __future__ import annotations
 import click
 
 from stemline.commands.corpus_io import InputSpec, input_options, open_output, read_batches
-from stemline.commands.options import normalizer_options
+from stemline.commands.options import normalizer_options, output_option
 from stemline.normalizer import Normalizer
 
 
 @click.command()
 @input_options
 @normalizer_options
-@click.option(
-    "-o",
-    "--output",
-    default="-",
-    show_default=True,
-    type=click.Path(dir_okay=False, allow_dash=True),
-    help="Write the HTML here (renamed into place when complete); default standard output.",
-)
+@output_option("Write the HTML here (renamed into place when complete); default standard output.")
 @click.option("--title", default="Corpus report", show_default=True, help="The page's title.")
 @click.option(
     "--top",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from stemline.commands.corpus_io import InputSpec, input_options, open_output, read_batches
-from stemline.commands.options import normalizer_options
+from stemline.commands.options import normalizer_options, output_option
 from stemline.normalizer import Normalizer
 from stemline.vocabulary import VocabularyBuilder
 
@@ -13,14 +13,7 @@ from stemline.vocabulary import VocabularyBuilder
 @click.command()
 @input_options
 @normalizer_options
-@click.option(
-    "-o",
-    "--output",
-    default="-",
-    show_default=True,
-    type=click.Path(dir_okay=False, allow_dash=True),
-    help="Write the TSV here (renamed into place when complete); default standard output.",
-)
+@output_option("Write the TSV here (renamed into place when complete); default standard output.")
 def vocab(inputs: InputSpec, normalizer: Normalizer, workers: int, output: str) -> None:
     """Count the stems of PATHS (files or folders; default: standard input).
 
