@@ -14,22 +14,19 @@ from stemline import columns
 HEAVY = ["pyspark", "pandas", "polars", "pyarrow", "sklearn", "datasets", "numpy", "nltk"]
 
 
+def heavy_modules_after(code: str) -> str:
+    """The data libraries of HEAVY that a fresh interpreter has loaded after ``code``."""
+    probe = f"import sys; {code}; print(sorted(m for m in {HEAVY!r} if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    return out.stdout.strip()
+
+
 def test_import_stemline_imports_no_data_library():
-    code = (
-        "import sys, stemline; stemline.analyzer()('Cats.');"
-        f"print(sorted(m for m in {HEAVY!r} if m in sys.modules))"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "[]"
+    assert heavy_modules_after("import stemline; stemline.analyzer()('Cats.')") == "[]"
 
 
 def test_integration_modules_import_only_their_library():
-    code = (
-        "import sys, stemline.datasets, stemline.sklearn, stemline.spark;"
-        f"print(sorted(m for m in {HEAVY!r} if m in sys.modules))"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "[]"
+    assert heavy_modules_after("import stemline.datasets, stemline.sklearn, stemline.spark") == "[]"
 
 
 def test_normalize_values_keeps_nulls_in_place():
