@@ -90,16 +90,16 @@ def main() -> None:
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
 def normalize(
     inputs: InputSpec,
-    output,
-    output_dir,
-    output_format,
-    output_field,
+    output: str,
+    output_dir: str | None,
+    output_format: str,
+    output_field: str,
     normalizer: Normalizer,
-    workers,
-    resume,
-    offsets,
-    quiet,
-):
+    workers: int,
+    resume: bool,
+    offsets: bool,
+    quiet: bool,
+) -> None:
     """Normalize PATHS (files or folders; default: standard input), one output line
     per document, in input order.
 

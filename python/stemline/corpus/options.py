@@ -32,6 +32,7 @@ import functools
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import click
 
@@ -107,10 +108,10 @@ def parse_size(text: str) -> int:
     return int(m.group(1)) << (10 * " kmgt".index(m.group(2).lower() or " "))
 
 
-class SizeType(click.ParamType):
+class SizeType(click.ParamType):  # type: ignore[type-arg]  # generic in newer click only
     name = "SIZE"
 
-    def convert(self, value, param, ctx):
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
         if isinstance(value, int):
             return value
         try:
@@ -125,7 +126,7 @@ class SizeType(click.ParamType):
 SIZE = SizeType()
 
 
-def input_options(command: Callable) -> Callable:
+def input_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """Click decorator: PATHS and the input options, passed on as ``inputs=InputSpec(...)``."""
     params = [
         click.argument("paths", nargs=-1, type=click.Path(allow_dash=True)),
@@ -206,7 +207,7 @@ def input_options(command: Callable) -> Callable:
     ]
 
     @functools.wraps(command)
-    def wrapper(*args, **kwargs):
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
         spec = InputSpec(
             paths=tuple(kwargs.pop("paths")),
             format=kwargs.pop("input_format"),

@@ -90,7 +90,7 @@ class _ByteSink:
     def __init__(self, raw: BinaryIO, comp: str | None):
         self.raw = raw
         self.compression = comp
-        self._member = None
+        self._member: BinaryIO | None = None
         self._members = 0
 
     def write(self, data: bytes) -> None:
@@ -194,6 +194,7 @@ class SingleOutput:
                         )
                     self.raw.truncate(end)
                     self.raw.seek(end)
+                    assert self.writer is not None  # Parquet output is never resumed
                     self.writer.restore(entries[-1].get("state", {}))
                     self.done = {e["index"] for e in entries}
                 else:
@@ -205,6 +206,7 @@ class SingleOutput:
                 os.fchmod(fd, default_file_mode())
                 self.raw = os.fdopen(fd, "wb")
         if self.format == "parquet":
+            assert self.tmp is not None  # Parquet output is never standard output
             self.raw.close()
             self.parquet = ParquetWriter(self.tmp, spec.field)
         self.sink = _ByteSink(self.raw, self.compression)
@@ -222,6 +224,7 @@ class SingleOutput:
             if self.format == "parquet":
                 self.parquet.write(chunk, lines)
                 return
+            assert self.writer is not None  # every format but Parquet has one
             self.sink.write(self.writer.render(chunk, lines).encode("utf-8"))
             if chunk.last and self.resume:
                 self.sink.end_member()
@@ -242,6 +245,7 @@ class SingleOutput:
             os.fsync(self.raw.fileno())
         except OSError as e:
             raise _write_error(self.path, e) from None
+        assert self.journal is not None  # only a resumable job has pending entries
         self.journal.record(self._pending)
         self._pending = []
 
@@ -285,8 +289,9 @@ class MirroredOutput:
     """One output file per input, under a folder."""
 
     def __init__(self, spec: OutputSpec, sources: Sequence[Source], fingerprint: str):
+        assert spec.directory is not None  # see open_output
         self.spec = spec
-        self.root = spec.directory
+        self.root: str = spec.directory
         self.done: set[int] = set()
         self._pending: list[dict[str, Any]] = []
         self._current: tuple[Source, Any, _ByteSink | None, str, str] | None = None
@@ -349,7 +354,7 @@ class MirroredOutput:
             name += compression.SUFFIXES[comp]
         return name
 
-    def _open(self, source: Source):
+    def _open(self, source: Source) -> tuple[Source, Any, _ByteSink | None, str, str]:
         target, fmt = self.targets[source.index]
         folder, base = os.path.split(target)
         os.makedirs(folder or ".", exist_ok=True)
@@ -405,7 +410,9 @@ class MirroredOutput:
         self.journal.close()
 
 
-def open_output(spec: OutputSpec, sources: Sequence[Source], fingerprint: str):
+def open_output(
+    spec: OutputSpec, sources: Sequence[Source], fingerprint: str
+) -> SingleOutput | MirroredOutput:
     """The output for a job (``SingleOutput`` or ``MirroredOutput``)."""
     if spec.directory is not None:
         return MirroredOutput(spec, sources, fingerprint)
