@@ -16,8 +16,8 @@ call per row. Nulls stay null, and rows keep their partitions and order.
 ``withColumn`` or SQL.
 
 On a cluster, stemline (the wheel, with its native extension) must be installed
-in the Python that the executors run; see the README's "Using stemline with
-Apache Spark". Each Python worker builds its normalizer on first use and keeps
+in the Python that the executors run; see the Spark guide of the documentation
+("The Python data stack and Spark"). Each Python worker builds its normalizer on first use and keeps
 it, with its warm cache, for every later batch and task.
 """
 
