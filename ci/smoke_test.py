@@ -9,6 +9,7 @@ needs the standard library and the installed package.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -24,7 +25,9 @@ def main(examples: Path) -> int:
         print("smoke test: stemline.normalize(article.txt) != expected.txt", file=sys.stderr)
         return 1
 
-    command = shutil.which("stemline")
+    # The command installed beside this Python (its venv need not be activated).
+    here = os.path.dirname(sys.executable)
+    command = shutil.which("stemline", path=here) or shutil.which("stemline")
     if command is None:
         print("smoke test: no stemline command on PATH", file=sys.stderr)
         return 1
