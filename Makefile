@@ -77,7 +77,10 @@ dist: $(VENV)/.dist
 	$(IN_VENV) $(BIN)/maturin build --quiet --release --strip --zig \
 	  --compatibility manylinux2014 --target x86_64-unknown-linux-gnu --out dist
 	$(IN_VENV) $(BIN)/maturin sdist --out dist
-	$(BIN)/auditwheel show dist/*.whl | grep -q 'manylinux_2_17_x86_64'
+	@report=$$($(BIN)/auditwheel show dist/*.whl) && case "$$report" in \
+	  *'platform tag:'*'"manylinux_2_17_x86_64"'*) echo "auditwheel: manylinux_2_17_x86_64" ;; \
+	  *) echo "$$report" >&2; echo "make dist: the wheel is not manylinux_2_17_x86_64" >&2; exit 1 ;; \
+	esac
 	@ls -1 dist/*
 
 # The built distributions as a user meets them: fresh environments, no Rust for

@@ -8,11 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from conftest import ROOT
-
-pytest.importorskip("mypy")
 
 
 def mypy(*args: str) -> subprocess.CompletedProcess[str]:
