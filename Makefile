@@ -1,7 +1,8 @@
 # make demo: set everything up and normalize the bundled seed article.
 # make test: set everything up and run the whole test suite.
 # Both work on a fresh clone with Python 3.10+ and a Rust toolchain.
-# make dist: the wheel (manylinux2014 x86_64) and the sdist, into dist/.
+# make dist: the wheel (manylinux2014 x86_64) and the sdist, into dist/; their metadata
+# and README checked as the package index will render them (twine check).
 
 PYTHON ?= python3
 VENV   := .venv
@@ -81,6 +82,7 @@ dist: $(VENV)/.dist
 	  *'platform tag:'*'"manylinux_2_17_x86_64"'*) echo "auditwheel: manylinux_2_17_x86_64" ;; \
 	  *) echo "$$report" >&2; echo "make dist: the wheel is not manylinux_2_17_x86_64" >&2; exit 1 ;; \
 	esac
+	$(BIN)/twine check --strict dist/*
 	@ls -1 dist/*
 
 # The built distributions as a user meets them: fresh environments, no Rust for
