@@ -4,7 +4,7 @@ use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 use crate::cache::TokenCache;
-use crate::classes::{CharClasses, SPLIT_SPACE};
+use crate::classes::{CharClasses, RE_WORD, SPACE, SPLIT_SPACE, WORD};
 use crate::codepoints;
 use crate::filter::TokenFilter;
 use crate::porter::{Mode, PorterStemmer};
@@ -66,6 +66,17 @@ struct Scratch {
     run: Vec<u32>,
     /// One token, lower-cased and then stemmed.
     word: Vec<u32>,
+    /// The same for an ASCII word run, in bytes.
+    ascii_word: Vec<u8>,
+}
+
+/// The output of every one-byte run away from the text's edges (cache values,
+/// indexed by the byte), computed once by the code-point path: single letters,
+/// digits and punctuation are a large share of all runs, and a table read is
+/// cheaper than a cache probe or a run computed from scratch.
+#[derive(Clone, Default)]
+struct OneByteRuns {
+    outputs: Vec<Vec<u8>>,
 }
 
 pub struct Normalizer {
@@ -80,6 +91,10 @@ pub struct Normalizer {
     record_caches: Mutex<Vec<TokenCache>>,
     filter: TokenFilter,
     id: u64,
+    /// Whether ASCII word runs may be computed on their bytes: the ASCII word
+    /// characters are `[0-9A-Za-z_]` for both regex engines.
+    ascii_words: bool,
+    one_byte_runs: OneByteRuns,
 }
 
 /// The next [`Normalizer::id`].
@@ -96,7 +111,10 @@ impl Normalizer {
             Stemming::Porter(mode) => mode,
             Stemming::LowercaseOnly => Mode::NltkExtensions,
         };
-        Normalizer {
+        let ascii_words = classes.standard_ascii_words()
+            && (0..128u8)
+                .all(|b| (classes.ascii(b) & WORD != 0) == (classes.ascii(b) & RE_WORD != 0));
+        let mut normalizer = Normalizer {
             classes,
             stemming,
             stemmer: PorterStemmer::new(mode),
@@ -106,7 +124,11 @@ impl Normalizer {
             record_caches: Mutex::new(Vec::new()),
             filter: TokenFilter::default(),
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
-        }
+            ascii_words,
+            one_byte_runs: OneByteRuns::default(),
+        };
+        normalizer.one_byte_runs = normalizer.compute_one_byte_runs();
+        normalizer
     }
 
     /// The same normalizer, dropping the tokens `filter` drops.
@@ -114,7 +136,34 @@ impl Normalizer {
         self.filter = filter;
         self.id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
         self.clear_caches();
+        self.one_byte_runs = self.compute_one_byte_runs();
         self
+    }
+
+    /// [`OneByteRuns`] for this normalizer, by the code-point path (never the
+    /// byte path, so that the two stay independent).
+    fn compute_one_byte_runs(&self) -> OneByteRuns {
+        let middle = Position {
+            first: false,
+            last: false,
+        };
+        let outputs = (0..128u8)
+            .map(|b| {
+                let class = self.classes.ascii(b);
+                if class & SPACE != 0 {
+                    return Vec::new(); // never a run
+                }
+                let kind = if class & WORD != 0 {
+                    RunKind::Word
+                } else {
+                    RunKind::Punct
+                };
+                let mut scratch = Scratch::default();
+                self.codepoint_run_output(&[b], kind, middle, &mut scratch);
+                scratch.output
+            })
+            .collect();
+        OneByteRuns { outputs }
     }
 
     pub fn filter(&self) -> &TokenFilter {
@@ -249,6 +298,15 @@ impl Normalizer {
     ) {
         let mut scratch = Scratch::default();
         self.for_each_run(text, |run, pos, key| {
+            // A one-byte key is a one-byte run that is not keyed as an edge:
+            // its output is in the table.
+            if let [b] = *key {
+                let value = &self.one_byte_runs.outputs[b as usize];
+                if value[..] != [NO_TOKENS] {
+                    emit(value);
+                }
+                return;
+            }
             if let Some(value) = cache.get(key) {
                 if value != [NO_TOKENS] {
                     emit(value);
@@ -295,11 +353,56 @@ impl Normalizer {
 
     /// Computes one run's output into `scratch.output`: Treebank rules, the
     /// final `str.split()`, then each token stemmed (and filtered, if asked).
+    #[inline]
     fn run_output(&self, bytes: &[u8], kind: RunKind, pos: Position, scratch: &mut Scratch) {
+        if kind == RunKind::Word && self.ascii_word_output(bytes, scratch) {
+            return;
+        }
+        self.codepoint_run_output(bytes, kind, pos, scratch);
+    }
+
+    /// [`Self::run_output`] on bytes, for a word run of ASCII characters:
+    /// returns false, writing nothing, when the run needs the code-point path
+    /// (a non-ASCII character, a filter, a contraction, or a stemmer without
+    /// a byte path).
+    ///
+    /// Such a run is one token (no whitespace of any engine is a word
+    /// character) that no Treebank rule changes unless it is a contraction;
+    /// it is lower-cased and stemmed in its bytes, with no decoding into code
+    /// points, so a long run costs its length in memory, not four times it.
+    #[inline]
+    fn ascii_word_output(&self, bytes: &[u8], scratch: &mut Scratch) -> bool {
+        if !self.ascii_words || !self.filter.keeps_all() || !bytes.is_ascii() {
+            return false;
+        }
+        let word = &mut scratch.ascii_word;
+        word.clear();
+        word.extend(bytes.iter().map(u8::to_ascii_lowercase));
+        if treebank::is_contraction(word) {
+            return false;
+        }
+        if let Stemming::Porter(_) = self.stemming {
+            self.stemmer.stem_in_place(bytes.len(), word);
+        } else if !matches!(self.stemming, Stemming::LowercaseOnly) {
+            return false;
+        }
+        scratch.output.extend_from_slice(word);
+        true
+    }
+
+    /// [`Self::run_output`] on the run's code points: any run, any stemmer.
+    fn codepoint_run_output(
+        &self,
+        bytes: &[u8],
+        kind: RunKind,
+        pos: Position,
+        scratch: &mut Scratch,
+    ) {
         let Scratch {
             output: out,
             run,
             word,
+            ..
         } = scratch;
         run.clear();
         codepoints::decode_into(bytes, run);

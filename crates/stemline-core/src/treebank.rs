@@ -250,6 +250,16 @@ const CONTRACTIONS: [(&[u8], &[u8], bool); 6] = [
     (b"wan", b"na", true),
 ];
 
+/// Whether a contraction rule could split `word`, a word run of lower-case
+/// ASCII word characters (one `re` word, so only a whole-word match counts).
+/// The byte-level path leaves such a run to [`word_run`].
+#[inline]
+pub fn is_contraction(word: &[u8]) -> bool {
+    CONTRACTIONS.iter().any(|(head, tail, _)| {
+        word.len() == head.len() + tail.len() && word.starts_with(head) && word.ends_with(tail)
+    })
+}
+
 /// The contraction rules on one word run: returns the run with spaces around
 /// the parts of each contraction, or `None` if no rule matches.
 ///
@@ -353,5 +363,12 @@ mod tests {
         assert_eq!(split_word("wanna"), Some(vec!["wan".into(), "na".into()]));
         assert_eq!(split_word("cannots"), None);
         assert_eq!(split_word("gotcha"), None);
+        for word in ["cannot", "gimme", "gonna", "gotta", "lemme", "wanna"] {
+            assert!(is_contraction(word.as_bytes()), "{word}");
+            assert!(word_run(&cps(word), &classes).is_some(), "{word}");
+        }
+        for word in ["cannots", "gotcha", "can", "not", "wannabe"] {
+            assert!(!is_contraction(word.as_bytes()), "{word}");
+        }
     }
 }
