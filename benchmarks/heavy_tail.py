@@ -14,8 +14,9 @@ scratch rather than found in the cache.
 
 Everything is measured in this one process on the same in-memory corpus, so
 the ratios to ``str.split`` hold on a shared machine. Each figure is the best of
---repeat runs. A sample of documents is also checked against the reference;
-the script exits non-zero if any differs.
+--repeat rounds, each round running every variant once in turn. A sample of
+documents is also checked against the reference; the script exits non-zero if
+any differs.
 """
 
 from __future__ import annotations
@@ -61,16 +62,19 @@ def heavy_tailed_corpus(seed: int, docs: int, tokens_per_doc: int = TOKENS_PER_D
     ]
 
 
-def best_of(
-    repeat: int, fn: Callable[[], object], setup: Callable[[], object] | None = None
-) -> float:
-    best = float("inf")
+def best_of_interleaved(
+    repeat: int, runs: Sequence[tuple[str, Callable[[], object], Callable[[], object] | None]]
+) -> dict[str, float]:
+    """The best time of each run over ``repeat`` rounds, one of each run per round,
+    so that a change in the machine's load hits every run alike."""
+    best = dict.fromkeys((name for name, _, _ in runs), float("inf"))
     for _ in range(repeat):
-        if setup is not None:
-            setup()
-        start = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - start)
+        for name, fn, setup in runs:
+            if setup is not None:
+                setup()
+            start = time.perf_counter()
+            fn()
+            best[name] = min(best[name], time.perf_counter() - start)
     return best
 
 
@@ -105,37 +109,37 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"{distinct:,} distinct tokens; load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}"
     )
 
-    rows: list[tuple[str, float]] = []
-
-    def row(name: str, seconds: float) -> float:
-        rate = mb / seconds
-        rows.append((name, rate))
-        return rate
-
-    split = row(
-        "[d.split() for d in docs]", best_of(args.repeat, lambda: [d.split() for d in docs])
-    )
-
     fresh: list[stemline.Normalizer] = []
 
     def new_default() -> None:
         fresh[:] = [stemline.Normalizer()]
 
-    row(
-        "Normalizer().normalize_many(docs), fresh cache",
-        best_of(args.repeat, lambda: fresh[0].normalize_many(docs), new_default),
-    )
     uncached = stemline.Normalizer(cache_bytes=0)
-    row(
-        "Normalizer(cache_bytes=0).normalize_many(docs)",
-        best_of(args.repeat, lambda: uncached.normalize_many(docs)),
-    )
     warm = stemline.Normalizer()
     warm.normalize_many(docs)
-    row(
-        "Normalizer().normalize_many(docs), warm cache",
-        best_of(args.repeat, lambda: warm.normalize_many(docs)),
+    times = best_of_interleaved(
+        args.repeat,
+        [
+            ("[d.split() for d in docs]", lambda: [d.split() for d in docs], None),
+            (
+                "Normalizer().normalize_many(docs), fresh cache",
+                lambda: fresh[0].normalize_many(docs),
+                new_default,
+            ),
+            (
+                "Normalizer(cache_bytes=0).normalize_many(docs)",
+                lambda: uncached.normalize_many(docs),
+                None,
+            ),
+            (
+                "Normalizer().normalize_many(docs), warm cache",
+                lambda: warm.normalize_many(docs),
+                None,
+            ),
+        ],
     )
+    rows = [(name, mb / seconds) for name, seconds in times.items()]
+    split = rows[0][1]
 
     width = max(len(name) for name, _ in rows)
     print(f"{'run':<{width}}  {'MB/s':>7}  {'/ str.split':>11}")

@@ -202,7 +202,7 @@ impl TokenCache {
     /// Caches `value` for `key` (which must not be cached yet), emptying the
     /// cache first if the entry would not fit in the bound otherwise.
     pub fn insert(&mut self, key: &[u8], value: &[u8]) {
-        if key.len() > MAX_CACHED_RUN || value.len() > u16::MAX as usize {
+        if key.len() > MAX_CACHED_RUN || value.len() > u16::MAX as usize || self.limit == 0 {
             return;
         }
         let head = head_of(key);

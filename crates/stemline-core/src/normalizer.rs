@@ -66,8 +66,6 @@ struct Scratch {
     run: Vec<u32>,
     /// One token, lower-cased and then stemmed.
     word: Vec<u32>,
-    /// The same for an ASCII word run, in bytes.
-    ascii_word: Vec<u8>,
 }
 
 /// The output of every one-byte run away from the text's edges (cache values,
@@ -375,18 +373,21 @@ impl Normalizer {
         if !self.ascii_words || !self.filter.keeps_all() || !bytes.is_ascii() {
             return false;
         }
-        let word = &mut scratch.ascii_word;
-        word.clear();
-        word.extend(bytes.iter().map(u8::to_ascii_lowercase));
+        // The output is the one token: it is lower-cased and stemmed in place.
+        let word = &mut scratch.output;
+        debug_assert!(word.is_empty(), "the output holds this run only");
+        word.extend_from_slice(bytes);
+        word.make_ascii_lowercase();
         if treebank::is_contraction(word) {
+            word.clear();
             return false;
         }
         if let Stemming::Porter(_) = self.stemming {
             self.stemmer.stem_in_place(bytes.len(), word);
         } else if !matches!(self.stemming, Stemming::LowercaseOnly) {
+            word.clear();
             return false;
         }
-        scratch.output.extend_from_slice(word);
         true
     }
 
