@@ -3,7 +3,8 @@
 //! prints MB/s with no cache, a fresh cache and a warm one.
 //!
 //! `cargo run --release -p stemline-core --example run_corpus -- FILE [CACHE_BYTES] [PASSES]`
-//! (under `valgrind --tool=callgrind`, PASSES=1 counts one pass of each).
+//! (under `valgrind --tool=callgrind`, PASSES=1 counts one pass of each;
+//! the environment variable `ONLY=none`, `fresh` or `warm` runs only that one).
 
 use std::sync::Arc;
 use std::time::Instant;
@@ -58,13 +59,29 @@ fn main() {
             .map(|_| f())
             .fold((f64::INFINITY, 0), |a, b| if b.0 < a.0 { b } else { a })
     };
+    // ONLY=warm (or none, fresh) skips the other runs, for instruction counts.
+    let only = std::env::var("ONLY").unwrap_or_default();
+    let run = |name: &str| only.is_empty() || only == name;
+    let skipped = (f64::NAN, 0);
     let uncached = new(0);
-    let (none, out) = best(&|| time(&uncached));
-    let (fresh, _) = best(&|| time(&new(cache_bytes)));
+    let (none, out) = if run("none") {
+        best(&|| time(&uncached))
+    } else {
+        skipped
+    };
+    let (fresh, _) = if run("fresh") {
+        best(&|| time(&new(cache_bytes)))
+    } else {
+        skipped
+    };
     let warm_n = new(cache_bytes);
-    time(&warm_n);
-    let (warm, _) = best(&|| time(&warm_n));
-    let (entries, bytes) = warm_n.cache_stats()[0];
+    let (warm, _) = if run("warm") {
+        time(&warm_n);
+        best(&|| time(&warm_n))
+    } else {
+        skipped
+    };
+    let (entries, bytes) = warm_n.cache_stats().first().copied().unwrap_or_default();
     println!(
         "{mb:.1} MB, {out} output bytes; MB/s: no cache {:.1}, fresh {:.1}, warm {:.1} \
          (bound {cache_bytes} bytes; warm cache {entries} entries, {bytes} bytes)",
