@@ -743,6 +743,161 @@ mod tests {
         assert!(n.tokens(b"  ").is_empty());
     }
 
+    /// Words for the byte path: pseudo-random (a fixed xorshift seed) over
+    /// letters Porter cares about, digits and the underscore, in both cases,
+    /// with suffixes the steps look for; plus Martin Porter's vocabulary.
+    fn ascii_words() -> Vec<Vec<u8>> {
+        let alphabet = b"aeiouyAEIOUYbcdlmnrstzgSTLZ_09";
+        let suffixes: [&[u8]; 12] = [
+            b"", b"ational", b"ization", b"iveness", b"alli", b"logi", b"bli", b"ies", b"ied",
+            b"eed", b"ing", b"e",
+        ];
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let mut words: Vec<Vec<u8>> = (0..20_000)
+            .map(|_| {
+                let len = 1 + next() as usize % 12;
+                let mut w: Vec<u8> = (0..len)
+                    .map(|_| alphabet[next() as usize % alphabet.len()])
+                    .collect();
+                w.extend_from_slice(suffixes[next() as usize % suffixes.len()]);
+                w
+            })
+            .collect();
+        let vocabulary = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../tests/data/porter/voc.txt"
+        );
+        let text = std::fs::read(vocabulary).expect("the Porter vocabulary in tests/data");
+        words.extend(text.split(|b| b.is_ascii_whitespace()).map(<[u8]>::to_vec));
+        words.retain(|w| !w.is_empty());
+        words
+    }
+
+    #[test]
+    fn ascii_words_in_bytes_equal_code_points_in_every_mode() {
+        let words = ascii_words();
+        for stemming in [
+            Stemming::Porter(Mode::NltkExtensions),
+            Stemming::Porter(Mode::MartinExtensions),
+            Stemming::Porter(Mode::OriginalAlgorithm),
+            Stemming::LowercaseOnly,
+        ] {
+            let n = normalizer(stemming);
+            let pos = Position {
+                first: false,
+                last: false,
+            };
+            let (mut bytes, mut code_points) = (Scratch::default(), Scratch::default());
+            let mut taken = 0;
+            for word in &words {
+                bytes.output.clear();
+                code_points.output.clear();
+                n.codepoint_run_output(word, RunKind::Word, pos, &mut code_points);
+                if n.ascii_word_output(word, &mut bytes) {
+                    taken += 1;
+                    assert_eq!(
+                        bytes.output,
+                        code_points.output,
+                        "{stemming:?} {}",
+                        String::from_utf8_lossy(word)
+                    );
+                } else {
+                    assert!(bytes.output.is_empty(), "a refused run leaves no output");
+                }
+            }
+            assert!(
+                taken > words.len() * 9 / 10,
+                "{stemming:?}: byte path taken {taken} times"
+            );
+        }
+    }
+
+    #[test]
+    fn runs_the_byte_path_refuses_take_the_code_point_path() {
+        let n = normalizer(Stemming::Porter(Mode::NltkExtensions));
+        let mut scratch = Scratch::default();
+        for word in [
+            "Cannot",
+            "GONNA",
+            "wanna",
+            "caf\u{e9}",
+            "na\u{ef}ve",
+            "\u{130}s",
+        ] {
+            assert!(
+                !n.ascii_word_output(word.as_bytes(), &mut scratch),
+                "{word}"
+            );
+            assert!(scratch.output.is_empty());
+        }
+        assert_eq!(norm(&n, "Cannot GONNA"), "can not gon na");
+        let filtered =
+            normalizer(Stemming::Porter(Mode::NltkExtensions)).with_filter(TokenFilter {
+                min_length: 4,
+                ..Default::default()
+            });
+        assert!(!filtered.ascii_word_output(b"running", &mut scratch));
+        assert_eq!(norm(&filtered, "running dogs ran"), "");
+        assert_eq!(norm(&filtered, "generously agreed"), "gener agre");
+    }
+
+    #[test]
+    fn one_byte_runs_equal_the_code_point_path_in_every_position() {
+        for stemming in [
+            Stemming::Porter(Mode::OriginalAlgorithm),
+            Stemming::Porter(Mode::NltkExtensions),
+        ] {
+            let n = normalizer(stemming);
+            let uncached = Normalizer::new(
+                Arc::new(crate::classes::testing::ascii_classes()),
+                stemming,
+                Arc::new(RustLowercase),
+                0,
+            );
+            for b in (0..128u8).filter(|&b| n.classes.ascii(b) & SPACE == 0) {
+                let c = b as char;
+                for text in [
+                    format!("{c}"),
+                    format!("x {c}"),
+                    format!("{c} x"),
+                    format!("x {c} y"),
+                ] {
+                    let mut expected = Vec::new();
+                    let mut any = false;
+                    n.for_each_run(text.as_bytes(), |run, pos, _| {
+                        let mut scratch = Scratch::default();
+                        n.codepoint_run_output(
+                            &text.as_bytes()[run.start..run.end],
+                            run.kind,
+                            pos,
+                            &mut scratch,
+                        );
+                        if scratch.output != [NO_TOKENS] {
+                            append_short(&mut expected, &scratch.output, any);
+                            any = true;
+                        }
+                    });
+                    assert_eq!(
+                        n.normalize(text.as_bytes()),
+                        expected,
+                        "{stemming:?} {text:?}"
+                    );
+                    assert_eq!(
+                        uncached.normalize(text.as_bytes()),
+                        expected,
+                        "{stemming:?} {text:?}"
+                    );
+                }
+            }
+        }
+    }
+
     #[test]
     fn split_space_punctuation_yields_no_tokens() {
         let n = normalizer(Stemming::LowercaseOnly);
