@@ -111,7 +111,8 @@ impl Normalizer {
         };
         let ascii_words = classes.standard_ascii_words()
             && (0..128u8)
-                .all(|b| (classes.ascii(b) & WORD != 0) == (classes.ascii(b) & RE_WORD != 0));
+                .all(|b| (classes.ascii(b) & WORD != 0) == (classes.ascii(b) & RE_WORD != 0))
+            && treebank::ascii_case_folds_plainly(&classes);
         let mut normalizer = Normalizer {
             classes,
             stemming,

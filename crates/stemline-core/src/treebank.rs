@@ -303,6 +303,20 @@ const CONTRACTIONS: [(&[u8], &[u8], bool); 6] = [
     (b"wan", b"na", true),
 ];
 
+/// Whether the contraction rules' case-insensitive match, on ASCII, is
+/// exactly ASCII lower-casing (as in Python's `re`), which
+/// [`is_contraction`] relies on.
+pub fn ascii_case_folds_plainly(classes: &CharClasses) -> bool {
+    CONTRACTIONS
+        .iter()
+        .flat_map(|(head, tail, _)| head.iter().chain(tail.iter()))
+        .all(|&letter| {
+            (0..128u8).all(|c| {
+                classes.matches_ignore_case(c as u32, letter) == (c.to_ascii_lowercase() == letter)
+            })
+        })
+}
+
 /// Whether a contraction rule could split `word`, a word run of lower-case
 /// ASCII word characters (one `re` word, so only a whole-word match counts).
 /// The byte-level path leaves such a run to [`word_run`].
