@@ -78,7 +78,7 @@ surrogate_text = st.lists(
 @example(word="Running")
 @example(word="CANNOT")
 @example(word="x" * 300)
-def test_ascii_word_in_bytes_equals_code_points(mode, word):
+def test_ascii_word_in_bytes_equals_code_points(mode: str, word: str) -> None:
     got = NORMALIZERS[mode].normalize(word)
     assert got == reference.normalize(word, mode)
     assert UNCACHED[mode].normalize(word) == got
@@ -93,7 +93,7 @@ def test_ascii_word_in_bytes_equals_code_points(mode, word):
 @example(text="Gonna wanna GIMME cannot s S")
 @example(text="café naïve s\u0301 ſs İs")
 @example(text="abc\ud800def \udfffing x")
-def test_every_kind_of_text_equals_the_reference(mode, text):
+def test_every_kind_of_text_equals_the_reference(mode: str, text: str) -> None:
     expected = reference.normalize(text, mode)
     assert NORMALIZERS[mode].normalize(text) == expected
     assert UNCACHED[mode].normalize(text) == expected
@@ -101,7 +101,7 @@ def test_every_kind_of_text_equals_the_reference(mode, text):
 
 @pytest.mark.parametrize("mode", MODES)
 @given(text=ascii_text)
-def test_filtered_runs_leave_the_byte_path_and_agree(mode, text):
+def test_filtered_runs_leave_the_byte_path_and_agree(mode: str, text: str) -> None:
     # A filter reads each token's Treebank form (drop_punct) and its stem
     # (min_length), so filtered runs take the code-point path.
     filtered = stemline.Normalizer(mode, drop_punct=True, min_length=2)
@@ -115,7 +115,7 @@ def test_filtered_runs_leave_the_byte_path_and_agree(mode, text):
     assert filtered.tokens(text) == expected
 
 
-def test_a_full_cache_admits_runs_on_their_second_miss_without_changing_output():
+def test_a_full_cache_admits_runs_on_their_second_miss_without_changing_output() -> None:
     # Far more distinct runs than a 1 MiB cache holds, each seen once or twice,
     # with frequent words between them: the cache fills, empties, and then
     # takes in only the runs it meets a second time.
