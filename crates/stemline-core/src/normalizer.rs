@@ -90,7 +90,8 @@ pub struct Normalizer {
     filter: TokenFilter,
     id: u64,
     /// Whether ASCII word runs may be computed on their bytes: the ASCII word
-    /// characters are `[0-9A-Za-z_]` for both regex engines.
+    /// characters are `[0-9A-Za-z_]` for both regex engines, and the
+    /// contraction rules fold ASCII case plainly.
     ascii_words: bool,
     one_byte_runs: OneByteRuns,
 }
@@ -404,7 +405,6 @@ impl Normalizer {
             output: out,
             run,
             word,
-            ..
         } = scratch;
         run.clear();
         codepoints::decode_into(bytes, run);
