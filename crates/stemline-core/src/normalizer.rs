@@ -450,10 +450,13 @@ pub(crate) fn in_chunks_streamed<'d, S: Send, R: Send>(
     let (tx, rx) = std::sync::mpsc::channel::<(usize, R)>();
     let (chunks, next, init, work) = (&chunks, &next, &init, &work);
     std::thread::scope(|scope| {
+        // A thread the system refuses (too many threads, no memory for a
+        // stack) is not an error: the threads already running, and this one,
+        // share the chunks between them.
         let handles: Vec<_> = (1..workers)
-            .map(|_| {
+            .map_while(|_| {
                 let tx = tx.clone();
-                scope.spawn(move || {
+                std::thread::Builder::new().spawn_scoped(scope, move || {
                     let mut state = init();
                     loop {
                         let i = next.fetch_add(1, Ordering::Relaxed);
@@ -464,6 +467,7 @@ pub(crate) fn in_chunks_streamed<'d, S: Send, R: Send>(
                     }
                     state
                 })
+                .ok()
             })
             .collect();
         drop(tx);
@@ -530,13 +534,19 @@ fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-/// The number of threads for `workers`: 0 means one per core.
+/// The most threads a batch call runs: more only cost memory for their
+/// stacks and time to start them, on any machine this runs on.
+pub const MAX_WORKERS: usize = 256;
+
+/// The number of threads for `workers`: 0 means one per core; at most
+/// [`MAX_WORKERS`].
 pub fn resolve_workers(workers: usize) -> usize {
     if workers == 0 {
         std::thread::available_parallelism().map_or(1, |n| n.get())
     } else {
         workers
     }
+    .min(MAX_WORKERS)
 }
 
 /// `out.extend_from_slice(value)`, after a space if `space`, without a `memcpy`
