@@ -456,18 +456,19 @@ pub(crate) fn in_chunks_streamed<'d, S: Send, R: Send>(
         let handles: Vec<_> = (1..workers)
             .map_while(|_| {
                 let tx = tx.clone();
-                std::thread::Builder::new().spawn_scoped(scope, move || {
-                    let mut state = init();
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(chunk) = chunks.get(i) else { break };
-                        if tx.send((i, work(&mut state, chunk))).is_err() {
-                            break;
+                std::thread::Builder::new()
+                    .spawn_scoped(scope, move || {
+                        let mut state = init();
+                        loop {
+                            let i = next.fetch_add(1, Ordering::Relaxed);
+                            let Some(chunk) = chunks.get(i) else { break };
+                            if tx.send((i, work(&mut state, chunk))).is_err() {
+                                break;
+                            }
                         }
-                    }
-                    state
-                })
-                .ok()
+                        state
+                    })
+                    .ok()
             })
             .collect();
         drop(tx);

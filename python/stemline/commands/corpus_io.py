@@ -24,7 +24,7 @@ from stemline.corpus import InputSpec, input_options, read_batches
 from stemline.corpus.documents import Batch, Source
 from stemline.corpus.problems import Problems
 from stemline.corpus.progress import Progress, Stats, progress_wanted, summary_wanted
-from stemline.corpus.target import OutputFile, check_target
+from stemline.corpus.target import OutputFile, check_target, write_error
 
 __all__ = ["CorpusRun", "InputSpec", "input_options", "show_summary"]
 
@@ -84,16 +84,22 @@ class CorpusRun:
 
     def text_output(self) -> TextIO:
         """The output file as UTF-8 text (``\\n`` line ends, as written)."""
-        return _Utf8(self.file.raw)  # type: ignore[return-value]
+        return _Utf8(self.file.raw, self.file.path)  # type: ignore[return-value]
 
 
 class _Utf8:
     """Text written to a binary file as UTF-8: the file stays the output
     layer's to close, which a TextIOWrapper around it would not allow."""
 
-    def __init__(self, raw: BinaryIO):
+    def __init__(self, raw: BinaryIO, path: str):
         self.raw = raw
+        self.path = path
 
     def write(self, text: str) -> int:
-        self.raw.write(text.encode("utf-8", "surrogatepass"))  # as Vocabulary.save
+        try:
+            self.raw.write(text.encode("utf-8", "surrogatepass"))  # as Vocabulary.save
+        except BrokenPipeError:
+            raise
+        except OSError as e:
+            raise write_error(self.path, e) from None
         return len(text)

@@ -40,7 +40,7 @@ from stemline.corpus.documents import Chunk, Source
 from stemline.corpus.journal import Journal, entry
 from stemline.corpus.problems import JobUsageError
 from stemline.corpus.target import OutputFile, check_target, same_file, write_error
-from stemline.corpus.writers import EXTENSIONS, encode, text_writer
+from stemline.corpus.writers import EXTENSIONS, encoded, text_writer
 from stemline.corpus.writers.parquet import ParquetWriter
 
 PARTIAL = ".stemline-partial"
@@ -201,7 +201,8 @@ class SingleOutput:
             if self.format == "parquet":
                 self.parquet.write(chunk, lines)
                 return
-            self.sink.write(encode(self.writer.render(chunk, lines), self.format))
+            for data in encoded(self.writer, chunk, lines, self.format):
+                self.sink.write(data)
             if chunk.last and self.resume:
                 self.sink.end_member()
                 self.raw.flush()
@@ -237,6 +238,8 @@ class SingleOutput:
     def abort(self) -> None:
         """After a failure: removes the temporary file, unless ``--resume`` keeps
         it (and the journal) for the next run."""
+        if self.format == "parquet" and hasattr(self, "parquet"):
+            self.parquet.abort()
         self.file.abort()
         if self.journal is not None:
             self.journal.close()
@@ -332,7 +335,8 @@ class MirroredOutput:
                 current.writer.write(chunk, lines)
             else:
                 fmt = self.targets[current.source.index][1]
-                current.sink.write(encode(current.writer.render(chunk, lines), fmt))
+                for data in encoded(current.writer, chunk, lines, fmt):
+                    current.sink.write(data)
             if chunk.last:
                 if current.sink is None:
                     current.writer.close()
@@ -356,6 +360,8 @@ class MirroredOutput:
 
     def abort(self) -> None:
         if self._current is not None:
+            if self._current.sink is None:
+                self._current.writer.abort()
             self._current.file.abort()
             self._current = None
         self.journal.close()

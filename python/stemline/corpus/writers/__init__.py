@@ -22,6 +22,7 @@ write U+FFFD in its place (see :func:`encode`).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from stemline.corpus.writers.delimited import DelimitedWriter
@@ -81,3 +82,22 @@ def without_surrogates(value: Any) -> Any:
     if isinstance(value, dict):
         return {without_surrogates(k): without_surrogates(v) for k, v in value.items()}
     return value
+
+
+#: Text is encoded and written at most this many code points at a time, so a
+#: huge document never has a second, encoded copy of its whole size.
+PIECE = 1 << 24
+
+
+def encoded(writer: Any, chunk: Any, lines: list[Any], format: str) -> Iterator[bytes]:
+    """A chunk rendered by a text ``writer`` and encoded (see :func:`encode`),
+    in pieces of at most :data:`PIECE` code points."""
+    pieces = (
+        writer.pieces(chunk, lines) if hasattr(writer, "pieces") else [writer.render(chunk, lines)]
+    )
+    for text in pieces:
+        if len(text) <= PIECE:
+            yield encode(text, format)
+        else:
+            for start in range(0, len(text), PIECE):
+                yield encode(text[start : start + PIECE], format)

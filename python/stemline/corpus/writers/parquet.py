@@ -15,6 +15,7 @@ needs ``--output-dir``, where each file is written whole.
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any, BinaryIO
 
 from stemline.corpus.documents import Chunk
@@ -126,6 +127,15 @@ class ParquetWriter:
             self._writer.write_table(table, row_group_size=max(table.num_rows, 1))
         self._pending = []
         self._rows = self._bytes = 0
+
+    def abort(self) -> None:
+        """After a failure: lets go of the file (which the output layer removes)
+        without pyarrow finishing it later, when it may be closed."""
+        if self._writer is not None:
+            with contextlib.suppress(Exception):
+                self._writer.close()
+            self._writer.is_open = False
+            self._writer = None
 
     def close(self) -> None:
         if self._writer is None:  # no rows: an empty file with just the text column
