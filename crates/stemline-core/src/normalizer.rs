@@ -622,6 +622,16 @@ mod tests {
     use super::testing::normalizer;
     use super::*;
 
+    #[test]
+    fn workers_are_clamped_and_the_result_does_not_change() {
+        assert_eq!(resolve_workers(1_000_000), MAX_WORKERS);
+        assert_eq!(resolve_workers(3), 3);
+        let n = normalizer(Stemming::Porter(Mode::NltkExtensions));
+        let docs: Vec<&[u8]> = vec![b"The cats sat."; 5_000];
+        let one = n.normalize_batch(&docs, 1);
+        assert_eq!(n.normalize_batch(&docs, 1_000_000), one);
+    }
+
     fn norm(n: &Normalizer, text: &str) -> String {
         String::from_utf8(n.normalize(text.as_bytes())).unwrap()
     }

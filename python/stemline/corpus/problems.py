@@ -37,7 +37,7 @@ EXIT_CODES: tuple[tuple[int, str], ...] = (
     (EXIT_INTERNAL, "internal error, a bug in stemline (please report it)"),
     (EXIT_HANGUP, "hung up (SIGHUP)"),
     (EXIT_INTERRUPTED, "interrupted (Ctrl-C, SIGINT)"),
-    (EXIT_BROKEN_PIPE, "standard output closed early (| head)"),
+    (EXIT_BROKEN_PIPE, "standard output closed early (piped into head, say): quietly"),
     (EXIT_TERMINATED, "terminated (SIGTERM, as kill and timeout send)"),
 )
 
