@@ -114,7 +114,8 @@ def test_a_fifo_is_written_directly(tmp_path):
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
     got: list[bytes] = []
-    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
+    # A daemon: if the FIFO were replaced, its reader would wait for ever.
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)
     reader.start()
     result = subprocess.run(
         [STEMLINE_BIN, "normalize", "--lines", str(src), "-o", str(fifo)], capture_output=True

@@ -3,7 +3,9 @@
 * Standard output (the default): written as it is produced.
 * ``-o FILE``: written to a temporary file beside it (``.FILE.*.partial``)
   and renamed to FILE only when the run succeeds, so a failed or killed run
-  never leaves a FILE that looks finished. FILE's extension chooses the
+  never leaves a FILE that looks finished (a symbolic link is written
+  through, a device or FIFO directly: see ``target.py``, which every file
+  output goes through). FILE's extension chooses the
   compression (``.gz .bz2 .xz .zst``) and, with ``--output-format auto``,
   the format (``.jsonl``/``.ndjson``, ``.csv``, ``.tsv``, ``.parquet``/``.pq``;
   anything else: lines).
