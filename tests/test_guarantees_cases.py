@@ -17,8 +17,10 @@ import signal
 import stat
 import subprocess
 import sys
+import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -361,30 +363,58 @@ def test_no_path_and_a_terminal_on_stdin_is_a_hint_not_a_wait(command):
     assert "no input" in one_error_line(result.stderr)
 
 
-@ROOT_ONLY
-@pytest.mark.skipif(not shutil.which("setpriv"), reason="needs setpriv to run as another user")
-@pytest.mark.parametrize("command", COMMANDS)
-def test_an_unreadable_file_is_bad_input_exit_1(tmp_path, command):
-    folder = Path(os.environ.get("TMPDIR", "/tmp")) / f"stemline-unreadable-{os.getpid()}"
-    folder.mkdir(mode=0o755, exist_ok=True)
+def as_nobody(folder: Path, args: list[str]) -> subprocess.CompletedProcess[str]:
+    """``stemline args`` run as the user nobody (root reads and writes anything)."""
+    home = folder / "home"  # nobody's, for matplotlib's cache
+    home.mkdir(mode=0o777)
+    home.chmod(0o777)
+    return subprocess.run(
+        ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", STEMLINE_BIN, *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "HOME": str(home), "MPLCONFIGDIR": str(home)},
+    )
+
+
+@pytest.fixture
+def shared_folder() -> Iterator[Path]:
+    """A folder other users can enter (pytest's own are private to root)."""
+    folder = Path(tempfile.mkdtemp(prefix="stemline-guarantees-"))
+    folder.chmod(0o755)
     try:
-        secret = folder / "secret.txt"
-        secret.write_text("The cats.")
-        secret.chmod(0o600)  # root's; the command runs as nobody
-        home = folder / "home"  # nobody's, for matplotlib's cache
-        home.mkdir(mode=0o777)
-        home.chmod(0o777)
-        as_nobody = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
-        result = subprocess.run(
-            [*as_nobody, STEMLINE_BIN, command, str(secret), "-o", os.devnull],
-            capture_output=True,
-            text=True,
-            env={**os.environ, "HOME": str(home), "MPLCONFIGDIR": str(home)},
-        )
-        assert result.returncode == 1, result.stderr
-        assert "secret.txt: cannot read" in one_error_line(result.stderr)
+        yield folder
     finally:
         shutil.rmtree(folder)
+
+
+AS_NOBODY = pytest.mark.skipif(
+    os.geteuid() != 0 or not shutil.which("setpriv"), reason="needs root and setpriv"
+)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+@AS_NOBODY
+def test_an_unreadable_file_is_bad_input_exit_1(shared_folder, command):
+    secret = shared_folder / "secret.txt"
+    secret.write_text("The cats.")
+    secret.chmod(0o600)  # root's; the command runs as nobody
+    result = as_nobody(shared_folder, [command, str(secret), "-o", os.devnull])
+    assert result.returncode == 1, result.stderr
+    assert "secret.txt: cannot read" in one_error_line(result.stderr)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+@AS_NOBODY
+def test_a_read_only_output_folder_is_refused_before_reading(shared_folder, command):
+    bad = shared_folder / "bad.txt"
+    bad.write_bytes(b"not UTF-8: \xff\n")  # reading it first would fail with exit code 1
+    bad.chmod(0o644)
+    locked = shared_folder / "locked"
+    locked.mkdir(mode=0o755)  # root's: nobody cannot write in it
+    result = as_nobody(shared_folder, [command, str(bad), "-o", str(locked / "out")])
+    assert result.returncode == 3, result.stderr
+    assert "is not writable" in one_error_line(result.stderr)
+    assert list(locked.iterdir()) == []
 
 
 def test_exit_codes_are_listed_from_one_definition():
