@@ -128,6 +128,23 @@ def test_a_fifo_is_written_directly(tmp_path):
     assert stat.S_ISFIFO(fifo.lstat().st_mode)
 
 
+@pytest.mark.skipif(not os.path.exists("/dev/stdout"), reason="no /dev/stdout here")
+@pytest.mark.parametrize("command", COMMANDS)
+def test_dev_stdout_is_written_whatever_it_stands_for(tmp_path, command):
+    src = corpus(tmp_path)
+    _, expected, _ = cli(command, "--lines", str(src))
+    piped = subprocess.run(
+        [STEMLINE_BIN, command, "--lines", str(src), "-o", "/dev/stdout"], capture_output=True
+    )
+    assert (piped.returncode, piped.stdout) == (0, expected), piped.stderr
+    redirected = tmp_path / "redirected"
+    with open(redirected, "wb") as stdout:
+        args = [STEMLINE_BIN, command, "--lines", str(src), "-o", "/dev/stdout"]
+        assert subprocess.run(args, stdout=stdout).returncode == 0
+    assert redirected.read_bytes() == expected
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["c.txt", "redirected"]
+
+
 # --- 3. JSON Lines to Parquet or CSV keeps every field --------------------------------
 
 

@@ -46,13 +46,17 @@ def write_error(path: str, e: OSError) -> OutputError:
     return OutputError(f"{path}: cannot write: {e.strerror or e}")
 
 
-def _is_regular_or_new(path: str) -> bool:
+def written_in_place(path: str) -> bool:
+    """Whether ``path`` is written directly rather than replaced: anything that
+    exists and is not a regular file (a device, a FIFO, a socket), and the
+    names of standard output and friends (``/dev/stdout``, ``/dev/fd/1``,
+    ``/proc/self/fd/1``), which may stand for a file the shell opened."""
+    if path.startswith(("/dev/", "/proc/")) or os.path.realpath(path).startswith("/proc/"):
+        return True
     try:
-        return stat.S_ISREG(os.stat(path).st_mode)
-    except FileNotFoundError:
-        return True
-    except OSError:  # a broken name (permissions): the open will say why
-        return True
+        return not stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:  # not there yet (or unreachable: the open will say why)
+        return False
 
 
 def same_file(a: str, b: str) -> bool:
@@ -77,11 +81,11 @@ def check_target(path: str, inputs: Iterable[str | None], *, what: str = "output
     for source in inputs:
         if source is not None and source != "-" and same_file(source, path):
             raise JobUsageError(f"the {what} {path} is also an input")
-    real = os.path.realpath(path)
-    if os.path.isdir(real):
+    if os.path.isdir(path):
         raise OutputError(f"{path}: cannot write: is a folder")
-    if not _is_regular_or_new(real):
-        return  # a device or a FIFO: written in place, its folder does not matter
+    if written_in_place(path):
+        return  # a device or a FIFO: its folder does not matter
+    real = os.path.realpath(path)
     folder = os.path.dirname(real) or "."
     if not os.path.isdir(folder):
         raise OutputError(f"{path}: cannot write: the folder {folder} does not exist")
@@ -130,11 +134,11 @@ class OutputFile:
                 self.raw = stdout_binary()
                 self.target = None
                 return
-            self.target = os.path.realpath(path)
-            if not _is_regular_or_new(self.target):
-                self.raw = open(self.target, "wb")  # noqa: SIM115 (closed by commit/abort)
-                self.tmp = None
+            if written_in_place(path):
+                self.target = path
+                self.raw = open(path, "wb")  # noqa: SIM115 (closed by commit/abort)
                 return
+            self.target = os.path.realpath(path)
             folder, base = os.path.split(self.target)
             mode = self._mode(self.target)
             if temp is not None:
