@@ -269,6 +269,15 @@ def test_closed_standard_output_is_one_line_and_exit_3(tmp_path, command):
     assert "standard output is closed" in one_error_line(result.stderr)
 
 
+@pytest.mark.parametrize("command", COMMANDS)
+def test_closed_standard_input_is_bad_input(command):
+    result = subprocess.run(
+        ["sh", "-c", '"$0" "$1" - <&-', STEMLINE_BIN, command], capture_output=True, text=True
+    )
+    assert result.returncode == 1
+    assert "<stdin>: cannot read: standard input is closed" in one_error_line(result.stderr)
+
+
 # --- 5. no panic from the native core -------------------------------------------------
 
 
