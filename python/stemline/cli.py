@@ -38,6 +38,7 @@ from stemline.corpus.problems import (
     InputError,
     exit_codes_text,
 )
+from stemline.corpus.target import discard_temporary_files
 from stemline.corpus.writers import OUTPUT_FORMATS
 from stemline.normalizer import Normalizer
 
@@ -114,6 +115,9 @@ def run(command: Callable[[], Any]) -> int:
                     sys.stdout.flush()
             except BrokenPipeError as e:
                 raise _StdoutGone() from e
+            finally:
+                # Whatever the place a command stopped at, no temporary file stays.
+                discard_temporary_files()
         return result if isinstance(result, int) else EXIT_OK  # --help, --version: 0
     except Signalled as e:
         name = signal.Signals(e.signum).name

@@ -24,10 +24,12 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import signal
 import stat
 import sys
 import tempfile
-from collections.abc import Iterable
+import threading
+from collections.abc import Iterable, Iterator
 from typing import BinaryIO
 
 from stemline.corpus.problems import JobUsageError, OutputError
@@ -129,32 +131,41 @@ class OutputFile:
         self.tmp: str | None = None
         self.raw: BinaryIO
         self._closed = False
+        self.target: str | None = None
+        if path == "-":
+            self.raw = stdout_binary()
+            return
         try:
-            if path == "-":
-                self.raw = stdout_binary()
-                self.target = None
-                return
-            if written_in_place(path):
-                self.target = path
-                self.raw = open(path, "wb")  # noqa: SIM115 (closed by commit/abort)
-                return
-            self.target = os.path.realpath(path)
-            folder, base = os.path.split(self.target)
-            mode = self._mode(self.target)
-            if temp is not None:
-                self.tmp = os.path.join(folder, temp)
-                if append:
-                    self.raw = open(self.tmp, "r+b")  # noqa: SIM115
-                else:
-                    self.raw = open(self.tmp, "wb")  # noqa: SIM115
-                    os.chmod(self.tmp, mode)
-            else:
-                fd, self.tmp = tempfile.mkstemp(dir=folder, prefix=f".{base}.", suffix=".partial")
-                self.raw = os.fdopen(fd, "wb")
-                os.chmod(self.tmp, mode)  # by name: os.fchmod is not on every platform
+            # A signal arriving while the temporary file is made waits until it
+            # is registered: then it can always be found and removed.
+            with _signals_held():
+                self._create(path, temp, append)
         except OSError as e:
-            self._discard()
+            self.abort()
             raise write_error(path, e) from None
+        except BaseException:
+            self.abort()
+            raise
+
+    def _create(self, path: str, temp: str | None, append: bool) -> None:
+        if written_in_place(path):
+            self.target = path
+            self.raw = open(path, "wb")  # noqa: SIM115 (closed by commit/abort)
+            return
+        self.target = os.path.realpath(path)
+        folder, base = os.path.split(self.target)
+        mode = self._mode(self.target)
+        if temp is not None:
+            self.tmp = os.path.join(folder, temp)
+            if not self.keep:
+                _TEMPORARY.add(self.tmp)
+            self.raw = open(self.tmp, "r+b" if append else "wb")  # noqa: SIM115
+        else:
+            fd, self.tmp = tempfile.mkstemp(dir=folder, prefix=f".{base}.", suffix=".partial")
+            _TEMPORARY.add(self.tmp)
+            self.raw = os.fdopen(fd, "wb")
+        if not append:
+            os.chmod(self.tmp, mode)  # by name: os.fchmod is not on every platform
 
     @staticmethod
     def _mode(target: str) -> int:
@@ -192,6 +203,7 @@ class OutputFile:
             self.raw.close()
             if self.tmp is not None:
                 os.replace(self.tmp, self.target)
+                _TEMPORARY.discard(self.tmp)
                 self.tmp = None
         except BrokenPipeError:
             raise
@@ -204,7 +216,7 @@ class OutputFile:
         disk fails the close too), and removes the temporary file unless kept."""
         if self.target is None:
             return
-        if not self._closed:
+        if not self._closed and hasattr(self, "raw"):
             self._closed = True
             with contextlib.suppress(OSError, ValueError):
                 self.raw.close()
@@ -215,4 +227,35 @@ class OutputFile:
         if self.tmp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(self.tmp)
+            _TEMPORARY.discard(self.tmp)
             self.tmp = None
+
+
+#: Temporary files made and not yet renamed into place or removed.
+_TEMPORARY: set[str] = set()
+
+
+def discard_temporary_files() -> None:
+    """Removes every temporary output file still there: the last clean-up on
+    the way out of a command that failed or was stopped, whatever the place
+    it stopped at (see ``stemline.cli.run``). Kept ``--resume`` files are not
+    temporary in this sense and stay."""
+    for path in sorted(_TEMPORARY):
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+    _TEMPORARY.clear()
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Holds the stop signals back (where the system can) while the block runs."""
+    mask = getattr(signal, "pthread_sigmask", None)
+    if mask is None or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    held = {getattr(signal, n) for n in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, n)}
+    before = mask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        mask(signal.SIG_SETMASK, before)
