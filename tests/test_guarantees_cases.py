@@ -310,8 +310,9 @@ def test_a_stop_signal_cleans_up_and_exits_with_its_code(tmp_path, command, sign
         time.sleep(0.002)
     process.send_signal(signum)
     assert process.wait() == code
-    assert "Traceback" not in process.stderr.read()
-    assert list(out.iterdir()) == []
+    err = process.stderr.read()
+    assert "Traceback" not in err
+    assert list(out.iterdir()) == [], err
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -19,9 +19,8 @@ import contextlib
 import os
 import signal
 import sys
-import threading
-from collections.abc import Callable, Iterator
-from typing import Any, NoReturn
+from collections.abc import Callable
+from typing import Any
 
 import click
 
@@ -38,6 +37,7 @@ from stemline.corpus.problems import (
     InputError,
     exit_codes_text,
 )
+from stemline.corpus.signals import Signalled, stop_signals
 from stemline.corpus.target import discard_temporary_files
 from stemline.corpus.writers import OUTPUT_FORMATS
 from stemline.normalizer import Normalizer
@@ -56,46 +56,9 @@ __all__ = [
 EXIT_CODES = exit_codes_text()
 
 
-class Signalled(BaseException):
-    """A stop signal arrived: raised in the main thread so that every ``except
-    BaseException`` and ``finally`` on the way up cleans up as for an error."""
-
-    def __init__(self, signum: int):
-        super().__init__(signum)
-        self.signum = signum
-
-
 class _StdoutGone(BaseException):
     """Standard output's reader went away; carried past click, which would
     otherwise turn it into exit code 1."""
-
-
-#: The signals that stop a command, each exiting 128 + its number.
-STOP_SIGNALS = tuple(
-    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
-)
-
-
-@contextlib.contextmanager
-def _stop_signals() -> Iterator[None]:
-    """While a command runs, each stop signal raises :class:`Signalled`."""
-    if threading.current_thread() is not threading.main_thread():
-        yield  # only the main thread can have handlers; the caller's stay
-        return
-
-    def stop(signum: int, frame: Any) -> NoReturn:
-        for s in STOP_SIGNALS:  # a second signal must not cut the clean-up short
-            signal.signal(s, signal.SIG_IGN)
-        raise Signalled(signum)
-
-    before = {s: signal.getsignal(s) for s in STOP_SIGNALS}
-    for s in STOP_SIGNALS:
-        signal.signal(s, stop)
-    try:
-        yield
-    finally:
-        for s, handler in before.items():
-            signal.signal(s, handler)
 
 
 def _silence_stdout() -> None:
@@ -108,7 +71,7 @@ def run(command: Callable[[], Any]) -> int:
     """Runs ``command`` (a click entry point in non-standalone mode) and returns
     its exit code: every way a command can end is mapped here, once."""
     try:
-        with _stop_signals():
+        with stop_signals():
             try:
                 result = command()
                 if sys.stdout is not None:

@@ -24,15 +24,14 @@ from __future__ import annotations
 import contextlib
 import io
 import os
-import signal
 import stat
 import sys
 import tempfile
-import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import BinaryIO
 
 from stemline.corpus.problems import JobUsageError, OutputError
+from stemline.corpus.signals import held
 
 
 def default_file_mode() -> int:
@@ -138,7 +137,7 @@ class OutputFile:
         try:
             # A signal arriving while the temporary file is made waits until it
             # is registered: then it can always be found and removed.
-            with _signals_held():
+            with held():
                 self._create(path, temp, append)
         except OSError as e:
             self.abort()
@@ -244,18 +243,3 @@ def discard_temporary_files() -> None:
         with contextlib.suppress(OSError):
             os.unlink(path)
     _TEMPORARY.clear()
-
-
-@contextlib.contextmanager
-def _signals_held() -> Iterator[None]:
-    """Holds the stop signals back (where the system can) while the block runs."""
-    mask = getattr(signal, "pthread_sigmask", None)
-    if mask is None or threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    held = {getattr(signal, n) for n in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, n)}
-    before = mask(signal.SIG_BLOCK, held)
-    try:
-        yield
-    finally:
-        mask(signal.SIG_SETMASK, before)
