@@ -56,6 +56,7 @@ $(VENV)/.bench: $(VENV)/.base
 # alternatives in one process, then peak memory over 10 million distinct tokens.
 bench: $(VENV)/.bench build
 	$(PY) benchmarks/bench.py
+	$(PY) benchmarks/heavy_tail.py
 	$(PY) benchmarks/memory.py
 
 # The BBC corpus report, its screenshot, and the Python API guide's unstem table (printed).
