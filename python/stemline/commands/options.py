@@ -89,7 +89,7 @@ def output_option(help: str) -> Callable[[Callable[..., Any]], Callable[..., Any
     )
 
 
-def run_options(command: Callable) -> Callable:
+def run_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """Click decorator: ``-q/--quiet`` and ``--stats``, the same on every command."""
     command = click.option(
         "--stats",

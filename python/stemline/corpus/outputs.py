@@ -176,6 +176,7 @@ class SingleOutput:
                     )
                 self.raw.truncate(end)
                 self.raw.seek(end)
+                assert self.writer is not None  # Parquet output is never resumed
                 self.writer.restore(entries[-1].get("state", {}))
                 self.done = {e["index"] for e in entries}
             self.journal.start(fingerprint, entries)
@@ -209,6 +210,7 @@ class SingleOutput:
                 self.sink.end_member()
                 self.raw.flush()
                 offset = self.raw.tell()
+                assert self.writer is not None  # every format but Parquet has one
                 self._pending.append(entry(chunk.source, offset=offset, state=self.writer.state()))
         except BrokenPipeError:
             raise  # the reader of standard output went away (| head): see cli.py
@@ -220,6 +222,7 @@ class SingleOutput:
         if not self._pending:
             return
         self.file.sync()
+        assert self.journal is not None  # only a resumable job has pending entries
         self.journal.record(self._pending)
         self._pending = []
 
