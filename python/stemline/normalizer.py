@@ -51,7 +51,7 @@ class Normalizer:
 
     >>> import pickle
     >>> pickle.loads(pickle.dumps(Normalizer("martin", min_length=2)))
-    Normalizer('martin', cache_bytes=67108864, min_length=2)
+    Normalizer('martin', cache_bytes=2097152, min_length=2)
     """
 
     def __init__(
