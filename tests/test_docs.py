@@ -104,3 +104,18 @@ def test_user_docs_stand_on_their_own(page: Path) -> None:
     text = page.read_text(encoding="utf-8")
     for word in ("SPEC.md", "../shared", "the issue", "issue #", "/work/"):
         assert word not in text, f"{page.name} mentions {word!r}"
+
+
+def test_exit_codes_are_the_ones_the_command_uses() -> None:
+    # The command line guide's table is EXIT_CODES word for word; the README's
+    # shorter table names every code (a new code cannot be left out of either).
+    from stemline.corpus.problems import EXIT_CODES
+
+    guide = (ROOT / "docs" / "command-line.md").read_text(encoding="utf-8")
+    for number, meaning in EXIT_CODES:
+        assert f"| {number} | {meaning} |" in guide, number
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = re.search(r"\| exit code \| meaning \|\n\|---\|---\|\n((?:\|.*\n)+)", readme)
+    assert table is not None
+    codes = [int(row.split("|")[1]) for row in table.group(1).splitlines()]
+    assert codes == [number for number, _ in EXIT_CODES]
