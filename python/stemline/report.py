@@ -23,6 +23,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from stemline.normalizer import Normalizer
 from stemline.vocabulary import StemEntry, Vocabulary, VocabularyBuilder
@@ -155,7 +156,7 @@ class CorpusStats:
 # ---------------------------------------------------------------- plots
 
 
-def _svg(figure) -> str:
+def _svg(figure: Any) -> str:
     """A matplotlib figure as an inline <svg> element (deterministic ids, no date)."""
     import matplotlib.pyplot as plt
 

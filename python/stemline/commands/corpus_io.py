@@ -69,7 +69,7 @@ class CorpusRun:
     def batches(self) -> Iterator[Batch]:
         """The documents, batch by batch, in input order."""
         sizes = [s.size for s in self.sources]
-        total = None if None in sizes else sum(sizes)
+        total = None if None in sizes else sum(s for s in sizes if s is not None)
         progress = Progress(total, progress_wanted(self.quiet))
         if progress_wanted(self.quiet):
             self.problems.echo = progress.echo

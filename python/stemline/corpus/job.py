@@ -19,6 +19,7 @@ import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict
 from itertools import repeat
+from typing import Any, cast
 
 from stemline.corpus.documents import Batch
 from stemline.corpus.journal import fingerprint
@@ -72,13 +73,13 @@ def run(
     out = open_output(output, sources, fingerprint(job, sources))
     todo = [s for s in sources if s.index not in out.done]
     sizes = [s.size for s in todo]
-    total = None if None in sizes else sum(sizes)
+    total = None if None in sizes else sum(cast("list[int]", sizes))
     progress = Progress(total, progress_wanted(quiet))
     if progress_wanted(quiet) and problems.stream is None:
         problems.echo = progress.echo
     stats = Stats()
 
-    def work(texts: list[str]) -> list:
+    def work(texts: list[str]) -> list[Any]:
         if not output.offsets:
             return normalizer.normalize_many(texts, workers=workers)
         # The line is the tokens joined by spaces, so it comes from the spans too.
@@ -87,7 +88,7 @@ def run(
             for spans in normalizer.spans_many(texts, workers=workers)
         ]
 
-    def finish(batch: Batch, future: Future) -> None:
+    def finish(batch: Batch, future: Future[list[Any]]) -> None:
         lines = future.result()
         for chunk, start, stop in batch.spans():
             out.write(chunk, lines[start:stop] if len(batch.chunks) > 1 else lines)
@@ -98,7 +99,7 @@ def run(
         stats.nbytes += batch.nbytes
         progress.update(batch.disk_bytes, stats.documents)
 
-    pending: tuple[Batch, Future] | None = None
+    pending: tuple[Batch, Future[list[Any]]] | None = None
     try:
         with ThreadPoolExecutor(1, thread_name_prefix="stemline-normalize") as pool:
             try:

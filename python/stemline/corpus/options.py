@@ -33,6 +33,7 @@ import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import click
 
@@ -137,10 +138,10 @@ def parse_size(text: str) -> int:
     return int(m.group(1)) << (10 * " kmgt".index(m.group(2).lower() or " "))
 
 
-class SizeType(click.ParamType):
+class SizeType(click.ParamType):  # type: ignore[type-arg]  # generic in newer click only
     name = "SIZE"
 
-    def convert(self, value, param, ctx):
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
         if isinstance(value, int):
             return value
         try:
@@ -155,7 +156,7 @@ class SizeType(click.ParamType):
 SIZE = SizeType()
 
 
-def input_options(command: Callable) -> Callable:
+def input_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """Click decorator: PATHS and the input options, passed on as ``inputs=InputSpec(...)``."""
     params = [
         # readable=False: a file that cannot be read is bad input (exit code
@@ -238,7 +239,7 @@ def input_options(command: Callable) -> Callable:
     ]
 
     @functools.wraps(command)
-    def wrapper(*args, **kwargs):
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
         ctx = click.get_current_context()
         given = tuple(
             name

@@ -91,7 +91,7 @@ class _ByteSink:
     def __init__(self, raw: BinaryIO, comp: str | None):
         self.raw = raw
         self.compression = comp
-        self._member = None
+        self._member: BinaryIO | None = None
         self._members = 0
 
     def write(self, data: bytes) -> None:
@@ -176,6 +176,7 @@ class SingleOutput:
                     )
                 self.raw.truncate(end)
                 self.raw.seek(end)
+                assert self.writer is not None  # Parquet output is never resumed
                 self.writer.restore(entries[-1].get("state", {}))
                 self.done = {e["index"] for e in entries}
             self.journal.start(fingerprint, entries)
@@ -209,6 +210,7 @@ class SingleOutput:
                 self.sink.end_member()
                 self.raw.flush()
                 offset = self.raw.tell()
+                assert self.writer is not None  # every format but Parquet has one
                 self._pending.append(entry(chunk.source, offset=offset, state=self.writer.state()))
         except BrokenPipeError:
             raise  # the reader of standard output went away (| head): see cli.py
@@ -220,6 +222,7 @@ class SingleOutput:
         if not self._pending:
             return
         self.file.sync()
+        assert self.journal is not None  # only a resumable job has pending entries
         self.journal.record(self._pending)
         self._pending = []
 
@@ -251,8 +254,9 @@ class MirroredOutput:
     """One output file per input, under a folder."""
 
     def __init__(self, spec: OutputSpec, sources: Sequence[Source], fingerprint: str):
+        assert spec.directory is not None  # see open_output
         self.spec = spec
-        self.root = spec.directory
+        self.root: str = spec.directory
         self.done: set[int] = set()
         self._pending: list[dict[str, Any]] = []
         self._current: _Mirrored | None = None
@@ -380,7 +384,9 @@ class _Mirrored:
     file: OutputFile
 
 
-def open_output(spec: OutputSpec, sources: Sequence[Source], fingerprint: str):
+def open_output(
+    spec: OutputSpec, sources: Sequence[Source], fingerprint: str
+) -> SingleOutput | MirroredOutput:
     """The output for a job (``SingleOutput`` or ``MirroredOutput``)."""
     if spec.directory is not None:
         return MirroredOutput(spec, sources, fingerprint)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TextIO
+from typing import IO, Any, TextIO
 
 import click
 
@@ -83,7 +83,7 @@ class Place:
 class StemlineError(click.ClickException):
     """An error shown as one line on stderr (``stemline: error: ...``)."""
 
-    def show(self, file: TextIO | None = None) -> None:
+    def show(self, file: IO[Any] | None = None) -> None:
         click.echo(f"stemline: error: {self.format_message()}", err=True)
 
 

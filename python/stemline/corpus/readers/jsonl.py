@@ -19,7 +19,7 @@ the normalized text to the record exactly as it was written.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -107,7 +107,9 @@ def read_jsonl(source: Source, stream: CheckedReader, reading: Reading) -> Itera
     yield Chunk(source, texts, numbers, offsets, records, nbytes=end - chunk_start, last=True)
 
 
-def _document(line: str, path: list[str], field: str, decode) -> tuple[str, Any, Any]:
+def _document(
+    line: str, path: list[str], field: str, decode: Callable[[str], Any]
+) -> tuple[str, Any, Any]:
     """(text, parsed value, None) or ("", value or None, (message, byte column))."""
     try:
         value = decode(line)

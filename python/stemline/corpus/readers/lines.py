@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import accumulate, islice
+from typing import Any
 
 from stemline.corpus.compression import CheckedReader
 from stemline.corpus.decoding import Decoder
@@ -61,7 +62,7 @@ class LineBlock:
         return self.first_offset + self.nbytes
 
 
-class LineOffsets(Sequence):
+class LineOffsets(Sequence[int]):
     """Byte offsets of a block's lines, computed only if someone asks (an error
     message, the documents API): most runs never need them."""
 
@@ -82,7 +83,7 @@ class LineOffsets(Sequence):
     def __len__(self) -> int:
         return self._count
 
-    def __getitem__(self, i):
+    def __getitem__(self, i: Any) -> Any:
         return self._all()[i]
 
 
@@ -225,7 +226,7 @@ def _split_slowly(
             _too_long(name, number, offset, max_line)
         part = raw[:-1] if strip_cr and raw.endswith(b"\r") else raw
         nul = part.find(b"\x00") if bad_records is not None else -1
-        if nul >= 0:
+        if nul >= 0 and bad_records is not None:
             bad_records.handle(
                 Place(name, line=number, offset=offset + nul), "binary data (a NUL byte)"
             )

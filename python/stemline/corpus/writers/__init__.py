@@ -41,7 +41,9 @@ EXTENSIONS = {
 }
 
 
-def text_writer(format: str, field: str, *, offsets: bool = False):
+def text_writer(
+    format: str, field: str, *, offsets: bool = False
+) -> LinesWriter | JsonlWriter | DelimitedWriter:
     """A writer for a text output format (``offsets``: JSON Lines only, whose
     items are then ``(line, offsets)`` pairs)."""
     if format == "lines":

@@ -16,7 +16,7 @@ needs ``--output-dir``, where each file is written whole.
 from __future__ import annotations
 
 import contextlib
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, NoReturn
 
 from stemline.corpus.documents import Chunk
 from stemline.corpus.problems import InputError, Place
@@ -34,12 +34,12 @@ class ParquetWriter:
         #: The output file, opened and closed by the output layer.
         self.sink = sink
         self.field = field
-        self.schema = None
-        self._writer = None
+        self.schema: Any = None  # pyarrow.Schema, from the first batch
+        self._writer: Any = None  # pyarrow.parquet.ParquetWriter, opened with the schema
         self._pending: list[Any] = []
         self._rows = self._bytes = 0
 
-    def _table(self, chunk: Chunk, lines: list[str]):
+    def _table(self, chunk: Chunk, lines: list[str]) -> Any:
         pa = self.pa
         text = pa.array(lines, pa.string())
         records = chunk.records
@@ -94,7 +94,7 @@ class ParquetWriter:
             return self._clash(chunk, 0)
         return rb.append_column(self.field, text)
 
-    def _clash(self, chunk: Chunk, i: int):
+    def _clash(self, chunk: Chunk, i: int) -> NoReturn:
         from stemline.corpus.writers.jsonl import field_clash
 
         raise field_clash(chunk, i, self.field)

@@ -1,0 +1,66 @@
+# Types of the native extension module (crates/stemline-py). Checked against the
+# built module by `python -m mypy.stubtest stemline._native` (make lint).
+
+from typing import ClassVar, Final, final
+
+from typing_extensions import Self, disjoint_base
+
+__all__ = ["CharTables", "Normalizer", "PorterStemmer", "VocabCounter", "DEFAULT_CACHE_BYTES"]
+
+DEFAULT_CACHE_BYTES: Final[int]
+
+_Ranges = list[tuple[int, int]]
+_Span = tuple[str, int, int]
+#: (stem, count, documents, [(surface, count), ...])
+_StemRow = tuple[str, int, int, list[tuple[str, int]]]
+
+@final
+class CharTables:
+    def __new__(
+        cls,
+        word: _Ranges,
+        space: _Ranges,
+        re_word: _Ranges,
+        split_space: _Ranges,
+        ignore_case: list[tuple[str, int]],
+    ) -> CharTables: ...
+
+@final
+class Normalizer:
+    def __new__(
+        cls,
+        tables: CharTables,
+        stemmer: str,
+        cache_bytes: int,
+        *,
+        drop_punct: bool = False,
+        stopwords: list[str] = ...,
+        min_length: int = 0,
+    ) -> Normalizer: ...
+    @property
+    def cache_bytes(self) -> int: ...
+    def normalize(self, text: str) -> str: ...
+    def tokens(self, text: str) -> list[str]: ...
+    def normalize_many(self, texts: list[str], workers: int) -> list[str]: ...
+    def spans(self, text: str) -> list[_Span]: ...
+    def spans_many(self, texts: list[str], workers: int) -> list[list[_Span]]: ...
+    def count_many(self, counter: VocabCounter, texts: list[str], workers: int) -> list[int]: ...
+    def cache_stats(self) -> list[tuple[int, int]]: ...
+    def clear_cache(self) -> None: ...
+
+@final
+class VocabCounter:
+    def __new__(cls) -> VocabCounter: ...
+    def totals(self) -> tuple[int, int]: ...
+    def rows(self) -> list[_StemRow]: ...
+
+# Subclassed by stemline.porter.PorterStemmer; its instances have a native layout.
+@disjoint_base
+class PorterStemmer:
+    NLTK_EXTENSIONS: ClassVar[str]
+    MARTIN_EXTENSIONS: ClassVar[str]
+    ORIGINAL_ALGORITHM: ClassVar[str]
+    def __new__(cls, mode: str = "NLTK_EXTENSIONS") -> Self: ...
+    @property
+    def mode(self) -> str: ...
+    def stem(self, word: str, to_lowercase: bool = True) -> str: ...
