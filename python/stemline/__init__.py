@@ -15,8 +15,9 @@ defines it.
 from __future__ import annotations
 
 import importlib
-from importlib.metadata import PackageNotFoundError, version
+from types import ModuleType
 
+from stemline import _native
 from stemline.normalizer import (
     DEFAULT_CACHE_BYTES,
     STEMMERS,
@@ -30,10 +31,9 @@ from stemline.porter import PorterStemmer
 from stemline.sklearn import analyzer
 from stemline.vocabulary import StemEntry, Vocabulary, VocabularyBuilder
 
-try:
-    __version__ = version("stemline")
-except PackageNotFoundError:  # running from a source tree without installing
-    __version__ = "0+unknown"
+#: The package version (the native crate's, which is also the wheel's): read
+#: without ``importlib.metadata``, which costs more than the rest of the import.
+__version__: str = _native.__version__
 
 __all__ = [
     "DEFAULT_CACHE_BYTES",
@@ -52,7 +52,7 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> ModuleType:
     # Lazy, so that `import stemline` does not import NLTK.
     if name == "reference":
         return importlib.import_module("stemline.reference")
