@@ -20,6 +20,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict
 from itertools import repeat
 
+from stemline.corpus import native
 from stemline.corpus.documents import Batch
 from stemline.corpus.journal import fingerprint
 from stemline.corpus.options import InputSpec, read_batches
@@ -70,6 +71,11 @@ def run(
     progress = Progress(total, progress_wanted(quiet))
     if progress_wanted(quiet) and problems.stream is None:
         problems.echo = progress.echo
+    if native.can_run(output, out, todo, inputs):  # the common jobs, without Python per document
+        return native.run(
+            inputs, output, out, normalizer, todo, workers=workers, problems=problems,
+            progress=progress, show_progress=progress_wanted(quiet), started=started,
+        )  # fmt: skip
     stats = Stats()
 
     def work(texts: list[str]) -> list:
