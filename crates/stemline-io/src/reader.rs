@@ -265,6 +265,7 @@ fn split(
     let mut start = 0;
     let mut number = first_line;
     let mut count = 0;
+    let mut decoded = Vec::new();
     while start < len {
         let end = memchr(b'\n', &block.raw[start..]).map_or(len, |i| start + i);
         let offset = first_offset + start as u64;
@@ -299,11 +300,16 @@ fn split(
                     Some(text) => block.keep(text),
                 }
             };
-            json_record(&mut block, text, name, number, offset, options, hooks)?;
+            decoded.push((text, number, offset));
         }
         start = end + 1;
         number += 1;
         count += 1;
+    }
+    // As in the Python reader, a block's lines are all decoded before any is
+    // parsed: the first error reported is the same.
+    for (text, number, offset) in decoded {
+        json_record(&mut block, text, name, number, offset, options, hooks)?;
     }
     Ok((block, count))
 }

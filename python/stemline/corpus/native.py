@@ -76,7 +76,6 @@ def run(
     progress: Progress,
     show_progress: bool,
     started: float,
-    block_bytes: int = BLOCK_BYTES,
 ) -> Stats:
     """Runs the job natively, commits the output and returns the statistics;
     aborts the output on any error (InputError, OutputError, KeyboardInterrupt)."""
@@ -90,7 +89,7 @@ def run(
             decode=inputs.on_decode_error,
             empty_bad_records=inputs.on_bad_record == "empty",
             max_doc_bytes=inputs.max_doc_bytes,
-            block_bytes=block_bytes,
+            block_bytes=BLOCK_BYTES,
             field_path=inputs.field.split("."),
             out_field=spec.field if out.format == "jsonl" else None,
             out_key_json=json.dumps(spec.field, ensure_ascii=False).encode("utf-8"),
