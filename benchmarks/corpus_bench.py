@@ -100,12 +100,17 @@ def main() -> None:
         del texts
         for workers in (1, 2):
             args = [STEMLINE, "normalize", "--lines", str(plain), "-o", str(out), "-q"]
-            report(f"stemline normalize --lines F -o O -q -j {workers}",
-                   wall([*args, "-j", str(workers)], options.repeat))  # fmt: skip
+            report(
+                f"stemline normalize --lines F -o O -q -j {workers}",
+                wall([*args, "-j", str(workers)], options.repeat),
+            )
         out_jsonl = folder / "out.jsonl"
         args = [STEMLINE, "normalize", str(jsonl), "-o", str(out_jsonl), "-q", "-j", "1"]
-        report("JSON Lines -> JSON Lines (fields kept) -j 1", wall(args, options.repeat),
-               jsonl.stat().st_size / 1e6)  # fmt: skip
+        report(
+            "JSON Lines -> JSON Lines (fields kept) -j 1",
+            wall(args, options.repeat),
+            jsonl.stat().st_size / 1e6,
+        )
         args = [STEMLINE, "normalize", "--lines", str(gz), "-o", str(out), "-q", "-j", "2"]
         report("gzip'd lines -j 2", wall(args, options.repeat))
         report("zcat F.gz > /dev/null", wall(["zcat", str(gz)], options.repeat))
@@ -116,8 +121,10 @@ def main() -> None:
         article = str(ROOT / "examples" / "article.txt")
         start = best_of([STEMLINE, "normalize", article])
         bare = best_of([sys.executable, "-c", "pass"])
-        print(f"  start-up: stemline normalize examples/article.txt {start * 1e3:.0f} ms, "
-              f"python -c pass {bare * 1e3:.0f} ms")  # fmt: skip
+        print(
+            f"  start-up: stemline normalize examples/article.txt {start * 1e3:.0f} ms, "
+            f"python -c pass {bare * 1e3:.0f} ms"
+        )
 
         def target(name: str, value: float, goal: str, met: bool) -> None:
             print(f"  {name:<52} {value:6.2f}  (target {goal}: {'met' if met else 'NOT met'})")
@@ -132,8 +139,10 @@ def main() -> None:
         r = rates["JSON Lines -> JSON Lines (fields kept) -j 1"] / cli1
         target("JSON Lines -j 1 / lines -j 1", r, ">= 0.7", r >= 0.7)
         r = rates["gzip'd lines -j 2"] / cli2
-        print(f"  {'gzip lines / plain lines, -j 2':<52} {r:6.2f}  (zcat alone: "
-              f"{rates['zcat F.gz > /dev/null']:.0f} MB/s)")  # fmt: skip
+        print(
+            f"  {'gzip lines / plain lines, -j 2':<52} {r:6.2f}  (zcat alone: "
+            f"{rates['zcat F.gz > /dev/null']:.0f} MB/s)"
+        )
         r = start / bare
         target("start-up / python -c pass", r, "<= 6", r <= 6)
         print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")

@@ -50,8 +50,14 @@ def run_job(
     out.unlink(missing_ok=True)
     try:
         native.can_run = can_run  # type: ignore[assignment]
-        job.run(inputs, OutputSpec(path=str(out)), NORMALIZER, workers=workers, quiet=True,
-                problems=problems)  # fmt: skip
+        job.run(
+            inputs,
+            OutputSpec(path=str(out)),
+            NORMALIZER,
+            workers=workers,
+            quiet=True,
+            problems=problems,
+        )
         result, error = out.read_bytes(), None
     except InputError as e:
         result, error = None, e.format_message()
@@ -79,7 +85,7 @@ def block_size(n: int) -> Iterator[None]:
     try:
         yield
     finally:
-        for m, value in zip(modules, saved):
+        for m, value in zip(modules, saved, strict=True):
             m.BLOCK_BYTES = value
 
 
@@ -107,8 +113,9 @@ def test_every_format_and_compression_matches_python_and_the_reference(
 def test_a_folder_of_text_files_one_document_each(tmp_path, compression):
     docs = cases.documents()
     for i, doc in enumerate(docs):
-        cases.write(tmp_path / "in" / f"d{i // 10}" / f"{i:03}.txt{compression}",
-                    doc.encode(), compression)  # fmt: skip
+        cases.write(
+            tmp_path / "in" / f"d{i // 10}" / f"{i:03}.txt{compression}", doc.encode(), compression
+        )
     out, error = both_paths(InputSpec(paths=(str(tmp_path / "in"),)), tmp_path, workers=2)
     assert error is None and out == cases.expected(docs)
 
@@ -139,13 +146,51 @@ def test_the_bbc_folder_matches_the_reference(tmp_path, bbc, bbc_reference):
 
 # Pieces that stress block boundaries: multi-byte characters, \r\n, invalid
 # bytes, NUL, JSON escapes (\uXXXX, surrogate pairs, a lone surrogate).
-PIECES = [b"a", b"Cat", b" ", b"\n", b"\r\n", b"\r", b"\xc3\xa9", b"\xe2\x82\xac",
-          b"\xf0\x9f\x98\x80", b"\xff", b"\xc3", b"\xe2\x82", b"\x00", b"\"", b".", b"'s",
-          b"\xef\xbb\xbf", b"\t", b"\xa0", b"\xc2\xa0"]  # fmt: skip
-JSON_PIECES = [b'{"text": "', b'"}', b"\\u00e9", b"\\ud83d\\ude00", b"\\ud800", b"\\n",
-               b'\\"', b"\\\\", b'", "x": [1, {"text": 2}], "text": "', b"{}", b"[1]",
-               b"null", b'{"text": null}', b'{"text": "a\\u0000"}', b" ", b"\n", b"NaN",
-               b'{"normalized": 1, "text": "x"}', b"\xff", b"\xc3\xa9", b"\r\n"]  # fmt: skip
+PIECES = [
+    b"a",
+    b"Cat",
+    b" ",
+    b"\n",
+    b"\r\n",
+    b"\r",
+    b"\xc3\xa9",
+    b"\xe2\x82\xac",
+    b"\xf0\x9f\x98\x80",
+    b"\xff",
+    b"\xc3",
+    b"\xe2\x82",
+    b"\x00",
+    b'"',
+    b".",
+    b"'s",
+    b"\xef\xbb\xbf",
+    b"\t",
+    b"\xa0",
+    b"\xc2\xa0",
+]
+JSON_PIECES = [
+    b'{"text": "',
+    b'"}',
+    b"\\u00e9",
+    b"\\ud83d\\ude00",
+    b"\\ud800",
+    b"\\n",
+    b'\\"',
+    b"\\\\",
+    b'", "x": [1, {"text": 2}], "text": "',
+    b"{}",
+    b"[1]",
+    b"null",
+    b'{"text": null}',
+    b'{"text": "a\\u0000"}',
+    b" ",
+    b"\n",
+    b"NaN",
+    b'{"normalized": 1, "text": "x"}',
+    b"\xff",
+    b"\xc3\xa9",
+    b"\r\n",
+]
 
 blobs = st.lists(st.sampled_from(PIECES), max_size=40).map(b"".join)
 json_blobs = st.lists(st.sampled_from(JSON_PIECES + PIECES[:6]), max_size=30).map(b"".join)
@@ -153,24 +198,39 @@ policies = st.sampled_from(["fail", "replace", "latin-1"])
 bad_records = st.sampled_from(["fail", "empty"])
 
 
-@given(data=blobs, block=st.integers(1, 24), decode=policies, bad=bad_records,
-       lines=st.booleans(), compression=st.sampled_from(["", ".gz", ".zst"]),
-       max_doc=st.sampled_from([8, 64 << 20]))  # fmt: skip
+@given(
+    data=blobs,
+    block=st.integers(1, 24),
+    decode=policies,
+    bad=bad_records,
+    lines=st.booleans(),
+    compression=st.sampled_from(["", ".gz", ".zst"]),
+    max_doc=st.sampled_from([8, 64 << 20]),
+)
 def test_plain_text_at_block_boundaries(
     tmp_path_factory, data, block, decode, bad, lines, compression, max_doc
 ):
     tmp = tmp_path_factory.mktemp("plain")
     path = cases.write(tmp / f"in.txt{compression}", data, compression)
-    inputs = InputSpec(paths=(str(path),), lines=lines, on_decode_error=decode,
-                       on_bad_record=bad, max_doc_bytes=max_doc)  # fmt: skip
+    inputs = InputSpec(
+        paths=(str(path),),
+        lines=lines,
+        on_decode_error=decode,
+        on_bad_record=bad,
+        max_doc_bytes=max_doc,
+    )
     with block_size(block):
         both_paths(inputs, tmp, workers=2)
 
 
-@given(data=json_blobs, block=st.integers(1, 24), decode=policies, bad=bad_records,
-       jsonl_out=st.booleans())  # fmt: skip
-def test_json_lines_at_block_boundaries(tmp_path_factory, data, block, decode, bad,
-                                        jsonl_out):  # fmt: skip
+@given(
+    data=json_blobs,
+    block=st.integers(1, 24),
+    decode=policies,
+    bad=bad_records,
+    jsonl_out=st.booleans(),
+)
+def test_json_lines_at_block_boundaries(tmp_path_factory, data, block, decode, bad, jsonl_out):
     tmp = tmp_path_factory.mktemp("jsonl")
     path = cases.write(tmp / "in.jsonl", data)
     inputs = InputSpec(paths=(str(path),), on_decode_error=decode, on_bad_record=bad)
@@ -186,11 +246,14 @@ def test_error_places_are_the_python_readers(tmp_path):
         "bad-utf8.txt": (b"ok\nfine \xe2\x82 here\n", {"lines": True}, "line 2, byte 8"),
         "nul.txt": (b"one\ntwo\x00\n", {"lines": True}, "line 2, byte 7"),
         "whole.txt": (b"a\nb\nc\xff", {}, "line 3, byte 5"),
-        "long.txt": (b"short\n" + b"x" * 100 + b"\n", {"lines": True, "max_doc_bytes": 50},
-                     "line 2, byte 6"),
+        "long.txt": (
+            b"short\n" + b"x" * 100 + b"\n",
+            {"lines": True, "max_doc_bytes": 50},
+            "line 2, byte 6",
+        ),
         "bad.jsonl": (b'{"text": "a"}\n{"text": 1}\n', {}, "line 2, byte 14"),
         "badjson.jsonl": (b'{"text": "a"}\n{"text": "b\n', {}, "line 2"),
-    }  # fmt: skip
+    }
     for name, (data, options, place) in cases_.items():
         path = cases.write(tmp_path / name, data)
         _, error = both_paths(InputSpec(paths=(str(path),), **options), tmp_path)
@@ -201,8 +264,10 @@ def test_compression_errors_name_the_file(tmp_path):
     good = cases.COMPRESSIONS[".gz"](b"line\n" * 1000)
     truncated = cases.write(tmp_path / "cut.txt.gz", good[: len(good) // 2])
     misnamed = cases.write(tmp_path / "plain.txt.gz", b"just text\n")
-    for path, words in ((truncated, "gzip data ends early"),
-                        (misnamed, "the name says gzip but the data is not compressed")):  # fmt: skip
+    for path, words in (
+        (truncated, "gzip data ends early"),
+        (misnamed, "the name says gzip but the data is not compressed"),
+    ):
         _, error = both_paths(InputSpec(paths=(str(path),), lines=True), tmp_path)
         assert error is not None and words in error
 
@@ -210,16 +275,20 @@ def test_compression_errors_name_the_file(tmp_path):
 def test_warnings_of_tolerated_problems_are_the_same(tmp_path):
     data = b"".join(b"bad \xff line %d\n" % i for i in range(15))
     path = cases.write(tmp_path / "in.txt", data)
-    out, error = both_paths(InputSpec(paths=(str(path),), lines=True, on_decode_error="replace"),
-                            tmp_path)  # fmt: skip
+    out, error = both_paths(
+        InputSpec(paths=(str(path),), lines=True, on_decode_error="replace"), tmp_path
+    )
     assert error is None and out.count(b"\n") == 15
 
 
 def test_the_command_takes_the_native_path_and_stops_on_bad_input(tmp_path):
     path = cases.write(tmp_path / "in.txt", b"fine\nbad \xff\n")
     out = tmp_path / "out.txt"
-    run = subprocess.run([STEMLINE_BIN, "normalize", "--lines", str(path), "-o", str(out)],
-                         capture_output=True, text=True)  # fmt: skip
+    run = subprocess.run(
+        [STEMLINE_BIN, "normalize", "--lines", str(path), "-o", str(out)],
+        capture_output=True,
+        text=True,
+    )
     assert run.returncode == 1
     assert run.stderr.strip() == (
         f"stemline: error: {path}: line 2, byte 9: not valid UTF-8: byte(s) ff "
@@ -227,13 +296,17 @@ def test_the_command_takes_the_native_path_and_stops_on_bad_input(tmp_path):
     )
     assert not out.exists()
     # Standard output is a real file descriptor: the native path writes to it.
-    run = subprocess.run([STEMLINE_BIN, "normalize", "--lines", "-j", "2", "-"],
-                         input=b"Cats ran.\r\nDogs!\n", capture_output=True)  # fmt: skip
+    run = subprocess.run(
+        [STEMLINE_BIN, "normalize", "--lines", "-j", "2", "-"],
+        input=b"Cats ran.\r\nDogs!\n",
+        capture_output=True,
+    )
     assert run.returncode == 0 and run.stdout == b"cat ran .\ndog !\n"
 
 
 def test_broken_pipe_is_quiet(tmp_path):
     path = cases.write(tmp_path / "in.txt", b"some words here\n" * 200_000)
-    run = subprocess.run(f"{STEMLINE_BIN} normalize --lines {path} | head -1",
-                         shell=True, capture_output=True)  # fmt: skip
+    run = subprocess.run(
+        f"{STEMLINE_BIN} normalize --lines {path} | head -1", shell=True, capture_output=True
+    )
     assert run.stdout == b"some word here\n" and run.stderr == b""

@@ -73,9 +73,17 @@ def run(
         problems.echo = progress.echo
     if native.can_run(output, out, todo, inputs):  # the common jobs, without Python per document
         return native.run(
-            inputs, output, out, normalizer, todo, workers=workers, problems=problems,
-            progress=progress, show_progress=progress_wanted(quiet), started=started,
-        )  # fmt: skip
+            inputs,
+            output,
+            out,
+            normalizer,
+            todo,
+            workers=workers,
+            problems=problems,
+            progress=progress,
+            show_progress=progress_wanted(quiet),
+            started=started,
+        )
     stats = Stats()
 
     def work(texts: list[str]) -> list:
