@@ -16,7 +16,7 @@ run loses no finished input.
 from __future__ import annotations
 
 import time
-from concurrent.futures import Future, ThreadPoolExecutor
+from typing import TYPE_CHECKING
 from dataclasses import asdict
 from itertools import repeat
 
@@ -28,6 +28,9 @@ from stemline.corpus.outputs import OutputSpec, open_output
 from stemline.corpus.problems import InputError, Problems
 from stemline.corpus.progress import Progress, Stats, progress_wanted
 from stemline.normalizer import Normalizer
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 
 def count_tokens(lines: list[str]) -> int:
@@ -105,6 +108,9 @@ def run(
             stats.tokens += count_tokens([line for line, _ in lines] if output.offsets else lines)
         stats.nbytes += batch.nbytes
         progress.update(batch.disk_bytes, stats.documents)
+
+    # Imported here: the native path (and a short job's start-up) does without it.
+    from concurrent.futures import ThreadPoolExecutor
 
     pending: tuple[Batch, Future] | None = None
     try:
