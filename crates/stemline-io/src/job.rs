@@ -8,11 +8,17 @@
 //! a free slot), so memory does not grow with the input, nor with one slow
 //! block. An error while reading is handed on in its place in the order, so
 //! everything read before it is written first.
+//!
+//! The reading thread is not waited for when the job stops early (an error,
+//! Ctrl-C): it may be blocked reading a pipe or a terminal that never
+//! delivers, so it is left to notice the closed channels on its next block;
+//! the workers look at a stop flag while they wait.
 
 use std::collections::BTreeMap;
 use std::io::Write;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, RecvTimeoutError};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use stemline_core::{normalizer::resolve_workers, Normalizer};
@@ -46,9 +52,9 @@ struct Done {
 /// Normalizes `sources` (each with its format) to `out`, in order.
 pub fn run(
     normalizer: &Normalizer,
-    sources: &[(Source, Format)],
-    options: &Options,
-    hooks: &dyn Hooks,
+    sources: Arc<[(Source, Format)]>,
+    options: Arc<Options>,
+    hooks: Arc<dyn Hooks>,
     out: &mut dyn Write,
 ) -> Result<Stats, Error> {
     let workers = resolve_workers(options.workers).max(1);
@@ -60,16 +66,27 @@ pub fn run(
     for _ in 0..slots {
         slot_tx.send(()).expect("the receiver is alive");
     }
-    std::thread::scope(|scope| {
-        scope.spawn(move || read_all(sources, options, hooks, block_tx, slot_rx));
+    let reader = {
+        let (options, hooks) = (options.clone(), hooks.clone());
+        std::thread::spawn(move || read_all(&sources, &options, &*hooks, block_tx, slot_rx))
+    };
+    let stop = AtomicBool::new(false);
+    let result = std::thread::scope(|scope| {
         for _ in 0..workers {
             let done_tx = done_tx.clone();
-            let block_rx = &block_rx;
+            let (block_rx, stop, options) = (&block_rx, &stop, &*options);
             scope.spawn(move || {
                 let mut cache = normalizer.take_cache();
-                loop {
-                    let next = block_rx.lock().unwrap_or_else(|e| e.into_inner()).recv();
-                    let Ok((seq, block)) = next else { break };
+                while !stop.load(Ordering::Relaxed) {
+                    let next = block_rx
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .recv_timeout(Duration::from_millis(50));
+                    let (seq, block) = match next {
+                        Ok(next) => next,
+                        Err(RecvTimeoutError::Timeout) => continue,
+                        Err(RecvTimeoutError::Disconnected) => break,
+                    };
                     let done = block.map(|b| normalize_block(normalizer, &b, options, &mut cache));
                     if done_tx.send((seq, done)).is_err() {
                         break;
@@ -79,9 +96,15 @@ pub fn run(
             });
         }
         drop(done_tx);
-        // Dropping the receivers on the way out (error or not) stops the others.
-        write_in_order(done_rx, slot_tx, hooks, out)
-    })
+        let result = write_in_order(done_rx, slot_tx, &*hooks, out);
+        stop.store(true, Ordering::Relaxed);
+        result
+    });
+    if result.is_ok() {
+        // Every block was written, so the reader has finished.
+        let _ = reader.join();
+    }
+    result
 }
 
 fn read_all(

@@ -161,9 +161,9 @@ pub fn push_json_string(out: &mut Vec<u8>, text: &[u8]) {
     out.push(b'"');
     // Normalized text almost never needs an escape; a branch-free scan (which
     // the compiler vectorizes) says so before the byte-by-byte loop runs.
-    let plain = !text
-        .iter()
-        .fold(false, |any, &b| any | (b < 0x20) | (b == b'"') | (b == b'\\'));
+    let plain = !text.iter().fold(false, |any, &b| {
+        any | (b < 0x20) | (b == b'"') | (b == b'\\')
+    });
     if plain {
         out.extend_from_slice(text);
         out.push(b'"');

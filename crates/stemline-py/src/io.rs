@@ -7,6 +7,7 @@
 use std::fs::File;
 use std::mem::ManuallyDrop;
 use std::os::fd::FromRawFd;
+use std::sync::Arc;
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
@@ -160,8 +161,8 @@ pub(crate) fn normalize_files(
             };
             Ok((source, parse_format(&format)?))
         })
-        .collect::<PyResult<Vec<_>>>()?;
-    let options = io::Options {
+        .collect::<PyResult<Arc<[_]>>>()?;
+    let options = Arc::new(io::Options {
         decode: io::DecodePolicy::from_name(decode)
             .ok_or_else(|| PyValueError::new_err(format!("unknown decode policy {decode:?}")))?,
         empty_bad_records,
@@ -172,18 +173,18 @@ pub(crate) fn normalize_files(
         out_key_json,
         out_field_repr,
         workers,
-    };
-    let hooks = PyHooks {
+    });
+    let hooks = Arc::new(PyHooks {
         tolerate,
         json_record,
         progress,
-    };
+    });
     // SAFETY: the caller keeps `out_fd` open for the call; ManuallyDrop
     // leaves closing it to the caller.
     let out = ManuallyDrop::new(unsafe { File::from_raw_fd(out_fd) });
     let result = py.detach(|| {
         let mut writer = &*out;
-        io::run(&normalizer.inner, &sources, &options, &hooks, &mut writer)
+        io::run(&normalizer.inner, sources, options, hooks, &mut writer)
     });
     match result {
         Ok(s) => Ok((s.documents, s.tokens, s.nbytes, s.disk_bytes)),

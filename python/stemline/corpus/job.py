@@ -16,9 +16,9 @@ run loses no finished input.
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING
 from dataclasses import asdict
 from itertools import repeat
+from typing import TYPE_CHECKING
 
 from stemline.corpus import native
 from stemline.corpus.documents import Batch
