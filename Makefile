@@ -53,6 +53,7 @@ $(VENV)/.bench: $(VENV)/.base
 bench: $(VENV)/.bench build
 	$(PY) benchmarks/bench.py
 	$(PY) benchmarks/memory.py
+	$(PY) benchmarks/corpus_bench.py
 
 # The BBC corpus report, its screenshot, and the README's unstem table (printed).
 docs: $(VENV)/.test build browser
