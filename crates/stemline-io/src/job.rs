@@ -4,8 +4,8 @@
 //! Blocks are numbered as read; a worker takes the next block, normalizes
 //! all its documents with its own token cache into the block's finished
 //! output bytes, and hands them on; the writer puts them back in order.
-//! At most `2 * workers + 2` blocks are alive at once (the reader waits for
-//! a free slot), so memory does not grow with the input, nor with one slow
+//! At most `2 * workers + 2` blocks (or [`Options::max_blocks`]) are alive
+//! at once (the reader waits for a free slot), so memory does not grow with the input, nor with one slow
 //! block. An error while reading is handed on in its place in the order, so
 //! everything read before it is written first.
 //!
@@ -58,7 +58,10 @@ pub fn run(
     out: &mut dyn Write,
 ) -> Result<Stats, Error> {
     let workers = resolve_workers(options.workers).max(1);
-    let slots = 2 * workers + 2;
+    let slots = match options.max_blocks {
+        0 => 2 * workers + 2,
+        n => n.clamp(2, 2 * workers + 2),
+    };
     let (block_tx, block_rx) = mpsc::sync_channel::<(u64, Result<Block, Error>)>(slots);
     let block_rx = Mutex::new(block_rx);
     let (done_tx, done_rx) = mpsc::channel::<(u64, Result<Done, Error>)>();

@@ -86,6 +86,10 @@ pub struct Options {
     pub out_field_repr: String,
     /// Worker threads (0: one per core).
     pub workers: usize,
+    /// Most blocks alive at once (read, being normalized, or waiting to be
+    /// written): bounds memory. 0: `2 * workers + 2`, which keeps every
+    /// worker busy; fewer saves memory and may leave workers idle.
+    pub max_blocks: usize,
 }
 
 impl Default for Options {
@@ -100,6 +104,7 @@ impl Default for Options {
             out_key_json: b"\"normalized\"".to_vec(),
             out_field_repr: "'normalized'".to_owned(),
             workers: 1,
+            max_blocks: 0,
         }
     }
 }

@@ -121,7 +121,7 @@ type PySource = (String, Option<String>, String, Option<String>, Option<u64>);
 #[pyfunction]
 #[pyo3(signature = (
     normalizer, sources, out_fd, *, workers, decode, empty_bad_records, max_doc_bytes,
-    block_bytes, field_path, out_field, out_key_json, out_field_repr, tolerate, json_record,
+    block_bytes, max_blocks, field_path, out_field, out_key_json, out_field_repr, tolerate, json_record,
     progress
 ))]
 #[allow(clippy::too_many_arguments)]
@@ -135,6 +135,7 @@ pub(crate) fn normalize_files(
     empty_bad_records: bool,
     max_doc_bytes: u64,
     block_bytes: usize,
+    max_blocks: usize,
     field_path: Vec<String>,
     out_field: Option<String>,
     out_key_json: Vec<u8>,
@@ -173,6 +174,7 @@ pub(crate) fn normalize_files(
         out_key_json,
         out_field_repr,
         workers,
+        max_blocks,
     });
     let hooks = Arc::new(PyHooks {
         tolerate,

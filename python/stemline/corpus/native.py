@@ -90,6 +90,8 @@ def run(
             empty_bad_records=inputs.on_bad_record == "empty",
             max_doc_bytes=inputs.max_doc_bytes,
             block_bytes=BLOCK_BYTES,
+            # --batch-bytes bounds the input in flight, as it bounds the batches.
+            max_blocks=max(1, inputs.batch_bytes // BLOCK_BYTES),
             field_path=inputs.field.split("."),
             out_field=spec.field if out.format == "jsonl" else None,
             out_key_json=json.dumps(spec.field, ensure_ascii=False).encode("utf-8"),
