@@ -281,9 +281,12 @@ fn split(
             let text = if clean {
                 Span::Raw(start, stop)
             } else {
-                line_text(
-                    &mut block, start, stop, name, number, offset, options, hooks,
-                )?
+                let at = At {
+                    name,
+                    number,
+                    offset,
+                };
+                line_text(&mut block, (start, stop), at, options, hooks)?
             };
             block.docs.push(Doc {
                 text,
@@ -309,23 +312,42 @@ fn split(
     // As in the Python reader, a block's lines are all decoded before any is
     // parsed: the first error reported is the same.
     for (text, number, offset) in decoded {
-        json_record(&mut block, text, name, number, offset, options, hooks)?;
+        json_record(
+            &mut block,
+            text,
+            At {
+                name,
+                number,
+                offset,
+            },
+            options,
+            hooks,
+        )?;
     }
     Ok((block, count))
 }
 
-/// One `--lines` document that is not plain UTF-8: a NUL byte, or bytes the decode policy handles.
-#[allow(clippy::too_many_arguments)]
-fn line_text(
-    block: &mut Block,
-    start: usize,
-    stop: usize,
-    name: &str,
+/// Where a line is: its file, its number and the offset of its first byte.
+#[derive(Clone, Copy)]
+struct At<'a> {
+    name: &'a str,
     number: u64,
     offset: u64,
+}
+
+/// One `--lines` document that is not plain UTF-8: a NUL byte, or bytes the decode policy handles.
+fn line_text(
+    block: &mut Block,
+    (start, stop): (usize, usize),
+    at: At<'_>,
     options: &Options,
     hooks: &dyn Hooks,
 ) -> Result<Span, Error> {
+    let At {
+        name,
+        number,
+        offset,
+    } = at;
     if let Some(nul) = memchr(0, &block.raw[start..stop]) {
         let place = Place::at(name, Some(number), Some(offset + nul as u64));
         bad_record(options, hooks, place, "binary data (a NUL byte)")?;
@@ -341,16 +363,18 @@ fn line_text(
 }
 
 /// One JSON Lines line (decoded): a document, or nothing for a blank line.
-#[allow(clippy::too_many_arguments)]
 fn json_record(
     block: &mut Block,
     mut line: Span,
-    name: &str,
-    number: u64,
-    offset: u64,
+    at: At<'_>,
     options: &Options,
     hooks: &dyn Hooks,
 ) -> Result<(), Error> {
+    let At {
+        name,
+        number,
+        offset,
+    } = at;
     // A byte order mark before the first record is not part of it.
     if number == 1 && block.bytes(line).starts_with(b"\xef\xbb\xbf") {
         line = match line {
@@ -362,7 +386,7 @@ fn json_record(
     if bytes.iter().all(|&b| ascii_space(b)) {
         return Ok(());
     }
-    // SAFETY-free: the line was decoded (or checked) as UTF-8 above.
+    // Decoded, or checked with the whole block, as UTF-8 before.
     let text = std::str::from_utf8(bytes).expect("decoded line");
     let out_field = options.out_field.as_deref();
     let clash_error = || {
