@@ -175,3 +175,42 @@ fn json_lines_records_get_the_field_spliced_in() {
         ["in.txt: line 3, byte 37: judged bad; used an empty document"]
     );
 }
+
+/// Not a test: `STEMLINE_IO_BENCH=FILE cargo test --release -p stemline-io
+/// --test job scaling -- --ignored --nocapture` times the job on FILE (lines)
+/// with 1 and 2 workers, without Python.
+#[test]
+#[ignore]
+fn scaling() {
+    let Ok(path) = std::env::var("STEMLINE_IO_BENCH") else {
+        return;
+    };
+    let n = normalizer();
+    for workers in [1, 2, 1, 2] {
+        let source = Source {
+            name: path.clone(),
+            path: Some(path.clone()),
+            compression: None,
+            size: None,
+        };
+        let options = Options {
+            workers,
+            ..Options::default()
+        };
+        let mut out = std::io::sink();
+        let started = std::time::Instant::now();
+        let stats = run(
+            &n,
+            Arc::from(vec![(source, Format::Lines)]),
+            Arc::new(options),
+            Arc::new(Recorder::default()),
+            &mut out,
+        )
+        .unwrap();
+        let seconds = started.elapsed().as_secs_f64();
+        println!(
+            "workers={workers}: {:.1} MB/s",
+            stats.nbytes as f64 / 1e6 / seconds
+        );
+    }
+}
