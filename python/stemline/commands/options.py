@@ -86,3 +86,18 @@ def output_option(help: str) -> Callable:
         type=click.Path(dir_okay=False, allow_dash=True),
         help=help,
     )
+
+
+def run_options(command: Callable) -> Callable:
+    """Click decorator: ``-q/--quiet`` and ``--stats``, the same on every command."""
+    command = click.option(
+        "--stats",
+        is_flag=True,
+        help="Print the summary line on stderr even when it is not a terminal.",
+    )(command)
+    return click.option(
+        "-q",
+        "--quiet",
+        is_flag=True,
+        help="No progress bar and no summary line.",
+    )(command)

@@ -48,10 +48,14 @@ def run(
     workers: int = 0,
     quiet: bool = False,
     problems: Problems | None = None,
+    with_tokens: bool | None = None,
 ) -> Stats:
-    """Runs the job; returns its statistics. Raises InputError, OutputError,
-    JobUsageError (all click exceptions carrying their exit code)."""
+    """Runs the job; returns its statistics (tokens counted only
+    ``with_tokens``, by default when not ``quiet``). Raises InputError,
+    OutputError, JobUsageError (all click exceptions carrying their exit code)."""
     started = time.perf_counter()
+    if with_tokens is None:
+        with_tokens = not quiet
     problems = problems if problems is not None else Problems()
     sources = inputs.sources()
     job = {
@@ -63,7 +67,9 @@ def run(
             for k, v in normalizer.filters.items()
         },
         "inputs": {
-            k: v for k, v in asdict(inputs).items() if k not in ("batch_size", "batch_bytes")
+            k: v
+            for k, v in asdict(inputs).items()
+            if k not in ("batch_size", "batch_bytes", "given")
         },
         "output": {k: v for k, v in asdict(output).items() if k != "resume"},
     }
@@ -104,7 +110,7 @@ def run(
             out.write(chunk, lines[start:stop] if len(batch.chunks) > 1 else lines)
         out.checkpoint()
         stats.documents += len(lines)
-        if not quiet:  # counting is a fifth of the main thread's work; only the summary needs it
+        if with_tokens:  # a fifth of the main thread's work; only the summary needs it
             stats.tokens += count_tokens([line for line, _ in lines] if output.offsets else lines)
         stats.nbytes += batch.nbytes
         progress.update(batch.disk_bytes, stats.documents)

@@ -51,6 +51,8 @@ class _Prefixed(io.RawIOBase):
 def _open(source: Source) -> tuple[BinaryIO, CheckedReader, Callable[[], int]]:
     """(file to close, decompressed stream, bytes consumed from the file so far)."""
     if source.path is None:
+        if sys.stdin is None:  # how Python starts when file descriptor 0 is closed
+            raise InputError(source.name, "cannot read: standard input is closed")
         raw = sys.stdin.buffer
     else:
         try:
