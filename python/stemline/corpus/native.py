@@ -7,13 +7,19 @@ released: reading, decompressing, splitting lines, decoding, normalizing on
 ``workers`` threads and writing in input order, with no Python object per
 document. It follows the Python readers exactly (same documents, same
 policies, same messages and places) and writes through the same output
-object, which opened the destination and commits or aborts it.
+object as the Python path (:mod:`stemline.corpus.target`: a temporary file
+renamed into place, a symbolic link written through, a device or FIFO
+written directly), which opened the destination and commits or aborts it;
+the native writer only gets its file descriptor. A stop signal (SIGINT,
+SIGTERM, SIGHUP) stops the job within a tenth of a second, also while it
+waits for input or is blocked writing to a pipe, and leaves through the same
+clean-up and exit codes as the Python path.
 
 Python is still called for what only it can decide, each rare: a problem a
 policy tolerates (counted and shown by :class:`Problems`), a JSON Lines line
 that the native parser does not take as a plain record (anything that is not
 a JSON object with a string at the field: the Python reader judges it with
-its own rules and words its message), progress, and Ctrl-C.
+its own rules and words its message), progress, and stop signals.
 
 Everything else takes the Python path (:mod:`stemline.corpus.job`): CSV, TSV
 and Parquet inputs or outputs, compressed output, ``--output-dir``,
@@ -23,6 +29,7 @@ and Parquet inputs or outputs, compressed output, ``--output-dir``,
 from __future__ import annotations
 
 import json
+import sys
 import time
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -31,8 +38,9 @@ from stemline import _native
 from stemline.corpus.documents import Source
 from stemline.corpus.options import InputSpec
 from stemline.corpus.outputs import OutputSpec, SingleOutput
-from stemline.corpus.problems import OutputError, Place, Problems
+from stemline.corpus.problems import Place, Problems
 from stemline.corpus.progress import Progress, Stats
+from stemline.corpus.target import write_error
 from stemline.normalizer import Normalizer
 
 #: Bytes read at a time; whole lines are cut from them.
@@ -48,6 +56,10 @@ def can_run(spec: OutputSpec, out: object, sources: Sequence[Source], inputs: In
     if not isinstance(out, SingleOutput) or spec.resume or spec.offsets:
         return False
     if out.compression is not None or out.format not in ("lines", "jsonl"):
+        return False
+    if sys.stdin is None and any(s.path is None for s in sources):
+        # Descriptor 0 was closed at start-up (and may since name another
+        # file): the Python reader says so.
         return False
     formats = {s.format for s in sources}
     if not formats <= set(_NATIVE_FORMATS):
@@ -78,7 +90,7 @@ def run(
     started: float,
 ) -> Stats:
     """Runs the job natively, commits the output and returns the statistics;
-    aborts the output on any error (InputError, OutputError, KeyboardInterrupt)."""
+    aborts the output on any error (InputError, OutputError, a stop signal)."""
     try:
         out.raw.flush()  # nothing of ours may be left in Python's buffer
         documents, tokens, nbytes, _ = _native.normalize_files(
@@ -108,7 +120,7 @@ def run(
     except OSError as e:
         progress.close()
         out.abort()
-        raise OutputError(f"{out.path}: cannot write: {e.strerror or e}") from None
+        raise write_error(out.path, e) from None  # the output layer's words
     except BaseException:
         progress.close()
         out.abort()
