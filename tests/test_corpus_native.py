@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import os
 import signal
 import subprocess
 import time
@@ -323,9 +324,17 @@ def test_broken_pipe_is_quiet(tmp_path):
     assert run.stdout == b"some word here\n" and run.stderr == b""
 
 
-def test_ctrl_c_stops_a_native_job_waiting_on_standard_input(tmp_path):
-    # The reading thread is blocked on a pipe that never ends: Ctrl-C must
-    # still stop the job at once, with exit code 130 and no output file left.
+STOPS = [
+    (signal.SIGINT, 130, b"stemline: interrupted\n"),
+    (signal.SIGTERM, 143, b"stemline: terminated (SIGTERM)\n"),
+    (signal.SIGHUP, 129, b"stemline: stopped by SIGHUP\n"),
+]
+
+
+@pytest.mark.parametrize("signum, code, said", STOPS)
+def test_a_stop_signal_stops_a_native_job_waiting_on_standard_input(tmp_path, signum, code, said):
+    # The reading thread is blocked on a pipe that never ends: the signal must
+    # still stop the job at once, with its exit code and no output file left.
     out = tmp_path / "out.txt"
     job_ = subprocess.Popen(
         [STEMLINE_BIN, "normalize", "--lines", "-", "-o", str(out), "-j", "2"],
@@ -339,11 +348,37 @@ def test_ctrl_c_stops_a_native_job_waiting_on_standard_input(tmp_path):
         assert time.monotonic() < deadline, "the job never opened its output"
         time.sleep(0.05)
     time.sleep(0.3)
-    job_.send_signal(signal.SIGINT)
+    job_.send_signal(signum)
     try:
         _, err = job_.communicate(timeout=20)
     finally:
         job_.kill()
-    assert job_.returncode == 130
-    assert err == b"stemline: interrupted\n"
+    assert job_.returncode == code
+    assert err == said
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("signum, code, said", STOPS)
+def test_a_stop_signal_stops_a_native_job_blocked_writing(tmp_path, signum, code, said):
+    # The output is a FIFO whose reader never reads: the native writer is
+    # blocked in write(2) when the signal comes, and must not retry for ever.
+    src = cases.write(tmp_path / "in.txt", b"Some words here and there.\n" * 200_000)
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)  # there, never reading
+    try:
+        job_ = subprocess.Popen(
+            [STEMLINE_BIN, "normalize", "--lines", str(src), "-o", str(fifo)],
+            stderr=subprocess.PIPE,
+        )
+        time.sleep(1.5)  # imports done, the FIFO's buffer full
+        assert job_.poll() is None
+        job_.send_signal(signum)
+        try:
+            _, err = job_.communicate(timeout=20)
+        finally:
+            job_.kill()
+    finally:
+        os.close(reader)
+    assert job_.returncode == code
+    assert err == said

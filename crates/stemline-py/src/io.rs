@@ -5,6 +5,7 @@
 //! Python reader's `InputError`, an `OSError`, or the hook's own exception.
 
 use std::fs::File;
+use std::io::Write;
 use std::mem::ManuallyDrop;
 use std::os::fd::FromRawFd;
 use std::sync::Arc;
@@ -184,12 +185,59 @@ pub(crate) fn normalize_files(
     // SAFETY: the caller keeps `out_fd` open for the call; ManuallyDrop
     // leaves closing it to the caller.
     let out = ManuallyDrop::new(unsafe { File::from_raw_fd(out_fd) });
-    let result = py.detach(|| {
-        let mut writer = &*out;
-        io::run(&normalizer.inner, sources, options, hooks, &mut writer)
-    });
+    let mut writer = SignalledWrites {
+        file: &out,
+        raised: None,
+    };
+    let result = py.detach(|| io::run(&normalizer.inner, sources, options, hooks, &mut writer));
+    if let Some(e) = writer.raised {
+        return Err(e); // a stop signal's exception, whatever the job made of the failed write
+    }
     match result {
         Ok(s) => Ok((s.documents, s.tokens, s.nbytes, s.disk_bytes)),
         Err(e) => Err(to_py(py, e)),
+    }
+}
+
+/// The output file, with Python's signal handlers run when a write is
+/// interrupted by a signal, as Python's own file objects do: a write blocked
+/// on a pipe or FIFO nobody reads must not keep Ctrl-C or SIGTERM waiting.
+/// A signal makes the blocked write return early, failed (std's `write_all`
+/// would retry that for ever) or short (the bytes written before it), so
+/// both are the moments to look. The handler's exception (``Signalled``) is
+/// kept in `raised` and the write fails, which stops the job.
+struct SignalledWrites<'a> {
+    file: &'a File,
+    raised: Option<PyErr>,
+}
+
+impl SignalledWrites<'_> {
+    fn check_signals(&mut self) -> std::io::Result<()> {
+        match Python::attach(|py| py.check_signals()) {
+            Ok(()) => Ok(()),
+            Err(e) => {
+                self.raised = Some(e);
+                Err(std::io::Error::other("stopped by a signal"))
+            }
+        }
+    }
+}
+
+impl Write for SignalledWrites<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        loop {
+            match self.file.write(buf) {
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => self.check_signals()?,
+                Ok(n) if n < buf.len() => {
+                    self.check_signals()?;
+                    return Ok(n);
+                }
+                other => return other,
+            }
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(()) // a File has no buffer of its own
     }
 }
