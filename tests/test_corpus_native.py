@@ -265,11 +265,30 @@ def test_error_places_are_the_python_readers(tmp_path):
         ),
         "bad.jsonl": (b'{"text": "a"}\n{"text": 1}\n', {}, "line 2, byte 14"),
         "badjson.jsonl": (b'{"text": "a"}\n{"text": "b\n', {}, "line 2"),
+        # Python's json refuses an integer of over 4,300 digits; serde would skip it.
+        "longint.jsonl": (
+            b'{"text": "a"}\n{"n": ' + b"7" * 4301 + b', "text": "b"}\n',
+            {},
+            "line 2, byte 14: an integer too long",
+        ),
+        "deep.jsonl": (b'{"text": "a"}\n' + b"[" * 200_000 + b"\n", {}, "line 2, byte 14"),
     }
     for name, (data, options, place) in cases_.items():
         path = cases.write(tmp_path / name, data)
         _, error = both_paths(InputSpec(paths=(str(path),), **options), tmp_path)
         assert error is not None and place in error, (name, error)
+
+
+def test_integers_python_converts_are_records(tmp_path):
+    # 4,300 digits (Python's limit) and longer floats are fine to both paths.
+    path = cases.write(
+        tmp_path / "ok.jsonl",
+        b'{"n": ' + b"7" * 4300 + b', "text": "Cats."}\n'
+        b'{"x": ' + b"7" * 5000 + b'.5, "text": "Dogs."}\n'
+        b'{"text": "' + b"7" * 5000 + b'"}\n',
+    )
+    out, error = both_paths(InputSpec(paths=(str(path),)), tmp_path)
+    assert error is None and out == b"cat .\ndog .\n" + b"7" * 5000 + b"\n"
 
 
 def test_compression_errors_name_the_file(tmp_path):

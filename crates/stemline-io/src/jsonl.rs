@@ -30,6 +30,9 @@ pub fn find<'a>(line: &'a str, path: &[String], out_field: Option<&str>) -> Foun
     let Some((first, rest)) = path.split_first() else {
         return Found::Ask;
     };
+    if has_long_digit_run(line) {
+        return Found::Ask; // maybe an integer Python's json refuses to convert
+    }
     let mut de = serde_json::Deserializer::from_str(line);
     let top = de.deserialize_map(Entry {
         key: first,
@@ -51,6 +54,27 @@ pub fn find<'a>(line: &'a str, path: &[String], out_field: Option<&str>) -> Foun
         Ok(Text(text)) if !text.contains('\0') => Found::Text { text, clash },
         _ => Found::Ask,
     }
+}
+
+/// Python converts integers of at most this many digits (its
+/// `sys.get_int_max_str_digits()` default); `json` refuses a longer one,
+/// which serde skips without converting.
+const PYTHON_INT_DIGITS: usize = 4300;
+
+/// Whether `line` holds more than [`PYTHON_INT_DIGITS`] digits in a row
+/// (anywhere, strings too: such a line is only handed to Python).
+fn has_long_digit_run(line: &str) -> bool {
+    if line.len() <= PYTHON_INT_DIGITS {
+        return false;
+    }
+    let mut run = 0;
+    for b in line.bytes() {
+        run = if b.is_ascii_digit() { run + 1 } else { 0 };
+        if run > PYTHON_INT_DIGITS {
+            return true;
+        }
+    }
+    false
 }
 
 /// One level down: an object's field `key`, or a list's item `key`.
@@ -230,6 +254,11 @@ mod tests {
             assert_eq!(text(asked, "text"), None, "{asked}");
         }
         assert_eq!(text(r#"{"a": ["x"]}"#, "a.1"), None);
+        // Python's json converts integers of at most 4,300 digits.
+        let digits = |n| "7".repeat(n);
+        let line = |n| format!(r#"{{"n": {}, "text": "x"}}"#, digits(n));
+        assert_eq!(text(&line(4300), "text").unwrap(), "x");
+        assert_eq!(text(&line(4301), "text"), None);
     }
 
     #[test]
