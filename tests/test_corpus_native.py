@@ -401,3 +401,27 @@ def test_a_stop_signal_stops_a_native_job_blocked_writing(tmp_path, signum, code
         os.close(reader)
     assert job_.returncode == code
     assert err == said
+
+
+def test_the_native_path_keeps_the_commands_manners(tmp_path):
+    # Quiet when standard error is not a terminal; the summary with --stats,
+    # counted as the Python path counts; -q keeps --stats's summary only.
+    src = cases.write(tmp_path / "one.txt", b"The cats sat.\nDogs ran.\n")
+
+    def stemline(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [STEMLINE_BIN, "normalize", "--lines", str(src), *args],
+            capture_output=True,
+            text=True,
+        )
+
+    assert stemline("-o", str(tmp_path / "a")).stderr == ""
+    for args in (["--stats"], ["--stats", "-q"]):
+        run = stemline("-o", str(tmp_path / "b"), *args)
+        assert run.returncode == 0
+        assert run.stderr.startswith("stemline: 2 documents, 7 tokens, "), run.stderr
+        assert run.stderr.endswith(", 0 errors\n") and run.stderr.count("\n") == 1
+    assert stemline("-q", "-o", str(tmp_path / "c")).stderr == ""
+    run = stemline("--stats")  # standard output, native too
+    assert run.stdout == "the cat sat .\ndog ran .\n"
+    assert run.stderr.startswith("stemline: 2 documents, 7 tokens, ")
