@@ -425,3 +425,19 @@ def test_the_native_path_keeps_the_commands_manners(tmp_path):
     run = stemline("--stats")  # standard output, native too
     assert run.stdout == "the cat sat .\ndog ran .\n"
     assert run.stderr.startswith("stemline: 2 documents, 7 tokens, ")
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full")
+def test_a_write_error_is_worded_as_on_the_python_path(tmp_path):
+    text = cases.write(tmp_path / "in.txt", b"The cats sat.\n")
+    table = cases.write(tmp_path / "in.csv", b"text\nThe cats sat.\n")  # the Python path
+    said = []
+    for args in (["--lines", str(text)], [str(table)]):
+        run = subprocess.run(
+            [STEMLINE_BIN, "normalize", *args, "-o", "/dev/full"], capture_output=True, text=True
+        )
+        assert run.returncode == 3
+        said.append(run.stderr)
+    assert (
+        said[0] == said[1] == "stemline: error: /dev/full: cannot write: No space left on device\n"
+    )

@@ -10,7 +10,7 @@ use std::mem::ManuallyDrop;
 use std::os::fd::FromRawFd;
 use std::sync::Arc;
 
-use pyo3::exceptions::PyValueError;
+use pyo3::exceptions::{PyOSError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyTuple};
 
@@ -95,7 +95,12 @@ fn to_py(py: Python<'_>, e: io::Error) -> PyErr {
             })();
             made.unwrap_or_else(|e| e)
         }
-        io::Error::Output(e) => e.into(),
+        // OSError(errno, strerror), as Python's own writes raise it: the same
+        // message (no "(os error N)"), and errno's subclass (BrokenPipeError).
+        io::Error::Output(e) => match e.raw_os_error() {
+            Some(errno) => PyOSError::new_err((errno, io::error::strerror(&e))),
+            None => e.into(),
+        },
         io::Error::Hook(e) => match e.downcast::<PyErr>() {
             Ok(e) => *e,
             Err(e) => PyValueError::new_err(e.to_string()),
