@@ -10,9 +10,12 @@ across two reads.
 
 from __future__ import annotations
 
+import bz2
 import contextlib
+import gzip
 import io
 import json
+import lzma
 import os
 import signal
 import subprocess
@@ -21,6 +24,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import zstandard
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -110,6 +114,32 @@ def test_every_format_and_compression_matches_python_and_the_reference(
     out, error = both_paths(InputSpec(paths=(str(path),), **options), tmp_path, workers)
     docs = cases.line_documents() if fmt in ("lines", "crlf") else cases.documents()
     assert error is None and out == cases.expected(docs)
+
+
+DECOMPRESS = {
+    ".gz": gzip.decompress,
+    ".bz2": bz2.decompress,
+    ".xz": lzma.decompress,
+    ".zst": lambda b: zstandard.ZstdDecompressor().decompressobj().decompress(b),
+}
+
+
+@pytest.mark.parametrize("compression", list(DECOMPRESS))
+@pytest.mark.parametrize("fmt", ["lines", "jsonl"])
+def test_compressed_output_is_the_python_paths_byte_for_byte(tmp_path, fmt, compression):
+    ext, data, options = FORMATS[fmt]
+    path = cases.write(tmp_path / f"in{ext}", data())
+    inputs = InputSpec(paths=(str(path),), batch_size=7, **options)
+    py = run_job(inputs, tmp_path / f"python{ext}{compression}", use_native=False)
+    nat = run_job(inputs, tmp_path / f"native{ext}{compression}", use_native=True, workers=2)
+    assert nat[3], "the job did not take the native path"
+    assert nat[:3] == py[:3]
+    out = DECOMPRESS[compression](nat[0])
+    if fmt == "lines":
+        assert out == cases.expected(cases.line_documents())
+    else:
+        texts = [json.loads(line)["normalized"] for line in out.decode().splitlines()]
+        assert texts == cases.expected(cases.documents()).decode().splitlines()
 
 
 @pytest.mark.parametrize("compression", list(cases.COMPRESSIONS))
@@ -350,11 +380,14 @@ STOPS = [
 ]
 
 
+@pytest.mark.parametrize("name", ["out.txt", "out.txt.gz"])
 @pytest.mark.parametrize("signum, code, said", STOPS)
-def test_a_stop_signal_stops_a_native_job_waiting_on_standard_input(tmp_path, signum, code, said):
+def test_a_stop_signal_stops_a_native_job_waiting_on_standard_input(
+    tmp_path, signum, code, said, name
+):
     # The reading thread is blocked on a pipe that never ends: the signal must
     # still stop the job at once, with its exit code and no output file left.
-    out = tmp_path / "out.txt"
+    out = tmp_path / name
     job_ = subprocess.Popen(
         [STEMLINE_BIN, "normalize", "--lines", "-", "-o", str(out), "-j", "2"],
         stdin=subprocess.PIPE,
@@ -431,13 +464,16 @@ def test_the_native_path_keeps_the_commands_manners(tmp_path):
 def test_a_write_error_is_worded_as_on_the_python_path(tmp_path):
     text = cases.write(tmp_path / "in.txt", b"The cats sat.\n")
     table = cases.write(tmp_path / "in.csv", b"text\nThe cats sat.\n")  # the Python path
-    said = []
-    for args in (["--lines", str(text)], [str(table)]):
-        run = subprocess.run(
-            [STEMLINE_BIN, "normalize", *args, "-o", "/dev/full"], capture_output=True, text=True
+    full_gz = tmp_path / "full.gz"  # compressed output through the output layer's sink
+    full_gz.symlink_to("/dev/full")
+    for out in ("/dev/full", str(full_gz)):
+        said = []
+        for args in (["--lines", str(text)], [str(table)]):
+            run = subprocess.run(
+                [STEMLINE_BIN, "normalize", *args, "-o", out], capture_output=True, text=True
+            )
+            assert run.returncode == 3
+            said.append(run.stderr)
+        assert (
+            said[0] == said[1] == f"stemline: error: {out}: cannot write: No space left on device\n"
         )
-        assert run.returncode == 3
-        said.append(run.stderr)
-    assert (
-        said[0] == said[1] == "stemline: error: /dev/full: cannot write: No space left on device\n"
-    )

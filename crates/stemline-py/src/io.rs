@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use pyo3::exceptions::{PyOSError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyTuple};
+use pyo3::types::{PyBytes, PyDict, PyTuple};
 
 use stemline_io as io;
 
@@ -122,20 +122,22 @@ fn parse_format(name: &str) -> PyResult<io::Format> {
 /// One source: `(name, path or None, format, announced compression or None, size or None)`.
 type PySource = (String, Option<String>, String, Option<String>, Option<u64>);
 
-/// Normalizes `sources` to the open file descriptor `out_fd` (left open).
+/// Normalizes `sources` to the open file descriptor `out_fd` (left open),
+/// or, with `out_fd` None, through `sink(bytes)` (the output layer's
+/// compressing writer), called with each block's output in order.
 /// Returns `(documents, tokens, input bytes, disk bytes)`.
 #[pyfunction]
 #[pyo3(signature = (
     normalizer, sources, out_fd, *, workers, decode, empty_bad_records, max_doc_bytes,
     block_bytes, max_blocks, field_path, out_field, out_key_json, out_field_repr, tolerate, json_record,
-    progress
+    progress, sink=None
 ))]
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn normalize_files(
     py: Python<'_>,
     normalizer: &Normalizer,
     sources: Vec<PySource>,
-    out_fd: i32,
+    out_fd: Option<i32>,
     workers: usize,
     decode: &str,
     empty_bad_records: bool,
@@ -149,6 +151,7 @@ pub(crate) fn normalize_files(
     tolerate: Py<PyAny>,
     json_record: Py<PyAny>,
     progress: Option<Py<PyAny>>,
+    sink: Option<Py<PyAny>>,
 ) -> PyResult<(u64, u64, u64, u64)> {
     let sources = sources
         .into_iter()
@@ -189,14 +192,19 @@ pub(crate) fn normalize_files(
     });
     // SAFETY: the caller keeps `out_fd` open for the call; ManuallyDrop
     // leaves closing it to the caller.
-    let out = ManuallyDrop::new(unsafe { File::from_raw_fd(out_fd) });
+    let file = out_fd.map(|fd| ManuallyDrop::new(unsafe { File::from_raw_fd(fd) }));
+    let target = match (&file, sink) {
+        (Some(file), _) => Target::File(file),
+        (None, Some(sink)) => Target::Sink(sink),
+        (None, None) => return Err(PyValueError::new_err("give out_fd or sink")),
+    };
     let mut writer = SignalledWrites {
-        file: &out,
+        target,
         raised: None,
     };
     let result = py.detach(|| io::run(&normalizer.inner, sources, options, hooks, &mut writer));
     if let Some(e) = writer.raised {
-        return Err(e); // a stop signal's exception, whatever the job made of the failed write
+        return Err(e); // a stop signal's or the sink's exception, whatever the job made of it
     }
     match result {
         Ok(s) => Ok((s.documents, s.tokens, s.nbytes, s.disk_bytes)),
@@ -204,15 +212,23 @@ pub(crate) fn normalize_files(
     }
 }
 
-/// The output file, with Python's signal handlers run when a write is
+/// Where the job's output bytes go.
+enum Target<'a> {
+    /// Straight to the file descriptor.
+    File(&'a File),
+    /// Through a Python callable taking bytes (it may compress them).
+    Sink(Py<PyAny>),
+}
+
+/// The output, with Python's signal handlers run when a write is
 /// interrupted by a signal, as Python's own file objects do: a write blocked
 /// on a pipe or FIFO nobody reads must not keep Ctrl-C or SIGTERM waiting.
 /// A signal makes the blocked write return early, failed (std's `write_all`
 /// would retry that for ever) or short (the bytes written before it), so
-/// both are the moments to look. The handler's exception (``Signalled``) is
-/// kept in `raised` and the write fails, which stops the job.
+/// both are the moments to look. The handler's exception (``Signalled``), or
+/// the sink's, is kept in `raised` and the write fails, which stops the job.
 struct SignalledWrites<'a> {
-    file: &'a File,
+    target: Target<'a>,
     raised: Option<PyErr>,
 }
 
@@ -230,8 +246,20 @@ impl SignalledWrites<'_> {
 
 impl Write for SignalledWrites<'_> {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let mut file = match &self.target {
+            Target::File(file) => *file,
+            Target::Sink(sink) => {
+                return match Python::attach(|py| sink.call1(py, (PyBytes::new(py, buf),))) {
+                    Ok(_) => Ok(buf.len()),
+                    Err(e) => {
+                        self.raised = Some(e);
+                        Err(std::io::Error::other("the output's sink failed"))
+                    }
+                };
+            }
+        };
         loop {
-            match self.file.write(buf) {
+            match file.write(buf) {
                 Err(e) if e.kind() == std::io::ErrorKind::Interrupted => self.check_signals()?,
                 Ok(n) if n < buf.len() => {
                     self.check_signals()?;

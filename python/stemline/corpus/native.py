@@ -21,9 +21,13 @@ that the native parser does not take as a plain record (anything that is not
 a JSON object with a string at the field: the Python reader judges it with
 its own rules and words its message), progress, and stop signals.
 
+Compressed output (``-o FILE.gz`` and friends) is compressed by the output
+layer's own writer, handed each block's bytes (one call per block, not per
+document), so it is the same file, byte for byte, as the Python path's.
+
 Everything else takes the Python path (:mod:`stemline.corpus.job`): CSV, TSV
-and Parquet inputs or outputs, compressed output, ``--output-dir``,
-``--resume``, ``--offsets``, and plain text to JSON Lines.
+and Parquet inputs or outputs, ``--output-dir``, ``--resume``, ``--offsets``,
+and plain text to JSON Lines.
 """
 
 from __future__ import annotations
@@ -55,7 +59,7 @@ def can_run(spec: OutputSpec, out: object, sources: Sequence[Source], inputs: In
     """Whether this job can take the native path (see the module doc)."""
     if not isinstance(out, SingleOutput) or spec.resume or spec.offsets:
         return False
-    if out.compression is not None or out.format not in ("lines", "jsonl"):
+    if out.format not in ("lines", "jsonl"):
         return False
     if sys.stdin is None and any(s.path is None for s in sources):
         # Descriptor 0 was closed at start-up (and may since name another
@@ -69,6 +73,8 @@ def can_run(spec: OutputSpec, out: object, sources: Sequence[Source], inputs: In
     path = inputs.field.split(".")
     if not all(part.isascii() or not part.isdigit() for part in path):
         return False
+    if out.compression is not None:
+        return True  # written through the output layer's compressing sink
     try:  # the native writer needs a real file (not, say, a test's captured stdout)
         out.raw.fileno()
     except (OSError, ValueError, AttributeError):
@@ -92,11 +98,15 @@ def run(
     """Runs the job natively, commits the output and returns the statistics;
     aborts the output on any error (InputError, OutputError, a stop signal)."""
     try:
-        out.raw.flush()  # nothing of ours may be left in Python's buffer
+        if out.compression is None:
+            out.raw.flush()  # nothing of ours may be left in Python's buffer
         documents, tokens, nbytes, _ = _native.normalize_files(
             normalizer._native,
             [(s.name, s.path, s.format, s.compression, s.size) for s in sources],
-            out.raw.fileno(),
+            # Compressed output: each block's bytes go through the sink the
+            # Python path writes to, so the file is the same, byte for byte.
+            out.raw.fileno() if out.compression is None else None,
+            sink=out.sink.write if out.compression is not None else None,
             workers=workers,
             decode=inputs.on_decode_error,
             empty_bad_records=inputs.on_bad_record == "empty",
