@@ -104,8 +104,11 @@ pub fn run(
         result
     });
     if result.is_ok() {
-        // Every block was written, so the reader has finished.
-        let _ = reader.join();
+        // Every block was written, so the reader has finished; had it
+        // panicked (a bug), its blocks would just stop: not a finished job.
+        if let Err(panic) = reader.join() {
+            std::panic::resume_unwind(panic);
+        }
     }
     result
 }

@@ -214,3 +214,50 @@ fn scaling() {
         );
     }
 }
+
+/// Hooks whose JSON judge panics: a bug on the reading thread.
+struct PanickingJudge;
+
+impl Hooks for PanickingJudge {
+    fn tolerate(&self, _place: &Place, _message: &str) -> Result<(), Error> {
+        Ok(())
+    }
+    fn json_record(&self, _line: &str) -> Result<JsonVerdict, Error> {
+        panic!("the judge's bug");
+    }
+    fn progress(&self, _stats: &Stats) -> Result<(), Error> {
+        Ok(())
+    }
+}
+
+#[test]
+fn a_panic_while_reading_is_not_a_finished_job() {
+    // The reading thread dies after the first record: its blocks just stop,
+    // which must not look like the end of the input (a silently cut output).
+    let dir = std::env::temp_dir().join(format!("stemline-io-panic-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("in.jsonl");
+    std::fs::write(&path, "{\"text\": \"a\"}\nnot json\n{\"text\": \"b\"}\n").unwrap();
+    let source = Source {
+        name: "in.jsonl".into(),
+        path: Some(path.to_string_lossy().into_owned()),
+        compression: None,
+        size: None,
+    };
+    let options = Options {
+        block_bytes: 4,
+        ..Options::default()
+    };
+    let outcome = std::panic::catch_unwind(|| {
+        let mut out = Vec::new();
+        run(
+            &normalizer(),
+            Arc::from(vec![(source, Format::Jsonl)]),
+            Arc::new(options),
+            Arc::new(PanickingJudge),
+            &mut out,
+        )
+    });
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert!(outcome.is_err(), "the job ended as finished: {outcome:?}");
+}

@@ -10,7 +10,7 @@ use std::mem::ManuallyDrop;
 use std::os::fd::FromRawFd;
 use std::sync::Arc;
 
-use pyo3::exceptions::{PyOSError, PyValueError};
+use pyo3::exceptions::{PyOSError, PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyTuple};
 
@@ -202,13 +202,30 @@ pub(crate) fn normalize_files(
         target,
         raised: None,
     };
-    let result = py.detach(|| io::run(&normalizer.inner, sources, options, hooks, &mut writer));
+    let result = py.detach(|| {
+        // A panic (a bug) becomes a RuntimeError, which the command line
+        // reports as an internal error (exit code 70) rather than a
+        // traceback; the output is aborted as for any error.
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            io::run(&normalizer.inner, sources, options, hooks, &mut writer)
+        }))
+    });
     if let Some(e) = writer.raised {
         return Err(e); // a stop signal's or the sink's exception, whatever the job made of it
     }
     match result {
-        Ok(s) => Ok((s.documents, s.tokens, s.nbytes, s.disk_bytes)),
-        Err(e) => Err(to_py(py, e)),
+        Ok(Ok(s)) => Ok((s.documents, s.tokens, s.nbytes, s.disk_bytes)),
+        Ok(Err(e)) => Err(to_py(py, e)),
+        Err(panic) => {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "a panic".to_owned());
+            Err(PyRuntimeError::new_err(format!(
+                "the native corpus job failed: {what}"
+            )))
+        }
     }
 }
 
