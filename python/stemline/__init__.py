@@ -15,9 +15,9 @@ defines it.
 from __future__ import annotations
 
 import importlib
-from importlib.metadata import PackageNotFoundError, version
-from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
+from stemline import _native
 from stemline.normalizer import (
     DEFAULT_CACHE_BYTES,
     STEMMERS,
@@ -27,14 +27,15 @@ from stemline.normalizer import (
     spans,
     tokens,
 )
-from stemline.porter import PorterStemmer
-from stemline.sklearn import analyzer
-from stemline.vocabulary import StemEntry, Vocabulary, VocabularyBuilder
 
-try:
-    __version__ = version("stemline")
-except PackageNotFoundError:  # running from a source tree without installing
-    __version__ = "0+unknown"
+if TYPE_CHECKING:
+    from stemline.porter import PorterStemmer
+    from stemline.sklearn import analyzer
+    from stemline.vocabulary import StemEntry, Vocabulary, VocabularyBuilder
+
+#: The package version (the native crate's, which is also the wheel's): read
+#: without ``importlib.metadata``, which costs more than the rest of the import.
+__version__: str = _native.__version__
 
 __all__ = [
     "DEFAULT_CACHE_BYTES",
@@ -53,8 +54,22 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> ModuleType:
+#: Names imported on first use (a short command's start-up needs none of them).
+_LAZY = {
+    "PorterStemmer": "stemline.porter",
+    "analyzer": "stemline.sklearn",
+    "StemEntry": "stemline.vocabulary",
+    "Vocabulary": "stemline.vocabulary",
+    "VocabularyBuilder": "stemline.vocabulary",
+}
+
+
+def __getattr__(name: str) -> Any:
     # Lazy, so that `import stemline` does not import NLTK.
     if name == "reference":
         return importlib.import_module("stemline.reference")
+    if name in _LAZY:
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
     raise AttributeError(f"module 'stemline' has no attribute {name!r}")

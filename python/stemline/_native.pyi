@@ -1,13 +1,23 @@
 # Types of the native extension module (crates/stemline-py). Checked against the
 # built module by `python -m mypy.stubtest stemline._native` (make lint).
 
-from typing import ClassVar, Final, final
+from collections.abc import Callable
+from typing import Any, ClassVar, Final, final
 
 from typing_extensions import Self, disjoint_base
 
-__all__ = ["CharTables", "Normalizer", "PorterStemmer", "VocabCounter", "DEFAULT_CACHE_BYTES"]
+__all__ = [
+    "CharTables",
+    "Normalizer",
+    "PorterStemmer",
+    "VocabCounter",
+    "DEFAULT_CACHE_BYTES",
+    "normalize_files",
+    "__version__",
+]
 
 DEFAULT_CACHE_BYTES: Final[int]
+__version__: Final[str]
 
 _Ranges = list[tuple[int, int]]
 _Span = tuple[str, int, int]
@@ -64,3 +74,30 @@ class PorterStemmer:
     @property
     def mode(self) -> str: ...
     def stem(self, word: str, to_lowercase: bool = True) -> str: ...
+
+#: One source: (name, path or None, format, announced compression or None, size or None).
+_Source = tuple[str, str | None, str, str | None, int | None]
+
+def normalize_files(
+    normalizer: Normalizer,
+    sources: list[_Source],
+    out_fd: int | None,
+    *,
+    workers: int,
+    decode: str,
+    empty_bad_records: bool,
+    max_doc_bytes: int,
+    block_bytes: int,
+    max_blocks: int,
+    field_path: list[str],
+    out_field: str | None,
+    out_key_json: bytes,
+    out_field_repr: str,
+    tolerate: Callable[..., Any],
+    json_record: Callable[..., Any],
+    progress: Callable[..., Any] | None,
+    sink: Callable[[bytes], Any] | None = None,
+) -> tuple[int, int, int, int]:
+    """Normalizes sources natively to out_fd, or through sink.
+
+    Returns (documents, tokens, input bytes, disk bytes)."""

@@ -15,20 +15,45 @@ from its own Unicode tables:
 
 Rust's Unicode tables agree with none of these exactly, and all of them move
 with library and Python versions. So the tables are not written down anywhere:
-they are read here, once per process, by running each engine over every code
-point, and handed to the core as ranges.
+they are read here by running each engine over every code point (about 0.2 s),
+and handed to the core as ranges.
+
+Reading them is most of a short command's start-up, so the ranges are kept on
+disk (``$XDG_CACHE_HOME/stemline``, else ``~/.cache/stemline``) under a key made
+of everything they depend on: the Python version, its Unicode database version,
+the installed ``regex`` module's files and stemline's version and this file. A
+cache that cannot be read, fails its checksum or has another key is rebuilt; one
+that cannot be written is simply not kept. ``STEMLINE_NO_CACHE=1`` turns it off.
 """
 
 from __future__ import annotations
 
 import array
 import functools
-import re
+import importlib.util
+import marshal
+import os
+import sys
+import unicodedata
+import zlib
 from collections.abc import Iterable
-
-import regex
+from typing import TYPE_CHECKING
 
 from stemline import _native
+
+if TYPE_CHECKING:
+    import re
+
+    import regex
+
+#: The five range lists the core takes, in CharTables' argument order.
+Tables = tuple[
+    list[tuple[int, int]],
+    list[tuple[int, int]],
+    list[tuple[int, int]],
+    list[tuple[int, int]],
+    list[tuple[str, int]],
+]
 
 # The letters of the contraction rules the core applies (can|not, gim|me,
 # gon|na, got|ta, lem|me, wan|na).
@@ -46,7 +71,8 @@ def _ranges(matches: Iterable[regex.Match[str] | re.Match[str]]) -> list[tuple[i
 
 def _split_space_ranges(every: str) -> list[tuple[int, int]]:
     """Code points str.split() splits on: the gaps between the pieces it returns."""
-    gaps, end = [], 0
+    gaps: list[tuple[int, int]] = []
+    end = 0
     for piece in every.split():
         start = ord(piece[0])
         if start > end:
@@ -59,7 +85,23 @@ def _split_space_ranges(every: str) -> list[tuple[int, int]]:
 
 @functools.cache
 def char_tables() -> _native.CharTables:
-    """The class tables for this process (about 0.2 s to build, then cached)."""
+    """The class tables for this process: from the disk cache, else built (and cached)."""
+    key = _cache_key()
+    path = _cache_path(key)
+    tables = _load(path, key) if path is not None else None
+    if tables is None:
+        tables = build_tables()
+        if path is not None:
+            _store(path, key, tables)
+    return _native.CharTables(*tables)
+
+
+def build_tables() -> Tables:
+    """The ranges, read from the running Python's engines (about 0.2 s)."""
+    import re
+
+    import regex
+
     every = _every_code_point()
     # The flags NLTK's RegexpTokenizer compiles wordpunct_tokenize's pattern with.
     flags = regex.UNICODE | regex.MULTILINE | regex.DOTALL
@@ -80,4 +122,100 @@ def char_tables() -> _native.CharTables:
         for m in re.finditer("(?i)" + letter, every)
         if m.group() != letter
     ]
-    return _native.CharTables(word, space, re_word, split_space, ignore_case)
+    return word, space, re_word, split_space, ignore_case
+
+
+def _file_stamp(path: str) -> tuple[str, int, int]:
+    st = os.stat(path)
+    return (path, st.st_size, st.st_mtime_ns)
+
+
+def _cache_key() -> str:
+    """Everything the tables depend on, as text. The ``regex`` module is found,
+    not imported (importing it costs more than reading the cache): its files'
+    sizes and times change whenever another version is installed."""
+    spec = importlib.util.find_spec("regex")
+    engine: list[tuple[str, int, int]] = []
+    if spec is not None and spec.origin is not None:
+        folder = os.path.dirname(spec.origin)
+        engine = sorted(
+            _file_stamp(os.path.join(folder, name))
+            for name in os.listdir(folder)
+            if name.endswith((".py", ".so", ".pyd"))
+        )
+    return repr(
+        (
+            sys.version,
+            sys.implementation.cache_tag,
+            unicodedata.unidata_version,
+            engine,
+            _native.__version__,
+            _file_stamp(_native.__file__),
+            _file_stamp(__file__),
+        )
+    )
+
+
+def _cache_path(key: str) -> str | None:
+    if os.environ.get("STEMLINE_NO_CACHE"):
+        return None
+    root = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    if not os.path.isabs(root):  # as the XDG spec says: a relative path is ignored
+        return None
+    # One file per key, so that two Pythons sharing a home do not evict each other.
+    name = f"char-tables-{zlib.crc32(key.encode()):08x}.marshal"
+    return os.path.join(root, "stemline", name)
+
+
+def _load(path: str, key: str) -> Tables | None:
+    """The cached tables, or None if absent, unreadable, corrupt or for another key."""
+    try:
+        with open(path, "rb") as f:
+            data = f.read()
+        checksum, payload = marshal.loads(data)
+        if checksum != zlib.crc32(payload):
+            return None
+        stored_key, tables = marshal.loads(payload)
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+    if stored_key != key or not _well_formed(tables):
+        return None
+    word, space, re_word, split_space, ignore_case = tables
+    return word, space, re_word, split_space, ignore_case
+
+
+def _well_formed(tables: object) -> bool:
+    if not (isinstance(tables, tuple) and len(tables) == 5):
+        return False
+    *ranges, ignore_case = tables
+    pairs = [p for r in ranges if isinstance(r, list) for p in r]
+    if len(pairs) != sum(len(r) for r in ranges) or not isinstance(ignore_case, list):
+        return False
+    return all(
+        isinstance(p, tuple) and len(p) == 2 and all(type(x) is int for x in p) for p in pairs
+    ) and all(
+        isinstance(p, tuple) and len(p) == 2 and type(p[0]) is str and type(p[1]) is int
+        for p in ignore_case
+    )
+
+
+def _store(path: str, key: str, tables: Tables) -> None:
+    """Writes the cache atomically (a reader never sees half a file); any failure
+    only means the next process builds the tables again."""
+    import tempfile
+
+    payload = marshal.dumps((key, tables))
+    data = marshal.dumps((zlib.crc32(payload), payload))
+    try:
+        folder = os.path.dirname(path)
+        os.makedirs(folder, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".char-tables.", suffix=".partial")
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+            os.replace(tmp, path)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except OSError:
+        pass

@@ -24,6 +24,7 @@ from typing import Any
 
 import click
 
+from stemline import __version__
 from stemline.commands.options import normalizer_options, output_option, run_options
 from stemline.corpus.options import InputSpec, input_options
 from stemline.corpus.problems import (
@@ -142,7 +143,7 @@ class StemlineGroup(click.Group):
 @click.group(
     cls=StemlineGroup, context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXIT_CODES
 )
-@click.version_option(package_name="stemline", prog_name="stemline")
+@click.version_option(version=__version__, prog_name="stemline")
 def main() -> None:
     """Normalize English text exactly as NLTK does, at native speed.
 

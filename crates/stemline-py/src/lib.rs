@@ -12,6 +12,8 @@ use pyo3::types::{PyBytes, PyList, PyString, PyTuple};
 
 use stemline_core as core;
 
+mod io;
+
 /// A Python string as generalized UTF-8: borrowed when it is valid UTF-8 (the
 /// common case, no copy for ASCII), encoded with `surrogatepass` when it holds
 /// lone surrogates.
@@ -396,5 +398,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<NativePorterStemmer>()?;
     m.add_class::<VocabCounter>()?;
     m.add("DEFAULT_CACHE_BYTES", core::DEFAULT_CACHE_BYTES)?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add_function(wrap_pyfunction!(io::normalize_files, m)?)?;
     Ok(())
 }

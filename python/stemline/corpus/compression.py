@@ -17,11 +17,7 @@ which ``zstandard``'s own stream reader does not.
 
 from __future__ import annotations
 
-import bz2
-import gzip
 import io
-import lzma
-import zlib
 from typing import Any, BinaryIO, cast
 
 from stemline.corpus.problems import InputError, JobUsageError, Place
@@ -61,6 +57,7 @@ def sniff(head: bytes) -> str | None:
     bzip2's three-letter magic ``BZh`` can start a text file, so its block
     magic is checked too; the others cannot start valid UTF-8 text.
 
+    >>> import gzip
     >>> sniff(gzip.compress(b"x")), sniff(b"BZh is how it starts")
     ('gzip', None)
     """
@@ -151,7 +148,12 @@ class ZstdWriter(io.RawIOBase):
 
 def open_reader(raw: BinaryIO, compression: str) -> BinaryIO:
     """A decompressing reader over the binary stream ``raw``."""
+    # Each module is imported when its format is met: start-up stays short.
     # The file objects of gzip, bz2 and lzma are binary streams, not typing.BinaryIO subclasses.
+    import bz2
+    import gzip
+    import lzma
+
     if compression == "gzip":
         return cast(BinaryIO, gzip.GzipFile(fileobj=raw, mode="rb"))
     if compression == "bzip2":
@@ -168,6 +170,10 @@ def open_writer(raw: BinaryIO, compression: str) -> BinaryIO:
     xz) or frame (zstd), ended by ``close()``, which leaves ``raw`` open.
     Levels are the command-line tools' defaults (gzip 6, bzip2 9, xz 6, zstd 3).
     The gzip header carries no name and no time, so output is reproducible."""
+    import bz2
+    import gzip
+    import lzma
+
     if compression == "gzip":
         gz = gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=6, filename="", mtime=0)
         return cast(BinaryIO, gz)
@@ -182,6 +188,9 @@ def open_writer(raw: BinaryIO, compression: str) -> BinaryIO:
 
 def decompression_errors() -> tuple[type[BaseException], ...]:
     """Exceptions a decompressing reader raises on corrupt data."""
+    import lzma
+    import zlib
+
     errors: list[type[BaseException]] = [OSError, zlib.error, lzma.LZMAError, ValueError]
     try:
         import zstandard

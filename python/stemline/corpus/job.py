@@ -16,18 +16,21 @@ run loses no finished input.
 from __future__ import annotations
 
 import time
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict
 from itertools import repeat
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
+from stemline.corpus import native
 from stemline.corpus.documents import Batch
 from stemline.corpus.journal import fingerprint
 from stemline.corpus.options import InputSpec, read_batches
-from stemline.corpus.outputs import OutputSpec, open_output
+from stemline.corpus.outputs import OutputSpec, SingleOutput, open_output
 from stemline.corpus.problems import InputError, Problems
 from stemline.corpus.progress import Progress, Stats, progress_wanted
 from stemline.normalizer import Normalizer
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 
 def count_tokens(lines: list[str]) -> int:
@@ -77,6 +80,21 @@ def run(
     progress = Progress(total, progress_wanted(quiet))
     if progress_wanted(quiet) and problems.stream is None:
         problems.echo = progress.echo
+    if isinstance(out, SingleOutput) and native.can_run(
+        output, out, todo, inputs
+    ):  # the common jobs, without Python per document
+        return native.run(
+            inputs,
+            output,
+            out,
+            normalizer,
+            todo,
+            workers=workers,
+            problems=problems,
+            progress=progress,
+            show_progress=progress_wanted(quiet),
+            started=started,
+        )
     stats = Stats()
 
     def work(texts: list[str]) -> list[Any]:
@@ -98,6 +116,9 @@ def run(
             stats.tokens += count_tokens([line for line, _ in lines] if output.offsets else lines)
         stats.nbytes += batch.nbytes
         progress.update(batch.disk_bytes, stats.documents)
+
+    # Imported here: the native path (and a short job's start-up) does without it.
+    from concurrent.futures import ThreadPoolExecutor
 
     pending: tuple[Batch, Future[list[Any]]] | None = None
     try:

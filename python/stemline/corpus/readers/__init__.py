@@ -19,9 +19,6 @@ from stemline.corpus.compression import CheckedReader
 from stemline.corpus.documents import Chunk, Source
 from stemline.corpus.problems import InputError
 from stemline.corpus.readers.context import Reading
-from stemline.corpus.readers.delimited import read_delimited
-from stemline.corpus.readers.jsonl import read_jsonl
-from stemline.corpus.readers.parquet import read_parquet
 from stemline.corpus.readers.text import read_lines, read_text
 
 __all__ = ["Reading", "read_source"]
@@ -89,7 +86,10 @@ def _open(source: Source) -> tuple[BinaryIO, CheckedReader, Callable[[], int]]:
 
 def read_source(source: Source, reading: Reading) -> Iterator[Chunk]:
     """Every chunk of one source, with ``disk_bytes`` set for progress."""
+    # The structured formats' readers are imported when met: start-up stays short.
     if source.format == "parquet":
+        from stemline.corpus.readers.parquet import read_parquet
+
         yield from read_parquet(source, reading)
         return
     raw, stream, consumed = _open(source)
@@ -99,8 +99,12 @@ def read_source(source: Source, reading: Reading) -> Iterator[Chunk]:
         elif source.format == "lines":
             chunks = read_lines(source, stream, reading)
         elif source.format == "jsonl":
+            from stemline.corpus.readers.jsonl import read_jsonl
+
             chunks = read_jsonl(source, stream, reading)
         elif source.format in ("csv", "tsv"):
+            from stemline.corpus.readers.delimited import read_delimited
+
             chunks = read_delimited(
                 source, stream, reading, "," if source.format == "csv" else "\t"
             )

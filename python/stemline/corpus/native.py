@@ -1,0 +1,190 @@
+"""The native path of the normalize job: bytes on disk to bytes on disk.
+
+For the common jobs (plain text, one document per file or per line, and JSON
+Lines, plain or compressed, to lines or to JSON Lines in one output file or
+on standard output) the whole job runs in the native extension with the GIL
+released: reading, decompressing, splitting lines, decoding, normalizing on
+``workers`` threads and writing in input order, with no Python object per
+document. It follows the Python readers exactly (same documents, same
+policies, same messages and places) and writes through the same output
+object as the Python path (:mod:`stemline.corpus.target`: a temporary file
+renamed into place, a symbolic link written through, a device or FIFO
+written directly), which opened the destination and commits or aborts it;
+the native writer only gets its file descriptor. A stop signal (SIGINT,
+SIGTERM, SIGHUP) stops the job within a tenth of a second, also while it
+waits for input or is blocked writing to a pipe, and leaves through the same
+clean-up and exit codes as the Python path.
+
+Python is still called for what only it can decide, each rare: a problem a
+policy tolerates (counted and shown by :class:`Problems`), a JSON Lines line
+that the native parser does not take as a plain record (anything that is not
+a JSON object with a string at the field: the Python reader judges it with
+its own rules and words its message), progress, and stop signals.
+
+Compressed output (``-o FILE.gz`` and friends) is compressed by the output
+layer's own writer, handed each block's bytes (one call per block, not per
+document), so it is the same file, byte for byte, as the Python path's.
+
+Everything else takes the Python path (:mod:`stemline.corpus.job`): CSV, TSV
+and Parquet inputs or outputs, ``--output-dir``, ``--resume``, ``--offsets``,
+and plain text to JSON Lines.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from stemline import _native
+from stemline.corpus.documents import Source
+from stemline.corpus.options import InputSpec
+from stemline.corpus.outputs import OutputSpec, SingleOutput
+from stemline.corpus.problems import Place, Problems
+from stemline.corpus.progress import Progress, Stats
+from stemline.corpus.target import write_error
+from stemline.normalizer import Normalizer
+
+#: Bytes read at a time; whole lines are cut from them.
+BLOCK_BYTES = 1 << 20
+
+#: JSON Lines field-path parts the native lookup reads as Python's does: a
+#: list index only of ASCII digits (Python's ``str.isdigit`` takes others too).
+_NATIVE_FORMATS = ("text", "lines", "jsonl")
+
+
+def can_run(spec: OutputSpec, out: object, sources: Sequence[Source], inputs: InputSpec) -> bool:
+    """Whether this job can take the native path (see the module doc)."""
+    if not isinstance(out, SingleOutput) or spec.resume or spec.offsets:
+        return False
+    if out.format not in ("lines", "jsonl"):
+        return False
+    if sys.stdin is None and any(s.path is None for s in sources):
+        # Descriptor 0 was closed at start-up (and may since name another
+        # file): the Python reader says so.
+        return False
+    formats = {s.format for s in sources}
+    if not formats <= set(_NATIVE_FORMATS):
+        return False
+    if out.format == "jsonl" and formats != {"jsonl"}:
+        return False  # plain text to JSON Lines builds records in Python
+    path = inputs.field.split(".")
+    if not all(part.isascii() or not part.isdigit() for part in path):
+        return False
+    if out.compression is not None:
+        return True  # written through the output layer's compressing sink
+    try:  # the native writer needs a real file (not, say, a test's captured stdout)
+        out.raw.fileno()
+    except (OSError, ValueError, AttributeError):
+        return False
+    return True
+
+
+def run(
+    inputs: InputSpec,
+    spec: OutputSpec,
+    out: SingleOutput,
+    normalizer: Normalizer,
+    sources: Sequence[Source],
+    *,
+    workers: int,
+    problems: Problems,
+    progress: Progress,
+    show_progress: bool,
+    started: float,
+) -> Stats:
+    """Runs the job natively, commits the output and returns the statistics;
+    aborts the output on any error (InputError, OutputError, a stop signal)."""
+    try:
+        if out.compression is None:
+            out.raw.flush()  # nothing of ours may be left in Python's buffer
+        documents, tokens, nbytes, _ = _native.normalize_files(
+            normalizer._native,
+            [(s.name, s.path, s.format, s.compression, s.size) for s in sources],
+            # Compressed output: each block's bytes go through the sink the
+            # Python path writes to, so the file is the same, byte for byte.
+            out.raw.fileno() if out.compression is None else None,
+            sink=out.sink.write if out.compression is not None else None,
+            workers=workers,
+            decode=inputs.on_decode_error,
+            empty_bad_records=inputs.on_bad_record == "empty",
+            max_doc_bytes=inputs.max_doc_bytes,
+            block_bytes=BLOCK_BYTES,
+            # --batch-bytes bounds the input in flight, as it bounds the batches.
+            max_blocks=max(1, inputs.batch_bytes // BLOCK_BYTES),
+            field_path=inputs.field.split("."),
+            out_field=spec.field if out.format == "jsonl" else None,
+            out_key_json=json.dumps(spec.field, ensure_ascii=False).encode("utf-8"),
+            out_field_repr=repr(spec.field),
+            tolerate=_tolerate(problems),
+            json_record=json_judge(inputs.field, spec.field if out.format == "jsonl" else None),
+            progress=_progress(progress) if show_progress else None,
+        )
+        out.commit()
+    except BrokenPipeError:
+        progress.close()
+        out.abort()
+        raise  # the reader of standard output went away (| head): see cli.py
+    except OSError as e:
+        progress.close()
+        out.abort()
+        raise write_error(out.path, e) from None  # the output layer's words
+    except BaseException:
+        progress.close()
+        out.abort()
+        raise
+    progress.close()
+    return Stats(
+        documents=documents,
+        tokens=tokens,
+        nbytes=nbytes,
+        seconds=time.perf_counter() - started,
+        errors=problems.count,
+    )
+
+
+def _tolerate(problems: Problems) -> Callable[[str, int | None, int | None, str], None]:
+    def tolerate(name: str, line: int | None, offset: int | None, message: str) -> None:
+        problems.tolerate(Place(name, line=line, offset=offset), message)
+
+    return tolerate
+
+
+def _progress(progress: Progress) -> Callable[[int, int], None]:
+    seen = 0
+
+    def update(documents: int, disk_bytes: int) -> None:
+        nonlocal seen
+        progress.update(disk_bytes - seen, documents)
+        seen = disk_bytes
+
+    return update
+
+
+def json_judge(field: str, out_field: str | None) -> Callable[[str], tuple[Any, ...]]:
+    """The Python reader's decision on one JSON Lines line (decoded), for the
+    lines the native parser does not take itself: ``("skip",)`` for a blank
+    line, ``("text", text, clash)`` for a record, ``("bad", message, column,
+    record, clash)`` for a bad record, where ``record`` is what JSON Lines
+    output writes for it under ``--on-bad-record empty`` and ``clash`` says
+    the record already has the output's field."""
+    from stemline.corpus.readers.jsonl import _document
+
+    path = field.split(".")
+    decode = json.JSONDecoder().decode
+
+    def judge(line: str) -> tuple[Any, ...]:
+        if not line or line.isspace():
+            return ("skip",)
+        text, value, problem = _document(line, path, field, decode)
+        fields = value if isinstance(value, dict) else {}
+        clash = out_field is not None and out_field in fields
+        if problem is None:
+            return ("text", text, clash)
+        message, column = problem
+        record = json.dumps({**fields, out_field: ""}) if out_field is not None else None
+        return ("bad", message, column, record, clash)
+
+    return judge
