@@ -7,7 +7,8 @@ use crate::cache::TokenCache;
 use crate::classes::{CharClasses, SPLIT_SPACE};
 use crate::codepoints;
 use crate::filter::TokenFilter;
-use crate::porter::{Mode, PorterStemmer};
+use crate::stem::Stemmer;
+pub use crate::stem::Stemming;
 use crate::treebank::{self, Position};
 use crate::wordpunct::{Run, RunKind, Runs};
 
@@ -38,14 +39,6 @@ impl Lowercase for RustLowercase {
     }
 }
 
-/// What happens to each token after tokenization.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Stemming {
-    Porter(Mode),
-    /// Only `str.lower()`.
-    LowercaseOnly,
-}
-
 /// Cache value of a run that yields no tokens at all (a punctuation run made
 /// only of characters `str.split()` treats as whitespace, such as U+001C).
 /// 0xFF never occurs in (generalized) UTF-8, so it cannot be a real output.
@@ -71,7 +64,7 @@ struct Scratch {
 pub struct Normalizer {
     classes: Arc<CharClasses>,
     stemming: Stemming,
-    stemmer: PorterStemmer,
+    stemmer: Stemmer,
     lowercase: Arc<dyn Lowercase>,
     cache_bytes: usize,
     caches: Mutex<Vec<TokenCache>>,
@@ -92,14 +85,10 @@ impl Normalizer {
         lowercase: Arc<dyn Lowercase>,
         cache_bytes: usize,
     ) -> Self {
-        let mode = match stemming {
-            Stemming::Porter(mode) => mode,
-            Stemming::LowercaseOnly => Mode::NltkExtensions,
-        };
         Normalizer {
             classes,
             stemming,
-            stemmer: PorterStemmer::new(mode),
+            stemmer: Stemmer::new(stemming),
             lowercase,
             cache_bytes,
             caches: Mutex::new(Vec::new()),
@@ -330,10 +319,7 @@ impl Normalizer {
     /// or `None` if the filter drops it.
     pub(crate) fn finish_filtered(&self, token: &[u32]) -> Option<(Vec<u32>, Vec<u32>)> {
         let surface = self.lower(token);
-        let output = match self.stemming {
-            Stemming::Porter(_) => self.stemmer.stem(token, surface.clone()),
-            Stemming::LowercaseOnly => surface.clone(),
-        };
+        let output = self.stemmer.stem(token, surface.clone(), &self.classes);
         self.filter
             .keeps(token, &surface, &output, &self.classes)
             .then_some((surface, output))
@@ -352,8 +338,10 @@ impl Normalizer {
     fn finish_token_into(&self, token: &[u32], word: &mut Vec<u32>) {
         word.clear();
         self.lower_into(token, word);
-        if let Stemming::Porter(_) = self.stemming {
-            *word = self.stemmer.stem(token, std::mem::take(word));
+        if self.stemming != Stemming::LowercaseOnly {
+            *word = self
+                .stemmer
+                .stem(token, std::mem::take(word), &self.classes);
         }
     }
 
@@ -610,6 +598,7 @@ pub(crate) mod testing {
 mod tests {
     use super::testing::normalizer;
     use super::*;
+    use crate::stem::Mode;
 
     fn norm(n: &Normalizer, text: &str) -> String {
         String::from_utf8(n.normalize(text.as_bytes())).unwrap()
