@@ -1,8 +1,8 @@
 """stemline: NLTK's normalization, byte for byte, at native speed.
 
 Raw text in, one line per document out: lower-cased, punctuation split Penn-Treebank
-style, every token Porter-stemmed, exactly as ``stemline.reference`` (NLTK 3.10.4)
-defines it.
+style, every token stemmed (Porter by default; Snowball English and Lancaster too),
+exactly as ``stemline.reference`` (NLTK 3.10.4) defines it.
 
 >>> import stemline
 >>> stemline.normalize('He said, "Stop."')
@@ -26,8 +26,8 @@ from stemline.normalizer import (
     spans,
     tokens,
 )
-from stemline.porter import PorterStemmer
 from stemline.sklearn import analyzer
+from stemline.stemmers import LancasterStemmer, PorterStemmer, SnowballStemmer
 from stemline.vocabulary import StemEntry, Vocabulary, VocabularyBuilder
 
 try:
@@ -40,6 +40,8 @@ __all__ = [
     "STEMMERS",
     "Normalizer",
     "PorterStemmer",
+    "SnowballStemmer",
+    "LancasterStemmer",
     "analyzer",
     "StemEntry",
     "Vocabulary",

@@ -11,7 +11,8 @@ from its own Unicode tables:
   standard ``re`` module: ``\\w`` is ``str.isalnum()`` or ``_`` and ``(?i)``
   matches, for example, ``İ`` and ``ı`` to ``i``;
 - the final ``str.split()`` splits on ``str.isspace()``, which includes
-  U+001C..U+001F that ``regex`` counts as punctuation.
+  U+001C..U+001F that ``regex`` counts as punctuation;
+- the Lancaster stemmer finds a word's "last letter" with ``str.isalpha()``.
 
 Rust's Unicode tables agree with none of these exactly, and all of them move
 with library and Python versions. So the tables are not written down anywhere:
@@ -39,7 +40,8 @@ def _every_code_point() -> str:
 
 
 def _ranges(matches) -> list[tuple[int, int]]:
-    # The string holds every code point in order, so string offsets are code points.
+    # The string (or one byte per code point) holds every code point in order,
+    # so offsets are code points.
     return [m.span() for m in matches]
 
 
@@ -66,6 +68,7 @@ def char_tables() -> _native.CharTables:
     space = _ranges(regex.finditer(r"\s+", every, flags))
     re_word = _ranges(re.finditer(r"\w+", every))
     split_space = _split_space_ranges(every)
+    alpha = _ranges(re.finditer(b"\x01+", bytes(map(str.isalpha, every))))
     # The contraction rule (?=\s) uses re's \s; the core treats it as str.split()'s.
     if _ranges(re.finditer(r"\s+", every)) != split_space:
         raise RuntimeError("re's \\s differs from str.split() whitespace in this Python")
@@ -79,4 +82,4 @@ def char_tables() -> _native.CharTables:
         for m in re.finditer("(?i)" + letter, every)
         if m.group() != letter
     ]
-    return _native.CharTables(word, space, re_word, split_space, ignore_case)
+    return _native.CharTables(word, space, re_word, split_space, alpha, ignore_case)
