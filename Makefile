@@ -52,6 +52,7 @@ $(VENV)/.bench: $(VENV)/.base
 # alternatives in one process, then peak memory over 10 million distinct tokens.
 bench: $(VENV)/.bench build
 	$(PY) benchmarks/bench.py
+	$(PY) benchmarks/stemmers_bench.py
 	$(PY) benchmarks/memory.py
 
 # The BBC corpus report, its screenshot, and the README's unstem table (printed).

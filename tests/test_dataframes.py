@@ -64,7 +64,7 @@ def test_arrow_sliced_array(texts, expected):
     assert out.to_pylist() == expected[5:60]
 
 
-@pytest.mark.parametrize("stemmer", ["original", "none"])
+@pytest.mark.parametrize("stemmer", ["original", "snowball", "lancaster", "none"])
 def test_arrow_stemmer_choice(texts, stemmer):
     out = arrow.normalize(pa.array(texts), stemmer=stemmer)
     expected = [None if t is None else reference.normalize(t, stemmer) for t in texts]

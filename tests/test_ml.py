@@ -44,7 +44,7 @@ def test_counts_are_the_reference_token_counts(docs, docs_tokens):
         assert got == Counter(tokens)
 
 
-@pytest.mark.parametrize("stemmer", ["original", "none"])
+@pytest.mark.parametrize("stemmer", ["original", "snowball", "lancaster", "none"])
 def test_analyzer_stemmer_choice(docs, stemmer):
     analyze = stemline.analyzer(stemmer)
     assert [analyze(d) for d in docs[:50]] == [reference.tokens(d, stemmer) for d in docs[:50]]
