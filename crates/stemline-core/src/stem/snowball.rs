@@ -6,9 +6,16 @@
 //! those edits are not what the published algorithm does (a region too short
 //! for a suffix becomes empty, or `"e"` in two places of step 2; step 5's
 //! short-syllable test is NLTK's own). That is where NLTK and Snowball differ
-//! (57 words of Snowball's own vocabulary), so this module keeps the same three
-//! strings and edits them the same way, step by step, with the suffix lists in
-//! NLTK's order (the first suffix the word ends with decides a step).
+//! (57 words of Snowball's own vocabulary), so this module edits the regions
+//! exactly as NLTK does, step by step, with the suffix lists in NLTK's order
+//! (the first suffix the word ends with decides a step).
+//!
+//! Each of NLTK's region strings is always a suffix of the word: it starts as
+//! one, and every edit either cuts the same letters off the word and the region
+//! (or empties the region), appends the same letters to both, or sets the
+//! region to `"e"` where the word ends in `e`. So a region is kept as its
+//! length, and "the region ends with x" is "the word ends with x and the
+//! region is at least as long as x".
 //!
 //! Only the ASCII letters mean anything here; every other code point is a
 //! consonant matching no suffix, as in NLTK's string comparisons.
@@ -118,48 +125,53 @@ fn first_suffix(word: &[u32], list: &[&'static [u8]]) -> Option<&'static [u8]> {
     list.iter().copied().find(|s| ends(word, s))
 }
 
-/// The word and NLTK's two region strings, edited together.
+/// The word and NLTK's two region strings, as the lengths of the word's
+/// suffixes they are (see the module documentation).
 struct Regions {
     word: Word,
-    r1: Word,
-    r2: Word,
+    r1: usize,
+    r2: usize,
 }
 
 impl Regions {
-    /// `word = word[:-n]; r1 = r1[:-n]; r2 = r2[:-n]`.
+    /// `word = word[:-n]; r1 = r1[:-n]; r2 = r2[:-n]` (a shorter region
+    /// becomes empty, as Python's slice does).
     fn delete(&mut self, n: usize) {
-        for s in [&mut self.word, &mut self.r1, &mut self.r2] {
-            s.truncate(s.len().saturating_sub(n));
-        }
+        self.word.truncate(self.word.len().saturating_sub(n));
+        self.r1 = self.r1.saturating_sub(n);
+        self.r2 = self.r2.saturating_sub(n);
     }
 
     /// `suffix_replace(word, suffix, new)`, and for each region: the same if
     /// the region is at least as long as the suffix, else `short` (NLTK's
-    /// `else: r1 = ""`, and in two rules of step 2 `else: r2 = "e"`).
+    /// `else: r1 = ""`, and in two rules of step 2 `else: r2 = "e"`, a suffix
+    /// of the new word since `new` ends in e there).
     fn replace(&mut self, n: usize, new: &[u8], r1_short: &[u8], r2_short: &[u8]) {
-        replace_end(&mut self.word, n, new);
-        for (s, short) in [(&mut self.r1, r1_short), (&mut self.r2, r2_short)] {
-            if s.len() >= n {
-                replace_end(s, n, new);
+        self.word.truncate(self.word.len().saturating_sub(n));
+        self.word.extend(new.iter().map(|&b| b as u32));
+        for (region, short) in [(&mut self.r1, r1_short), (&mut self.r2, r2_short)] {
+            *region = if *region >= n {
+                *region - n + new.len()
             } else {
-                s.clear();
-                s.extend(short.iter().map(|&b| b as u32));
-            }
+                debug_assert!(new.ends_with(short));
+                short.len()
+            };
         }
+    }
+
+    /// `r.endswith(suffix)` for a region of length `r`.
+    fn region_ends(&self, r: usize, suffix: &[u8]) -> bool {
+        r >= suffix.len() && ends(&self.word, suffix)
     }
 }
 
-fn replace_end(s: &mut Word, n: usize, new: &[u8]) {
-    s.truncate(s.len().saturating_sub(n));
-    s.extend(new.iter().map(|&b| b as u32));
-}
-
-/// NLTK's `_r1r2_standard`: R1 is what follows the first non-vowel after a
-/// vowel, R2 the same within R1.
-fn after_first_vc(s: &[u32]) -> Word {
-    (1..s.len())
-        .find(|&i| !is_vowel(s[i]) && is_vowel(s[i - 1]))
-        .map_or_else(Vec::new, |i| s[i + 1..].to_vec())
+/// NLTK's `_r1r2_standard` on `s[start..]`: the length of what follows the
+/// first non-vowel after a vowel (R1 of the word, or R2 within R1).
+fn after_first_vc(s: &[u32], start: usize) -> usize {
+    let region = &s[start..];
+    (1..region.len())
+        .find(|&i| !is_vowel(region[i]) && is_vowel(region[i - 1]))
+        .map_or(0, |i| region.len() - (i + 1))
 }
 
 /// `nltk.stem.snowball.EnglishStemmer`, with or without its stop words.
@@ -236,13 +248,13 @@ impl SnowballStemmer {
 /// R1 and R2, with Snowball's exceptional R1 after `gener`, `commun`, `arsen`.
 fn regions(word: Word) -> Regions {
     let r1 = if ends_prefix(&word, b"gener") || ends_prefix(&word, b"arsen") {
-        word[5..].to_vec()
+        word.len() - 5
     } else if ends_prefix(&word, b"commun") {
-        word[6..].to_vec()
+        word.len() - 6
     } else {
-        after_first_vc(&word)
+        after_first_vc(&word, 0)
     };
-    let r2 = after_first_vc(&r1);
+    let r2 = after_first_vc(&word, word.len() - r1);
     Regions { word, r1, r2 }
 }
 
@@ -289,7 +301,7 @@ fn step1b(s: &mut Regions) {
     };
     let n = suffix.len();
     if suffix == b"eed" || suffix == b"eedly" {
-        if ends(&s.r1, suffix) {
+        if s.region_ends(s.r1, suffix) {
             s.replace(n, b"ee", b"", b"");
         }
         return;
@@ -301,18 +313,18 @@ fn step1b(s: &mut Regions) {
     let w = &s.word;
     if ends(w, b"at") || ends(w, b"bl") || ends(w, b"iz") {
         s.word.push(b'e' as u32);
-        s.r1.push(b'e' as u32);
+        s.r1 += 1;
         // NLTK's own test for whether the new e is in R2.
-        if s.word.len() > 5 || s.r1.len() >= 3 {
-            s.r2.push(b'e' as u32);
+        if s.word.len() > 5 || s.r1 >= 3 {
+            s.r2 += 1;
         }
     } else if DOUBLE_CONSONANTS.iter().any(|d| ends(w, d)) {
         s.delete(1);
-    } else if s.r1.is_empty() && is_short_ending(w) {
+    } else if s.r1 == 0 && is_short_ending(w) {
         s.word.push(b'e' as u32);
         // NLTK extends each region only if it is not empty; R1 is empty here.
-        if !s.r2.is_empty() {
-            s.r2.push(b'e' as u32);
+        if s.r2 > 0 {
+            s.r2 += 1;
         }
     }
 }
@@ -341,7 +353,7 @@ fn step2(s: &mut Regions) {
     let Some(suffix) = first_suffix(&s.word, &STEP2_SUFFIXES) else {
         return;
     };
-    if !ends(&s.r1, suffix) {
+    if !s.region_ends(s.r1, suffix) {
         return;
     }
     let n = suffix.len();
@@ -378,7 +390,7 @@ fn step3(s: &mut Regions) {
     let Some(suffix) = first_suffix(&s.word, &STEP3_SUFFIXES) else {
         return;
     };
-    if !ends(&s.r1, suffix) {
+    if !s.region_ends(s.r1, suffix) {
         return;
     }
     let n = suffix.len();
@@ -389,7 +401,7 @@ fn step3(s: &mut Regions) {
         b"icate" | b"iciti" | b"ical" => s.replace(n, b"ic", b"", b""),
         b"ful" | b"ness" => s.delete(n),
         b"ative" => {
-            if ends(&s.r2, suffix) {
+            if s.region_ends(s.r2, suffix) {
                 s.delete(5);
             }
         }
@@ -402,7 +414,7 @@ fn step4(s: &mut Regions) {
     let Some(suffix) = first_suffix(&s.word, &STEP4_SUFFIXES) else {
         return;
     };
-    if !ends(&s.r2, suffix) {
+    if !s.region_ends(s.r2, suffix) {
         return;
     }
     if suffix == b"ion" {
@@ -421,11 +433,11 @@ fn step4(s: &mut Regions) {
 fn step5(s: &mut Regions) {
     let w = &s.word;
     let l = b'l' as u32;
-    if ends(&s.r2, b"l") && from_end(w, 2) == Some(l) {
+    if s.region_ends(s.r2, b"l") && from_end(w, 2) == Some(l) {
         s.word.pop();
-    } else if ends(&s.r2, b"e") {
+    } else if s.region_ends(s.r2, b"e") {
         s.word.pop();
-    } else if ends(&s.r1, b"e") {
+    } else if s.region_ends(s.r1, b"e") {
         let n = w.len();
         if n >= 4
             && (is_vowel(w[n - 2])
