@@ -91,10 +91,10 @@ def main() -> None:
             # A fresh normalizer: every distinct run is computed once.
             fresh = stemline.Normalizer(name)
             best[name][0] = min(best[name][0], best_of(1, lambda n=fresh: n.normalize_many(docs)))
-            warm = warm_normalizers[name]
-            warm.normalize_many(docs)
-            best[name][1] = min(best[name][1], best_of(1, lambda n=warm: n.normalize_many(docs)))
-    throughput = {name: (mb / cold, mb / warm) for name, (cold, warm) in best.items()}
+            seen = warm_normalizers[name]
+            seen.normalize_many(docs)
+            best[name][1] = min(best[name][1], best_of(1, lambda n=seen: n.normalize_many(docs)))
+    throughput = {name: (mb / cold_s, mb / warm_s) for name, (cold_s, warm_s) in best.items()}
     print()
     for name, (cold, warm) in throughput.items():
         label = f"Normalizer({name!r}).normalize_many"

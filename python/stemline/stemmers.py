@@ -70,7 +70,8 @@ class SnowballStemmer(_native.SnowballStemmer):
             )
         ignore = bool(ignore_stopwords)
         words = sorted(filters.stopword_list("nltk")) if ignore else []
-        return super().__new__(cls, ignore, words)
+        self: SnowballStemmer = super().__new__(cls, ignore, words)
+        return self
 
     def __init__(self, language: str = "english", ignore_stopwords: bool = False) -> None:
         # Everything is set in __new__ (the native part is immutable).
@@ -126,6 +127,7 @@ class LancasterStemmer(_native.LancasterStemmer):
     """
 
     __slots__ = ("_rule_tuple",)
+    _rule_tuple: tuple[str, ...] | None
 
     def __new__(
         cls, rule_tuple: Iterable[str] | None = None, strip_prefix_flag: bool = False
@@ -133,7 +135,9 @@ class LancasterStemmer(_native.LancasterStemmer):
         # NLTK: `rule_tuple if rule_tuple else default_rule_tuple`.
         rules = tuple(rule_tuple) if rule_tuple else None
         native = None if rules is None else _canonical_rules(rules)
-        self = super().__new__(cls, char_tables(), native, bool(strip_prefix_flag))
+        self: LancasterStemmer = super().__new__(
+            cls, char_tables(), native, bool(strip_prefix_flag)
+        )
         self._rule_tuple = rules
         return self
 

@@ -25,7 +25,7 @@ def vocab(inputs: InputSpec, normalizer: Normalizer, workers: int, output: str) 
     \b
     Examples:
       stemline vocab corpus/ -o vocab.tsv
-      stemline vocab --lines tweets.txt --drop-punct --stopwords english
+      stemline vocab --lines tweets.txt --drop-punct --stopwords nltk
     """
     builder = VocabularyBuilder(normalizer, workers=workers)
     for batch in read_batches(inputs):
