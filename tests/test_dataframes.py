@@ -100,6 +100,15 @@ def test_arrow_errors():
 # --- pandas ------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("stemmer", ["snowball", "lancaster"])
+def test_pandas_and_polars_stemmer_choice(texts, stemmer):
+    expected = [None if t is None else reference.normalize(t, stemmer) for t in texts]
+    series = pd.Series(texts, dtype=object)
+    assert sl_pandas.normalize(series, stemmer=stemmer).tolist() == expected
+    out = sl_polars.normalize(pl.Series("text", texts, dtype=pl.String), stemmer=stemmer)
+    assert out.to_list() == expected
+
+
 def test_pandas_object_series(texts, expected):
     index = pd.Index([f"doc{i}" for i in range(len(texts))], name="doc")
     series = pd.Series(texts, index=index, name="text", dtype=object)

@@ -80,6 +80,13 @@ def test_dataset_map_in_place_and_stemmer(docs):
     assert out["text"][:] == [reference.normalize(d, "none") for d in docs[:50]]
 
 
+@pytest.mark.parametrize("stemmer", ["snowball", "lancaster"])
+def test_dataset_map_other_stemmers(docs, stemmer):
+    ds = Dataset.from_dict({"text": docs[:50]})
+    out = ds.map(normalizer("text", stemmer=stemmer), batched=True)
+    assert out["text_normalized"][:] == [reference.normalize(d, stemmer) for d in docs[:50]]
+
+
 def test_dataset_map_in_two_processes(docs):
     texts = [*docs[:100], None]
     ds = Dataset.from_dict({"text": texts})
