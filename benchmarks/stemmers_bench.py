@@ -80,6 +80,8 @@ def main() -> None:
     nltk_snowball = NltkSnowball("english").stem
     differ = sum(pystemmer(w) != nltk_snowball(w) for w in words)
     ours_differ = sum(snowball(w) != nltk_snowball(w) for w in words)
+    lancaster, nltk_lancaster = stemline.LancasterStemmer().stem, NltkLancaster().stem
+    lancaster_differ = sum(lancaster(w) != nltk_lancaster(w) for w in words)
 
     # The three normalizers take turns, round after round, so that a change in
     # the machine's load falls on all of them alike; best of the rounds each.
@@ -124,8 +126,11 @@ def main() -> None:
     print()
     print(
         f"words stemmed differently from NLTK's Snowball: stemline {ours_differ}, "
-        f"PyStemmer {differ} of {len(words):,}"
+        f"PyStemmer {differ} of {len(words):,}; from NLTK's Lancaster: stemline "
+        f"{lancaster_differ}"
     )
+    if ours_differ or lancaster_differ:
+        sys.exit("stemline differs from NLTK")
 
 
 if __name__ == "__main__":

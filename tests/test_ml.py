@@ -58,7 +58,7 @@ def test_analyzer_pickles_copies_and_clones(docs):
     assert vectorizer.analyzer == analyze
     assert repr(analyze) == "stemline.analyzer('martin')"
     with pytest.raises(ValueError, match="stemmer must be one of"):
-        stemline.analyzer("snowball")
+        stemline.analyzer("porter2")
 
 
 # --- Hugging Face datasets ---------------------------------------------------
