@@ -287,7 +287,7 @@ impl LancasterStemmer {
                 return word;
             };
             let applied = group.iter().find(|rule| {
-                word.ends_with(&rule.ending)
+                ends_with(&word, &rule.ending)
                     && (!rule.intact || word == intact)
                     && is_acceptable(&word, rule.remove)
             });
@@ -302,6 +302,19 @@ impl LancasterStemmer {
             }
         }
     }
+}
+
+/// `word.endswith(ending)`, from the last letter back: nearly every rule of a
+/// group fails on its second-to-last letter, and a `memcmp` call per rule cost
+/// more than the comparison.
+#[inline]
+fn ends_with(word: &[u32], ending: &[u32]) -> bool {
+    word.len() >= ending.len()
+        && word
+            .iter()
+            .rev()
+            .zip(ending.iter().rev())
+            .all(|(a, b)| a == b)
 }
 
 fn starts_with(word: &[u32], prefix: &str) -> bool {

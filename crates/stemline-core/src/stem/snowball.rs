@@ -24,7 +24,6 @@ use std::collections::HashSet;
 
 use super::Word;
 
-const VOWELS: &[u8] = b"aeiouy";
 const DOUBLE_CONSONANTS: [&[u8]; 9] = [
     b"bb", b"dd", b"ff", b"gg", b"mm", b"nn", b"pp", b"rr", b"tt",
 ];
@@ -50,68 +49,110 @@ const STEP4_SUFFIXES: [&[u8]; 18] = [
 ];
 
 /// NLTK's `__special_words`: checked on the lower-cased word before anything
-/// else (after the stop words and the length test).
+/// else (after the stop words and the length test). Sorted, for a binary search.
 const SPECIAL_WORDS: [(&str, &str); 40] = [
-    ("skis", "ski"),
-    ("skies", "sky"),
-    ("dying", "die"),
-    ("lying", "lie"),
-    ("tying", "tie"),
-    ("idly", "idl"),
-    ("gently", "gentl"),
-    ("ugly", "ugli"),
-    ("early", "earli"),
-    ("only", "onli"),
-    ("singly", "singl"),
-    ("sky", "sky"),
-    ("news", "news"),
-    ("howe", "howe"),
-    ("atlas", "atlas"),
-    ("cosmos", "cosmos"),
-    ("bias", "bias"),
     ("andes", "andes"),
-    ("inning", "inning"),
-    ("innings", "inning"),
-    ("outing", "outing"),
-    ("outings", "outing"),
+    ("atlas", "atlas"),
+    ("bias", "bias"),
     ("canning", "canning"),
     ("cannings", "canning"),
-    ("herring", "herring"),
-    ("herrings", "herring"),
+    ("cosmos", "cosmos"),
+    ("dying", "die"),
+    ("early", "earli"),
     ("earring", "earring"),
     ("earrings", "earring"),
-    ("proceed", "proceed"),
-    ("proceeds", "proceed"),
-    ("proceeded", "proceed"),
-    ("proceeding", "proceed"),
     ("exceed", "exceed"),
-    ("exceeds", "exceed"),
     ("exceeded", "exceed"),
     ("exceeding", "exceed"),
+    ("exceeds", "exceed"),
+    ("gently", "gentl"),
+    ("herring", "herring"),
+    ("herrings", "herring"),
+    ("howe", "howe"),
+    ("idly", "idl"),
+    ("inning", "inning"),
+    ("innings", "inning"),
+    ("lying", "lie"),
+    ("news", "news"),
+    ("only", "onli"),
+    ("outing", "outing"),
+    ("outings", "outing"),
+    ("proceed", "proceed"),
+    ("proceeded", "proceed"),
+    ("proceeding", "proceed"),
+    ("proceeds", "proceed"),
+    ("singly", "singl"),
+    ("skies", "sky"),
+    ("skis", "ski"),
+    ("sky", "sky"),
     ("succeed", "succeed"),
-    ("succeeds", "succeed"),
     ("succeeded", "succeed"),
     ("succeeding", "succeed"),
+    ("succeeds", "succeed"),
+    ("tying", "tie"),
+    ("ugly", "ugli"),
 ];
 
+/// The longest special word.
+const SPECIAL_MAX: usize = 10;
+
 fn is_vowel(c: u32) -> bool {
-    c < 128 && VOWELS.contains(&(c as u8))
+    matches!(c, 0x61 | 0x65 | 0x69 | 0x6F | 0x75 | 0x79) // a e i o u y
 }
 
 fn is_one_of(c: u32, letters: &[u8]) -> bool {
     c < 128 && letters.contains(&(c as u8))
 }
 
+#[inline]
 fn ends(s: &[u32], suffix: &[u8]) -> bool {
+    // From the end: nearly every suffix of a list fails on the last letter.
     s.len() >= suffix.len()
-        && s[s.len() - suffix.len()..]
-            .iter()
-            .zip(suffix)
+        && s.iter()
+            .rev()
+            .zip(suffix.iter().rev())
             .all(|(&c, &b)| c == b as u32)
 }
 
-fn equals(s: &[u32], text: &str) -> bool {
-    s.len() == text.len() && s.iter().zip(text.bytes()).all(|(&c, b)| c == b as u32)
+/// A word of at most 16 ASCII letters as one number: its bytes, zero-padded
+/// (letters are never zero, so words of different lengths differ too). Sorted
+/// words give sorted keys, since the first letter is the most significant byte.
+const fn key(word: &[u8]) -> u128 {
+    let mut k = 0u128;
+    let mut i = 0;
+    while i < 16 {
+        k <<= 8;
+        if i < word.len() {
+            k |= word[i] as u128;
+        }
+        i += 1;
+    }
+    k
+}
+
+const SPECIAL_KEYS: [u128; 40] = {
+    let mut keys = [0u128; 40];
+    let mut i = 0;
+    while i < 40 {
+        keys[i] = key(SPECIAL_WORDS[i].0.as_bytes());
+        i += 1;
+    }
+    keys
+};
+
+/// NLTK's `__special_words[word]`.
+fn special_word(word: &[u32]) -> Option<&'static str> {
+    if word.len() > SPECIAL_MAX || word.iter().any(|&c| !(0x61..=0x7A).contains(&c)) {
+        return None;
+    }
+    let mut letters = [0u8; SPECIAL_MAX];
+    for (l, &c) in letters.iter_mut().zip(word) {
+        *l = c as u8;
+    }
+    SPECIAL_KEYS
+        .binary_search(&key(&letters))
+        .ok()
+        .map(|i| SPECIAL_WORDS[i].1)
 }
 
 /// Python's `s[-k]`, or `None` where Python would raise `IndexError`.
@@ -119,10 +160,41 @@ fn from_end(s: &[u32], k: usize) -> Option<u32> {
     s.len().checked_sub(k).map(|i| s[i])
 }
 
-/// The first suffix of `list` that `word` ends with: NLTK's `for suffix in
-/// ...: if word.endswith(suffix): ...; break`.
-fn first_suffix(word: &[u32], list: &[&'static [u8]]) -> Option<&'static [u8]> {
-    list.iter().copied().find(|s| ends(word, s))
+/// A step's suffixes in NLTK's order, with the set of their last letters
+/// (one bit per ASCII code).
+struct Suffixes {
+    list: &'static [&'static [u8]],
+    last: u128,
+}
+
+const fn suffixes(list: &'static [&'static [u8]]) -> Suffixes {
+    let mut last = 0u128;
+    let mut i = 0;
+    while i < list.len() {
+        last |= 1u128 << list[i][list[i].len() - 1];
+        i += 1;
+    }
+    Suffixes { list, last }
+}
+
+const STEP0: Suffixes = suffixes(&STEP0_SUFFIXES);
+const STEP1A: Suffixes = suffixes(&STEP1A_SUFFIXES);
+const STEP1B: Suffixes = suffixes(&STEP1B_SUFFIXES);
+const STEP2: Suffixes = suffixes(&STEP2_SUFFIXES);
+const STEP3: Suffixes = suffixes(&STEP3_SUFFIXES);
+const STEP4: Suffixes = suffixes(&STEP4_SUFFIXES);
+
+/// The first suffix of `suffixes` that `word` ends with: NLTK's `for suffix
+/// in ...: if word.endswith(suffix): ...; break`. Most words end in a letter
+/// no suffix of the list ends in, which one test of the last letters settles
+/// without scanning the list.
+#[inline]
+fn first_suffix(word: &[u32], suffixes: &Suffixes) -> Option<&'static [u8]> {
+    let last = *word.last()?;
+    if last >= 128 || suffixes.last & (1u128 << last) == 0 {
+        return None;
+    }
+    suffixes.list.iter().copied().find(|s| ends(word, s))
 }
 
 /// The word and NLTK's two region strings, as the lengths of the word's
@@ -200,7 +272,7 @@ impl SnowballStemmer {
         if word.len() <= 2 || (!self.stopwords.is_empty() && self.stopwords.contains(&word)) {
             return word;
         }
-        if let Some((_, stem)) = SPECIAL_WORDS.iter().find(|(w, _)| equals(&word, w)) {
+        if let Some(stem) = special_word(&word) {
             return stem.bytes().map(u32::from).collect();
         }
         // NLTK maps the typographic apostrophes to U+0027 after the special
@@ -264,14 +336,14 @@ fn ends_prefix(word: &[u32], prefix: &[u8]) -> bool {
 
 /// Step 0: the apostrophe suffixes.
 fn step0(s: &mut Regions) {
-    if let Some(suffix) = first_suffix(&s.word, &STEP0_SUFFIXES) {
+    if let Some(suffix) = first_suffix(&s.word, &STEP0) {
         s.delete(suffix.len());
     }
 }
 
 /// Step 1a: plural -s and its kin.
 fn step1a(s: &mut Regions) {
-    match first_suffix(&s.word, &STEP1A_SUFFIXES) {
+    match first_suffix(&s.word, &STEP1A) {
         Some(b"sses") => s.delete(2),
         Some(b"ied" | b"ies") => {
             // "ties" -> "tie" but "cries" -> "cri": by the length of what
@@ -296,7 +368,7 @@ fn step1a(s: &mut Regions) {
 
 /// Step 1b: -eed, -ed, -ing and their -ly forms.
 fn step1b(s: &mut Regions) {
-    let Some(suffix) = first_suffix(&s.word, &STEP1B_SUFFIXES) else {
+    let Some(suffix) = first_suffix(&s.word, &STEP1B) else {
         return;
     };
     let n = suffix.len();
@@ -350,7 +422,7 @@ fn step1c(s: &mut Regions) {
 
 /// Step 2: the longest of the derivational suffixes, in R1.
 fn step2(s: &mut Regions) {
-    let Some(suffix) = first_suffix(&s.word, &STEP2_SUFFIXES) else {
+    let Some(suffix) = first_suffix(&s.word, &STEP2) else {
         return;
     };
     if !s.region_ends(s.r1, suffix) {
@@ -387,7 +459,7 @@ fn step2(s: &mut Regions) {
 
 /// Step 3: more derivational suffixes, in R1 (-ative in R2).
 fn step3(s: &mut Regions) {
-    let Some(suffix) = first_suffix(&s.word, &STEP3_SUFFIXES) else {
+    let Some(suffix) = first_suffix(&s.word, &STEP3) else {
         return;
     };
     if !s.region_ends(s.r1, suffix) {
@@ -411,7 +483,7 @@ fn step3(s: &mut Regions) {
 
 /// Step 4: residual suffixes, in R2 (-ion after s or t).
 fn step4(s: &mut Regions) {
-    let Some(suffix) = first_suffix(&s.word, &STEP4_SUFFIXES) else {
+    let Some(suffix) = first_suffix(&s.word, &STEP4) else {
         return;
     };
     if !s.region_ends(s.r2, suffix) {
@@ -489,6 +561,16 @@ mod tests {
             ("yay", "yay"),
         ] {
             assert_eq!(stem(w), s, "{w}");
+        }
+    }
+
+    #[test]
+    fn special_words_are_sorted_and_found() {
+        assert!(SPECIAL_WORDS.windows(2).all(|p| p[0].0 < p[1].0));
+        assert!(SPECIAL_KEYS.windows(2).all(|p| p[0] < p[1]));
+        assert!(SPECIAL_WORDS.iter().all(|(w, _)| w.len() <= SPECIAL_MAX));
+        for (w, s) in SPECIAL_WORDS {
+            assert_eq!(stem(w), s);
         }
     }
 
