@@ -53,6 +53,7 @@ $(VENV)/.bench: $(VENV)/.base
 bench: $(VENV)/.bench build
 	$(PY) benchmarks/bench.py
 	$(PY) benchmarks/stemmers_bench.py
+	$(PY) benchmarks/heavy_tail.py
 	$(PY) benchmarks/memory.py
 
 # The BBC corpus report, its screenshot, and the README's unstem table (printed).

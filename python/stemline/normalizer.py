@@ -15,7 +15,7 @@ from stemline._unicode import char_tables
 #: ``none`` (``str.lower()`` only).
 STEMMERS: tuple[str, ...] = _native.STEMMER_NAMES
 
-#: Default memory bound of each worker's token cache, in bytes (64 MiB).
+#: Default memory bound of each worker's token cache, in bytes (2 MiB).
 DEFAULT_CACHE_BYTES: int = _native.DEFAULT_CACHE_BYTES
 
 
@@ -35,7 +35,9 @@ class Normalizer:
 
     Each worker thread keeps a cache of the finished output of every distinct run of
     letters or punctuation it has seen, bounded by ``cache_bytes``; when full it is
-    emptied and refilled. The cache never changes output.
+    emptied and refilled, and from then on takes in a run only when it meets it the
+    second time, so that runs seen once (ids, numbers, URLs) do not push the frequent
+    ones out. The cache never changes output.
 
     >>> Normalizer().normalize('He said "cannot."')
     "he said `` can not . ''"

@@ -4,7 +4,7 @@ use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 use crate::cache::TokenCache;
-use crate::classes::{CharClasses, SPLIT_SPACE};
+use crate::classes::{CharClasses, RE_WORD, SPACE, SPLIT_SPACE, WORD};
 use crate::codepoints;
 use crate::filter::TokenFilter;
 use crate::stem::Stemmer;
@@ -61,6 +61,15 @@ struct Scratch {
     word: Vec<u32>,
 }
 
+/// The output of every one-byte run away from the text's edges (cache values,
+/// indexed by the byte), computed once by the code-point path: single letters,
+/// digits and punctuation are a large share of all runs, and a table read is
+/// cheaper than a cache probe or a run computed from scratch.
+#[derive(Clone, Default)]
+struct OneByteRuns {
+    outputs: Vec<Vec<u8>>,
+}
+
 pub struct Normalizer {
     classes: Arc<CharClasses>,
     stemming: Stemming,
@@ -73,6 +82,11 @@ pub struct Normalizer {
     record_caches: Mutex<Vec<TokenCache>>,
     filter: TokenFilter,
     id: u64,
+    /// Whether ASCII word runs may be computed on their bytes: the ASCII word
+    /// characters are `[0-9A-Za-z_]` for both regex engines, and the
+    /// contraction rules fold ASCII case plainly.
+    ascii_words: bool,
+    one_byte_runs: OneByteRuns,
 }
 
 /// The next [`Normalizer::id`].
@@ -85,7 +99,11 @@ impl Normalizer {
         lowercase: Arc<dyn Lowercase>,
         cache_bytes: usize,
     ) -> Self {
-        Normalizer {
+        let ascii_words = classes.standard_ascii_words()
+            && (0..128u8)
+                .all(|b| (classes.ascii(b) & WORD != 0) == (classes.ascii(b) & RE_WORD != 0))
+            && treebank::ascii_case_folds_plainly(&classes);
+        let mut normalizer = Normalizer {
             classes,
             stemming,
             stemmer: Stemmer::new(stemming),
@@ -95,7 +113,11 @@ impl Normalizer {
             record_caches: Mutex::new(Vec::new()),
             filter: TokenFilter::default(),
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
-        }
+            ascii_words,
+            one_byte_runs: OneByteRuns::default(),
+        };
+        normalizer.one_byte_runs = normalizer.compute_one_byte_runs();
+        normalizer
     }
 
     /// The same normalizer, dropping the tokens `filter` drops.
@@ -103,7 +125,34 @@ impl Normalizer {
         self.filter = filter;
         self.id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
         self.clear_caches();
+        self.one_byte_runs = self.compute_one_byte_runs();
         self
+    }
+
+    /// [`OneByteRuns`] for this normalizer, by the code-point path (never the
+    /// byte path, so that the two stay independent).
+    fn compute_one_byte_runs(&self) -> OneByteRuns {
+        let middle = Position {
+            first: false,
+            last: false,
+        };
+        let outputs = (0..128u8)
+            .map(|b| {
+                let class = self.classes.ascii(b);
+                if class & SPACE != 0 {
+                    return Vec::new(); // never a run
+                }
+                let kind = if class & WORD != 0 {
+                    RunKind::Word
+                } else {
+                    RunKind::Punct
+                };
+                let mut scratch = Scratch::default();
+                self.codepoint_run_output(&[b], kind, middle, &mut scratch);
+                scratch.output
+            })
+            .collect();
+        OneByteRuns { outputs }
     }
 
     pub fn filter(&self) -> &TokenFilter {
@@ -238,6 +287,15 @@ impl Normalizer {
     ) {
         let mut scratch = Scratch::default();
         self.for_each_run(text, |run, pos, key| {
+            // A one-byte key is a one-byte run that is not keyed as an edge:
+            // its output is in the table.
+            if let [b] = *key {
+                let value = &self.one_byte_runs.outputs[b as usize];
+                if value[..] != [NO_TOKENS] {
+                    emit(value);
+                }
+                return;
+            }
             if let Some(value) = cache.get(key) {
                 if value != [NO_TOKENS] {
                     emit(value);
@@ -284,7 +342,59 @@ impl Normalizer {
 
     /// Computes one run's output into `scratch.output`: Treebank rules, the
     /// final `str.split()`, then each token stemmed (and filtered, if asked).
+    #[inline]
     fn run_output(&self, bytes: &[u8], kind: RunKind, pos: Position, scratch: &mut Scratch) {
+        if kind == RunKind::Word && self.ascii_word_output(bytes, scratch) {
+            return;
+        }
+        self.codepoint_run_output(bytes, kind, pos, scratch);
+    }
+
+    /// [`Self::run_output`] on bytes, for a word run of ASCII characters:
+    /// returns false, writing nothing, when the run needs the code-point path
+    /// (a non-ASCII character, a filter, or a contraction).
+    ///
+    /// Such a run is one token (no whitespace of any engine is a word
+    /// character) that no Treebank rule changes unless it is a contraction;
+    /// it is lower-cased and stemmed in its bytes, with no decoding into code
+    /// points, so a long run costs its length in memory, not four times it.
+    #[inline]
+    fn ascii_word_output(&self, bytes: &[u8], scratch: &mut Scratch) -> bool {
+        if !self.ascii_words || !self.filter.keeps_all() || !bytes.is_ascii() {
+            return false;
+        }
+        // The output is the one token: it is lower-cased and stemmed in place.
+        let word = &mut scratch.output;
+        debug_assert!(word.is_empty(), "the output holds this run only");
+        word.extend_from_slice(bytes);
+        word.make_ascii_lowercase();
+        if treebank::is_contraction(word) {
+            word.clear();
+            return false;
+        }
+        match &self.stemmer {
+            Stemmer::Porter(s) => s.stem_in_place(bytes.len(), word),
+            Stemmer::LowercaseOnly => {}
+            // These stem code points; an ASCII word stems to an ASCII word.
+            Stemmer::Snowball(_) | Stemmer::Lancaster(_) => {
+                let lowered = word.iter().map(|&b| u32::from(b)).collect();
+                let stem = self.stemmer.stem(&[], lowered, &self.classes);
+                debug_assert!(stem.iter().all(|&c| c < 128));
+                word.clear();
+                word.extend(stem.iter().map(|&c| c as u8));
+            }
+        }
+        true
+    }
+
+    /// [`Self::run_output`] on the run's code points: any run, any stemmer.
+    fn codepoint_run_output(
+        &self,
+        bytes: &[u8],
+        kind: RunKind,
+        pos: Position,
+        scratch: &mut Scratch,
+    ) {
         let Scratch {
             output: out,
             run,
@@ -626,6 +736,161 @@ mod tests {
         assert_eq!(norm(&n, "S:"), " :");
         assert_eq!(n.tokens(b"s"), vec![Vec::<u8>::new()]);
         assert!(n.tokens(b"  ").is_empty());
+    }
+
+    /// Words for the byte path: pseudo-random (a fixed xorshift seed) over
+    /// letters Porter cares about, digits and the underscore, in both cases,
+    /// with suffixes the steps look for; plus Martin Porter's vocabulary.
+    fn ascii_words() -> Vec<Vec<u8>> {
+        let alphabet = b"aeiouyAEIOUYbcdlmnrstzgSTLZ_09";
+        let suffixes: [&[u8]; 12] = [
+            b"", b"ational", b"ization", b"iveness", b"alli", b"logi", b"bli", b"ies", b"ied",
+            b"eed", b"ing", b"e",
+        ];
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let mut words: Vec<Vec<u8>> = (0..20_000)
+            .map(|_| {
+                let len = 1 + next() as usize % 12;
+                let mut w: Vec<u8> = (0..len)
+                    .map(|_| alphabet[next() as usize % alphabet.len()])
+                    .collect();
+                w.extend_from_slice(suffixes[next() as usize % suffixes.len()]);
+                w
+            })
+            .collect();
+        let vocabulary = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../tests/data/porter/voc.txt"
+        );
+        let text = std::fs::read(vocabulary).expect("the Porter vocabulary in tests/data");
+        words.extend(text.split(|b| b.is_ascii_whitespace()).map(<[u8]>::to_vec));
+        words.retain(|w| !w.is_empty());
+        words
+    }
+
+    #[test]
+    fn ascii_words_in_bytes_equal_code_points_in_every_mode() {
+        let words = ascii_words();
+        for stemming in [
+            Stemming::Porter(Mode::NltkExtensions),
+            Stemming::Porter(Mode::MartinExtensions),
+            Stemming::Porter(Mode::OriginalAlgorithm),
+            Stemming::LowercaseOnly,
+        ] {
+            let n = normalizer(stemming);
+            let pos = Position {
+                first: false,
+                last: false,
+            };
+            let (mut bytes, mut code_points) = (Scratch::default(), Scratch::default());
+            let mut taken = 0;
+            for word in &words {
+                bytes.output.clear();
+                code_points.output.clear();
+                n.codepoint_run_output(word, RunKind::Word, pos, &mut code_points);
+                if n.ascii_word_output(word, &mut bytes) {
+                    taken += 1;
+                    assert_eq!(
+                        bytes.output,
+                        code_points.output,
+                        "{stemming:?} {}",
+                        String::from_utf8_lossy(word)
+                    );
+                } else {
+                    assert!(bytes.output.is_empty(), "a refused run leaves no output");
+                }
+            }
+            assert!(
+                taken > words.len() * 9 / 10,
+                "{stemming:?}: byte path taken {taken} times"
+            );
+        }
+    }
+
+    #[test]
+    fn runs_the_byte_path_refuses_take_the_code_point_path() {
+        let n = normalizer(Stemming::Porter(Mode::NltkExtensions));
+        let mut scratch = Scratch::default();
+        for word in [
+            "Cannot",
+            "GONNA",
+            "wanna",
+            "caf\u{e9}",
+            "na\u{ef}ve",
+            "\u{130}s",
+        ] {
+            assert!(
+                !n.ascii_word_output(word.as_bytes(), &mut scratch),
+                "{word}"
+            );
+            assert!(scratch.output.is_empty());
+        }
+        assert_eq!(norm(&n, "Cannot GONNA"), "can not gon na");
+        let filtered =
+            normalizer(Stemming::Porter(Mode::NltkExtensions)).with_filter(TokenFilter {
+                min_length: 4,
+                ..Default::default()
+            });
+        assert!(!filtered.ascii_word_output(b"running", &mut scratch));
+        assert_eq!(norm(&filtered, "running dogs ran"), "");
+        assert_eq!(norm(&filtered, "generously agreed"), "gener agre");
+    }
+
+    #[test]
+    fn one_byte_runs_equal_the_code_point_path_in_every_position() {
+        for stemming in [
+            Stemming::Porter(Mode::OriginalAlgorithm),
+            Stemming::Porter(Mode::NltkExtensions),
+        ] {
+            let n = normalizer(stemming);
+            let uncached = Normalizer::new(
+                Arc::new(crate::classes::testing::ascii_classes()),
+                stemming,
+                Arc::new(RustLowercase),
+                0,
+            );
+            for b in (0..128u8).filter(|&b| n.classes.ascii(b) & SPACE == 0) {
+                let c = b as char;
+                for text in [
+                    format!("{c}"),
+                    format!("x {c}"),
+                    format!("{c} x"),
+                    format!("x {c} y"),
+                ] {
+                    let mut expected = Vec::new();
+                    let mut any = false;
+                    n.for_each_run(text.as_bytes(), |run, pos, _| {
+                        let mut scratch = Scratch::default();
+                        n.codepoint_run_output(
+                            &text.as_bytes()[run.start..run.end],
+                            run.kind,
+                            pos,
+                            &mut scratch,
+                        );
+                        if scratch.output != [NO_TOKENS] {
+                            append_short(&mut expected, &scratch.output, any);
+                            any = true;
+                        }
+                    });
+                    assert_eq!(
+                        n.normalize(text.as_bytes()),
+                        expected,
+                        "{stemming:?} {text:?}"
+                    );
+                    assert_eq!(
+                        uncached.normalize(text.as_bytes()),
+                        expected,
+                        "{stemming:?} {text:?}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

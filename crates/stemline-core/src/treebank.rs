@@ -106,9 +106,37 @@ fn split_clitics(buf: &[u32], alternatives: &[&[u8]]) -> Vec<u32> {
     })
 }
 
+/// The ASCII characters that can occur in a punctuation run's buffer while
+/// the rules rewrite it: the run's own, plus the backtick and apostrophe that
+/// the quote rules write (from a double quote or an apostrophe). A rule whose
+/// pattern needs a character that cannot occur is skipped: most runs (`,`,
+/// `.`, `://`) need two or three of the twenty passes, and each pass copies
+/// the buffer.
+struct Present(u128);
+
+impl Present {
+    fn of(run: &[u32]) -> Self {
+        let bit = |c: u8| 1u128 << c;
+        let mut mask = run
+            .iter()
+            .filter(|&&c| c < 128)
+            .fold(0, |mask, &c| mask | 1u128 << c);
+        if mask & (bit(b'"') | bit(b'\'')) != 0 {
+            mask |= bit(b'`') | bit(b'\'');
+        }
+        Present(mask)
+    }
+
+    /// Whether any character of `set` can occur.
+    fn any(&self, set: &[u8]) -> bool {
+        set.iter().any(|&c| self.0 & 1u128 << c != 0)
+    }
+}
+
 /// The Treebank rules on one punctuation run, in its position. Returns the
 /// run with spaces inserted (and quotes rewritten); the caller splits it.
 pub fn punct_run(run: &[u32], pos: Position) -> Vec<u32> {
+    let present = Present::of(run);
     // The joined string puts one space between runs: a run sees a space before
     // it unless it is first, and after it unless it is last.
     let mut b = Vec::with_capacity(run.len() + 2);
@@ -126,33 +154,39 @@ pub fn punct_run(run: &[u32], pos: Position) -> Vec<u32> {
         b.splice(0..1, [BACKTICK, BACKTICK]);
     }
     // (``)  ->  " \1 "
-    b = sub_literal(&b, b"``", b" `` ");
+    if present.any(b"`") {
+        b = sub_literal(&b, b"``", b" `` ");
+    }
     // ([ \(\[{<])(\"|\'{2})  ->  "\1 `` "
-    b = sub(&b, |b, i, out| {
-        if !is_one_of(b[i], b" ([{<") {
-            return None;
-        }
-        let quote = if has_at(b, i + 1, b"\"") {
-            1
-        } else if has_at(b, i + 1, b"''") {
-            2
-        } else {
-            return None;
-        };
-        out.push(b[i]);
-        push_ascii(out, b" `` ");
-        Some(1 + quote)
-    });
+    if present.any(b"\"'") {
+        b = sub(&b, |b, i, out| {
+            if !is_one_of(b[i], b" ([{<") {
+                return None;
+            }
+            let quote = if has_at(b, i + 1, b"\"") {
+                1
+            } else if has_at(b, i + 1, b"''") {
+                2
+            } else {
+                return None;
+            };
+            out.push(b[i]);
+            push_ascii(out, b" `` ");
+            Some(1 + quote)
+        });
+    }
 
     // PUNCTUATION
     // ([:,])([^\d])  ->  " \1 \2"   (nothing in a punctuation run or its
     // surrounding spaces is a digit: digits are word characters)
-    b = sub(&b, |b, i, out| {
-        (is_one_of(b[i], b":,") && i + 1 < b.len()).then(|| {
-            out.extend([SPACE, b[i], SPACE, b[i + 1]]);
-            2
-        })
-    });
+    if present.any(b":,") {
+        b = sub(&b, |b, i, out| {
+            (is_one_of(b[i], b":,") && i + 1 < b.len()).then(|| {
+                out.extend([SPACE, b[i], SPACE, b[i + 1]]);
+                2
+            })
+        });
+    }
     // ([:,])$  ->  " \1 "
     if pos.last {
         if let Some(&c) = b.last() {
@@ -163,28 +197,40 @@ pub fn punct_run(run: &[u32], pos: Position) -> Vec<u32> {
         }
     }
     // \.\.\.  ->  " ... "
-    b = sub_literal(&b, b"...", b" ... ");
+    if present.any(b".") {
+        b = sub_literal(&b, b"...", b" ... ");
+    }
     // [;@#$%&]  ->  " \g<0> "
-    b = pad_each(&b, b";@#$%&");
+    if present.any(b";@#$%&") {
+        b = pad_each(&b, b";@#$%&");
+    }
     // ([^\.])(\.)([\]\)}>"\']*)\s*$  ->  "\1 \2\3 "   (the final period)
     if pos.last {
         final_period(&mut b);
     }
     // [?!]  ->  " \g<0> "
-    b = pad_each(&b, b"?!");
+    if present.any(b"?!") {
+        b = pad_each(&b, b"?!");
+    }
     // ([^'])'   ->  "\1 ' "
-    b = sub(&b, |b, i, out| {
-        (b[i] != APOSTROPHE && has_at(b, i + 1, b"' ")).then(|| {
-            out.push(b[i]);
-            push_ascii(out, b" ' ");
-            3
-        })
-    });
+    if present.any(b"'") {
+        b = sub(&b, |b, i, out| {
+            (b[i] != APOSTROPHE && has_at(b, i + 1, b"' ")).then(|| {
+                out.push(b[i]);
+                push_ascii(out, b" ' ");
+                3
+            })
+        });
+    }
 
     // PARENS_BRACKETS: [\]\[\(\)\{\}\<\>]  ->  " \g<0> "
-    b = pad_each(&b, b"][(){}<>");
+    if present.any(b"][(){}<>") {
+        b = pad_each(&b, b"][(){}<>");
+    }
     // DOUBLE_DASHES: --  ->  " -- "
-    b = sub_literal(&b, b"--", b" -- ");
+    if present.any(b"-") {
+        b = sub_literal(&b, b"--", b" -- ");
+    }
 
     // text = " " + text + " "
     if pos.first {
@@ -196,18 +242,25 @@ pub fn punct_run(run: &[u32], pos: Position) -> Vec<u32> {
 
     // ENDING_QUOTES
     // ''  ->  " '' "
-    b = sub_literal(&b, b"''", b" '' ");
+    if present.any(b"'") {
+        b = sub_literal(&b, b"''", b" '' ");
+    }
     // "  ->  " '' "
-    b = sub_literal(&b, b"\"", b" '' ");
-    // ([^' ])('[sS]|'[mM]|'[dD]|')   ->  "\1 \2 "
-    b = split_clitics(&b, &[b"'s", b"'S", b"'m", b"'M", b"'d", b"'D", b"'"]);
-    // ([^' ])('ll|'LL|'re|'RE|'ve|'VE|n't|N'T)   ->  "\1 \2 "
-    b = split_clitics(
-        &b,
-        &[
-            b"'ll", b"'LL", b"'re", b"'RE", b"'ve", b"'VE", b"n't", b"N'T",
-        ],
-    );
+    if present.any(b"\"") {
+        b = sub_literal(&b, b"\"", b" '' ");
+    }
+    // Every clitic below holds an apostrophe.
+    if present.any(b"'") {
+        // ([^' ])('[sS]|'[mM]|'[dD]|')   ->  "\1 \2 "
+        b = split_clitics(&b, &[b"'s", b"'S", b"'m", b"'M", b"'d", b"'D", b"'"]);
+        // ([^' ])('ll|'LL|'re|'RE|'ve|'VE|n't|N'T)   ->  "\1 \2 "
+        b = split_clitics(
+            &b,
+            &[
+                b"'ll", b"'LL", b"'re", b"'RE", b"'ve", b"'VE", b"n't", b"N'T",
+            ],
+        );
+    }
 
     // CONTRACTIONS2 and CONTRACTIONS3 need letters, which a punctuation run
     // never holds; see `word_run`.
@@ -249,6 +302,32 @@ const CONTRACTIONS: [(&[u8], &[u8], bool); 6] = [
     (b"lem", b"me", false),
     (b"wan", b"na", true),
 ];
+
+/// Whether the contraction rules' case-insensitive match, on ASCII, is
+/// exactly ASCII lower-casing (as in Python's `re`), which
+/// [`is_contraction`] relies on.
+pub fn ascii_case_folds_plainly(classes: &CharClasses) -> bool {
+    CONTRACTIONS
+        .iter()
+        .flat_map(|(head, tail, _)| head.iter().chain(tail.iter()))
+        .all(|&letter| {
+            (0..128u8).all(|c| {
+                classes.matches_ignore_case(c as u32, letter) == (c.to_ascii_lowercase() == letter)
+            })
+        })
+}
+
+/// Whether a contraction rule could split `word`, a word run of lower-case
+/// ASCII word characters (one `re` word, so only a whole-word match counts).
+/// The byte-level path leaves such a run to [`word_run`].
+#[inline]
+pub fn is_contraction(word: &[u8]) -> bool {
+    // Every contraction has five or six letters: most words leave here.
+    (5..=6).contains(&word.len())
+        && CONTRACTIONS.iter().any(|(head, tail, _)| {
+            word.len() == head.len() + tail.len() && word.starts_with(head) && word.ends_with(tail)
+        })
+}
 
 /// The contraction rules on one word run: returns the run with spaces around
 /// the parts of each contraction, or `None` if no rule matches.
@@ -353,5 +432,12 @@ mod tests {
         assert_eq!(split_word("wanna"), Some(vec!["wan".into(), "na".into()]));
         assert_eq!(split_word("cannots"), None);
         assert_eq!(split_word("gotcha"), None);
+        for word in ["cannot", "gimme", "gonna", "gotta", "lemme", "wanna"] {
+            assert!(is_contraction(word.as_bytes()), "{word}");
+            assert!(word_run(&cps(word), &classes).is_some(), "{word}");
+        }
+        for word in ["cannots", "gotcha", "can", "not", "wannabe"] {
+            assert!(!is_contraction(word.as_bytes()), "{word}");
+        }
     }
 }

@@ -44,6 +44,40 @@ use std::sync::OnceLock;
 
 type Word = Vec<u32>;
 
+/// One letter of a word: a code point, or a byte of an ASCII word. The
+/// stemmer is the same code for both, so a word known to be ASCII is stemmed
+/// in its bytes, with no decoding into code points and back.
+pub trait Letter: Copy + Eq {
+    /// The letter as a code point.
+    fn code(self) -> u32;
+    /// The letter for an ASCII byte of a suffix or replacement.
+    fn from_ascii(b: u8) -> Self;
+}
+
+impl Letter for u32 {
+    #[inline(always)]
+    fn code(self) -> u32 {
+        self
+    }
+
+    #[inline(always)]
+    fn from_ascii(b: u8) -> Self {
+        b as u32
+    }
+}
+
+impl Letter for u8 {
+    #[inline(always)]
+    fn code(self) -> u32 {
+        self as u32
+    }
+
+    #[inline(always)]
+    fn from_ascii(b: u8) -> Self {
+        b
+    }
+}
+
 const fn letter(b: u8) -> u32 {
     b as u32
 }
@@ -53,7 +87,7 @@ fn is_vowel(c: u32) -> bool {
 }
 
 #[inline]
-fn ends_with(word: &[u32], suffix: &[u8]) -> bool {
+fn ends_with<L: Letter>(word: &[L], suffix: &[u8]) -> bool {
     // Compared from the end: most rules fail on the last letter, and the
     // rule lists are scanned for every new word.
     word.len() >= suffix.len()
@@ -61,7 +95,7 @@ fn ends_with(word: &[u32], suffix: &[u8]) -> bool {
             .iter()
             .rev()
             .zip(suffix.iter().rev())
-            .all(|(&c, &b)| c == b as u32)
+            .all(|(&c, &b)| c.code() == b as u32)
 }
 
 /// Which modes a rule belongs to.
@@ -270,6 +304,18 @@ const POOL: &[(&str, &str)] = &[
     ("succeed", "succeed"),
 ];
 
+/// The [`RuleIndex`] buckets of the irregular forms' last letters.
+const POOL_ENDINGS: u32 = {
+    let mut mask = 0;
+    let mut i = 0;
+    while i < POOL.len() {
+        let form = POOL[i].0.as_bytes();
+        mask |= 1 << bucket(form[form.len() - 1] as u32);
+        i += 1;
+    }
+    mask
+};
+
 /// One step's rules in one mode, by the last letter a suffix needs: a word
 /// is only tried against the rules its last letter can match, in their
 /// order, instead of scanning the whole list (most of a cold run's stemming
@@ -400,50 +446,60 @@ impl PorterStemmer {
     /// computes it (or `word` itself for `to_lowercase=False`).
     pub fn stem(&self, word: &[u32], lowered: Word) -> Word {
         let mut stem = lowered;
+        self.stem_in_place(word.len(), &mut stem);
+        stem
+    }
+
+    /// Stems `stem` in place: it holds the lower-cased word, and
+    /// `original_len` is the length in code points of the word before
+    /// lower-casing. Works on code points or, for an ASCII word, on its bytes.
+    pub fn stem_in_place<L: Letter>(&self, original_len: usize, stem: &mut Vec<L>) {
         if self.mode == Mode::NltkExtensions {
-            if let Some(irregular) = pool_lookup(&stem) {
-                return irregular;
+            if let Some(irregular) = pool_lookup(stem) {
+                stem.clear();
+                stem.extend(irregular.bytes().map(L::from_ascii));
+                return;
             }
         }
         // NLTK leaves words of one or two letters alone, although the paper
         // does not; the length is the original word's.
-        if self.mode != Mode::OriginalAlgorithm && word.len() <= 2 {
-            return stem;
+        if self.mode != Mode::OriginalAlgorithm && original_len <= 2 {
+            return;
         }
-        self.step1a(&mut stem);
-        self.step1b(&mut stem);
-        self.step1c(&mut stem);
-        self.step2(&mut stem);
-        self.step3(&mut stem);
-        self.step4(&mut stem);
-        self.step5a(&mut stem);
-        self.step5b(&mut stem);
-        stem
+        self.step1a(stem);
+        self.step1b(stem);
+        self.step1c(stem);
+        self.step2(stem);
+        self.step3(stem);
+        self.step4(stem);
+        self.step5a(stem);
+        self.step5b(stem);
     }
 
     /// Whether `word[i]` is a consonant: a letter other than A, E, I, O, U, and
     /// other than Y preceded by a consonant.
-    fn is_consonant(&self, word: &[u32], mut i: usize) -> bool {
-        if is_vowel(word[i]) {
+    fn is_consonant<L: Letter>(&self, word: &[L], mut i: usize) -> bool {
+        if is_vowel(word[i].code()) {
             return false;
         }
-        if word[i] == letter(b'y') {
+        if word[i].code() == letter(b'y') {
             let mut negate = false;
-            while i > 0 && word[i] == letter(b'y') {
+            while i > 0 && word[i].code() == letter(b'y') {
                 negate = !negate;
                 i -= 1;
             }
             // NLTK: (word[i] not in self.vowels) != negate
-            return is_vowel(word[i]) == negate;
+            return is_vowel(word[i].code()) == negate;
         }
         true
     }
 
     /// Consonant flags of every letter in one pass (a Y is a consonant at the
     /// start of a word or after a vowel).
-    fn consonant_flags(word: &[u32]) -> impl Iterator<Item = bool> + '_ {
+    fn consonant_flags<L: Letter>(word: &[L]) -> impl Iterator<Item = bool> + '_ {
         let mut previous = false;
         word.iter().enumerate().map(move |(i, &c)| {
+            let c = c.code();
             let consonant = if is_vowel(c) {
                 false
             } else if c == letter(b'y') {
@@ -457,7 +513,7 @@ impl PorterStemmer {
     }
 
     /// m, the number of VC sequences in the form [C](VC){m}[V].
-    fn measure(stem: &[u32]) -> usize {
+    fn measure<L: Letter>(stem: &[L]) -> usize {
         let mut m = 0;
         let mut previous_vowel = false;
         for consonant in Self::consonant_flags(stem) {
@@ -470,24 +526,24 @@ impl PorterStemmer {
     }
 
     /// *v*: the stem contains a vowel.
-    fn contains_vowel(stem: &[u32]) -> bool {
+    fn contains_vowel<L: Letter>(stem: &[L]) -> bool {
         Self::consonant_flags(stem).any(|consonant| !consonant)
     }
 
     /// *d: the word ends with a double consonant.
-    fn ends_double_consonant(&self, word: &[u32]) -> bool {
+    fn ends_double_consonant<L: Letter>(&self, word: &[L]) -> bool {
         let n = word.len();
         n >= 2 && word[n - 1] == word[n - 2] && self.is_consonant(word, n - 1)
     }
 
     /// *o: the word ends consonant-vowel-consonant, the last not W, X or Y.
-    fn ends_cvc(&self, word: &[u32]) -> bool {
+    fn ends_cvc<L: Letter>(&self, word: &[L]) -> bool {
         let n = word.len();
         (n >= 3
             && self.is_consonant(word, n - 3)
             && !self.is_consonant(word, n - 2)
             && self.is_consonant(word, n - 1)
-            && ![letter(b'w'), letter(b'x'), letter(b'y')].contains(&word[n - 1]))
+            && ![letter(b'w'), letter(b'x'), letter(b'y')].contains(&word[n - 1].code()))
             // NLTK extension: a two-letter word vowel-consonant counts too.
             || (self.mode == Mode::NltkExtensions
                 && n == 2
@@ -495,18 +551,20 @@ impl PorterStemmer {
                 && self.is_consonant(word, 1))
     }
 
-    fn holds(&self, condition: Condition, stem: &[u32], word: &[u32]) -> bool {
+    fn holds<L: Letter>(&self, condition: Condition, stem: &[L], word: &[L]) -> bool {
         match condition {
             Always => true,
             MeasureAbove0 => Self::measure(stem) > 0,
             MeasureAbove1 => Self::measure(stem) > 1,
             MeasureAbove1EndsSOrT => {
                 Self::measure(stem) > 1
-                    && [letter(b's'), letter(b't')].contains(&stem[stem.len() - 1])
+                    && [letter(b's'), letter(b't')].contains(&stem[stem.len() - 1].code())
             }
             ContainsVowel => Self::contains_vowel(stem),
             NltkStep1c => stem.len() > 1 && self.is_consonant(stem, stem.len() - 1),
-            NotLsz => ![letter(b'l'), letter(b's'), letter(b'z')].contains(&word[word.len() - 1]),
+            NotLsz => {
+                ![letter(b'l'), letter(b's'), letter(b'z')].contains(&word[word.len() - 1].code())
+            }
             MeasureIs1AndCvc => Self::measure(stem) == 1 && self.ends_cvc(stem),
             NltkLogi => Self::measure(&word[..word.len() - 3]) > 0,
             Step5b => Self::measure(&word[..word.len() - 1]) > 1,
@@ -515,9 +573,12 @@ impl PorterStemmer {
 
     /// Applies the first rule whose suffix the word ends with: its replacement
     /// if its condition holds, otherwise nothing (later rules are not tried).
-    #[inline]
-    fn apply_rule_list(&self, word: &mut Word, rules: &RuleIndex, endings: u32) {
-        let ending = word.last().map_or(26, |&c| bucket(c));
+    ///
+    /// Inlined into each step, so that a step the word's ending skips costs a
+    /// few instructions, not a call (the call was a sixth of stemming).
+    #[inline(always)]
+    fn apply_rule_list<L: Letter>(&self, word: &mut Vec<L>, rules: &RuleIndex, endings: u32) {
+        let ending = word.last().map_or(26, |&c| bucket(c.code()));
         if endings & (1 << ending) == 0 {
             return;
         }
@@ -525,7 +586,8 @@ impl PorterStemmer {
     }
 
     /// The rule loop of [`Self::apply_rule_list`], over the rules of the word's bucket.
-    fn apply_rules(&self, word: &mut Word, rules: &[Rule]) {
+    #[inline(never)]
+    fn apply_rules<L: Letter>(&self, word: &mut Vec<L>, rules: &[Rule]) {
         for r in rules {
             let suffix_len = match r.suffix {
                 Suffix::DoubleConsonant if self.ends_double_consonant(word) => 2,
@@ -549,13 +611,13 @@ impl PorterStemmer {
         }
     }
 
-    fn replace_suffix(word: &mut Word, suffix_len: usize, replacement: &[u8]) {
+    fn replace_suffix<L: Letter>(word: &mut Vec<L>, suffix_len: usize, replacement: &[u8]) {
         word.truncate(word.len() - suffix_len);
-        word.extend(replacement.iter().map(|&b| b as u32));
+        word.extend(replacement.iter().map(|&b| L::from_ascii(b)));
     }
 
     /// Step 1a: plurals.
-    fn step1a(&self, word: &mut Word) {
+    fn step1a<L: Letter>(&self, word: &mut Vec<L>) {
         // NLTK extension: "ties" -> "tie", not "ti".
         if self.mode == Mode::NltkExtensions && ends_with(word, b"ies") && word.len() == 4 {
             return Self::replace_suffix(word, 3, b"ie");
@@ -564,7 +626,7 @@ impl PorterStemmer {
     }
 
     /// Step 1b: -EED, -ED, -ING.
-    fn step1b(&self, word: &mut Word) {
+    fn step1b<L: Letter>(&self, word: &mut Vec<L>) {
         // NLTK extension: "died" -> "die", "spied" -> "spi".
         if self.mode == Mode::NltkExtensions && ends_with(word, b"ied") {
             let replacement: &[u8] = if word.len() == 4 { b"ie" } else { b"i" };
@@ -591,12 +653,12 @@ impl PorterStemmer {
     }
 
     /// Step 1c: (*v*) Y -> I, or NLTK's (*c and not c) Y -> I.
-    fn step1c(&self, word: &mut Word) {
+    fn step1c<L: Letter>(&self, word: &mut Vec<L>) {
         self.apply_rule_list(word, &self.steps.step1c, STEP1C_ENDINGS);
     }
 
     /// Step 2: double suffixes to single ones.
-    fn step2(&self, word: &mut Word) {
+    fn step2<L: Letter>(&self, word: &mut Vec<L>) {
         // NLTK extension: -ALLI -> -AL, then step 2 again on the result.
         if self.mode == Mode::NltkExtensions
             && ends_with(word, b"alli")
@@ -609,17 +671,17 @@ impl PorterStemmer {
     }
 
     /// Step 3: -IC-, -FULL, -NESS and friends.
-    fn step3(&self, word: &mut Word) {
+    fn step3<L: Letter>(&self, word: &mut Vec<L>) {
         self.apply_rule_list(word, &self.steps.step3, STEP3_ENDINGS);
     }
 
     /// Step 4: remove the remaining suffixes when m > 1.
-    fn step4(&self, word: &mut Word) {
+    fn step4<L: Letter>(&self, word: &mut Vec<L>) {
         self.apply_rule_list(word, &self.steps.step4, STEP4_ENDINGS);
     }
 
     /// Step 5a: (m>1) E -> ; (m=1 and not *o) E ->
-    fn step5a(&self, word: &mut Word) {
+    fn step5a<L: Letter>(&self, word: &mut Vec<L>) {
         if ends_with(word, b"e") {
             let stem = &word[..word.len() - 1];
             let m = Self::measure(stem);
@@ -630,17 +692,23 @@ impl PorterStemmer {
     }
 
     /// Step 5b: (m>1 and *d and *L) -> single letter.
-    fn step5b(&self, word: &mut Word) {
+    fn step5b<L: Letter>(&self, word: &mut Vec<L>) {
         self.apply_rule_list(word, &self.steps.step5b, STEP5B_ENDINGS);
     }
 }
 
-fn pool_lookup(word: &[u32]) -> Option<Word> {
+/// The irregular stem of `word`, if it has one.
+fn pool_lookup<L: Letter>(word: &[L]) -> Option<&'static str> {
+    // Most words end in a letter no irregular form ends in, and leave here.
+    let ending = word.last().map_or(26, |c| bucket(c.code()));
+    if POOL_ENDINGS & (1 << ending) == 0 {
+        return None;
+    }
     POOL.iter()
         .find(|(form, _)| {
-            form.len() == word.len() && form.bytes().zip(word).all(|(b, &c)| b as u32 == c)
+            form.len() == word.len() && form.bytes().zip(word).all(|(b, &c)| b as u32 == c.code())
         })
-        .map(|(_, stem)| stem.bytes().map(|b| b as u32).collect())
+        .map(|&(_, stem)| stem)
 }
 
 #[cfg(test)]
