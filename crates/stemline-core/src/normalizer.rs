@@ -374,9 +374,10 @@ impl Normalizer {
         }
         match &self.stemmer {
             Stemmer::Porter(s) => s.stem_in_place(bytes.len(), word),
+            Stemmer::Snowball(s) => s.stem_in_place(word),
             Stemmer::LowercaseOnly => {}
-            // These stem code points; an ASCII word stems to an ASCII word.
-            Stemmer::Snowball(_) | Stemmer::Lancaster(_) => {
+            // Lancaster stems code points; an ASCII word stems to an ASCII word.
+            Stemmer::Lancaster(_) => {
                 let lowered = word.iter().map(|&b| u32::from(b)).collect();
                 let stem = self.stemmer.stem(&[], lowered, &self.classes);
                 debug_assert!(stem.iter().all(|&c| c < 128));

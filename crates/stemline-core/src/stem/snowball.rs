@@ -22,6 +22,7 @@
 
 use std::collections::HashSet;
 
+use super::porter::Letter;
 use super::Word;
 
 const DOUBLE_CONSONANTS: [&[u8]; 9] = [
@@ -29,8 +30,8 @@ const DOUBLE_CONSONANTS: [&[u8]; 9] = [
 ];
 const LI_ENDING: &[u8] = b"cdeghkmnrt";
 /// `Y`, the marked consonant `y`.
-const MARKED_Y: u32 = b'Y' as u32;
-const APOSTROPHE: u32 = b'\'' as u32;
+const MARKED_Y: u8 = b'Y';
+const APOSTROPHE: u8 = b'\'';
 
 const STEP0_SUFFIXES: [&[u8]; 3] = [b"'s'", b"'s", b"'"];
 const STEP1A_SUFFIXES: [&[u8]; 6] = [b"sses", b"ied", b"ies", b"us", b"ss", b"s"];
@@ -96,22 +97,23 @@ const SPECIAL_WORDS: [(&str, &str); 40] = [
 /// The longest special word.
 const SPECIAL_MAX: usize = 10;
 
-fn is_vowel(c: u32) -> bool {
-    matches!(c, 0x61 | 0x65 | 0x69 | 0x6F | 0x75 | 0x79) // a e i o u y
+fn is_vowel<L: Letter>(c: L) -> bool {
+    matches!(c.code(), 0x61 | 0x65 | 0x69 | 0x6F | 0x75 | 0x79) // a e i o u y
 }
 
-fn is_one_of(c: u32, letters: &[u8]) -> bool {
+fn is_one_of<L: Letter>(c: L, letters: &[u8]) -> bool {
+    let c = c.code();
     c < 128 && letters.contains(&(c as u8))
 }
 
 #[inline]
-fn ends(s: &[u32], suffix: &[u8]) -> bool {
+fn ends<L: Letter>(s: &[L], suffix: &[u8]) -> bool {
     // From the end: nearly every suffix of a list fails on the last letter.
     s.len() >= suffix.len()
         && s.iter()
             .rev()
             .zip(suffix.iter().rev())
-            .all(|(&c, &b)| c == b as u32)
+            .all(|(&c, &b)| c.code() == b as u32)
 }
 
 /// A word of at most 16 ASCII letters as one number: its bytes, zero-padded
@@ -141,13 +143,13 @@ const SPECIAL_KEYS: [u128; 40] = {
 };
 
 /// NLTK's `__special_words[word]`.
-fn special_word(word: &[u32]) -> Option<&'static str> {
-    if word.len() > SPECIAL_MAX || word.iter().any(|&c| !(0x61..=0x7A).contains(&c)) {
+fn special_word<L: Letter>(word: &[L]) -> Option<&'static str> {
+    if word.len() > SPECIAL_MAX || word.iter().any(|&c| !(0x61..=0x7A).contains(&c.code())) {
         return None;
     }
     let mut letters = [0u8; SPECIAL_MAX];
     for (l, &c) in letters.iter_mut().zip(word) {
-        *l = c as u8;
+        *l = c.code() as u8;
     }
     SPECIAL_KEYS
         .binary_search(&key(&letters))
@@ -156,8 +158,8 @@ fn special_word(word: &[u32]) -> Option<&'static str> {
 }
 
 /// Python's `s[-k]`, or `None` where Python would raise `IndexError`.
-fn from_end(s: &[u32], k: usize) -> Option<u32> {
-    s.len().checked_sub(k).map(|i| s[i])
+fn from_end<L: Letter>(s: &[L], k: usize) -> Option<u32> {
+    s.len().checked_sub(k).map(|i| s[i].code())
 }
 
 /// A step's suffixes in NLTK's order, with the set of their last letters
@@ -189,8 +191,8 @@ const STEP4: Suffixes = suffixes(&STEP4_SUFFIXES);
 /// no suffix of the list ends in, which one test of the last letters settles
 /// without scanning the list.
 #[inline]
-fn first_suffix(word: &[u32], suffixes: &Suffixes) -> Option<&'static [u8]> {
-    let last = *word.last()?;
+fn first_suffix<L: Letter>(word: &[L], suffixes: &Suffixes) -> Option<&'static [u8]> {
+    let last = word.last()?.code();
     if last >= 128 || suffixes.last & (1u128 << last) == 0 {
         return None;
     }
@@ -199,13 +201,13 @@ fn first_suffix(word: &[u32], suffixes: &Suffixes) -> Option<&'static [u8]> {
 
 /// The word and NLTK's two region strings, as the lengths of the word's
 /// suffixes they are (see the module documentation).
-struct Regions {
-    word: Word,
+struct Regions<L> {
+    word: Vec<L>,
     r1: usize,
     r2: usize,
 }
 
-impl Regions {
+impl<L: Letter> Regions<L> {
     /// `word = word[:-n]; r1 = r1[:-n]; r2 = r2[:-n]` (a shorter region
     /// becomes empty, as Python's slice does).
     fn delete(&mut self, n: usize) {
@@ -220,7 +222,7 @@ impl Regions {
     /// of the new word since `new` ends in e there).
     fn replace(&mut self, n: usize, new: &[u8], r1_short: &[u8], r2_short: &[u8]) {
         self.word.truncate(self.word.len().saturating_sub(n));
-        self.word.extend(new.iter().map(|&b| b as u32));
+        self.word.extend(new.iter().map(|&b| L::from_ascii(b)));
         for (region, short) in [(&mut self.r1, r1_short), (&mut self.r2, r2_short)] {
             *region = if *region >= n {
                 *region - n + new.len()
@@ -239,7 +241,7 @@ impl Regions {
 
 /// NLTK's `_r1r2_standard` on `s[start..]`: the length of what follows the
 /// first non-vowel after a vowel (R1 of the word, or R2 within R1).
-fn after_first_vc(s: &[u32], start: usize) -> usize {
+fn after_first_vc<L: Letter>(s: &[L], start: usize) -> usize {
     let region = &s[start..];
     (1..region.len())
         .find(|&i| !is_vowel(region[i]) && is_vowel(region[i - 1]))
@@ -267,37 +269,45 @@ impl SnowballStemmer {
 
     /// Stems `lowered`, the word after Python's `str.lower()` (NLTK's first
     /// line).
-    pub fn stem(&self, lowered: Word) -> Word {
-        let mut word = lowered;
-        if word.len() <= 2 || (!self.stopwords.is_empty() && self.stopwords.contains(&word)) {
-            return word;
+    pub fn stem(&self, mut lowered: Word) -> Word {
+        self.stem_in_place(&mut lowered);
+        lowered
+    }
+
+    /// [`Self::stem`] in place, on code points or, for an ASCII word, on its
+    /// bytes.
+    pub fn stem_in_place<L: Letter>(&self, word: &mut Vec<L>) {
+        if word.len() <= 2 || (!self.stopwords.is_empty() && self.is_stopword(word)) {
+            return;
         }
-        if let Some(stem) = special_word(&word) {
-            return stem.bytes().map(u32::from).collect();
+        if let Some(stem) = special_word(word) {
+            word.clear();
+            word.extend(stem.bytes().map(L::from_ascii));
+            return;
         }
         // NLTK maps the typographic apostrophes to U+0027 after the special
         // words, then drops one leading apostrophe.
-        for c in &mut word {
-            if matches!(*c, 0x2019 | 0x2018 | 0x201B) {
-                *c = APOSTROPHE;
+        for c in word.iter_mut() {
+            if matches!(c.code(), 0x2019 | 0x2018 | 0x201B) {
+                *c = L::from_ascii(APOSTROPHE);
             }
         }
-        if word.first() == Some(&APOSTROPHE) {
+        if word.first().map(|c| c.code()) == Some(APOSTROPHE.into()) {
             word.remove(0);
         }
         // A `y` that starts the word or follows a vowel is a consonant: `Y`.
         // Left to right over the marked letters, as NLTK's loop: in "ayy" the
         // second y follows a `Y`, no vowel, and stays.
-        if word.first() == Some(&(b'y' as u32)) {
-            word[0] = MARKED_Y;
+        if word.first().map(|c| c.code()) == Some(b'y'.into()) {
+            word[0] = L::from_ascii(MARKED_Y);
         }
         for i in 1..word.len() {
-            if is_vowel(word[i - 1]) && word[i] == b'y' as u32 {
-                word[i] = MARKED_Y;
+            if is_vowel(word[i - 1]) && word[i].code() == b'y'.into() {
+                word[i] = L::from_ascii(MARKED_Y);
             }
         }
 
-        let mut s = regions(word);
+        let mut s = regions(std::mem::take(word));
         step0(&mut s);
         step1a(&mut s);
         step1b(&mut s);
@@ -307,18 +317,22 @@ impl SnowballStemmer {
         step4(&mut s);
         step5(&mut s);
 
-        let mut word = s.word;
-        for c in &mut word {
-            if *c == MARKED_Y {
-                *c = b'y' as u32;
+        *word = s.word;
+        for c in word.iter_mut() {
+            if c.code() == MARKED_Y.into() {
+                *c = L::from_ascii(b'y');
             }
         }
-        word
+    }
+
+    fn is_stopword<L: Letter>(&self, word: &[L]) -> bool {
+        let word: Word = word.iter().map(|c| c.code()).collect();
+        self.stopwords.contains(&word)
     }
 }
 
 /// R1 and R2, with Snowball's exceptional R1 after `gener`, `commun`, `arsen`.
-fn regions(word: Word) -> Regions {
+fn regions<L: Letter>(word: Vec<L>) -> Regions<L> {
     let r1 = if ends_prefix(&word, b"gener") || ends_prefix(&word, b"arsen") {
         word.len() - 5
     } else if ends_prefix(&word, b"commun") {
@@ -330,19 +344,19 @@ fn regions(word: Word) -> Regions {
     Regions { word, r1, r2 }
 }
 
-fn ends_prefix(word: &[u32], prefix: &[u8]) -> bool {
-    word.len() >= prefix.len() && word.iter().zip(prefix).all(|(&c, &b)| c == b as u32)
+fn ends_prefix<L: Letter>(word: &[L], prefix: &[u8]) -> bool {
+    word.len() >= prefix.len() && word.iter().zip(prefix).all(|(&c, &b)| c.code() == b as u32)
 }
 
 /// Step 0: the apostrophe suffixes.
-fn step0(s: &mut Regions) {
+fn step0<L: Letter>(s: &mut Regions<L>) {
     if let Some(suffix) = first_suffix(&s.word, &STEP0) {
         s.delete(suffix.len());
     }
 }
 
 /// Step 1a: plural -s and its kin.
-fn step1a(s: &mut Regions) {
+fn step1a<L: Letter>(s: &mut Regions<L>) {
     match first_suffix(&s.word, &STEP1A) {
         Some(b"sses") => s.delete(2),
         Some(b"ied" | b"ies") => {
@@ -367,7 +381,7 @@ fn step1a(s: &mut Regions) {
 }
 
 /// Step 1b: -eed, -ed, -ing and their -ly forms.
-fn step1b(s: &mut Regions) {
+fn step1b<L: Letter>(s: &mut Regions<L>) {
     let Some(suffix) = first_suffix(&s.word, &STEP1B) else {
         return;
     };
@@ -384,7 +398,7 @@ fn step1b(s: &mut Regions) {
     s.delete(n);
     let w = &s.word;
     if ends(w, b"at") || ends(w, b"bl") || ends(w, b"iz") {
-        s.word.push(b'e' as u32);
+        s.word.push(L::from_ascii(b'e'));
         s.r1 += 1;
         // NLTK's own test for whether the new e is in R2.
         if s.word.len() > 5 || s.r1 >= 3 {
@@ -393,7 +407,7 @@ fn step1b(s: &mut Regions) {
     } else if DOUBLE_CONSONANTS.iter().any(|d| ends(w, d)) {
         s.delete(1);
     } else if s.r1 == 0 && is_short_ending(w) {
-        s.word.push(b'e' as u32);
+        s.word.push(L::from_ascii(b'e'));
         // NLTK extends each region only if it is not empty; R1 is empty here.
         if s.r2 > 0 {
             s.r2 += 1;
@@ -402,7 +416,7 @@ fn step1b(s: &mut Regions) {
 }
 
 /// Step 1b's short syllable at the end of a word with an empty R1.
-fn is_short_ending(w: &[u32]) -> bool {
+fn is_short_ending<L: Letter>(w: &[L]) -> bool {
     let n = w.len();
     (n >= 3
         && !is_vowel(w[n - 1])
@@ -413,7 +427,7 @@ fn is_short_ending(w: &[u32]) -> bool {
 }
 
 /// Step 1c: a final y or Y after a consonant (not as the first letter) becomes i.
-fn step1c(s: &mut Regions) {
+fn step1c<L: Letter>(s: &mut Regions<L>) {
     let n = s.word.len();
     if n > 2 && is_one_of(s.word[n - 1], b"yY") && !is_vowel(s.word[n - 2]) {
         s.replace(1, b"i", b"", b"");
@@ -421,7 +435,7 @@ fn step1c(s: &mut Regions) {
 }
 
 /// Step 2: the longest of the derivational suffixes, in R1.
-fn step2(s: &mut Regions) {
+fn step2<L: Letter>(s: &mut Regions<L>) {
     let Some(suffix) = first_suffix(&s.word, &STEP2) else {
         return;
     };
@@ -458,7 +472,7 @@ fn step2(s: &mut Regions) {
 }
 
 /// Step 3: more derivational suffixes, in R1 (-ative in R2).
-fn step3(s: &mut Regions) {
+fn step3<L: Letter>(s: &mut Regions<L>) {
     let Some(suffix) = first_suffix(&s.word, &STEP3) else {
         return;
     };
@@ -482,7 +496,7 @@ fn step3(s: &mut Regions) {
 }
 
 /// Step 4: residual suffixes, in R2 (-ion after s or t).
-fn step4(s: &mut Regions) {
+fn step4<L: Letter>(s: &mut Regions<L>) {
     let Some(suffix) = first_suffix(&s.word, &STEP4) else {
         return;
     };
@@ -502,7 +516,7 @@ fn step4(s: &mut Regions) {
 /// short-syllable test. The first two cases do the same; they stay apart
 /// as NLTK writes them.
 #[allow(clippy::if_same_then_else)]
-fn step5(s: &mut Regions) {
+fn step5<L: Letter>(s: &mut Regions<L>) {
     let w = &s.word;
     let l = b'l' as u32;
     if s.region_ends(s.r2, b"l") && from_end(w, 2) == Some(l) {
