@@ -1,6 +1,8 @@
 # make demo: set everything up and normalize the bundled seed article.
 # make test: set everything up and run the whole test suite.
 # Both work on a fresh clone with Python 3.10+ and a Rust toolchain.
+# make dist: the wheel (manylinux2014 x86_64) and the sdist, into dist/; their metadata
+# and README checked as the package index will render them (twine check).
 
 PYTHON ?= python3
 VENV   := .venv
@@ -9,16 +11,18 @@ PY     := $(BIN)/python
 # maturin develop needs to know which environment to install into.
 IN_VENV := VIRTUAL_ENV=$(abspath $(VENV)) PATH=$(abspath $(BIN)):$$PATH
 
-.PHONY: demo test test-slow bench build browser docs lint fmt clean
+.PHONY: demo test test-slow bench build browser docs docs-site dist dist-check lint fmt clean
 
 $(VENV)/.base: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip "maturin>=1.5,<2"
+	$(PY) -m pip install --quiet --upgrade "pip>=25.1" "maturin>=1.9,<2"
 	$(PY) -m pip install --quiet -e .
 	touch $@
 
-$(VENV)/.test: $(VENV)/.base
-	$(PY) -m pip install --quiet -e ".[test]" ruff
+# Development dependencies are dependency groups of pyproject.toml, not extras:
+# they are never published with the package.
+$(VENV)/.test: $(VENV)/.base pyproject.toml
+	$(PY) -m pip install --quiet --group test --group lint
 	touch $@
 
 # Rebuilds the native extension when Rust sources changed (incremental; a no-op
@@ -45,7 +49,7 @@ test-slow: $(VENV)/.test build
 	$(PY) -m pytest -m slow -s
 
 $(VENV)/.bench: $(VENV)/.base
-	$(PY) -m pip install --quiet -e ".[bench]"
+	$(PY) -m pip install --quiet --group bench
 	touch $@
 
 # Speed, measured (never asserted in tests): ratios against the reference and the
@@ -56,20 +60,51 @@ bench: $(VENV)/.bench build
 	$(PY) benchmarks/heavy_tail.py
 	$(PY) benchmarks/memory.py
 
-# The BBC corpus report, its screenshot, and the README's unstem table (printed).
+# The BBC corpus report, its screenshot, and the Python API guide's unstem table (printed).
 docs: $(VENV)/.test build browser
 	$(PY) docs/bbc_examples.py
 
-lint: $(VENV)/.test
-	$(BIN)/ruff check python tests examples benchmarks
-	$(BIN)/ruff format --check python tests examples benchmarks
+# The documentation site (MkDocs), into site/; the test suite builds it with --strict too.
+docs-site: $(VENV)/.test
+	$(BIN)/mkdocs build --strict
+
+$(VENV)/.dist: $(VENV)/.base pyproject.toml
+	$(PY) -m pip install --quiet --group dist
+	touch $@
+
+# zig (the ziglang package) links against glibc 2.17, so the wheel installs on
+# RHEL/Rocky 8, Ubuntu 20.04, Debian 11 and Amazon Linux 2; abi3: one wheel for
+# every CPython >= 3.10.
+dist: $(VENV)/.dist
+	rm -rf dist
+	$(IN_VENV) $(BIN)/maturin build --quiet --release --strip --zig \
+	  --compatibility manylinux2014 --target x86_64-unknown-linux-gnu --out dist
+	$(IN_VENV) $(BIN)/maturin sdist --out dist
+	@report=$$($(BIN)/auditwheel show dist/*.whl) && case "$$report" in \
+	  *'platform tag:'*'"manylinux_2_17_x86_64"'*) echo "auditwheel: manylinux_2_17_x86_64" ;; \
+	  *) echo "$$report" >&2; echo "make dist: the wheel is not manylinux_2_17_x86_64" >&2; exit 1 ;; \
+	esac
+	$(BIN)/twine check --strict dist/*
+	@ls -1 dist/*
+
+# The built distributions as a user meets them: fresh environments, no Rust for
+# the wheel, a build from source for the sdist.
+dist-check: dist
+	ci/dist_check.sh
+
+lint: $(VENV)/.test build
+	$(BIN)/ruff check python tests examples benchmarks docs ci
+	$(BIN)/ruff format --check python tests examples benchmarks docs ci
+	$(PY) -m mypy  # --strict on the package, the typed example, ci/ and docs/ (pyproject.toml)
+	$(PY) -m mypy.stubtest stemline._native
+	$(BIN)/actionlint .github/workflows/*.yml
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets --quiet -- -D warnings
 
 fmt: $(VENV)/.test
-	$(BIN)/ruff format python tests examples benchmarks
-	$(BIN)/ruff check --fix python tests examples benchmarks
+	$(BIN)/ruff format python tests examples benchmarks docs ci
+	$(BIN)/ruff check --fix python tests examples benchmarks docs ci
 	cargo fmt --all
 
 clean:
-	rm -rf $(VENV) target python/stemline/_native*.so
+	rm -rf $(VENV) target dist site python/stemline/_native*.so

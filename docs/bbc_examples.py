@@ -2,8 +2,8 @@
 
 * ``docs/bbc-report.html``: ``stemline report`` over the corpus;
 * ``docs/bbc-report.png``: its first screen, shot by headless Chromium;
-* the README's unstem table, printed (``tests/test_docs.py`` checks that the
-  README holds exactly what :func:`unstem_table` computes).
+* the unstem table of ``docs/python-api.md``, printed (``tests/test_docs.py``
+  checks that the page holds exactly what :func:`unstem_table` computes).
 
 Run from the repository root: ``make docs``.
 """
@@ -13,17 +13,21 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from stemline import Vocabulary
 
 ROOT = Path(__file__).resolve().parent.parent
 BBC = ROOT / "tests" / "data" / "bbc"
-#: The stems the README unstems: the issue's three, then three that merge many words.
+#: The stems the guide unstems: three from one news story, then three that merge many words.
 STEMS = ("isra", "militari", "respons", "gener", "oper", "univers")
 #: The corpus's input options: its articles, and the one Latin-1 file as Latin-1.
 INPUT_OPTIONS = ["--glob", "*.txt", "--on-decode-error", "latin-1"]
 
 
-def unstem_table(vocab) -> str:
-    """The README's table: each stem of STEMS, what it unstems to, and its words."""
+def unstem_table(vocab: Vocabulary) -> str:
+    """The guide's table: each stem of STEMS, what it unstems to, and its words."""
     rows = [
         "| stem | `vocab.unstem(stem)` | tokens | documents | surface forms (tokens) |",
         "|---|---|---:|---:|---|",

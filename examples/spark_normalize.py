@@ -4,8 +4,9 @@ Locally (stemline and pyspark installed in the current Python)::
 
     spark-submit examples/spark_normalize.py docs.jsonl docs.parquet
 
-On a cluster, every executor's Python needs stemline installed; see the
-README's "Using stemline with Apache Spark" for ``spark-submit`` with the wheel.
+On a cluster, every executor's Python needs stemline installed; see
+docs/integrations.md ("Using stemline with Apache Spark") for ``spark-submit``
+with the wheel.
 
 Each input line is one JSON object; the text is in ``--column`` (default
 ``text``), and a record without it, or with ``null``, gives a null line. Every

@@ -62,7 +62,7 @@ def test_decode_error_offset_is_in_decompressed_data(tmp_path):
 def test_decode_policies_continue_per_document(tmp_path, policy, decode):
     lines = [b"First line.", b"Price \xa3100 caf\xc3\xa9", b"Last \xe2\x80\x94 ok."]
     path = cases.write(tmp_path / "c.txt", b"\n".join(lines) + b"\n")
-    status, out, err = run("--lines", "--on-decode-error", policy, str(path))
+    status, out, err = run("--lines", "--stats", "--on-decode-error", policy, str(path))
     assert status == 0
     if decode is None:  # latin-1 applies to the bad document only
         texts = [lines[0].decode(), lines[1].decode("latin-1"), lines[2].decode()]
@@ -101,7 +101,7 @@ def test_binary_file_is_an_error_naming_the_first_nul(tmp_path):
 def test_nul_byte_in_a_line_keeps_every_other_line_in_place(tmp_path):
     path = cases.write(tmp_path / "n.txt", b"one\ntwo\x00two\nthree\n")
     assert_error(["--lines", str(path)], "line 2", "byte 7", "NUL")
-    status, out, err = run("--lines", "--on-bad-record", "empty", str(path))
+    status, out, err = run("--lines", "--stats", "--on-bad-record", "empty", str(path))
     assert status == 0
     assert out == ref_lines(["one", "", "three"])
     assert "line 2" in err and "1 error" in err

@@ -302,7 +302,8 @@ def test_the_whole_bbc_folder_through_the_command_line(bbc, bbc_reference):
 
     result = CliRunner().invoke(
         main,
-        ["normalize", str(DATA / "bbc"), "--glob", "*.txt", "--on-decode-error", "latin-1"],
+        ["normalize", "--stats", str(DATA / "bbc"), "--glob", "*.txt"]
+        + ["--on-decode-error", "latin-1"],
     )
     assert result.exit_code == 0, result.output
     assert result.stdout_bytes == "".join(line + "\n" for line in bbc_reference).encode("utf-8")

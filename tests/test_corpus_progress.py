@@ -26,10 +26,14 @@ def corpus(tmp_path: Path) -> tuple[Path, list[str]]:
     return cases.write(tmp_path / "in.txt", cases.as_lines(docs * 20)), docs * 20
 
 
-def test_piped_stderr_gets_only_the_summary(tmp_path):
+def test_piped_stderr_gets_nothing_unless_stats_asks(tmp_path):
     path, docs = corpus(tmp_path)
     result = subprocess.run(
         [*STEMLINE, "normalize", "--lines", str(path)], capture_output=True, text=True
+    )
+    assert result.returncode == 0 and result.stderr == ""
+    result = subprocess.run(
+        [*STEMLINE, "normalize", "--lines", "--stats", str(path)], capture_output=True, text=True
     )
     assert result.returncode == 0
     m = SUMMARY.fullmatch(result.stderr)

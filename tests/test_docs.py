@@ -1,11 +1,16 @@
-"""The documentation's computed parts: doc examples of the new modules, the README's
-unstem table, and the committed BBC report."""
+"""The documentation: every example of the README and of the docs site runs, the
+site builds with ``mkdocs build --strict``, its computed parts (the unstem table,
+the BBC report) are what the code computes now, and what a user reads stands on its
+own (no relative links in the README, nothing about how the project is organised)."""
 
 from __future__ import annotations
 
 import doctest
+import os
 import re
+import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -29,12 +34,12 @@ def bbc_vocabulary(bbc_texts):
     return stemline.Vocabulary.from_texts(bbc_texts)
 
 
-def test_readme_unstem_table_is_computed(bbc_vocabulary):
-    # `make docs` prints the table; the README must hold it as computed now.
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert unstem_table(bbc_vocabulary) in readme
-    assert bbc_vocabulary.unstem("isra") == "israeli"  # the issue's examples, as a reader sees them
-    assert "docs/bbc-report.png" in readme
+def test_unstem_table_is_computed(bbc_vocabulary):
+    # `make docs` prints the table; the Python API guide must hold it as computed now.
+    page = (ROOT / "docs" / "python-api.md").read_text(encoding="utf-8")
+    assert unstem_table(bbc_vocabulary) in page
+    assert bbc_vocabulary.unstem("isra") == "israeli"  # the guide's examples, as a reader sees them
+    assert "(bbc-report.png)" in (ROOT / "docs" / "report.md").read_text(encoding="utf-8")
 
 
 def test_committed_report_matches_the_corpus(bbc_vocabulary, bbc_texts):
@@ -69,3 +74,69 @@ def test_stemmers_page_stems_are_nltks():
         cells = [c.strip() for c in row.strip("|").split("|")]
         assert cells[0] == word
         assert cells[1:] == [reference.normalize(word, name) for name in stemline.STEMMERS]
+DOC_PAGES = sorted((ROOT / "docs").glob("*.md"))
+#: What a user reads: the README, the changelog and the documentation pages.
+USER_DOCS = [ROOT / "README.md", ROOT / "CHANGELOG.md", *DOC_PAGES]
+
+
+@pytest.mark.parametrize("page", DOC_PAGES, ids=lambda p: p.name)
+def test_doc_page_examples(page: Path) -> None:
+    failures, _ = doctest.testfile(str(page), module_relative=False, encoding="utf-8")
+    assert failures == 0
+
+
+def test_guides_have_examples() -> None:
+    for name in ("python-api.md", "integrations.md", "exactness.md"):
+        _, tried = doctest.testfile(str(ROOT / "docs" / name), module_relative=False)
+        assert tried >= 5, name
+
+
+def test_site_builds_strictly(tmp_path: Path) -> None:
+    # --strict turns every warning (a broken link or anchor, a page missing from the
+    # navigation, an unresolved API reference) into a failure.
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert result.returncode == 0, result.stderr
+    api = (tmp_path / "api" / "index.html").read_text(encoding="utf-8")
+    for name in ("Normalizer", "normalize_many", "PorterStemmer", "Vocabulary", "analyzer"):
+        assert 'id="stemline.' in api and name in api, name
+    assert (tmp_path / "report" / "index.html").exists()
+
+
+def test_readme_is_short_and_links_absolute() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert len(readme.splitlines()) <= 250
+    # Rendered as a package page, a relative link or image has nothing to point at.
+    targets = re.findall(r"\]\(([^)]+)\)", readme) + re.findall(r"<img[^>]+src=\"([^\"]+)", readme)
+    assert targets
+    for target in targets:
+        assert target.startswith(("https://", "#")), target
+    assert readme.index("make demo") < readme.index("make test")
+    assert "```sh\nmake demo\nmake test\n```" in readme
+
+
+@pytest.mark.parametrize("page", USER_DOCS, ids=lambda p: p.name)
+def test_user_docs_stand_on_their_own(page: Path) -> None:
+    text = page.read_text(encoding="utf-8")
+    for word in ("SPEC.md", "../shared", "the issue", "issue #", "/work/"):
+        assert word not in text, f"{page.name} mentions {word!r}"
+
+
+def test_exit_codes_are_the_ones_the_command_uses() -> None:
+    # The command line guide's table is EXIT_CODES word for word; the README's
+    # shorter table names every code (a new code cannot be left out of either).
+    from stemline.corpus.problems import EXIT_CODES
+
+    guide = (ROOT / "docs" / "command-line.md").read_text(encoding="utf-8")
+    for number, meaning in EXIT_CODES:
+        assert f"| {number} | {meaning} |" in guide, number
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = re.search(r"\| exit code \| meaning \|\n\|---\|---\|\n((?:\|.*\n)+)", readme)
+    assert table is not None
+    codes = [int(row.split("|")[1]) for row in table.group(1).splitlines()]
+    assert codes == [number for number, _ in EXIT_CODES]

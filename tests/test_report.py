@@ -11,6 +11,7 @@ import os
 import re
 import shutil
 import subprocess
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -33,7 +34,7 @@ def test_stats_equal_the_reference(bbc_texts):
         tokens = reference.tokens(doc)
         stems.update(tokens)
         lengths.append(len(tokens))
-    assert stats.lengths == lengths
+    assert stats.lengths.counts == Counter(lengths)
     assert (stats.documents, stats.tokens) == (len(docs), sum(lengths))
     assert (stats.distinct_words, stats.distinct_stems) == (len(words), len(stems))
     assert stats.reduction == pytest.approx(1 - len(stems) / len(words))

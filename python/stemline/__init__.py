@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import importlib
 from importlib.metadata import PackageNotFoundError, version
+from types import ModuleType
 
 from stemline.normalizer import (
     DEFAULT_CACHE_BYTES,
@@ -54,7 +55,7 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> ModuleType:
     # Lazy, so that `import stemline` does not import NLTK.
     if name == "reference":
         return importlib.import_module("stemline.reference")

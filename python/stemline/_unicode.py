@@ -25,6 +25,7 @@ from __future__ import annotations
 import array
 import functools
 import re
+from collections.abc import Iterable
 
 import regex
 
@@ -39,9 +40,8 @@ def _every_code_point() -> str:
     return array.array("I", range(0x110000)).tobytes().decode("utf-32-le", "surrogatepass")
 
 
-def _ranges(matches) -> list[tuple[int, int]]:
-    # The string (or one byte per code point) holds every code point in order,
-    # so offsets are code points.
+def _ranges(matches: Iterable[regex.Match[str] | re.Match[str]]) -> list[tuple[int, int]]:
+    # The string holds every code point in order, so string offsets are code points.
     return [m.span() for m in matches]
 
 

@@ -71,7 +71,8 @@ def normalize(
     )
     if isinstance(array, pa.Array):
         return _rebuild(lines, array.type)
-    chunks, start = [], 0
+    chunks: list[pa.Array] = []
+    start = 0
     for chunk in array.chunks:
         part = _rebuild(lines[start : start + len(chunk)], array.type)
         chunks.extend(part.chunks if isinstance(part, pa.ChunkedArray) else [part])

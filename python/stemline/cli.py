@@ -3,42 +3,145 @@
 Thin by design: options are parsed here, the work is done by
 :mod:`stemline.corpus` (reading, writing, resuming, progress) and
 :class:`stemline.Normalizer`.
+
+Every command ends through :func:`run`, the one place where what went wrong
+becomes a message and an exit code (the codes are defined once, in
+:data:`stemline.corpus.problems.EXIT_CODES`): an error the user can cause is
+one line on stderr, never a traceback; SIGINT, SIGTERM and SIGHUP stop the
+command through the same clean-up as an error (temporary files removed) and
+exit 128 + the signal's number; a reader of standard output that went away
+(``| head``) ends the command quietly with 141.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import sys
+from collections.abc import Callable
+from typing import Any
 
 import click
 
-from stemline.commands.options import normalizer_options, output_option
+from stemline.commands.options import normalizer_options, output_option, run_options
 from stemline.corpus.options import InputSpec, input_options
 from stemline.corpus.problems import (
     EXIT_BAD_INPUT,
+    EXIT_BROKEN_PIPE,
+    EXIT_INTERNAL,
     EXIT_INTERRUPTED,
     EXIT_OK,
     EXIT_OUTPUT,
     EXIT_USAGE,
     InputError,
+    exit_codes_text,
 )
+from stemline.corpus.signals import Signalled, stop_signals
+from stemline.corpus.target import discard_temporary_files
 from stemline.corpus.writers import OUTPUT_FORMATS
 from stemline.normalizer import Normalizer
 
-__all__ = ["main", "InputError", "EXIT_OK", "EXIT_BAD_INPUT", "EXIT_USAGE", "EXIT_OUTPUT"]
+__all__ = [
+    "main",
+    "run",
+    "InputError",
+    "EXIT_OK",
+    "EXIT_BAD_INPUT",
+    "EXIT_USAGE",
+    "EXIT_OUTPUT",
+    "EXIT_BROKEN_PIPE",
+]
 
-#: Standard output closed by the reader (``| head``): stop quietly, as 128 + SIGPIPE.
-EXIT_BROKEN_PIPE = 141
+EXIT_CODES = exit_codes_text()
 
-EXIT_CODES = (
-    "Exit codes: 0 success (documents changed by a policy you chose are counted in the "
-    "summary); 1 bad input (the error names the file and the line or record and byte); "
-    "2 usage error; 3 the output cannot be written; 130 interrupted (Ctrl-C); "
-    "141 standard output closed early (| head)."
+
+class _StdoutGone(BaseException):
+    """Standard output's reader went away; carried past click, which would
+    otherwise turn it into exit code 1."""
+
+
+def _silence_stdout() -> None:
+    """After a broken pipe: Python's final flush of stdout must not complain."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+def run(command: Callable[[], Any]) -> int:
+    """Runs ``command`` (a click entry point in non-standalone mode) and returns
+    its exit code: every way a command can end is mapped here, once."""
+    try:
+        with stop_signals():
+            try:
+                result = command()
+                if sys.stdout is not None:
+                    sys.stdout.flush()
+            except BrokenPipeError as e:
+                raise _StdoutGone() from e
+            finally:
+                # Whatever the place a command stopped at, no temporary file stays.
+                discard_temporary_files()
+        return result if isinstance(result, int) else EXIT_OK  # --help, --version: 0
+    except Signalled as e:
+        name = signal.Signals(e.signum).name
+        said = {"SIGINT": "interrupted", "SIGTERM": "terminated (SIGTERM)"}
+        click.echo(f"stemline: {said.get(name, f'stopped by {name}')}", err=True)
+        return 128 + e.signum
+    except _StdoutGone:
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
+    except click.ClickException as e:
+        e.show()
+        return e.exit_code
+    except click.Abort:  # Ctrl-C where no handler of ours was installed
+        click.echo("stemline: interrupted", err=True)
+        return EXIT_INTERRUPTED
+    except MemoryError:
+        click.echo("stemline: error: out of memory (try a smaller --batch-size)", err=True)
+        return EXIT_BAD_INPUT
+    except Exception as e:  # a bug: still one line, and the code says so
+        if os.environ.get("STEMLINE_DEBUG"):
+            raise
+        click.echo(
+            f"stemline: internal error: {type(e).__name__}: {e} "
+            "(please report it; STEMLINE_DEBUG=1 shows where)",
+            err=True,
+        )
+        return EXIT_INTERNAL
+
+
+class StemlineGroup(click.Group):
+    """The ``stemline`` group, ending every command through :func:`run`."""
+
+    def main(  # type: ignore[override]
+        self,
+        args: list[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        code = run(
+            lambda: super(StemlineGroup, self).main(
+                args, prog_name or "stemline", complete_var, standalone_mode=False, **extra
+            )
+        )
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError as e:
+            raise _StdoutGone() from e
+        except KeyboardInterrupt as e:
+            raise Signalled(signal.SIGINT) from e
+
+
+@click.group(
+    cls=StemlineGroup, context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXIT_CODES
 )
-
-
-@click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXIT_CODES)
 @click.version_option(package_name="stemline", prog_name="stemline")
 def main() -> None:
     """Normalize English text exactly as NLTK does, at native speed.
@@ -87,19 +190,20 @@ def main() -> None:
     help="JSON Lines output: also write <output-field>_offsets, each token's "
     "[start, end] in the input text (code points).",
 )
-@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
+@run_options
 def normalize(
     inputs: InputSpec,
-    output,
-    output_dir,
-    output_format,
-    output_field,
+    output: str,
+    output_dir: str | None,
+    output_format: str,
+    output_field: str,
     normalizer: Normalizer,
-    workers,
-    resume,
-    offsets,
-    quiet,
-):
+    workers: int,
+    resume: bool,
+    offsets: bool,
+    quiet: bool,
+    stats: bool,
+) -> None:
     """Normalize PATHS (files or folders; default: standard input), one output line
     per document, in input order.
 
@@ -117,8 +221,10 @@ def normalize(
       cat a.txt | stemline normalize -
       stemline normalize --drop-punct --stopwords nltk article.txt
     """
-    from stemline.corpus.job import run
+    from stemline.commands.corpus_io import show_summary
+    from stemline.corpus.job import run as run_job
     from stemline.corpus.outputs import OutputSpec
+    from stemline.corpus.progress import summary_wanted
 
     if output_dir is not None and output != "-":
         raise click.UsageError("give -o or --output-dir, not both")
@@ -130,17 +236,15 @@ def normalize(
         resume=resume,
         offsets=offsets,
     )
-    try:
-        stats = run(inputs, spec, normalizer, workers=workers, quiet=quiet)
-    except KeyboardInterrupt:
-        click.echo("stemline: interrupted", err=True)
-        sys.exit(EXIT_INTERRUPTED)
-    except BrokenPipeError:
-        # The reader of standard output went away: nothing more to say to it.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        sys.exit(EXIT_BROKEN_PIPE)
-    if not quiet:
-        click.echo(stats.summary(), err=True)
+    summary = run_job(
+        inputs,
+        spec,
+        normalizer,
+        workers=workers,
+        quiet=quiet,
+        with_tokens=summary_wanted(quiet, stats),
+    )
+    show_summary(summary, quiet=quiet, asked=stats)
 
 
 # The corpus commands beyond normalize, each in its own module.

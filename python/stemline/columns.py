@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
+from typing import Any, cast
 
 from stemline.normalizer import DEFAULT_CACHE_BYTES, Normalizer
 
@@ -37,7 +38,7 @@ def normalize_values(
     workers: int = 1,
     cache_bytes: int = DEFAULT_CACHE_BYTES,
     name: str = "values",
-    labels: Sequence | None = None,
+    labels: Sequence[Any] | None = None,
 ) -> list[str | None]:
     """The normalized line of each string of ``values``, ``None`` where it is ``None``.
 
@@ -50,8 +51,9 @@ def normalize_values(
     """
     normalizer = shared_normalizer(stemmer, cache_bytes)
     values = values if isinstance(values, list) else list(values)
+    texts: list[str]
     if None not in values:
-        texts = values
+        texts = cast("list[str]", values)  # items that are not str: the native call refuses
     else:
         texts = [v for v in values if v is not None]
     try:
@@ -66,7 +68,7 @@ def normalize_values(
                 ) from None
         raise
     if texts is values:
-        return lines
+        return cast("list[str | None]", lines)
     out = iter(lines)
     return [None if v is None else next(out) for v in values]
 

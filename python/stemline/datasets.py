@@ -15,6 +15,7 @@ This module does not import ``datasets``.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 from stemline.columns import normalize_values, output_column
 from stemline.normalizer import DEFAULT_CACHE_BYTES, STEMMERS
@@ -39,7 +40,7 @@ class BatchNormalizer:
         stemmer: str = "nltk",
         workers: int = 1,
         cache_bytes: int = DEFAULT_CACHE_BYTES,
-    ):
+    ) -> None:
         if stemmer not in STEMMERS:
             raise ValueError(
                 f"stemmer must be one of {', '.join(map(repr, STEMMERS))}, not {stemmer!r}"
@@ -50,7 +51,7 @@ class BatchNormalizer:
         self.workers = workers
         self.cache_bytes = cache_bytes
 
-    def __call__(self, batch: Mapping[str, list]) -> dict[str, list]:
+    def __call__(self, batch: Mapping[str, list[Any]]) -> dict[str, list[str | None]]:
         if isinstance(batch, Mapping):
             names = list(batch.keys())
         else:
@@ -70,10 +71,10 @@ class BatchNormalizer:
         )
         return {output: lines}
 
-    def __getstate__(self):
+    def __getstate__(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in self.__slots__}
 
-    def __setstate__(self, state):
+    def __setstate__(self, state: dict[str, Any]) -> None:
         for name, value in state.items():
             setattr(self, name, value)
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
+from typing import Any
 
 from stemline import _native, filters
 from stemline._unicode import char_tables
@@ -47,6 +48,13 @@ class Normalizer:
     'said can not'
     >>> Normalizer("snowball", stopwords="nltk").normalize("They were generously paid.")
     'generous paid .'
+
+    A normalizer pickles and copies (for ``multiprocessing``, joblib, ``copy.deepcopy``):
+    the copy has the same settings and an empty cache of its own.
+
+    >>> import pickle
+    >>> pickle.loads(pickle.dumps(Normalizer("martin", min_length=2)))
+    Normalizer('martin', cache_bytes=2097152, min_length=2)
     """
 
     def __init__(
@@ -57,7 +65,7 @@ class Normalizer:
         drop_punct: bool = False,
         stopwords: str | Iterable[str] | None = None,
         min_length: int = 0,
-    ):
+    ) -> None:
         if stemmer not in STEMMERS:
             raise ValueError(
                 f"stemmer must be one of {', '.join(map(repr, STEMMERS))}, not {stemmer!r}"
@@ -66,8 +74,12 @@ class Normalizer:
             raise ValueError(f"cache_bytes must be >= 0, not {cache_bytes}")
         if min_length < 0:
             raise ValueError(f"min_length must be >= 0, not {min_length}")
+        if stopwords is not None and not isinstance(stopwords, (str, Collection)):
+            # An iterator can be read once: keep the words it gave, so that the
+            # settings can be shown, compared and pickled.
+            stopwords = list(stopwords)
         self._stemmer = stemmer
-        self._filters = {
+        self._filters: dict[str, Any] = {
             "drop_punct": bool(drop_punct),
             "stopwords": stopwords,
             "min_length": min_length,
@@ -82,16 +94,27 @@ class Normalizer:
             min_length=min_length,
         )
 
+    def __getstate__(self) -> dict[str, Any]:
+        # The native half (its caches, its threads' state) is not pickled: the
+        # settings are, and __setstate__ builds a new native normalizer from them.
+        return {"stemmer": self._stemmer, "cache_bytes": self.cache_bytes, **self._filters}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        settings = dict(state)
+        self.__init__(settings.pop("stemmer"), **settings)  # type: ignore[misc]
+
     @property
     def stemmer(self) -> str:
+        """The stemmer's name: ``"nltk"``, ``"martin"``, ``"original"`` or ``"none"``."""
         return self._stemmer
 
     @property
     def cache_bytes(self) -> int:
+        """The memory bound of each worker's token cache, in bytes."""
         return self._native.cache_bytes
 
     @property
-    def filters(self) -> dict:
+    def filters(self) -> dict[str, Any]:
         """The filter options given: ``drop_punct``, ``stopwords``, ``min_length``."""
         return dict(self._filters)
 
@@ -182,7 +205,7 @@ def _text_list(texts: Iterable[str], workers: int, method: str) -> list[str]:
     return texts if isinstance(texts, list) else list(texts)
 
 
-def _raise_for_non_string(texts: list, method: str) -> None:
+def _raise_for_non_string(texts: list[Any], method: str) -> None:
     """After the native call refused ``texts``: name the first item that is not a str."""
     for i, text in enumerate(texts):
         if not isinstance(text, str):

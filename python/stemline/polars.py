@@ -14,6 +14,7 @@ An expression runs on whole Series (``map_batches``), one native call per batch.
 from __future__ import annotations
 
 import functools
+from typing import Any
 
 import polars as pl
 
@@ -52,7 +53,7 @@ def normalize(
     >>> out.name, out.dtype, out.to_list()
     ('t', String, ["he ' s", None])
     """
-    options = {"stemmer": stemmer, "workers": workers, "cache_bytes": cache_bytes}
+    options: dict[str, Any] = {"stemmer": stemmer, "workers": workers, "cache_bytes": cache_bytes}
     if isinstance(data, pl.Series):
         return _normalize_series(data, **options)
     if isinstance(data, pl.Expr):

@@ -1,6 +1,6 @@
 """The spec as code: stemline's output is *defined* as what this module returns.
 
-This is the composition of NLTK parts that defines stemline's output, kept readable and slow
+This is the composition of NLTK parts that defines stemline, kept readable and slow
 (about 0.3 MB/s). Tests and benchmarks compare the native normalizer against it;
 nothing in stemline calls it at run time. It needs ``nltk==3.10.4``
 (``pip install "stemline[reference]"``): the NLTK version is part of the spec,
@@ -43,7 +43,7 @@ STEMMERS: dict[str, Callable[[], Callable[[str], str]]] = {
 
 
 def reference(text: str, mode: str = PorterStemmer.NLTK_EXTENSIONS) -> str:
-    """SPEC.md's definition, verbatim: the normalized line of ``text``."""
+    """The definition, verbatim: the normalized line of ``text``."""
     stem = PorterStemmer(mode=mode).stem
     tokens = TreebankWordTokenizer().tokenize(" ".join(wordpunct_tokenize(text)))
     return " ".join(stem(t) for t in tokens)
@@ -51,7 +51,8 @@ def reference(text: str, mode: str = PorterStemmer.NLTK_EXTENSIONS) -> str:
 
 def treebank_tokens(text: str) -> list[str]:
     """The tokens before stemming: Treebank's tokenizer over wordpunct's tokens."""
-    return TreebankWordTokenizer().tokenize(" ".join(wordpunct_tokenize(text)))
+    tokens: list[str] = TreebankWordTokenizer().tokenize(" ".join(wordpunct_tokenize(text)))
+    return tokens
 
 
 def tokens(text: str, stemmer: str = "nltk") -> list[str]:

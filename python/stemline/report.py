@@ -23,6 +23,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from stemline.normalizer import Normalizer
 from stemline.vocabulary import StemEntry, Vocabulary, VocabularyBuilder
@@ -31,13 +32,68 @@ from stemline.vocabulary import StemEntry, Vocabulary, VocabularyBuilder
 SHOWN_SURFACES = 8
 
 
+class DocumentLengths:
+    """Tokens per document, counted in memory that does not grow with the
+    number of documents: a count per length below :attr:`EXACT` (every real
+    document), and one per power-of-two range above it, where a length stands
+    for the lowest of its range.
+
+    >>> lengths = DocumentLengths()
+    >>> lengths.add([3, 3, 0, 5])
+    >>> lengths.documents, lengths.tokens, sorted(lengths.counts.items())
+    (4, 11, [(0, 1), (3, 2), (5, 1)])
+    """
+
+    #: Lengths counted exactly (tokens per document); longer ones by range.
+    EXACT = 1 << 16
+
+    def __init__(self) -> None:
+        self.counts: Counter[int] = Counter()
+        self.documents = 0
+        self.tokens = 0
+        self.longest = 0
+
+    def add(self, lengths: list[int]) -> None:
+        """Counts a batch of documents' lengths."""
+        if not lengths:
+            return
+        self.documents += len(lengths)
+        self.tokens += sum(lengths)
+        self.longest = max(self.longest, max(lengths))
+        if self.longest < self.EXACT:
+            self.counts.update(lengths)
+            return
+        self.counts.update(n if n < self.EXACT else 1 << (n.bit_length() - 1) for n in lengths)
+
+    @property
+    def mean(self) -> float:
+        return self.tokens / self.documents if self.documents else 0.0
+
+    def quantile(self, q: float) -> int:
+        """The length at rank ``ceil(q * documents)`` (exact below :attr:`EXACT`).
+
+        >>> lengths = DocumentLengths()
+        >>> lengths.add(list(range(1, 101)))
+        >>> lengths.quantile(0.99), lengths.quantile(0.5)
+        (99, 50)
+        """
+        rank = max(1, math.ceil(q * self.documents))
+        seen = 0
+        for length in sorted(self.counts):
+            seen += self.counts[length]
+            if seen >= rank:
+                return length
+        return 0
+
+
 @dataclass
 class CorpusStats:
-    """Everything a report shows, computed in one streaming pass."""
+    """Everything a report shows, computed in one streaming pass, in memory
+    that grows with the vocabulary, not with the number of documents."""
 
     vocabulary: Vocabulary
-    #: Tokens per document, in input order.
-    lengths: list[int]
+    #: Tokens per document, as a histogram.
+    lengths: DocumentLengths
     stemmer: str = "nltk"
     #: The filters in force, as ``name=value`` strings.
     filters: list[str] = field(default_factory=list)
@@ -52,16 +108,16 @@ class CorpusStats:
     ) -> CorpusStats:
         """Counts batches of documents (lists of strings), as they stream."""
         builder = VocabularyBuilder(normalizer, workers=workers)
-        lengths: list[int] = []
+        lengths = DocumentLengths()
         for batch in batches:
-            lengths.extend(builder.add(batch))
+            lengths.add(builder.add(batch))
         normalizer = builder.normalizer
         filters = [f"{name}={value!r}" for name, value in normalizer.filters.items() if value]
         return cls(builder.vocabulary(), lengths, normalizer.stemmer, filters)
 
     @property
     def documents(self) -> int:
-        return len(self.lengths)
+        return self.lengths.documents
 
     @property
     def tokens(self) -> int:
@@ -100,7 +156,7 @@ class CorpusStats:
 # ---------------------------------------------------------------- plots
 
 
-def _svg(figure) -> str:
+def _svg(figure: Any) -> str:
     """A matplotlib figure as an inline <svg> element (deterministic ids, no date)."""
     import matplotlib.pyplot as plt
 
@@ -146,16 +202,26 @@ def length_histogram(stats: CorpusStats) -> str:
     import matplotlib.pyplot as plt
 
     figure, axes = plt.subplots(figsize=(6.4, 4.2))
-    lengths = sorted(stats.lengths) or [0]
-    cut = lengths[min(len(lengths) - 1, math.ceil(0.99 * len(lengths)) - 1)]
-    longer = [n for n in lengths if n > cut]
-    shown = [min(n, cut) for n in lengths]
-    axes.hist(shown, bins=min(50, max(1, len(set(shown)))), color="#2ca02c", edgecolor="white")
+    lengths = stats.lengths
+    counts = lengths.counts or Counter({0: 1})
+    cut = lengths.quantile(0.99) if lengths.documents else 0
+    longer = sum(n for length, n in counts.items() if length > cut)
+    shown: Counter[int] = Counter()
+    for length, n in counts.items():
+        shown[min(length, cut)] += n
+    values = sorted(shown)
+    axes.hist(
+        values,
+        bins=min(50, max(1, len(values))),
+        weights=[shown[v] for v in values],
+        color="#2ca02c",
+        edgecolor="white",
+    )
     axes.set_xlabel("tokens per document")
     axes.set_ylabel("documents")
     title = "Document lengths"
     if longer:
-        title += f"\n(last bar also holds {len(longer):,} longer, up to {lengths[-1]:,})"
+        title += f"\n(last bar also holds {longer:,} longer, up to {lengths.longest:,})"
     axes.set_title(title)
     axes.grid(True, axis="y", alpha=0.3)
     return _svg(figure)
@@ -221,8 +287,7 @@ def render_html(stats: CorpusStats, *, title: str = "Corpus report", top: int = 
 
     from stemline import __version__
 
-    lengths = stats.lengths
-    mean = sum(lengths) / len(lengths) if lengths else 0.0
+    mean = stats.lengths.mean
     summary = [
         ("documents", f"{stats.documents:,}"),
         ("tokens", f"{stats.tokens:,}"),

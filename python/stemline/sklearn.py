@@ -15,6 +15,8 @@ scikit-learn: ``stemline.analyzer()`` needs nothing but stemline.
 
 from __future__ import annotations
 
+from typing import Any
+
 from stemline.columns import shared_normalizer
 from stemline.normalizer import DEFAULT_CACHE_BYTES, STEMMERS
 
@@ -45,14 +47,14 @@ class Analyzer:
     def __call__(self, doc: str) -> list[str]:
         return shared_normalizer(self.stemmer, self.cache_bytes).tokens(doc)
 
-    def __getstate__(self):
+    def __getstate__(self) -> dict[str, Any]:
         return {"stemmer": self.stemmer, "cache_bytes": self.cache_bytes}
 
-    def __setstate__(self, state):
+    def __setstate__(self, state: dict[str, Any]) -> None:
         self.stemmer = state["stemmer"]
         self.cache_bytes = state["cache_bytes"]
 
-    def __eq__(self, other) -> bool:
+    def __eq__(self, other: object) -> bool:
         if not isinstance(other, Analyzer):
             return NotImplemented
         return (self.stemmer, self.cache_bytes) == (other.stemmer, other.cache_bytes)

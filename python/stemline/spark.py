@@ -16,20 +16,21 @@ call per row. Nulls stay null, and rows keep their partitions and order.
 ``withColumn`` or SQL.
 
 On a cluster, stemline (the wheel, with its native extension) must be installed
-in the Python that the executors run; see the README's "Using stemline with
-Apache Spark". Each Python worker builds its normalizer on first use and keeps
+in the Python that the executors run; see the Spark guide of the documentation
+("The Python data stack and Spark"). Each Python worker builds its normalizer on first use and keeps
 it, with its warm cache, for every later batch and task.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from stemline.columns import output_column
 from stemline.normalizer import DEFAULT_CACHE_BYTES, STEMMERS
 
 if TYPE_CHECKING:
+    import pandas as pd
     import pyarrow as pa
     from pyspark.sql import DataFrame
 
@@ -106,19 +107,19 @@ def normalize(
     )
 
 
-def _normalize_arrow(array, *, stemmer: str, cache_bytes: int):
+def _normalize_arrow(array: pa.Array, *, stemmer: str, cache_bytes: int) -> pa.Array:
     from stemline import arrow
 
     return arrow.normalize(array, stemmer=stemmer, cache_bytes=cache_bytes, name="column")
 
 
-def _normalize_pandas(series, *, stemmer: str, cache_bytes: int):
+def _normalize_pandas(series: pd.Series, *, stemmer: str, cache_bytes: int) -> pd.Series:
     from stemline import pandas
 
     return pandas.normalize(series, stemmer=stemmer, cache_bytes=cache_bytes)
 
 
-def udf(stemmer: str = "nltk", *, cache_bytes: int = DEFAULT_CACHE_BYTES):
+def udf(stemmer: str = "nltk", *, cache_bytes: int = DEFAULT_CACHE_BYTES) -> Any:
     """A vectorized UDF from a string column to its normalized lines.
 
     ::
@@ -143,23 +144,26 @@ def udf(stemmer: str = "nltk", *, cache_bytes: int = DEFAULT_CACHE_BYTES):
 # assignments to __annotations__.
 
 
-def _arrow_udf(stemmer: str, cache_bytes: int):
+def _arrow_udf(stemmer: str, cache_bytes: int) -> Any:
     import pyarrow as pa
     from pyspark.sql import functions
 
-    def stemline_normalize(array):
+    def stemline_normalize(array: pa.Array) -> pa.Array:
         return _normalize_arrow(array, stemmer=stemmer, cache_bytes=cache_bytes)
 
     stemline_normalize.__annotations__ = {"array": pa.Array, "return": pa.Array}
-    return functions.arrow_udf(stemline_normalize, "string")
+    # Looked up by name: not every PySpark the types are checked against has it.
+    arrow_udf = getattr(functions, "arrow_udf")  # noqa: B009
+    return arrow_udf(stemline_normalize, "string")
 
 
-def _pandas_udf(stemmer: str, cache_bytes: int):
+def _pandas_udf(stemmer: str, cache_bytes: int) -> Any:
     import pandas as pd
     from pyspark.sql import functions
 
-    def stemline_normalize(series):
+    def stemline_normalize(series: pd.Series) -> pd.Series:
         return _normalize_pandas(series, stemmer=stemmer, cache_bytes=cache_bytes)
 
     stemline_normalize.__annotations__ = {"series": pd.Series, "return": pd.Series}
-    return functions.pandas_udf(stemline_normalize, "string")
+    pandas_udf = getattr(functions, "pandas_udf")  # noqa: B009  (re-exported at run time)
+    return pandas_udf(stemline_normalize, "string")

@@ -39,7 +39,7 @@ class StemEntry(NamedTuple):
     """
 
     stem: str
-    count: int
+    count: int  # type: ignore[assignment]  # the field shadows tuple.count, by design
     documents: int
     surfaces: tuple[tuple[str, int], ...]
 
@@ -143,7 +143,7 @@ class Vocabulary:
         entries = list(self._entries.values())
         return entries if n is None else entries[:n]
 
-    def save(self, path: str | os.PathLike) -> None:
+    def save(self, path: str | os.PathLike[str]) -> None:
         """Writes the vocabulary to ``path`` as UTF-8 TSV (see :meth:`write`)."""
         with open(path, "w", encoding="utf-8", errors="surrogatepass", newline="\n") as f:
             self.write(f)
@@ -164,7 +164,7 @@ class Vocabulary:
             file.write(f"{e.stem}\t{e.count}\t{e.documents}\t{surfaces}\n")
 
     @classmethod
-    def load(cls, path: str | os.PathLike) -> Vocabulary:
+    def load(cls, path: str | os.PathLike[str]) -> Vocabulary:
         """Reads a vocabulary written by :meth:`save` (``documents`` is then None: the
         file has one row per stem and no corpus totals)."""
         name = os.fspath(path)

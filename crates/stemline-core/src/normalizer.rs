@@ -549,20 +549,25 @@ pub(crate) fn in_chunks_streamed<'d, S: Send, R: Send>(
     let (tx, rx) = std::sync::mpsc::channel::<(usize, R)>();
     let (chunks, next, init, work) = (&chunks, &next, &init, &work);
     std::thread::scope(|scope| {
+        // A thread the system refuses (too many threads, no memory for a
+        // stack) is not an error: the threads already running, and this one,
+        // share the chunks between them.
         let handles: Vec<_> = (1..workers)
-            .map(|_| {
+            .map_while(|_| {
                 let tx = tx.clone();
-                scope.spawn(move || {
-                    let mut state = init();
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(chunk) = chunks.get(i) else { break };
-                        if tx.send((i, work(&mut state, chunk))).is_err() {
-                            break;
+                std::thread::Builder::new()
+                    .spawn_scoped(scope, move || {
+                        let mut state = init();
+                        loop {
+                            let i = next.fetch_add(1, Ordering::Relaxed);
+                            let Some(chunk) = chunks.get(i) else { break };
+                            if tx.send((i, work(&mut state, chunk))).is_err() {
+                                break;
+                            }
                         }
-                    }
-                    state
-                })
+                        state
+                    })
+                    .ok()
             })
             .collect();
         drop(tx);
@@ -629,13 +634,19 @@ fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-/// The number of threads for `workers`: 0 means one per core.
+/// The most threads a batch call runs: more only cost memory for their
+/// stacks and time to start them, on any machine this runs on.
+pub const MAX_WORKERS: usize = 256;
+
+/// The number of threads for `workers`: 0 means one per core; at most
+/// [`MAX_WORKERS`].
 pub fn resolve_workers(workers: usize) -> usize {
     if workers == 0 {
         std::thread::available_parallelism().map_or(1, |n| n.get())
     } else {
         workers
     }
+    .min(MAX_WORKERS)
 }
 
 /// `out.extend_from_slice(value)`, after a space if `space`, without a `memcpy`
@@ -710,6 +721,16 @@ mod tests {
     use super::testing::normalizer;
     use super::*;
     use crate::stem::Mode;
+
+    #[test]
+    fn workers_are_clamped_and_the_result_does_not_change() {
+        assert_eq!(resolve_workers(1_000_000), MAX_WORKERS);
+        assert_eq!(resolve_workers(3), 3);
+        let n = normalizer(Stemming::Porter(Mode::NltkExtensions));
+        let docs: Vec<&[u8]> = vec![b"The cats sat."; 5_000];
+        let one = n.normalize_batch(&docs, 1);
+        assert_eq!(n.normalize_batch(&docs, 1_000_000), one);
+    }
 
     fn norm(n: &Normalizer, text: &str) -> String {
         String::from_utf8(n.normalize(text.as_bytes())).unwrap()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from typing import Any
 
 import click
 
@@ -11,7 +12,7 @@ from stemline.filters import STOPWORD_LISTS
 from stemline.normalizer import STEMMERS, Normalizer
 
 
-def filter_options(command: Callable) -> Callable:
+def filter_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """Click decorator: ``--drop-punct``, ``--stopwords``, ``--min-length``, passed on
     as ``filters={...}``, the keyword arguments of :class:`stemline.Normalizer`."""
     params = [
@@ -36,7 +37,7 @@ def filter_options(command: Callable) -> Callable:
     ]
 
     @functools.wraps(command)
-    def wrapper(drop_punct, stopwords, min_length, **kwargs):
+    def wrapper(drop_punct: bool, stopwords: str | None, min_length: int, **kwargs: Any) -> Any:
         filters = {"drop_punct": drop_punct, "stopwords": stopwords, "min_length": min_length}
         return command(filters=filters, **kwargs)
 
@@ -45,7 +46,7 @@ def filter_options(command: Callable) -> Callable:
     return wrapper
 
 
-def normalizer_options(command: Callable) -> Callable:
+def normalizer_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """Click decorator: ``--stemmer``, ``-j/--workers`` and the filters, passed on as
     ``normalizer=Normalizer(...)`` and ``workers``."""
 
@@ -67,7 +68,7 @@ def normalizer_options(command: Callable) -> Callable:
     )
     @filter_options
     @functools.wraps(command)
-    def wrapper(stemmer, filters, **kwargs):
+    def wrapper(stemmer: str, filters: dict[str, Any], **kwargs: Any) -> Any:
         try:
             normalizer = Normalizer(stemmer, **filters)
         except ImportError as e:  # a stop word list's package is missing
@@ -77,7 +78,7 @@ def normalizer_options(command: Callable) -> Callable:
     return wrapper
 
 
-def output_option(help: str) -> Callable:
+def output_option(help: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Click decorator: ``-o/--output``, a file or ``-`` (the default) for standard output."""
     return click.option(
         "-o",
@@ -87,3 +88,18 @@ def output_option(help: str) -> Callable:
         type=click.Path(dir_okay=False, allow_dash=True),
         help=help,
     )
+
+
+def run_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Click decorator: ``-q/--quiet`` and ``--stats``, the same on every command."""
+    command = click.option(
+        "--stats",
+        is_flag=True,
+        help="Print the summary line on stderr even when it is not a terminal.",
+    )(command)
+    return click.option(
+        "-q",
+        "--quiet",
+        is_flag=True,
+        help="No progress bar and no summary line.",
+    )(command)

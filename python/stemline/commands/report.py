@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import click
 
-from stemline.commands.corpus_io import InputSpec, input_options, open_output, read_batches
-from stemline.commands.options import normalizer_options, output_option
+from stemline.commands.corpus_io import CorpusRun, InputSpec, input_options, show_summary
+from stemline.commands.options import normalizer_options, output_option, run_options
+from stemline.corpus.problems import exit_codes_text
 from stemline.normalizer import Normalizer
 
 
-@click.command()
+@click.command(epilog=exit_codes_text())
 @input_options
 @normalizer_options
 @output_option("Write the HTML here (renamed into place when complete); default standard output.")
@@ -21,15 +22,24 @@ from stemline.normalizer import Normalizer
     show_default=True,
     help="Rows in each stem table.",
 )
+@run_options
 def report(
-    inputs: InputSpec, normalizer: Normalizer, workers: int, output: str, title: str, top: int
+    inputs: InputSpec,
+    normalizer: Normalizer,
+    workers: int,
+    output: str,
+    title: str,
+    top: int,
+    quiet: bool,
+    stats: bool,
 ) -> None:
     """Write a corpus report for PATHS (files or folders; default: standard input).
 
     One self-contained HTML file (no network needed to open it): documents,
     tokens, distinct words before and after stemming and the reduction; a Zipf
     rank-frequency plot; the top stems with their surface forms; a histogram of
-    document lengths; the stems that merge the most distinct words.
+    document lengths; the stems that merge the most distinct words. Memory
+    grows with the vocabulary, not with the number of documents.
 
     \b
     Examples:
@@ -44,9 +54,10 @@ def report(
         raise click.UsageError(
             "stemline report draws its plots with matplotlib: pip install 'stemline[report]'"
         ) from None
-    stats = CorpusStats.from_texts(
-        (batch.texts for batch in read_batches(inputs)), normalizer=normalizer, workers=workers
-    )
-    page = render_html(stats, title=title, top=top)
-    with open_output(output) as out:
-        out.write(page)
+    with CorpusRun(inputs, output, quiet=quiet) as run:
+        corpus = CorpusStats.from_texts(
+            (batch.texts for batch in run.batches()), normalizer=normalizer, workers=workers
+        )
+        run.stats.tokens = corpus.tokens
+        run.text_output().write(render_html(corpus, title=title, top=top))
+    show_summary(run.stats, quiet=quiet, asked=stats)

@@ -4,23 +4,28 @@ from __future__ import annotations
 
 import click
 
-from stemline.commands.corpus_io import InputSpec, input_options, open_output, read_batches
-from stemline.commands.options import normalizer_options, output_option
+from stemline.commands.corpus_io import CorpusRun, InputSpec, input_options, show_summary
+from stemline.commands.options import normalizer_options, output_option, run_options
+from stemline.corpus.problems import exit_codes_text
 from stemline.normalizer import Normalizer
 from stemline.vocabulary import VocabularyBuilder
 
 
-@click.command()
+@click.command(epilog=exit_codes_text())
 @input_options
 @normalizer_options
 @output_option("Write the TSV here (renamed into place when complete); default standard output.")
-def vocab(inputs: InputSpec, normalizer: Normalizer, workers: int, output: str) -> None:
+@run_options
+def vocab(
+    inputs: InputSpec, normalizer: Normalizer, workers: int, output: str, quiet: bool, stats: bool
+) -> None:
     """Count the stems of PATHS (files or folders; default: standard input).
 
     Writes TSV with a header row and one row per stem, most frequent first:
     stem, count (tokens), documents (how many have the stem), surfaces (the
     lower-cased words behind the stem as word=count, most frequent first,
     separated by spaces). Load it back with stemline.Vocabulary.load.
+    Memory grows with the vocabulary, not with the corpus.
 
     \b
     Examples:
@@ -28,8 +33,10 @@ def vocab(inputs: InputSpec, normalizer: Normalizer, workers: int, output: str) 
       stemline vocab --lines tweets.txt --drop-punct --stopwords nltk
     """
     builder = VocabularyBuilder(normalizer, workers=workers)
-    for batch in read_batches(inputs):
-        builder.add(batch.texts)
-    vocabulary = builder.vocabulary()
-    with open_output(output) as out:
-        vocabulary.write(out)
+    with CorpusRun(inputs, output, quiet=quiet) as run:
+        for batch in run.batches():
+            builder.add(batch.texts)
+        vocabulary = builder.vocabulary()
+        run.stats.tokens = vocabulary.tokens
+        vocabulary.write(run.text_output())
+    show_summary(run.stats, quiet=quiet, asked=stats)

@@ -12,7 +12,9 @@ idea per module:
 ``documents``      sources, chunks of documents, batches
 ``readers/``       one module per input format (text, lines, JSON Lines, CSV/TSV, Parquet)
 ``writers/``       one module per output format
-``outputs``        standard output, one file, or a folder mirroring the inputs; atomic
+``outputs``        standard output, one file, or a folder mirroring the inputs
+``target``         one output file, safely: checked first, atomic, links and devices kept
+``signals``        SIGINT, SIGTERM, SIGHUP as an exception; moments a signal must wait for
 ``journal``        the ``--resume`` journal
 ``progress``       the progress bar and the closing summary
 ``job``            the normalize pipeline: read, normalize in parallel, write, in order

@@ -22,7 +22,7 @@ import gzip
 import io
 import lzma
 import zlib
-from typing import BinaryIO
+from typing import Any, BinaryIO, cast
 
 from stemline.corpus.problems import InputError, JobUsageError, Place
 
@@ -80,7 +80,7 @@ def sniff(head: bytes) -> str | None:
     return None
 
 
-def _zstandard():
+def _zstandard() -> Any:
     try:
         import zstandard
     except ImportError:
@@ -97,7 +97,7 @@ class ZstdReader(io.RawIOBase):
     def __init__(self, raw: BinaryIO):
         self._raw = raw
         self._zstd = _zstandard()
-        self._obj = None  # the current frame's decompressor, None between frames
+        self._obj: Any = None  # the current frame's decompressor, None between frames
         self._pending = b""  # input not yet fed
         self._out = b""
         self._done = False
@@ -121,7 +121,7 @@ class ZstdReader(io.RawIOBase):
                 self._pending = self._obj.unused_data
                 self._obj = None
 
-    def readinto(self, buffer) -> int:
+    def readinto(self, buffer: Any) -> int:
         self._fill()
         n = min(len(buffer), len(self._out))
         buffer[:n] = self._out[:n]
@@ -139,7 +139,7 @@ class ZstdWriter(io.RawIOBase):
     def writable(self) -> bool:
         return True
 
-    def write(self, data) -> int:
+    def write(self, data: Any) -> int:
         self._raw.write(self._obj.compress(bytes(data)))
         return len(data)
 
@@ -151,12 +151,13 @@ class ZstdWriter(io.RawIOBase):
 
 def open_reader(raw: BinaryIO, compression: str) -> BinaryIO:
     """A decompressing reader over the binary stream ``raw``."""
+    # The file objects of gzip, bz2 and lzma are binary streams, not typing.BinaryIO subclasses.
     if compression == "gzip":
-        return gzip.GzipFile(fileobj=raw, mode="rb")
+        return cast(BinaryIO, gzip.GzipFile(fileobj=raw, mode="rb"))
     if compression == "bzip2":
-        return bz2.BZ2File(raw, "rb")
+        return cast(BinaryIO, bz2.BZ2File(raw, "rb"))
     if compression == "xz":
-        return lzma.LZMAFile(raw, "rb")
+        return cast(BinaryIO, lzma.LZMAFile(raw, "rb"))
     if compression == "zstd":
         return io.BufferedReader(ZstdReader(raw), buffer_size=_READ_CHUNK)
     raise ValueError(f"unknown compression {compression!r}")
@@ -168,13 +169,14 @@ def open_writer(raw: BinaryIO, compression: str) -> BinaryIO:
     Levels are the command-line tools' defaults (gzip 6, bzip2 9, xz 6, zstd 3).
     The gzip header carries no name and no time, so output is reproducible."""
     if compression == "gzip":
-        return gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=6, filename="", mtime=0)
+        gz = gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=6, filename="", mtime=0)
+        return cast(BinaryIO, gz)
     if compression == "bzip2":
-        return bz2.BZ2File(raw, "wb")
+        return cast(BinaryIO, bz2.BZ2File(raw, "wb"))
     if compression == "xz":
-        return lzma.LZMAFile(raw, "wb")
+        return cast(BinaryIO, lzma.LZMAFile(raw, "wb"))
     if compression == "zstd":
-        return ZstdWriter(raw)
+        return cast(BinaryIO, ZstdWriter(raw))
     raise ValueError(f"unknown compression {compression!r}")
 
 
@@ -213,7 +215,9 @@ class CheckedReader:
             ) from None
         except self._errors as e:
             if self.compression is None:
-                raise InputError(self.name, f"cannot read: {e.strerror or e}") from None
+                # Without compression the errors caught are OSErrors, which have strerror.
+                reason = getattr(e, "strerror", None) or e
+                raise InputError(self.name, f"cannot read: {reason}") from None
             raise InputError(
                 Place(self.name, offset=self.position),
                 f"corrupt {self.compression} data: {e}",

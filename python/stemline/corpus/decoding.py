@@ -33,7 +33,8 @@ class Decoder:
         self.policy = policy
         self.problems = problems
 
-    def decode(self, data: bytes, place_at: Callable[[int], Place]) -> str:
+    # Callable[..., Place]: callers pass lambdas that bind the place's parts as defaults.
+    def decode(self, data: bytes, place_at: Callable[..., Place]) -> str:
         """``data`` as text. ``place_at(i)`` is the place of byte ``i`` of
         ``data`` (for the message)."""
         try:

@@ -19,6 +19,7 @@ import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict
 from itertools import repeat
+from typing import Any, cast
 
 from stemline.corpus.documents import Batch
 from stemline.corpus.journal import fingerprint
@@ -44,10 +45,14 @@ def run(
     workers: int = 0,
     quiet: bool = False,
     problems: Problems | None = None,
+    with_tokens: bool | None = None,
 ) -> Stats:
-    """Runs the job; returns its statistics. Raises InputError, OutputError,
-    JobUsageError (all click exceptions carrying their exit code)."""
+    """Runs the job; returns its statistics (tokens counted only
+    ``with_tokens``, by default when not ``quiet``). Raises InputError,
+    OutputError, JobUsageError (all click exceptions carrying their exit code)."""
     started = time.perf_counter()
+    if with_tokens is None:
+        with_tokens = not quiet
     problems = problems if problems is not None else Problems()
     sources = inputs.sources()
     job = {
@@ -59,20 +64,22 @@ def run(
             for k, v in normalizer.filters.items()
         },
         "inputs": {
-            k: v for k, v in asdict(inputs).items() if k not in ("batch_size", "batch_bytes")
+            k: v
+            for k, v in asdict(inputs).items()
+            if k not in ("batch_size", "batch_bytes", "given")
         },
         "output": {k: v for k, v in asdict(output).items() if k != "resume"},
     }
     out = open_output(output, sources, fingerprint(job, sources))
     todo = [s for s in sources if s.index not in out.done]
     sizes = [s.size for s in todo]
-    total = None if None in sizes else sum(sizes)
+    total = None if None in sizes else sum(cast("list[int]", sizes))
     progress = Progress(total, progress_wanted(quiet))
     if progress_wanted(quiet) and problems.stream is None:
         problems.echo = progress.echo
     stats = Stats()
 
-    def work(texts: list[str]) -> list:
+    def work(texts: list[str]) -> list[Any]:
         if not output.offsets:
             return normalizer.normalize_many(texts, workers=workers)
         # The line is the tokens joined by spaces, so it comes from the spans too.
@@ -81,18 +88,18 @@ def run(
             for spans in normalizer.spans_many(texts, workers=workers)
         ]
 
-    def finish(batch: Batch, future: Future) -> None:
+    def finish(batch: Batch, future: Future[list[Any]]) -> None:
         lines = future.result()
         for chunk, start, stop in batch.spans():
             out.write(chunk, lines[start:stop] if len(batch.chunks) > 1 else lines)
         out.checkpoint()
         stats.documents += len(lines)
-        if not quiet:  # counting is a fifth of the main thread's work; only the summary needs it
+        if with_tokens:  # a fifth of the main thread's work; only the summary needs it
             stats.tokens += count_tokens([line for line, _ in lines] if output.offsets else lines)
         stats.nbytes += batch.nbytes
         progress.update(batch.disk_bytes, stats.documents)
 
-    pending: tuple[Batch, Future] | None = None
+    pending: tuple[Batch, Future[list[Any]]] | None = None
     try:
         with ThreadPoolExecutor(1, thread_name_prefix="stemline-normalize") as pool:
             try:

@@ -21,7 +21,7 @@ import hashlib
 import json
 import os
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, TextIO
 
 from stemline.corpus.documents import Source
 from stemline.corpus.problems import InputError, JobUsageError
@@ -50,7 +50,7 @@ def entry(source: Source, **extra: Any) -> dict[str, Any]:
 class Journal:
     def __init__(self, path: str):
         self.path = path
-        self._file = None
+        self._file: TextIO | None = None
 
     def exists(self) -> bool:
         return os.path.exists(self.path)
@@ -96,6 +96,7 @@ class Journal:
         self.record(entries)
 
     def record(self, entries: Sequence[dict[str, Any]]) -> None:
+        assert self._file is not None, "start() opens the journal"
         for record in entries:
             self._file.write(json.dumps(record, ensure_ascii=True) + "\n")
         self._file.flush()

@@ -30,15 +30,17 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import click
 
 from stemline.corpus.decoding import DECODE_POLICIES, Decoder
 from stemline.corpus.discovery import INPUT_FORMATS, discover
 from stemline.corpus.documents import Batch, Chunk, Source, batches
-from stemline.corpus.problems import BAD_RECORD_POLICIES, BadRecords, Problems
+from stemline.corpus.problems import BAD_RECORD_POLICIES, BadRecords, JobUsageError, Problems
 from stemline.corpus.readers import Reading, read_source
 
 
@@ -58,12 +60,41 @@ class InputSpec:
     max_doc_bytes: int = 64 << 20
     batch_size: int = 4096
     batch_bytes: int = 16 << 20
+    #: The options among ``field``, ``column`` and ``lines`` the user gave
+    #: explicitly: each must apply to at least one input (see :meth:`sources`).
+    given: tuple[str, ...] = ()
 
     def sources(self) -> list[Source]:
-        """Every input, in order (raises InputError for a path that cannot be read)."""
-        return discover(
+        """Every input, in order (raises InputError for a path that cannot be
+        read, JobUsageError for a given option that applies to none of them)."""
+        found = discover(
             self.paths, format=self.format, lines=self.lines, globs=self.globs, hidden=self.hidden
         )
+        for name in self.given:
+            formats, applies = _APPLIES_TO[name]
+            if found and not any(source.format in formats for source in found):
+                kinds = sorted({_FORMAT_NAMES[source.format] for source in found})
+                raise JobUsageError(
+                    f"--{name} applies to {applies} input only; "
+                    f"the inputs are {' and '.join(kinds)}"
+                )
+        return found
+
+
+#: Which input formats each format-specific option applies to.
+_APPLIES_TO = {
+    "field": (("jsonl",), "JSON Lines"),
+    "column": (("csv", "tsv", "parquet"), "CSV, TSV or Parquet"),
+    "lines": (("lines",), "plain text"),
+}
+_FORMAT_NAMES = {
+    "text": "plain text",
+    "lines": "plain text",
+    "jsonl": "JSON Lines",
+    "csv": "CSV",
+    "tsv": "TSV",
+    "parquet": "Parquet",
+}
 
 
 def read_chunks(
@@ -107,10 +138,10 @@ def parse_size(text: str) -> int:
     return int(m.group(1)) << (10 * " kmgt".index(m.group(2).lower() or " "))
 
 
-class SizeType(click.ParamType):
+class SizeType(click.ParamType):  # type: ignore[type-arg]  # generic in newer click only
     name = "SIZE"
 
-    def convert(self, value, param, ctx):
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
         if isinstance(value, int):
             return value
         try:
@@ -125,10 +156,12 @@ class SizeType(click.ParamType):
 SIZE = SizeType()
 
 
-def input_options(command: Callable) -> Callable:
+def input_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """Click decorator: PATHS and the input options, passed on as ``inputs=InputSpec(...)``."""
     params = [
-        click.argument("paths", nargs=-1, type=click.Path(allow_dash=True)),
+        # readable=False: a file that cannot be read is bad input (exit code
+        # 1, from the reader), not a usage error.
+        click.argument("paths", nargs=-1, type=click.Path(allow_dash=True, readable=False)),
         click.option(
             "--format",
             "input_format",
@@ -206,8 +239,19 @@ def input_options(command: Callable) -> Callable:
     ]
 
     @functools.wraps(command)
-    def wrapper(*args, **kwargs):
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        ctx = click.get_current_context()
+        given = tuple(
+            name
+            for name in ("field", "column", "lines")
+            if ctx.get_parameter_source(name) is not click.core.ParameterSource.DEFAULT
+        )
+        if not kwargs["paths"] and _is_terminal(sys.stdin):
+            raise JobUsageError(
+                "no input: give files or folders, or pipe text in (- reads the terminal)"
+            )
         spec = InputSpec(
+            given=given,
             paths=tuple(kwargs.pop("paths")),
             format=kwargs.pop("input_format"),
             lines=kwargs.pop("lines"),
@@ -226,3 +270,10 @@ def input_options(command: Callable) -> Callable:
     for param in reversed(params):
         wrapper = param(wrapper)
     return wrapper
+
+
+def _is_terminal(stream: object) -> bool:
+    try:
+        return bool(stream.isatty())  # type: ignore[attr-defined]
+    except (AttributeError, ValueError, OSError):
+        return False

@@ -3,7 +3,9 @@
 * Standard output (the default): written as it is produced.
 * ``-o FILE``: written to a temporary file beside it (``.FILE.*.partial``)
   and renamed to FILE only when the run succeeds, so a failed or killed run
-  never leaves a FILE that looks finished. FILE's extension chooses the
+  never leaves a FILE that looks finished (a symbolic link is written
+  through, a device or FIFO directly: see ``target.py``, which every file
+  output goes through). FILE's extension chooses the
   compression (``.gz .bz2 .xz .zst``) and, with ``--output-format auto``,
   the format (``.jsonl``/``.ndjson``, ``.csv``, ``.tsv``, ``.parquet``/``.pq``;
   anything else: lines).
@@ -30,8 +32,6 @@ Without ``--resume`` any journal left for the same output is discarded.
 from __future__ import annotations
 
 import os
-import sys
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, BinaryIO
@@ -40,8 +40,9 @@ from stemline.corpus import compression
 from stemline.corpus.discovery import FORMAT_EXTENSIONS
 from stemline.corpus.documents import Chunk, Source
 from stemline.corpus.journal import Journal, entry
-from stemline.corpus.problems import JobUsageError, OutputError
-from stemline.corpus.writers import EXTENSIONS, text_writer
+from stemline.corpus.problems import JobUsageError
+from stemline.corpus.target import OutputFile, check_target, same_file, write_error
+from stemline.corpus.writers import EXTENSIONS, encoded, text_writer
 from stemline.corpus.writers.parquet import ParquetWriter
 
 PARTIAL = ".stemline-partial"
@@ -90,7 +91,7 @@ class _ByteSink:
     def __init__(self, raw: BinaryIO, comp: str | None):
         self.raw = raw
         self.compression = comp
-        self._member = None
+        self._member: BinaryIO | None = None
         self._members = 0
 
     def write(self, data: bytes) -> None:
@@ -115,22 +116,6 @@ class _ByteSink:
             self._member = compression.open_writer(self.raw, self.compression)
         self.end_member()
         self.raw.flush()
-
-
-def default_file_mode() -> int:
-    """The mode a plainly created file gets (0o666 less the umask): mkstemp's
-    private 0o600 would otherwise survive the rename into place."""
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
-
-
-def _write_error(path: str, e: OSError) -> OutputError:
-    return OutputError(f"{path}: cannot write: {e.strerror or e}")
-
-
-def _same_file(a: str, b: str) -> bool:
-    return os.path.realpath(a) == os.path.realpath(b)
 
 
 class SingleOutput:
@@ -158,10 +143,7 @@ class SingleOutput:
                 raise JobUsageError(
                     "--resume cannot continue a single Parquet file; use --output-dir"
                 )
-        if not stdout:
-            for source in sources:
-                if source.path is not None and _same_file(source.path, spec.path):
-                    raise JobUsageError(f"the output {spec.path} is also an input")
+        check_target(spec.path, [source.path for source in sources])
         _check_offsets(spec, self.format)
         self.writer = (
             text_writer(self.format, spec.field, offsets=spec.offsets)
@@ -171,42 +153,42 @@ class SingleOutput:
         try:
             self._open(spec, sources, fingerprint)
         except OSError as e:
-            raise _write_error(spec.path, e) from None
+            raise write_error(spec.path, e) from None
 
     def _open(self, spec: OutputSpec, sources: Sequence[Source], fingerprint: str) -> None:
-        if self.path == "-":
-            self.tmp = None
-            self.raw = sys.stdout.buffer
+        if self.path != "-" and self.resume:
+            # Beside the file itself (a symbolic link's target), where the output goes.
+            folder, base = os.path.split(os.path.realpath(self.path))
+            self.journal = Journal(os.path.join(folder, f".{base}.stemline-resume"))
+            partial = os.path.join(folder, f".{base}{PARTIAL}")
+            entries = []
+            if self.journal.exists() and os.path.exists(partial):
+                entries = self.journal.load(fingerprint, sources)
+            self.file = OutputFile(
+                self.path, temp=f".{base}{PARTIAL}", keep=True, append=bool(entries)
+            )
+            self.raw = self.file.raw
+            if entries:
+                end = entries[-1]["offset"]
+                if os.fstat(self.raw.fileno()).st_size < end:
+                    raise JobUsageError(
+                        f"{partial} is shorter than its journal says; run without --resume"
+                    )
+                self.raw.truncate(end)
+                self.raw.seek(end)
+                assert self.writer is not None  # Parquet output is never resumed
+                self.writer.restore(entries[-1].get("state", {}))
+                self.done = {e["index"] for e in entries}
+            self.journal.start(fingerprint, entries)
         else:
-            folder, base = os.path.split(os.path.abspath(self.path))
-            if self.resume:
-                self.tmp = os.path.join(folder, f".{base}{PARTIAL}")
-                self.journal = Journal(os.path.join(folder, f".{base}.stemline-resume"))
-                entries = []
-                if self.journal.exists() and os.path.exists(self.tmp):
-                    entries = self.journal.load(fingerprint, sources)
-                if entries:
-                    self.raw = open(self.tmp, "r+b")  # noqa: SIM115
-                    end = entries[-1]["offset"]
-                    if os.fstat(self.raw.fileno()).st_size < end:
-                        raise JobUsageError(
-                            f"{self.tmp} is shorter than its journal says; run without --resume"
-                        )
-                    self.raw.truncate(end)
-                    self.raw.seek(end)
-                    self.writer.restore(entries[-1].get("state", {}))
-                    self.done = {e["index"] for e in entries}
-                else:
-                    self.raw = open(self.tmp, "wb")  # noqa: SIM115
-                self.journal.start(fingerprint, entries)
-            else:
+            if self.path != "-":
+                folder, base = os.path.split(os.path.realpath(self.path))
                 self._discard_journal(folder, base)
-                fd, self.tmp = tempfile.mkstemp(dir=folder, prefix=f".{base}.", suffix=".partial")
-                os.fchmod(fd, default_file_mode())
-                self.raw = os.fdopen(fd, "wb")
+            self.file = OutputFile(self.path)
+            self.raw = self.file.raw
+        self.tmp = self.file.tmp
         if self.format == "parquet":
-            self.raw.close()
-            self.parquet = ParquetWriter(self.tmp, spec.field)
+            self.parquet = ParquetWriter(self.raw, spec.field)
         self.sink = _ByteSink(self.raw, self.compression)
 
     @staticmethod
@@ -222,26 +204,25 @@ class SingleOutput:
             if self.format == "parquet":
                 self.parquet.write(chunk, lines)
                 return
-            self.sink.write(self.writer.render(chunk, lines).encode("utf-8"))
+            for data in encoded(self.writer, chunk, lines, self.format):
+                self.sink.write(data)
             if chunk.last and self.resume:
                 self.sink.end_member()
                 self.raw.flush()
                 offset = self.raw.tell()
+                assert self.writer is not None  # every format but Parquet has one
                 self._pending.append(entry(chunk.source, offset=offset, state=self.writer.state()))
         except BrokenPipeError:
             raise  # the reader of standard output went away (| head): see cli.py
         except OSError as e:
-            raise _write_error(self.path, e) from None
+            raise write_error(self.path, e) from None
 
     def checkpoint(self) -> None:
         """Makes the finished inputs' output durable, then records them."""
         if not self._pending:
             return
-        try:
-            self.raw.flush()
-            os.fsync(self.raw.fileno())
-        except OSError as e:
-            raise _write_error(self.path, e) from None
+        self.file.sync()
+        assert self.journal is not None  # only a resumable job has pending entries
         self.journal.record(self._pending)
         self._pending = []
 
@@ -251,45 +232,34 @@ class SingleOutput:
                 self.parquet.close()
             else:
                 self.sink.finish()
-                if self.tmp is not None:
-                    os.fsync(self.raw.fileno())
-                    self.raw.close()
-            if self.tmp is not None:
-                os.replace(self.tmp, self.path)
         except BrokenPipeError:
             raise
         except OSError as e:
-            raise _write_error(self.path, e) from None
+            raise write_error(self.path, e) from None
+        self.file.commit()
         if self.journal is not None:
             self.journal.remove()
 
     def abort(self) -> None:
         """After a failure: removes the temporary file, unless ``--resume`` keeps
         it (and the journal) for the next run."""
-        if self.tmp is None:
-            return
-        try:
-            self.raw.close()
-        except OSError:
-            pass
+        if self.format == "parquet" and hasattr(self, "parquet"):
+            self.parquet.abort()
+        self.file.abort()
         if self.journal is not None:
             self.journal.close()
-            return
-        try:
-            os.unlink(self.tmp)
-        except FileNotFoundError:
-            pass
 
 
 class MirroredOutput:
     """One output file per input, under a folder."""
 
     def __init__(self, spec: OutputSpec, sources: Sequence[Source], fingerprint: str):
+        assert spec.directory is not None  # see open_output
         self.spec = spec
-        self.root = spec.directory
+        self.root: str = spec.directory
         self.done: set[int] = set()
         self._pending: list[dict[str, Any]] = []
-        self._current: tuple[Source, Any, _ByteSink | None, str, str] | None = None
+        self._current: _Mirrored | None = None
         self.targets: dict[int, tuple[str, str]] = {}
         seen: dict[str, Source] = {}
         out_real = os.path.realpath(self.root)
@@ -311,12 +281,14 @@ class MirroredOutput:
                     raise JobUsageError(
                         f"the output folder {self.root} is inside the input folder {source.folder}"
                     )
-            elif _same_file(source.path, target):
+            elif same_file(source.path, target):
                 raise JobUsageError(f"the output {target} would replace its input")
             self.targets[source.index] = (target, fmt)
         self.journal = Journal(os.path.join(self.root, ".stemline-resume"))
         try:
             os.makedirs(self.root, exist_ok=True)
+            if not os.access(self.root, os.W_OK | os.X_OK):
+                raise PermissionError(13, "the folder is not writable")
             if spec.resume:
                 entries = []
                 if self.journal.exists():
@@ -330,7 +302,7 @@ class MirroredOutput:
             else:
                 self.journal.remove()
         except OSError as e:
-            raise _write_error(self.root, e) from None
+            raise write_error(self.root, e) from None
 
     @staticmethod
     def _name(source: Source, fmt: str) -> str:
@@ -349,41 +321,40 @@ class MirroredOutput:
             name += compression.SUFFIXES[comp]
         return name
 
-    def _open(self, source: Source):
+    def _open(self, source: Source) -> _Mirrored:
         target, fmt = self.targets[source.index]
         folder, base = os.path.split(target)
         os.makedirs(folder or ".", exist_ok=True)
-        tmp = os.path.join(folder, f".{base}{PARTIAL}")
+        file = OutputFile(target, temp=f".{base}{PARTIAL}")
         if fmt == "parquet":
-            return (source, ParquetWriter(tmp, self.spec.field), None, tmp, target)
-        raw = open(tmp, "wb")  # noqa: SIM115
+            return _Mirrored(source, ParquetWriter(file.raw, self.spec.field), None, file)
         _check_offsets(self.spec, fmt)
         writer = text_writer(fmt, self.spec.field, offsets=self.spec.offsets)
-        return (source, writer, _ByteSink(raw, compression.from_name(target)), tmp, target)
+        return _Mirrored(source, writer, _ByteSink(file.raw, compression.from_name(target)), file)
 
     def write(self, chunk: Chunk, lines: list[str]) -> None:
         try:
-            if self._current is None or self._current[0].index != chunk.source.index:
+            if self._current is None or self._current.source.index != chunk.source.index:
                 self._current = self._open(chunk.source)
-            source, writer, sink, tmp, target = self._current
-            if sink is None:
-                writer.write(chunk, lines)
+            current = self._current
+            if current.sink is None:
+                current.writer.write(chunk, lines)
             else:
-                sink.write(writer.render(chunk, lines).encode("utf-8"))
+                fmt = self.targets[current.source.index][1]
+                for data in encoded(current.writer, chunk, lines, fmt):
+                    current.sink.write(data)
             if chunk.last:
-                if sink is None:
-                    writer.close()
+                if current.sink is None:
+                    current.writer.close()
                 else:
-                    sink.finish()
-                    if self.spec.resume:  # on disk before the journal says it is done
-                        os.fsync(sink.raw.fileno())
-                    sink.raw.close()
-                os.replace(tmp, target)
+                    current.sink.finish()
+                current.file.commit()  # on disk before the journal says it is done
                 self._current = None
                 if self.spec.resume:
-                    self._pending.append(entry(source))
+                    self._pending.append(entry(current.source))
         except OSError as e:
-            raise _write_error(self._current[4] if self._current else self.root, e) from None
+            where = self._current.file.path if self._current else self.root
+            raise write_error(where, e) from None
 
     def checkpoint(self) -> None:
         if self._pending:
@@ -395,17 +366,27 @@ class MirroredOutput:
 
     def abort(self) -> None:
         if self._current is not None:
-            _, _, sink, tmp, _ = self._current
-            if sink is not None:
-                sink.raw.close()
-            try:
-                os.unlink(tmp)
-            except FileNotFoundError:
-                pass
+            if self._current.sink is None:
+                self._current.writer.abort()
+            self._current.file.abort()
+            self._current = None
         self.journal.close()
 
 
-def open_output(spec: OutputSpec, sources: Sequence[Source], fingerprint: str):
+@dataclass
+class _Mirrored:
+    """The output file being written for one input."""
+
+    source: Source
+    writer: Any
+    #: None for Parquet, which writes its own bytes.
+    sink: _ByteSink | None
+    file: OutputFile
+
+
+def open_output(
+    spec: OutputSpec, sources: Sequence[Source], fingerprint: str
+) -> SingleOutput | MirroredOutput:
     """The output for a job (``SingleOutput`` or ``MirroredOutput``)."""
     if spec.directory is not None:
         return MirroredOutput(spec, sources, fingerprint)

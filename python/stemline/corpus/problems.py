@@ -12,16 +12,43 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TextIO
+from typing import IO, Any, TextIO
 
 import click
 
-#: Exit codes of every stemline command (also in ``--help`` and the README).
+#: Exit codes of every stemline command, defined here once: ``--help`` and
+#: the documentation list them from :data:`EXIT_CODES`.
 EXIT_OK = 0
 EXIT_BAD_INPUT = 1
 EXIT_USAGE = 2
 EXIT_OUTPUT = 3
+EXIT_INTERNAL = 70
+EXIT_HANGUP = 129
 EXIT_INTERRUPTED = 130
+EXIT_BROKEN_PIPE = 141
+EXIT_TERMINATED = 143
+
+#: Each exit code and what it means, in order.
+EXIT_CODES: tuple[tuple[int, str], ...] = (
+    (EXIT_OK, "success (documents changed by a policy you chose are counted in the summary)"),
+    (EXIT_BAD_INPUT, "bad input (the error names the file and the line or record and byte)"),
+    (EXIT_USAGE, "usage error (an unknown option, options that do not fit the inputs)"),
+    (EXIT_OUTPUT, "the output cannot be written (folder missing or read-only, disk full)"),
+    (EXIT_INTERNAL, "internal error, a bug in stemline (please report it)"),
+    (EXIT_HANGUP, "hung up (SIGHUP)"),
+    (EXIT_INTERRUPTED, "interrupted (Ctrl-C, SIGINT)"),
+    (EXIT_BROKEN_PIPE, "standard output closed early (piped into head, say): quietly"),
+    (EXIT_TERMINATED, "terminated (SIGTERM, as kill and timeout send)"),
+)
+
+
+def exit_codes_text() -> str:
+    """The exit codes as one paragraph, for ``--help``.
+
+    >>> exit_codes_text().split("; ")[1]
+    '1 bad input (the error names the file and the line or record and byte)'
+    """
+    return "Exit codes: " + "; ".join(f"{code} {meaning}" for code, meaning in EXIT_CODES) + "."
 
 
 @dataclass(frozen=True)
@@ -56,7 +83,7 @@ class Place:
 class StemlineError(click.ClickException):
     """An error shown as one line on stderr (``stemline: error: ...``)."""
 
-    def show(self, file: TextIO | None = None) -> None:
+    def show(self, file: IO[Any] | None = None) -> None:
         click.echo(f"stemline: error: {self.format_message()}", err=True)
 
 

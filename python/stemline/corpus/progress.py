@@ -4,7 +4,8 @@ On a terminal (standard error is a TTY) and without ``--quiet``: a tqdm
 progress bar with the input bytes read (as stored on disk, so compressed
 inputs count their compressed size), the rate, the ETA when the total is
 known, and the documents so far. Piped or with ``--quiet``: nothing while it
-runs. At the end, unless ``--quiet``, one summary line on standard error:
+runs. At the end, when standard error is a terminal (and not ``--quiet``) or
+with ``--stats``, one summary line on standard error:
 
     stemline: 2,225 documents, 1,016,127 tokens, 5.04 MB in 0.40 s (12.60 MB/s), 0 errors
 
@@ -30,10 +31,15 @@ class Stats:
         mb = self.nbytes / 1e6
         rate = mb / self.seconds if self.seconds > 0 else 0.0
         return (
-            f"stemline: {self.documents:,} documents, {self.tokens:,} tokens, {mb:,.2f} MB "
+            f"stemline: {self.documents:,} {_plural(self.documents, 'document')}, "
+            f"{self.tokens:,} {_plural(self.tokens, 'token')}, {mb:,.2f} MB "
             f"in {self.seconds:,.2f} s ({rate:,.2f} MB/s), {self.errors:,} "
-            + ("error" if self.errors == 1 else "errors")
+            + _plural(self.errors, "error")
         )
+
+
+def _plural(n: int, word: str) -> str:
+    return word if n == 1 else word + "s"
 
 
 class Progress:
@@ -76,3 +82,8 @@ class Progress:
 
 def progress_wanted(quiet: bool) -> bool:
     return not quiet and sys.stderr.isatty()
+
+
+def summary_wanted(quiet: bool, stats: bool) -> bool:
+    """The summary line: asked for with ``--stats``, else only on a terminal."""
+    return stats or (not quiet and sys.stderr.isatty())

@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 import sys
 from collections.abc import Callable, Iterator
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from stemline.corpus import compression
 from stemline.corpus.compression import CheckedReader
@@ -38,7 +38,7 @@ class _Prefixed(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
-    def readinto(self, buffer) -> int:
+    def readinto(self, buffer: Any) -> int:
         if self._head:
             n = min(len(buffer), len(self._head))
             buffer[:n] = self._head[:n]
@@ -54,6 +54,8 @@ class _Prefixed(io.RawIOBase):
 def _open(source: Source) -> tuple[BinaryIO, CheckedReader, Callable[[], int]]:
     """(file to close, decompressed stream, bytes consumed from the file so far)."""
     if source.path is None:
+        if sys.stdin is None:  # how Python starts when file descriptor 0 is closed
+            raise InputError(source.name, "cannot read: standard input is closed")
         raw = sys.stdin.buffer
     else:
         try:

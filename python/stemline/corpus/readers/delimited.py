@@ -52,7 +52,7 @@ class _Lines:
         self._it = self._lines(source, stream, reading)
         self._end = (1, 0)  # the place just after the last line read
 
-    def _lines(self, source, stream, reading) -> Iterator[str]:
+    def _lines(self, source: Source, stream: CheckedReader, reading: Reading) -> Iterator[str]:
         for block in decoded_lines(stream, reading.decoder, reading.max_doc_bytes):
             lines, offsets = block.lines, block.offsets
             last = len(lines) - 1
@@ -61,7 +61,7 @@ class _Lines:
                 yield line + "\n" if (i < last or block.newline_end) else line
             self._end = (block.first_line + len(lines), block.end)
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[str]:
         return self._it
 
     def claim(self, upto_line: int) -> tuple[int, int]:
@@ -94,7 +94,7 @@ def read_delimited(
         header[0] = header[0][1:]
     if header.count(reading.column) != 1:
         columns = ", ".join(map(repr, header))
-        problem = "names" if reading.column in header else "has no"
+        problem: str | None = "names" if reading.column in header else "has no"
         raise InputError(
             Place(source.name, line=1, offset=0),
             f"the header {problem} column {reading.column!r}"

@@ -6,7 +6,9 @@ a number indexes a list). Lines holding only whitespace are not records
 other line is a record and gives exactly one document, or an error. Bad
 records (see ``--on-bad-record``): a line that is not valid JSON, a value that
 is not an object, a missing or null field, a field that is not a string, a
-string holding U+0000 or a lone surrogate (``"\\ud800"``, not Unicode text).
+string holding U+0000 or a lone surrogate (``"\\ud800"``, not Unicode text),
+a line nested too deeply for the parser or holding an integer of more than
+4,300 digits.
 Places are the line number and the byte offset of the line. A UTF-8 byte
 order mark before the first record is ignored.
 
@@ -17,7 +19,7 @@ the normalized text to the record exactly as it was written.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -105,13 +107,19 @@ def read_jsonl(source: Source, stream: CheckedReader, reading: Reading) -> Itera
     yield Chunk(source, texts, numbers, offsets, records, nbytes=end - chunk_start, last=True)
 
 
-def _document(line: str, path: list[str], field: str, decode) -> tuple[str, Any, Any]:
+def _document(
+    line: str, path: list[str], field: str, decode: Callable[[str], Any]
+) -> tuple[str, Any, Any]:
     """(text, parsed value, None) or ("", value or None, (message, byte column))."""
     try:
         value = decode(line)
     except json.JSONDecodeError as e:
         column = len(line[: e.pos].encode("utf-8", "surrogatepass"))
         return "", None, (f"not valid JSON: {e.msg} (column {e.colno})", column)
+    except RecursionError:
+        return "", None, ("JSON nested too deeply to read", 0)
+    except ValueError:  # Python converts integers of at most 4,300 digits
+        return "", None, ("an integer too long to read (over 4,300 digits)", 0)
     if not isinstance(value, dict):
         kind = _TYPE_NAMES.get(type(value), "a string" if isinstance(value, str) else "null")
         return "", value, (f"the line holds {kind}, not a JSON object", 0)

@@ -19,12 +19,16 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import accumulate, islice
+from typing import Any
 
 from stemline.corpus.compression import CheckedReader
 from stemline.corpus.decoding import Decoder
 from stemline.corpus.problems import BadRecords, InputError, Place
 
 BLOCK_BYTES = 1 << 20
+#: Blocks of at most this many lines get their offsets at once (cheap), not
+#: lazily from the block's bytes, which would stay alive meanwhile.
+EAGER_OFFSETS = 64
 
 
 def format_size(n: int) -> str:
@@ -58,7 +62,7 @@ class LineBlock:
         return self.first_offset + self.nbytes
 
 
-class LineOffsets(Sequence):
+class LineOffsets(Sequence[int]):
     """Byte offsets of a block's lines, computed only if someone asks (an error
     message, the documents API): most runs never need them."""
 
@@ -79,7 +83,7 @@ class LineOffsets(Sequence):
     def __len__(self) -> int:
         return self._count
 
-    def __getitem__(self, i):
+    def __getitem__(self, i: Any) -> Any:
         return self._all()[i]
 
 
@@ -102,10 +106,9 @@ def decoded_lines(
     pending: list[bytes] = []  # the start of a line not finished yet
     pending_len = 0
 
-    def split(data: bytes, newline_end: bool) -> LineBlock:
-        return _split(
-            data, line, offset, newline_end, stream.name, decoder, max_line, bad_records, strip_cr
-        )
+    # A block's bytes are handed to _split as a list it empties, so that no
+    # reference to them is left here and _split can free them early.
+    context = (stream.name, decoder, max_line, bad_records, strip_cr)
 
     while True:
         chunk = stream.read(BLOCK_BYTES)
@@ -122,17 +125,26 @@ def decoded_lines(
             if pending_len + chunk.find(b"\n") > max_line:
                 _too_long(stream.name, line, offset, max_line)
             pending.append(chunk[:cut])
-            data = b"".join(pending)
+            rest = chunk[cut:]
+            # A line of any size: no reference to its bytes stays here (see _split).
+            block = _split(pending, True, line, offset, *context)
         else:
-            data = chunk[:cut]
-        rest = chunk[cut:]
+            rest = chunk[cut:]
+            block = _split([chunk[:cut]], True, line, offset, *context)
         pending, pending_len = ([rest], len(rest)) if rest else ([], 0)
-        block = split(data, True)
         yield block
         line += len(block.lines)
-        offset += len(data)
+        offset += block.nbytes
     if pending:
-        yield split(b"".join(pending), False)
+        yield _split(pending, False, line, offset, *context)
+
+
+def _joined(pieces: list[bytes]) -> bytes:
+    """The pieces as one bytes object; the list is emptied, so that the pieces
+    are freed as soon as they are joined."""
+    data = b"".join(pieces)
+    pieces.clear()
+    return data
 
 
 def _too_long(name: str, line: int, offset: int, max_line: int) -> None:
@@ -144,16 +156,17 @@ def _too_long(name: str, line: int, offset: int, max_line: int) -> None:
 
 
 def _split(
-    data: bytes,
+    pieces: list[bytes],
+    newline_end: bool,
     first_line: int,
     first_offset: int,
-    newline_end: bool,
     name: str,
     decoder: Decoder,
     max_line: int,
     bad_records: BadRecords | None,
     strip_cr: bool,
 ) -> LineBlock:
+    data = _joined(pieces)
     try:
         if bad_records is not None and b"\x00" in data:
             raise ValueError("NUL")
@@ -170,17 +183,24 @@ def _split(
             bad_records,
             strip_cr,
         )
-    lines = text.split("\n")
-    if newline_end:
-        lines.pop()
-    offsets = LineOffsets(data, first_offset, len(lines))
+    nbytes = len(data)
+    count = data.count(b"\n") + (0 if newline_end else 1)
+    offsets: Sequence[int] = LineOffsets(data, first_offset, count)
     if max_line < BLOCK_BYTES:  # a line within the block may be too long
         for i, n in enumerate(map(len, data.split(b"\n"))):
             if n > max_line:
                 _too_long(name, first_line + i, offsets[i], max_line)
+    if count <= EAGER_OFFSETS:
+        # Long lines: computed now, so that the bytes (the only reference to
+        # them is this frame's) are freed before the text is split.
+        offsets = list(offsets)
+        del data
+    lines = text.split("\n")
+    if newline_end:
+        lines.pop()
     if strip_cr and "\r" in text:
         lines = [s[:-1] if s.endswith("\r") else s for s in lines]
-    return LineBlock(lines, first_line, offsets, first_offset, len(data), newline_end)
+    return LineBlock(lines, first_line, offsets, first_offset, nbytes, newline_end)
 
 
 def _split_slowly(
@@ -206,7 +226,7 @@ def _split_slowly(
             _too_long(name, number, offset, max_line)
         part = raw[:-1] if strip_cr and raw.endswith(b"\r") else raw
         nul = part.find(b"\x00") if bad_records is not None else -1
-        if nul >= 0:
+        if nul >= 0 and bad_records is not None:
             bad_records.handle(
                 Place(name, line=number, offset=offset + nul), "binary data (a NUL byte)"
             )

@@ -13,14 +13,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from stemline.corpus.documents import Chunk, Source
 from stemline.corpus.problems import InputError, JobUsageError, Place
 from stemline.corpus.readers.context import Reading
 
 
-def pyarrow_modules():
+def pyarrow_modules() -> tuple[Any, Any]:
     """(pyarrow, pyarrow.parquet), or a usage error saying what to install."""
     try:
         import pyarrow
@@ -92,8 +92,10 @@ def read_parquet(source: Source, reading: Reading) -> Iterator[Chunk]:
     yield Chunk(source, [], range(0), None, None, 0, size - done_disk, last=True)
 
 
-def _texts(column, textual: bool, name: str, before: int, reading: Reading, pa) -> list[str]:
-    values = None
+def _texts(
+    column: Any, textual: bool, name: str, before: int, reading: Reading, pa: Any
+) -> list[str]:
+    values: list[str | None] | None = None
     if textual:
         try:
             values = column.to_pylist()
@@ -117,4 +119,4 @@ def _texts(column, textual: bool, name: str, before: int, reading: Reading, pa) 
                 continue
             reading.bad_records.handle(Place(name, record=before + i + 1), problem)
             values[i] = ""
-    return values
+    return cast("list[str]", values)  # each None was replaced above

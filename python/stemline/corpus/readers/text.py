@@ -14,6 +14,7 @@ file (``text``) or the line (``lines``). A document longer than
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from typing import Any
 
 from stemline.corpus.compression import CheckedReader
 from stemline.corpus.documents import Chunk, Source
@@ -96,7 +97,7 @@ def read_lines(source: Source, stream: CheckedReader, reading: Reading) -> Itera
     yield Chunk(source, [], range(0), [], last=True)
 
 
-class _Window(Sequence):
+class _Window(Sequence[int]):
     """A part of a lazily computed sequence (see LineOffsets)."""
 
     def __init__(self, base: Sequence[int], start: int, stop: int):
@@ -105,7 +106,7 @@ class _Window(Sequence):
     def __len__(self) -> int:
         return self._stop - self._start
 
-    def __getitem__(self, i):
+    def __getitem__(self, i: Any) -> Any:
         if isinstance(i, slice):
             return [self[j] for j in range(*i.indices(len(self)))]
         if not -len(self) <= i < len(self):

@@ -1,13 +1,16 @@
 """CSV and TSV: a header row, then each input record's fields and the normalized text.
 
 RFC 4180 quoting (fields quoted when needed, quotes doubled) and ``\\r\\n``
-after each row. The columns are fixed by the first record: a CSV input's
-header (its rows are written cell for cell), or the first record's field
-names; ``--output-field`` is the last column. A later record with a field
-the first one did not have is an error (one header cannot hold it); a
-missing field is an empty cell. Lists and objects (from JSON) are written as
-JSON, nulls as empty cells. A bad record tolerated by ``--on-bad-record
-empty`` is written with empty cells and an empty normalized text.
+after each row. The columns are fixed by the first batch of records: a CSV
+input's header (its rows are written cell for cell), or every field name any
+record of the first batch has, in order of first appearance (so a first
+record that is bad, or that lacks a field, loses nothing);
+``--output-field`` is the last column. A later record with a field none of
+them had is an error naming the record and the field (one header cannot hold
+it, and no field is dropped silently); a missing field is an empty cell.
+Lists and objects (from JSON) are written as JSON, nulls as empty cells. A
+bad record tolerated by ``--on-bad-record empty`` is written with empty cells
+and an empty normalized text.
 """
 
 from __future__ import annotations
@@ -47,11 +50,14 @@ class DelimitedWriter:
             if isinstance(records, CsvRecords) and records.header:
                 columns = list(records.header)
             elif lines:
-                columns = list(chunk.fields(0))
+                columns = list(dict.fromkeys(k for i in range(len(lines)) for k in chunk.fields(i)))
             else:
                 return ""
             if self.field in columns:
-                raise field_clash(chunk, 0, self.field)
+                first = 0 if isinstance(records, CsvRecords) else None
+                if first is None:
+                    first = next(i for i in range(len(lines)) if self.field in chunk.fields(i))
+                raise field_clash(chunk, first, self.field)
             self.columns = columns
             writer.writerow([*columns, self.field])
         columns = self.columns

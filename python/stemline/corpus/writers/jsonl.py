@@ -52,18 +52,18 @@ class JsonlWriter:
         self._key = json.dumps(field, ensure_ascii=False)
         self._offsets_key = json.dumps(self.offsets_field, ensure_ascii=False)
 
-    def _added(self, item) -> dict[str, Any]:
+    def _added(self, item: Any) -> dict[str, Any]:
         if self.offsets_field is None:
             return {self.field: item}
         line, offsets = item
         return {self.field: line, self.offsets_field: offsets}
 
-    def _check(self, chunk: Chunk, i: int, value: dict) -> None:
+    def _check(self, chunk: Chunk, i: int, value: dict[str, Any]) -> None:
         for name in (self.field, self.offsets_field):
             if name is not None and name in value:
                 raise field_clash(chunk, i, name)
 
-    def render(self, chunk: Chunk, lines: list) -> str:
+    def render(self, chunk: Chunk, lines: list[Any]) -> str:
         out = []
         records = chunk.records
         if isinstance(records, JsonRecords):

@@ -2,14 +2,28 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from stemline.corpus.documents import Chunk
+
+#: Rendered text above this many code points is handed on line by line.
+BIG = 1 << 24
 
 
 class LinesWriter:
     def render(self, chunk: Chunk, lines: list[str]) -> str:
         return "\n".join(lines) + "\n" if lines else ""
+
+    def pieces(self, chunk: Chunk, lines: list[str]) -> Iterator[str]:
+        """:meth:`render` in pieces: one string for ordinary chunks, but a
+        huge document is not copied into a second string of its size."""
+        if sum(map(len, lines)) < BIG:
+            yield self.render(chunk, lines)
+            return
+        for line in lines:
+            yield line
+            yield "\n"
 
     def state(self) -> dict[str, Any]:
         return {}

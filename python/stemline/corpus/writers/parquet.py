@@ -1,8 +1,11 @@
 """Parquet: each input record's columns and the normalized text as a string column.
 
 A Parquet input keeps its schema and values exactly (the new column is
-appended); CSV input gives string columns; JSON Lines input gets the types
-pyarrow infers from the first rows, and later rows must fit them; a plain
+appended); CSV input gives string columns; JSON Lines input gets one column
+for every field that any record of the first batch has (a record without it
+gets a null there), with the types pyarrow infers; a later record with a field
+not among them, or a value of another type, stops the run with an error naming
+the record and the field (never a silently dropped field); a plain
 text document has ``source`` and, with ``--lines``, ``line``. All inputs
 written to one Parquet file must share one schema. Rows are buffered into row
 groups of about 64k rows or 64 MB; the file is complete only when closed
@@ -12,28 +15,31 @@ needs ``--output-dir``, where each file is written whole.
 
 from __future__ import annotations
 
-from typing import Any
+import contextlib
+from typing import Any, BinaryIO, NoReturn
 
 from stemline.corpus.documents import Chunk
 from stemline.corpus.problems import InputError, Place
 from stemline.corpus.readers.delimited import CsvRecords
 from stemline.corpus.readers.parquet import ArrowRecords, pyarrow_modules
+from stemline.corpus.writers import without_surrogates
 
 ROW_GROUP_ROWS = 65536
 ROW_GROUP_BYTES = 64 << 20
 
 
 class ParquetWriter:
-    def __init__(self, path: str, field: str):
+    def __init__(self, sink: BinaryIO, field: str):
         self.pa, self.pq = pyarrow_modules()
-        self.path = path
+        #: The output file, opened and closed by the output layer.
+        self.sink = sink
         self.field = field
-        self.schema = None
-        self._writer = None
+        self.schema: Any = None  # pyarrow.Schema, from the first batch
+        self._writer: Any = None  # pyarrow.parquet.ParquetWriter, opened with the schema
         self._pending: list[Any] = []
         self._rows = self._bytes = 0
 
-    def _table(self, chunk: Chunk, lines: list[str]):
+    def _table(self, chunk: Chunk, lines: list[str]) -> Any:
         pa = self.pa
         text = pa.array(lines, pa.string())
         records = chunk.records
@@ -55,8 +61,13 @@ class ParquetWriter:
                 if self.schema is None
                 else self.schema.remove(self.schema.get_field_index(self.field))
             )
+            if schema is None and not any(rows):  # only bad records so far
+                return pa.RecordBatch.from_arrays([text], [self.field])
             try:
-                rb = pa.RecordBatch.from_pylist(rows, schema=schema)
+                try:
+                    rb = _record_batch(pa, rows, schema)
+                except UnicodeEncodeError:  # a lone surrogate: see writers/__init__.py
+                    rb = _record_batch(pa, without_surrogates(rows), schema)
             except (pa.ArrowException, TypeError, ValueError, OverflowError) as e:
                 raise InputError(
                     Place(chunk.source.name, line=chunk.numbers[0]),
@@ -74,7 +85,8 @@ class ParquetWriter:
                             "use JSON Lines output for varying fields",
                         )
         else:
-            columns = {"source": pa.array([chunk.source.relative] * len(lines), pa.string())}
+            source = without_surrogates(chunk.source.relative)
+            columns = {"source": pa.array([source] * len(lines), pa.string())}
             if chunk.source.format == "lines":
                 columns["line"] = pa.array(list(chunk.numbers), pa.int64())
             rb = pa.RecordBatch.from_pydict(columns)
@@ -82,7 +94,7 @@ class ParquetWriter:
             return self._clash(chunk, 0)
         return rb.append_column(self.field, text)
 
-    def _clash(self, chunk: Chunk, i: int):
+    def _clash(self, chunk: Chunk, i: int) -> NoReturn:
         from stemline.corpus.writers.jsonl import field_clash
 
         raise field_clash(chunk, i, self.field)
@@ -93,7 +105,7 @@ class ParquetWriter:
         rb = self._table(chunk, lines)
         if self.schema is None:
             self.schema = rb.schema
-            self._writer = self.pq.ParquetWriter(self.path, self.schema)
+            self._writer = self.pq.ParquetWriter(self.sink, self.schema)
         elif not rb.schema.equals(self.schema):
             try:
                 rb = rb.cast(self.schema)
@@ -116,9 +128,28 @@ class ParquetWriter:
         self._pending = []
         self._rows = self._bytes = 0
 
+    def abort(self) -> None:
+        """After a failure: lets go of the file (which the output layer removes)
+        without pyarrow finishing it later, when it may be closed."""
+        if self._writer is not None:
+            with contextlib.suppress(Exception):
+                self._writer.close()
+            self._writer.is_open = False
+            self._writer = None
+
     def close(self) -> None:
         if self._writer is None:  # no rows: an empty file with just the text column
             self.schema = self.pa.schema([(self.field, self.pa.string())])
-            self._writer = self.pq.ParquetWriter(self.path, self.schema)
+            self._writer = self.pq.ParquetWriter(self.sink, self.schema)
         self._flush()
         self._writer.close()
+
+
+def _record_batch(pa: Any, rows: list[dict[str, Any]], schema: Any) -> Any:
+    """The rows as a record batch of ``schema``; without one, with a column for
+    every field any row has, in order of first appearance (``from_pylist``
+    alone would keep only the first row's fields)."""
+    if schema is not None:
+        return pa.RecordBatch.from_pylist(rows, schema=schema)
+    names = list(dict.fromkeys(name for row in rows for name in row))
+    return pa.RecordBatch.from_pydict({name: [row.get(name) for row in rows] for name in names})

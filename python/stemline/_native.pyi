@@ -1,0 +1,96 @@
+# Types of the native extension module (crates/stemline-py). Checked against the
+# built module by `python -m mypy.stubtest stemline._native` (make lint).
+
+from typing import ClassVar, Final, final
+
+from typing_extensions import Self, disjoint_base
+
+__all__ = [
+    "CharTables",
+    "Normalizer",
+    "PorterStemmer",
+    "SnowballStemmer",
+    "LancasterStemmer",
+    "VocabCounter",
+    "DEFAULT_CACHE_BYTES",
+    "STEMMER_NAMES",
+]
+
+DEFAULT_CACHE_BYTES: Final[int]
+#: The stemmer names of the core, the default first.
+STEMMER_NAMES: Final[tuple[str, ...]]
+
+_Ranges = list[tuple[int, int]]
+_Span = tuple[str, int, int]
+#: (stem, count, documents, [(surface, count), ...])
+_StemRow = tuple[str, int, int, list[tuple[str, int]]]
+
+@final
+class CharTables:
+    def __new__(
+        cls,
+        word: _Ranges,
+        space: _Ranges,
+        re_word: _Ranges,
+        split_space: _Ranges,
+        alpha: _Ranges,
+        ignore_case: list[tuple[str, int]],
+    ) -> CharTables: ...
+
+@final
+class Normalizer:
+    def __new__(
+        cls,
+        tables: CharTables,
+        stemmer: str,
+        cache_bytes: int,
+        *,
+        drop_punct: bool = False,
+        stopwords: list[str] = ...,
+        min_length: int = 0,
+    ) -> Normalizer: ...
+    @property
+    def cache_bytes(self) -> int: ...
+    def normalize(self, text: str) -> str: ...
+    def tokens(self, text: str) -> list[str]: ...
+    def normalize_many(self, texts: list[str], workers: int) -> list[str]: ...
+    def spans(self, text: str) -> list[_Span]: ...
+    def spans_many(self, texts: list[str], workers: int) -> list[list[_Span]]: ...
+    def count_many(self, counter: VocabCounter, texts: list[str], workers: int) -> list[int]: ...
+    def cache_stats(self) -> list[tuple[int, int]]: ...
+    def clear_cache(self) -> None: ...
+
+@final
+class VocabCounter:
+    def __new__(cls) -> VocabCounter: ...
+    def totals(self) -> tuple[int, int]: ...
+    def rows(self) -> list[_StemRow]: ...
+
+# Subclassed by stemline.stemmers.PorterStemmer; its instances have a native layout.
+@disjoint_base
+class PorterStemmer:
+    NLTK_EXTENSIONS: ClassVar[str]
+    MARTIN_EXTENSIONS: ClassVar[str]
+    ORIGINAL_ALGORITHM: ClassVar[str]
+    def __new__(cls, mode: str = "NLTK_EXTENSIONS") -> Self: ...
+    @property
+    def mode(self) -> str: ...
+    def stem(self, word: str, to_lowercase: object = True) -> str: ...
+
+# Subclassed by stemline.stemmers.SnowballStemmer.
+@disjoint_base
+class SnowballStemmer:
+    def __new__(cls, ignore_stopwords: bool, stopwords: list[str]) -> Self: ...
+    @property
+    def ignore_stopwords(self) -> bool: ...
+    def stem(self, word: str) -> str: ...
+
+# Subclassed by stemline.stemmers.LancasterStemmer.
+@disjoint_base
+class LancasterStemmer:
+    def __new__(
+        cls, tables: CharTables, rules: list[str] | None, strip_prefix_flag: bool
+    ) -> Self: ...
+    @property
+    def strip_prefix_flag(self) -> bool: ...
+    def stem(self, word: str) -> str: ...

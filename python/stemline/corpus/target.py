@@ -1,0 +1,245 @@
+"""One output file, written so that no failure costs the user a file.
+
+Every command writes its output files through :class:`OutputFile`:
+
+* ``-`` is standard output, written as produced (a closed standard output is
+  an :class:`OutputError`, exit code 3, before anything is read).
+* A regular file (or a name not yet taken) is written to a temporary file in
+  the same folder, flushed to disk (fsync) and renamed over the name only when
+  the command succeeds: a failed or interrupted run leaves the old file as it
+  was and no temporary file behind.
+* A symbolic link is followed: its target is replaced as above and the link
+  stays a link.
+* Anything else that exists (a device such as ``/dev/null``, a FIFO,
+  ``/dev/stdout``) is opened and written directly, never replaced.
+
+:func:`check_target` runs before any input is read: it refuses an output that
+is one of the inputs (also through a symbolic link, ``..`` or a hard link) and
+an output folder that is missing or not writable, so a mistake costs no time
+and no data.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import stat
+import sys
+import tempfile
+from collections.abc import Iterable
+from typing import BinaryIO
+
+from stemline.corpus.problems import JobUsageError, OutputError
+from stemline.corpus.signals import held
+
+
+def default_file_mode() -> int:
+    """The mode a plainly created file gets (0o666 less the umask): mkstemp's
+    private 0o600 would otherwise survive the rename into place."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def write_error(path: str, e: OSError) -> OutputError:
+    """The one-line error for an output that cannot be written."""
+    return OutputError(f"{path}: cannot write: {e.strerror or e}")
+
+
+def written_in_place(path: str) -> bool:
+    """Whether ``path`` is written directly rather than replaced: anything that
+    exists and is not a regular file (a device, a FIFO, a socket), and the
+    names of standard output and friends (``/dev/stdout``, ``/dev/fd/1``,
+    ``/proc/self/fd/1``), which may stand for a file the shell opened."""
+    if path.startswith(("/dev/", "/proc/")) or os.path.realpath(path).startswith("/proc/"):
+        return True
+    try:
+        return not stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:  # not there yet (or unreachable: the open will say why)
+        return False
+
+
+def same_file(a: str, b: str) -> bool:
+    """Whether two names are one file: the same path once symbolic links and
+    ``..`` are resolved, or two hard links to one inode."""
+    if os.path.realpath(a) == os.path.realpath(b):
+        return True
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def check_target(path: str, inputs: Iterable[str | None], *, what: str = "output") -> None:
+    """Refuses ``path`` as an output before anything is read: when it is one
+    of ``inputs`` (JobUsageError, exit code 2), when its folder is missing or
+    not writable (OutputError, exit code 3), or for ``-`` when standard output
+    is closed (OutputError)."""
+    if path == "-":
+        stdout_binary()
+        return
+    for source in inputs:
+        if source is not None and source != "-" and same_file(source, path):
+            raise JobUsageError(f"the {what} {path} is also an input")
+    if os.path.isdir(path):
+        raise OutputError(f"{path}: cannot write: is a folder")
+    if written_in_place(path):
+        return  # a device or a FIFO: its folder does not matter
+    real = os.path.realpath(path)
+    folder = os.path.dirname(real) or "."
+    if not os.path.isdir(folder):
+        raise OutputError(f"{path}: cannot write: the folder {folder} does not exist")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise OutputError(f"{path}: cannot write: the folder {folder} is not writable")
+
+
+def stdout_binary() -> BinaryIO:
+    """Standard output as bytes; an OutputError when it is closed (``>&-``)."""
+    stream = sys.stdout
+    closed = OutputError("standard output is closed; give -o FILE")
+    if stream is None:  # how Python starts when file descriptor 1 is closed
+        raise closed
+    try:
+        fd = stream.fileno()
+    except io.UnsupportedOperation:  # not a file at all (a test's capture)
+        return stream.buffer
+    except (OSError, ValueError):
+        raise closed from None
+    try:
+        os.fstat(fd)
+    except OSError:
+        raise closed from None
+    return stream.buffer
+
+
+class OutputFile:
+    """A binary file object ``raw`` (with ``fileno()``) for one output, made
+    final by :meth:`commit` or discarded by :meth:`abort` (see the module).
+
+    ``temp`` names the temporary file instead of a fresh random name (for
+    ``--resume``, whose partial file must be found again); ``keep`` keeps it on
+    :meth:`abort`; ``append`` opens an existing ``temp`` to continue it.
+    """
+
+    def __init__(
+        self, path: str, *, temp: str | None = None, keep: bool = False, append: bool = False
+    ):
+        self.path = path
+        self.keep = keep
+        self.tmp: str | None = None
+        self.raw: BinaryIO
+        self._closed = False
+        self.target: str | None = None
+        if path == "-":
+            self.raw = stdout_binary()
+            return
+        try:
+            # A signal arriving while the temporary file is made waits until it
+            # is registered: then it can always be found and removed.
+            with held():
+                self._create(path, temp, append)
+        except OSError as e:
+            self.abort()
+            raise write_error(path, e) from None
+        except BaseException:
+            self.abort()
+            raise
+
+    def _create(self, path: str, temp: str | None, append: bool) -> None:
+        if written_in_place(path):
+            self.target = path
+            self.raw = open(path, "wb")  # noqa: SIM115 (closed by commit/abort)
+            return
+        self.target = os.path.realpath(path)
+        folder, base = os.path.split(self.target)
+        mode = self._mode(self.target)
+        if temp is not None:
+            self.tmp = os.path.join(folder, temp)
+            if not self.keep:
+                _TEMPORARY.add(self.tmp)
+            self.raw = open(self.tmp, "r+b" if append else "wb")  # noqa: SIM115
+        else:
+            fd, self.tmp = tempfile.mkstemp(dir=folder, prefix=f".{base}.", suffix=".partial")
+            _TEMPORARY.add(self.tmp)
+            self.raw = os.fdopen(fd, "wb")
+        if not append:
+            os.chmod(self.tmp, mode)  # by name: os.fchmod is not on every platform
+
+    @staticmethod
+    def _mode(target: str) -> int:
+        """A replaced file keeps its permissions; a new one gets the default."""
+        try:
+            return stat.S_IMODE(os.stat(target).st_mode)
+        except OSError:
+            return default_file_mode()
+
+    @property
+    def direct(self) -> bool:
+        """Written in place (standard output, a device, a FIFO), not renamed."""
+        return self.tmp is None
+
+    def sync(self) -> None:
+        """Flushes to disk what is written so far (for a checkpoint)."""
+        try:
+            self.raw.flush()
+            if not self.direct:
+                os.fsync(self.raw.fileno())
+        except BrokenPipeError:
+            raise
+        except OSError as e:
+            raise write_error(self.path, e) from None
+
+    def commit(self) -> None:
+        """Makes the output final: fsync and rename a temporary file into place."""
+        try:
+            self.raw.flush()
+            if self.target is None:
+                return  # standard output stays open for whoever comes next
+            if not self.direct:
+                os.fsync(self.raw.fileno())
+            self._closed = True
+            self.raw.close()
+            if self.tmp is not None:
+                os.replace(self.tmp, self.target)
+                _TEMPORARY.discard(self.tmp)
+                self.tmp = None
+        except BrokenPipeError:
+            raise
+        except OSError as e:
+            self.abort()
+            raise write_error(self.path, e) from None
+
+    def abort(self) -> None:
+        """After a failure: closes the file, ignoring a second failure (a full
+        disk fails the close too), and removes the temporary file unless kept."""
+        if self.target is None:
+            return
+        if not self._closed and hasattr(self, "raw"):
+            self._closed = True
+            with contextlib.suppress(OSError, ValueError):
+                self.raw.close()
+        if not self.keep:
+            self._discard()
+
+    def _discard(self) -> None:
+        if self.tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(self.tmp)
+            _TEMPORARY.discard(self.tmp)
+            self.tmp = None
+
+
+#: Temporary files made and not yet renamed into place or removed.
+_TEMPORARY: set[str] = set()
+
+
+def discard_temporary_files() -> None:
+    """Removes every temporary output file still there: the last clean-up on
+    the way out of a command that failed or was stopped, whatever the place
+    it stopped at (see ``stemline.cli.run``). Kept ``--resume`` files are not
+    temporary in this sense and stay."""
+    for path in sorted(_TEMPORARY):
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+    _TEMPORARY.clear()
