@@ -74,6 +74,8 @@ def test_stemmers_page_stems_are_nltks():
         cells = [c.strip() for c in row.strip("|").split("|")]
         assert cells[0] == word
         assert cells[1:] == [reference.normalize(word, name) for name in stemline.STEMMERS]
+
+
 DOC_PAGES = sorted((ROOT / "docs").glob("*.md"))
 #: What a user reads: the README, the changelog and the documentation pages.
 USER_DOCS = [ROOT / "README.md", ROOT / "CHANGELOG.md", *DOC_PAGES]
