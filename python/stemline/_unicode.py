@@ -40,8 +40,11 @@ def _every_code_point() -> str:
     return array.array("I", range(0x110000)).tobytes().decode("utf-32-le", "surrogatepass")
 
 
-def _ranges(matches: Iterable[regex.Match[str] | re.Match[str]]) -> list[tuple[int, int]]:
-    # The string holds every code point in order, so string offsets are code points.
+def _ranges(
+    matches: Iterable[regex.Match[str] | re.Match[str] | re.Match[bytes]],
+) -> list[tuple[int, int]]:
+    # The string (or one byte per code point) holds every code point in order,
+    # so offsets are code points.
     return [m.span() for m in matches]
 
 
