@@ -56,6 +56,7 @@ $(VENV)/.bench: $(VENV)/.base
 # alternatives in one process, then peak memory over 10 million distinct tokens.
 bench: $(VENV)/.bench build
 	$(PY) benchmarks/bench.py
+	$(PY) benchmarks/stemmers_bench.py
 	$(PY) benchmarks/heavy_tail.py
 	$(PY) benchmarks/memory.py
 	$(PY) benchmarks/corpus_bench.py

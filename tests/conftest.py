@@ -14,6 +14,11 @@ import pytest
 from bbc_corpus import DATA, EXAMPLES, ROOT, read_bbc
 from hypothesis import HealthCheck, settings
 
+# NLTK's stop word list for the reference (stopwords.words("english") and
+# SnowballStemmer("english", ignore_stopwords=True)), laid out as NLTK's data
+# package is, so the reference runs offline; set before anything imports NLTK.
+os.environ["NLTK_DATA"] = str(DATA / "nltk_data")
+
 #: The installed `stemline` command of the Python running the tests.
 STEMLINE_BIN = str(Path(sys.executable).with_name("stemline"))
 

@@ -21,7 +21,15 @@ from strategies import CONTRACTIONS, SPECIAL_WORDS, punct_run, surrogate, whites
 MODES = list(stemline.STEMMERS)
 NORMALIZERS = {mode: stemline.Normalizer(mode) for mode in MODES}
 UNCACHED = {mode: stemline.Normalizer(mode, cache_bytes=0) for mode in MODES}
-STEMMERS = {mode: stemline.PorterStemmer(nltk) for mode, nltk in stemline.STEMMERS.items() if nltk}
+#: stemline's own stemmer for each stemmer name ("none" has none: lower-casing only).
+STEMMERS = {
+    "nltk": stemline.PorterStemmer(stemline.PorterStemmer.NLTK_EXTENSIONS),
+    "martin": stemline.PorterStemmer(stemline.PorterStemmer.MARTIN_EXTENSIONS),
+    "original": stemline.PorterStemmer(stemline.PorterStemmer.ORIGINAL_ALGORITHM),
+    "snowball": stemline.SnowballStemmer("english"),
+    "lancaster": stemline.LancasterStemmer(),
+}
+assert set(STEMMERS) == set(MODES) - {"none"}, "a stemmer name without its stemmer here"
 WORD_CONTRACTIONS = {c.lower() for c in CONTRACTIONS if c.isalpha()}
 
 ASCII_WORD_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_"

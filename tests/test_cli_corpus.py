@@ -51,11 +51,9 @@ def test_vocab_of_a_folder_equals_the_api(corpus, tmp_path):
 
 def test_vocab_lines_stdin_and_filters():
     text = "\n".join(DOCS) + "\n"
-    result = run(
-        ["vocab", "--lines", "--drop-punct", "--stopwords", "english"], stdin=text.encode()
-    )
+    result = run(["vocab", "--lines", "--drop-punct", "--stopwords", "nltk"], stdin=text.encode())
     assert result.returncode == 0, result.stderr
-    expected = vocabulary_tsv(DOCS, drop_punct=True, stopwords="english")
+    expected = vocabulary_tsv(DOCS, drop_punct=True, stopwords="nltk")
     assert result.stdout.decode() == expected
     assert "\nthe\t" not in expected and "\n.\t" not in expected
 
@@ -97,9 +95,11 @@ def test_bad_input_names_the_file_and_place(tmp_path):
     "flags",
     [
         ["--drop-punct"],
-        ["--stopwords", "english"],
+        ["--stopwords", "nltk"],
+        ["--stopwords", "sklearn", "--stemmer", "snowball"],
         ["--min-length", "3"],
-        ["--drop-punct", "--stopwords", "english", "--min-length", "4", "--stemmer", "none"],
+        ["--drop-punct", "--stopwords", "nltk", "--min-length", "4", "--stemmer", "none"],
+        ["--drop-punct", "--min-length", "3", "--stemmer", "lancaster"],
     ],
 )
 def test_normalize_filter_flags(flags):
@@ -123,4 +123,7 @@ def test_normalize_filter_flags(flags):
 def test_filter_flag_usage_errors():
     assert run(["normalize", "--min-length", "-1"]).returncode == 2
     assert run(["normalize", "--stopwords", "klingon"]).returncode == 2
+    english = run(["normalize", "--stopwords", "english"])
+    assert english.returncode == 2
+    assert "nltk" in english.stderr.decode() and "sklearn" in english.stderr.decode()
     assert run(["vocab", "--top", "3"]).returncode == 2

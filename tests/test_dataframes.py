@@ -64,7 +64,7 @@ def test_arrow_sliced_array(texts, expected):
     assert out.to_pylist() == expected[5:60]
 
 
-@pytest.mark.parametrize("stemmer", ["original", "none"])
+@pytest.mark.parametrize("stemmer", ["original", "snowball", "lancaster", "none"])
 def test_arrow_stemmer_choice(texts, stemmer):
     out = arrow.normalize(pa.array(texts), stemmer=stemmer)
     expected = [None if t is None else reference.normalize(t, stemmer) for t in texts]
@@ -98,6 +98,15 @@ def test_arrow_errors():
 
 
 # --- pandas ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("stemmer", ["snowball", "lancaster"])
+def test_pandas_and_polars_stemmer_choice(texts, stemmer):
+    expected = [None if t is None else reference.normalize(t, stemmer) for t in texts]
+    series = pd.Series(texts, dtype=object)
+    assert sl_pandas.normalize(series, stemmer=stemmer).tolist() == expected
+    out = sl_polars.normalize(pl.Series("text", texts, dtype=pl.String), stemmer=stemmer)
+    assert out.to_list() == expected
 
 
 def test_pandas_object_series(texts, expected):

@@ -19,6 +19,7 @@ from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "docs"))
 from bbc_examples import unstem_table  # noqa: E402
+from stemmers_tables import WORDS, stemmer_table, stopword_table  # noqa: E402
 
 
 @pytest.mark.parametrize("module", ["stemline.vocabulary", "stemline.filters", "stemline.report"])
@@ -51,6 +52,28 @@ def test_committed_report_matches_the_corpus(bbc_vocabulary, bbc_texts):
     assert figures["tokens"] == f"{bbc_vocabulary.tokens:,}"
     assert figures["distinct stems (after stemming)"] == f"{len(bbc_vocabulary):,}"
     assert (ROOT / "docs" / "bbc-report.png").read_bytes().startswith(b"\x89PNG")
+
+
+def test_stemmers_page_examples():
+    failures, tried = doctest.testfile(str(ROOT / "docs" / "stemmers.md"), module_relative=False)
+    assert tried > 0 and failures == 0
+
+
+def test_stemmers_page_tables_are_computed():
+    # `python docs/stemmers_tables.py` prints them; the page must hold them as computed now.
+    page = (ROOT / "docs" / "stemmers.md").read_text(encoding="utf-8")
+    assert stemmer_table() in page
+    assert stopword_table() in page
+
+
+def test_stemmers_page_stems_are_nltks():
+    from stemline import reference
+
+    table = stemmer_table().splitlines()[2:]
+    for word, row in zip(WORDS, table, strict=True):
+        cells = [c.strip() for c in row.strip("|").split("|")]
+        assert cells[0] == word
+        assert cells[1:] == [reference.normalize(word, name) for name in stemline.STEMMERS]
 
 
 DOC_PAGES = sorted((ROOT / "docs").glob("*.md"))

@@ -40,7 +40,7 @@ def expected_tokens(text, mode="nltk", drop_punct=False, stopwords=(), min_lengt
     text=texts,
     mode=st.sampled_from(list(stemline.STEMMERS)),
     drop_punct=st.booleans(),
-    stopwords=st.sampled_from([None, "english", CUSTOM_STOPWORDS]),
+    stopwords=st.sampled_from([None, "nltk", "sklearn", CUSTOM_STOPWORDS]),
     min_length=st.integers(min_value=0, max_value=4),
 )
 @example(
@@ -65,7 +65,7 @@ def test_filters_follow_their_definition(text, mode, drop_punct, stopwords, min_
 
 
 def test_filters_cached_runs_stay_filtered():
-    normalizer = stemline.Normalizer(drop_punct=True, stopwords="english", min_length=3)
+    normalizer = stemline.Normalizer(drop_punct=True, stopwords="sklearn", min_length=3)
     text = "The cat, the dog; and... IT was the best of times!"
     first = normalizer.normalize(text)
     assert (
@@ -95,8 +95,8 @@ def test_drop_punct_on_every_kind_of_character():
         assert tokens == " ".join(expected_tokens(c, "none", drop_punct=True)), repr(c)
 
 
-def test_english_is_scikit_learns_list():
-    assert filters.stopword_list("english") == ENGLISH_STOP_WORDS
+def test_sklearn_is_scikit_learns_list():
+    assert filters.stopword_list("sklearn") == ENGLISH_STOP_WORDS
     assert len(ENGLISH_STOP_WORDS) > 300
 
 
@@ -116,5 +116,5 @@ def test_filter_argument_errors():
 
 def test_repr_shows_the_filters():
     assert "drop_punct=True" in repr(stemline.Normalizer(drop_punct=True))
-    assert "stopwords='english'" in repr(stemline.Normalizer(stopwords="english"))
+    assert "stopwords='nltk'" in repr(stemline.Normalizer(stopwords="nltk"))
     assert "min_length=3" in repr(stemline.Normalizer(min_length=3))

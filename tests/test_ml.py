@@ -44,7 +44,7 @@ def test_counts_are_the_reference_token_counts(docs, docs_tokens):
         assert got == Counter(tokens)
 
 
-@pytest.mark.parametrize("stemmer", ["original", "none"])
+@pytest.mark.parametrize("stemmer", ["original", "snowball", "lancaster", "none"])
 def test_analyzer_stemmer_choice(docs, stemmer):
     analyze = stemline.analyzer(stemmer)
     assert [analyze(d) for d in docs[:50]] == [reference.tokens(d, stemmer) for d in docs[:50]]
@@ -58,7 +58,7 @@ def test_analyzer_pickles_copies_and_clones(docs):
     assert vectorizer.analyzer == analyze
     assert repr(analyze) == "stemline.analyzer('martin')"
     with pytest.raises(ValueError, match="stemmer must be one of"):
-        stemline.analyzer("snowball")
+        stemline.analyzer("porter2")
 
 
 # --- Hugging Face datasets ---------------------------------------------------
@@ -78,6 +78,13 @@ def test_dataset_map_in_place_and_stemmer(docs):
     out = ds.map(normalizer("text", output="text", stemmer="none"), batched=True)
     assert out.column_names == ["text"]
     assert out["text"][:] == [reference.normalize(d, "none") for d in docs[:50]]
+
+
+@pytest.mark.parametrize("stemmer", ["snowball", "lancaster"])
+def test_dataset_map_other_stemmers(docs, stemmer):
+    ds = Dataset.from_dict({"text": docs[:50]})
+    out = ds.map(normalizer("text", stemmer=stemmer), batched=True)
+    assert out["text_normalized"][:] == [reference.normalize(d, stemmer) for d in docs[:50]]
 
 
 def test_dataset_map_in_two_processes(docs):

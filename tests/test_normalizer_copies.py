@@ -29,7 +29,7 @@ SETTINGS: list[dict[str, Any]] = [
     {"stemmer": "none", "cache_bytes": 1 << 20},
     {"drop_punct": True, "min_length": 3},
     {"stopwords": ["the", "Cannot"]},
-    {"stopwords": "english", "drop_punct": True},
+    {"stopwords": "nltk", "drop_punct": True},
 ]
 
 

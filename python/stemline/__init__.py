@@ -1,8 +1,8 @@
 """stemline: NLTK's normalization, byte for byte, at native speed.
 
 Raw text in, one line per document out: lower-cased, punctuation split Penn-Treebank
-style, every token Porter-stemmed, exactly as ``stemline.reference`` (NLTK 3.10.4)
-defines it.
+style, every token stemmed (Porter by default; Snowball English and Lancaster too),
+exactly as ``stemline.reference`` (NLTK 3.10.4) defines it.
 
 >>> import stemline
 >>> stemline.normalize('He said, "Stop."')
@@ -29,7 +29,7 @@ from stemline.normalizer import (
 )
 
 if TYPE_CHECKING:
-    from stemline.porter import PorterStemmer
+    from stemline.stemmers import LancasterStemmer, PorterStemmer, SnowballStemmer
     from stemline.sklearn import analyzer
     from stemline.vocabulary import StemEntry, Vocabulary, VocabularyBuilder
 
@@ -42,6 +42,8 @@ __all__ = [
     "STEMMERS",
     "Normalizer",
     "PorterStemmer",
+    "SnowballStemmer",
+    "LancasterStemmer",
     "analyzer",
     "StemEntry",
     "Vocabulary",
@@ -56,7 +58,9 @@ __all__ = [
 
 #: Names imported on first use (a short command's start-up needs none of them).
 _LAZY = {
-    "PorterStemmer": "stemline.porter",
+    "PorterStemmer": "stemline.stemmers",
+    "SnowballStemmer": "stemline.stemmers",
+    "LancasterStemmer": "stemline.stemmers",
     "analyzer": "stemline.sklearn",
     "StemEntry": "stemline.vocabulary",
     "Vocabulary": "stemline.vocabulary",

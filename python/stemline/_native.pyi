@@ -10,14 +10,19 @@ __all__ = [
     "CharTables",
     "Normalizer",
     "PorterStemmer",
+    "SnowballStemmer",
+    "LancasterStemmer",
     "VocabCounter",
     "DEFAULT_CACHE_BYTES",
+    "STEMMER_NAMES",
     "normalize_files",
     "__version__",
 ]
 
 DEFAULT_CACHE_BYTES: Final[int]
 __version__: Final[str]
+#: The stemmer names of the core, the default first.
+STEMMER_NAMES: Final[tuple[str, ...]]
 
 _Ranges = list[tuple[int, int]]
 _Span = tuple[str, int, int]
@@ -32,6 +37,7 @@ class CharTables:
         space: _Ranges,
         re_word: _Ranges,
         split_space: _Ranges,
+        alpha: _Ranges,
         ignore_case: list[tuple[str, int]],
     ) -> CharTables: ...
 
@@ -64,7 +70,7 @@ class VocabCounter:
     def totals(self) -> tuple[int, int]: ...
     def rows(self) -> list[_StemRow]: ...
 
-# Subclassed by stemline.porter.PorterStemmer; its instances have a native layout.
+# Subclassed by stemline.stemmers.PorterStemmer; its instances have a native layout.
 @disjoint_base
 class PorterStemmer:
     NLTK_EXTENSIONS: ClassVar[str]
@@ -73,7 +79,25 @@ class PorterStemmer:
     def __new__(cls, mode: str = "NLTK_EXTENSIONS") -> Self: ...
     @property
     def mode(self) -> str: ...
-    def stem(self, word: str, to_lowercase: bool = True) -> str: ...
+    def stem(self, word: str, to_lowercase: object = ...) -> str: ...
+
+# Subclassed by stemline.stemmers.SnowballStemmer.
+@disjoint_base
+class SnowballStemmer:
+    def __new__(cls, ignore_stopwords: bool, stopwords: list[str]) -> Self: ...
+    @property
+    def ignore_stopwords(self) -> bool: ...
+    def stem(self, word: str) -> str: ...
+
+# Subclassed by stemline.stemmers.LancasterStemmer.
+@disjoint_base
+class LancasterStemmer:
+    def __new__(
+        cls, tables: CharTables, rules: list[str] | None, strip_prefix_flag: bool
+    ) -> Self: ...
+    @property
+    def strip_prefix_flag(self) -> bool: ...
+    def stem(self, word: str) -> str: ...
 
 #: One source: (name, path or None, format, announced compression or None, size or None).
 _Source = tuple[str, str | None, str, str | None, int | None]

@@ -11,7 +11,8 @@ from its own Unicode tables:
   standard ``re`` module: ``\\w`` is ``str.isalnum()`` or ``_`` and ``(?i)``
   matches, for example, ``İ`` and ``ı`` to ``i``;
 - the final ``str.split()`` splits on ``str.isspace()``, which includes
-  U+001C..U+001F that ``regex`` counts as punctuation.
+  U+001C..U+001F that ``regex`` counts as punctuation;
+- the Lancaster stemmer finds a word's "last letter" with ``str.isalpha()``.
 
 Rust's Unicode tables agree with none of these exactly, and all of them move
 with library and Python versions. So the tables are not written down anywhere:
@@ -46,8 +47,10 @@ if TYPE_CHECKING:
 
     import regex
 
-#: The five range lists the core takes, in CharTables' argument order.
+#: The range lists the core takes, in CharTables' argument order: word, space,
+#: re_word, split_space, alpha (str.isalpha), and the case-insensitive pairs.
 Tables = tuple[
+    list[tuple[int, int]],
     list[tuple[int, int]],
     list[tuple[int, int]],
     list[tuple[int, int]],
@@ -64,8 +67,11 @@ def _every_code_point() -> str:
     return array.array("I", range(0x110000)).tobytes().decode("utf-32-le", "surrogatepass")
 
 
-def _ranges(matches: Iterable[regex.Match[str] | re.Match[str]]) -> list[tuple[int, int]]:
-    # The string holds every code point in order, so string offsets are code points.
+def _ranges(
+    matches: Iterable[regex.Match[str] | re.Match[str] | re.Match[bytes]],
+) -> list[tuple[int, int]]:
+    # The string (or one byte per code point) holds every code point in order,
+    # so offsets are code points.
     return [m.span() for m in matches]
 
 
@@ -109,6 +115,7 @@ def build_tables() -> Tables:
     space = _ranges(regex.finditer(r"\s+", every, flags))
     re_word = _ranges(re.finditer(r"\w+", every))
     split_space = _split_space_ranges(every)
+    alpha = _ranges(re.finditer(b"\x01+", bytes(map(str.isalpha, every))))
     # The contraction rule (?=\s) uses re's \s; the core treats it as str.split()'s.
     if _ranges(re.finditer(r"\s+", every)) != split_space:
         raise RuntimeError("re's \\s differs from str.split() whitespace in this Python")
@@ -122,7 +129,7 @@ def build_tables() -> Tables:
         for m in re.finditer("(?i)" + letter, every)
         if m.group() != letter
     ]
-    return word, space, re_word, split_space, ignore_case
+    return word, space, re_word, split_space, alpha, ignore_case
 
 
 def _file_stamp(path: str) -> tuple[str, int, int]:
@@ -180,12 +187,12 @@ def _load(path: str, key: str) -> Tables | None:
         return None
     if stored_key != key or not _well_formed(tables):
         return None
-    word, space, re_word, split_space, ignore_case = tables
-    return word, space, re_word, split_space, ignore_case
+    word, space, re_word, split_space, alpha, ignore_case = tables
+    return word, space, re_word, split_space, alpha, ignore_case
 
 
 def _well_formed(tables: object) -> bool:
-    if not (isinstance(tables, tuple) and len(tables) == 5):
+    if not (isinstance(tables, tuple) and len(tables) == 6):
         return False
     *ranges, ignore_case = tables
     pairs = [p for r in ranges if isinstance(r, list) for p in r]

@@ -220,7 +220,7 @@ def normalize(
       stemline normalize dump.jsonl.zst --field article.body -o out.jsonl
       stemline normalize corpus/ --glob '*.txt' --output-dir normalized/ --resume
       cat a.txt | stemline normalize -
-      stemline normalize --drop-punct --stopwords english article.txt
+      stemline normalize --drop-punct --stopwords nltk article.txt
     """
     from stemline.commands.corpus_io import show_summary
     from stemline.corpus.job import run as run_job

@@ -9,12 +9,13 @@ them to :class:`stemline.Normalizer`:
     drops a token whose Treebank token (the word as it stands in the text, before
     lower-casing and stemming) has no letter or digit, that is no character ``c``
     with ``c.isalnum()``: ``.``, ``--``, ``''`` and ``_`` go; ``a.``, ``7`` stay.
-``stopwords="english"`` (or any iterable of words)
+``stopwords="nltk"``, ``stopwords="sklearn"`` (or any iterable of words)
     drops a token whose *surface form*, the Treebank token lower-cased with
     ``str.lower()``, is in the list: matched **before** stemming, so ``"The"``
     and ``"does"`` go, but ``"doe"`` (which ``"does"`` stems to) does not stand
-    for a stop word. ``"english"`` is scikit-learn's ``ENGLISH_STOP_WORDS``; the
-    words of a custom list are lower-cased with ``str.lower()`` too.
+    for a stop word. ``"nltk"`` is NLTK's ``stopwords.words("english")`` (179
+    words, bundled); ``"sklearn"`` is scikit-learn's ``ENGLISH_STOP_WORDS`` (318
+    words). The words of a custom list are lower-cased with ``str.lower()`` too.
 ``min_length=N``
     drops an output token (the stem) shorter than ``N`` characters (code points):
     no token of the output is shorter than ``N``.
@@ -26,27 +27,50 @@ them to :class:`stemline.Normalizer`:
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
+from importlib import resources
 
 #: Names accepted for ``stopwords`` (and ``--stopwords``).
-STOPWORD_LISTS = ("english",)
+STOPWORD_LISTS = ("nltk", "sklearn")
 
 
 def stopword_list(name: str) -> frozenset[str]:
-    """The named stop word list: ``"english"`` is scikit-learn's ``ENGLISH_STOP_WORDS``.
+    """The named stop word list.
 
-    Needs scikit-learn (``pip install "stemline[stopwords]"``), imported on first use.
+    ``"nltk"`` is NLTK's English list, ``nltk.corpus.stopwords.words("english")``,
+    bundled with stemline. ``"sklearn"`` is scikit-learn's ``ENGLISH_STOP_WORDS``
+    and needs scikit-learn (``pip install "stemline[stopwords]"``), imported on
+    first use.
+
+    >>> len(stopword_list("nltk"))
+    179
     """
-    if name != "english":
-        raise ValueError(f"unknown stop word list {name!r}; known: {', '.join(STOPWORD_LISTS)}")
-    try:
-        from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-    except ImportError:
-        raise ImportError(
-            "the 'english' stop word list is scikit-learn's; install it with "
-            "pip install 'stemline[stopwords]'"
-        ) from None
-    return frozenset(ENGLISH_STOP_WORDS)
+    if name == "nltk":
+        return _nltk_stopwords()
+    if name == "sklearn":
+        try:
+            from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+        except ImportError:
+            raise ImportError(
+                "the 'sklearn' stop word list is scikit-learn's; install it with "
+                "pip install 'stemline[stopwords]'"
+            ) from None
+        return frozenset(ENGLISH_STOP_WORDS)
+    if name == "english":
+        raise ValueError(
+            "the stop word list 'english' is ambiguous: say 'nltk' for NLTK's "
+            "stopwords.words('english') (179 words) or 'sklearn' for scikit-learn's "
+            "ENGLISH_STOP_WORDS (318 words)"
+        )
+    raise ValueError(f"unknown stop word list {name!r}; known: {', '.join(STOPWORD_LISTS)}")
+
+
+@functools.cache
+def _nltk_stopwords() -> frozenset[str]:
+    # One word a line, as NLTK's word list reader returns them (it drops blank lines).
+    text = resources.files("stemline").joinpath("data/nltk-stopwords/english").read_text("utf-8")
+    return frozenset(line for line in text.splitlines() if line.strip())
 
 
 def stopword_set(stopwords: str | Iterable[str]) -> frozenset[str]:

@@ -9,13 +9,12 @@ from typing import Any
 from stemline import _native, filters
 from stemline._unicode import char_tables
 
-#: Stemmer names accepted by :class:`Normalizer`, with the NLTK mode each stands for.
-STEMMERS: dict[str, str | None] = {
-    "nltk": "NLTK_EXTENSIONS",
-    "martin": "MARTIN_EXTENSIONS",
-    "original": "ORIGINAL_ALGORITHM",
-    "none": None,
-}
+#: Stemmer names accepted by :class:`Normalizer` (and ``--stemmer``), the default
+#: first: the Porter modes ``nltk`` (NLTK_EXTENSIONS), ``martin``
+#: (MARTIN_EXTENSIONS) and ``original`` (ORIGINAL_ALGORITHM); ``snowball``
+#: (``SnowballStemmer("english")``); ``lancaster`` (``LancasterStemmer()``); and
+#: ``none`` (``str.lower()`` only).
+STEMMERS: tuple[str, ...] = _native.STEMMER_NAMES
 
 #: Default memory bound of each worker's token cache, in bytes (2 MiB).
 DEFAULT_CACHE_BYTES: int = _native.DEFAULT_CACHE_BYTES
@@ -26,11 +25,13 @@ class Normalizer:
 
     Lower-cased, punctuation split Penn-Treebank style, every token stemmed, tokens
     joined by one space. ``stemmer`` is ``"nltk"`` (NLTK's default Porter mode, the
-    default here), ``"martin"``, ``"original"``, or ``"none"`` (lower-case only).
+    default here), ``"martin"``, ``"original"``, ``"snowball"`` (NLTK's
+    ``SnowballStemmer("english")``), ``"lancaster"`` (NLTK's ``LancasterStemmer()``),
+    or ``"none"`` (lower-case only); see :data:`STEMMERS`.
 
     Optional filters, all off by default, drop tokens (see :mod:`stemline.filters`):
-    ``drop_punct`` drops tokens without a letter or digit, ``stopwords`` (``"english"``
-    or an iterable of words) drops tokens whose lower-cased word is one of them,
+    ``drop_punct`` drops tokens without a letter or digit, ``stopwords`` (``"nltk"``,
+    ``"sklearn"`` or an iterable of words) drops tokens whose lower-cased word is one of them,
     ``min_length`` drops output tokens shorter than that many characters.
 
     Each worker thread keeps a cache of the finished output of every distinct run of
@@ -45,6 +46,8 @@ class Normalizer:
     ['don', "'", 't', 'stop']
     >>> Normalizer(drop_punct=True, min_length=3).normalize('He said "cannot."')
     'said can not'
+    >>> Normalizer("snowball", stopwords="nltk").normalize("They were generously paid.")
+    'generous paid .'
 
     A normalizer pickles and copies (for ``multiprocessing``, joblib, ``copy.deepcopy``):
     the copy has the same settings and an empty cache of its own.

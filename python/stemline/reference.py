@@ -10,9 +10,12 @@ and so is the ``regex`` module it runs its patterns on.
 from __future__ import annotations
 
 import warnings
+from collections.abc import Callable
 
 import nltk
+from nltk.stem.lancaster import LancasterStemmer
 from nltk.stem.porter import PorterStemmer
+from nltk.stem.snowball import SnowballStemmer
 from nltk.tokenize import TreebankWordTokenizer, wordpunct_tokenize
 
 #: The NLTK release the spec is pinned to.
@@ -26,12 +29,16 @@ if nltk.__version__ != NLTK_VERSION:
         stacklevel=2,
     )
 
-#: stemline's stemmer names and the NLTK mode each stands for ("none": lower-case only).
-MODES = {
-    "nltk": PorterStemmer.NLTK_EXTENSIONS,
-    "martin": PorterStemmer.MARTIN_EXTENSIONS,
-    "original": PorterStemmer.ORIGINAL_ALGORITHM,
-    "none": None,
+#: stemline's stemmer names and the NLTK stemmer each stands for: a function
+#: returning its ``stem`` ("none": ``str.lower()`` only). The same names, in the
+#: same order, as ``stemline.STEMMERS`` (a test checks).
+STEMMERS: dict[str, Callable[[], Callable[[str], str]]] = {
+    "nltk": lambda: PorterStemmer(mode=PorterStemmer.NLTK_EXTENSIONS).stem,
+    "martin": lambda: PorterStemmer(mode=PorterStemmer.MARTIN_EXTENSIONS).stem,
+    "original": lambda: PorterStemmer(mode=PorterStemmer.ORIGINAL_ALGORITHM).stem,
+    "snowball": lambda: SnowballStemmer("english").stem,
+    "lancaster": lambda: LancasterStemmer().stem,
+    "none": lambda: str.lower,
 }
 
 
@@ -50,17 +57,23 @@ def treebank_tokens(text: str) -> list[str]:
 
 def tokens(text: str, stemmer: str = "nltk") -> list[str]:
     """The reference tokens for a stemline stemmer name (``"none"``: ``str.lower()`` only)."""
-    mode = MODES[stemmer]
-    if mode is None:
-        return [t.lower() for t in treebank_tokens(text)]
-    stem = PorterStemmer(mode=mode).stem
+    stem = STEMMERS[stemmer]()
     return [stem(t) for t in treebank_tokens(text)]
 
 
+def composed(text: str, stem: Callable[[str], str]) -> str:
+    """The same composition with any NLTK stemmer's ``stem``: for example
+    ``composed(text, SnowballStemmer("english", ignore_stopwords=True).stem)``."""
+    return " ".join(stem(t) for t in treebank_tokens(text))
+
+
 def normalize(text: str, stemmer: str = "nltk") -> str:
-    """The reference line for a stemline stemmer name; equals ``reference(text, mode)``.
+    """The reference line for a stemline stemmer name; equals ``reference(text, mode)``
+    for the Porter modes.
 
     >>> normalize("They're gonna win.", "none")
+    "they ' re gon na win ."
+    >>> normalize("They're gonna win.", "lancaster")
     "they ' re gon na win ."
     """
     return " ".join(tokens(text, stemmer))

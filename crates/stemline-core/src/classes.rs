@@ -23,6 +23,8 @@ pub const SPACE: u8 = 2;
 pub const RE_WORD: u8 = 4;
 /// Whitespace for the final `str.split()` (and `re`'s `\s`).
 pub const SPLIT_SPACE: u8 = 8;
+/// A letter for the Lancaster stemmer's last-letter scan (`str.isalpha()`).
+pub const ALPHA: u8 = 16;
 
 /// Half-open code point ranges `[start, end)`.
 pub type Ranges = [(u32, u32)];
@@ -34,6 +36,7 @@ pub struct ClassRanges {
     pub space: Vec<(u32, u32)>,
     pub re_word: Vec<(u32, u32)>,
     pub split_space: Vec<(u32, u32)>,
+    pub alpha: Vec<(u32, u32)>,
     /// `(letter, code point)`: `code point` matches the lower-case ASCII
     /// `letter` in a `re.IGNORECASE` pattern. Only the letters of the
     /// contraction rules are needed.
@@ -65,6 +68,7 @@ impl CharClasses {
             (SPACE, &ranges.space),
             (RE_WORD, &ranges.re_word),
             (SPLIT_SPACE, &ranges.split_space),
+            (ALPHA, &ranges.alpha),
         ] {
             for &(start, end) in list.iter() {
                 if start > end || end > 0x110000 {
@@ -171,9 +175,11 @@ pub(crate) mod testing {
         let ignore_case = (b'a'..=b'z')
             .map(|l| (l, l.to_ascii_uppercase() as u32))
             .collect();
+        let alpha = vec![('A' as u32, 'Z' as u32 + 1), ('a' as u32, 'z' as u32 + 1)];
         CharClasses::new(&ClassRanges {
             re_word: word.clone(),
             word,
+            alpha,
             space,
             split_space,
             ignore_case,

@@ -1,5 +1,5 @@
 //! stemline's native core: NLTK's `wordpunct_tokenize`, Treebank word tokenizer
-//! and Porter stemmer, composed exactly as stemline's reference composes them,
+//! and stemmers, composed exactly as stemline's reference composes them,
 //! with a cache of finished output per distinct run.
 //!
 //! Nothing here knows about Python. The parts that must follow the running
@@ -8,7 +8,8 @@
 //!
 //! * [`wordpunct`]: the text as runs of word characters and of punctuation;
 //! * [`treebank`]: the Treebank rules on one run in its position;
-//! * [`porter`]: the stemmer in NLTK's three modes;
+//! * [`stem`]: the stemmers (Porter in NLTK's three modes, Snowball English,
+//!   Lancaster);
 //! * [`cache`]: the bounded per-run cache;
 //! * [`normalizer`]: the pipeline, one document or a batch on many threads.
 
@@ -17,8 +18,8 @@ pub mod classes;
 pub mod codepoints;
 pub mod filter;
 pub mod normalizer;
-pub mod porter;
 pub mod sources;
+pub mod stem;
 pub mod tokens;
 pub mod treebank;
 pub mod vocab;
@@ -27,4 +28,5 @@ pub mod wordpunct;
 pub use cache::{TokenCache, DEFAULT_CACHE_BYTES};
 pub use classes::{CharClasses, ClassRanges};
 pub use normalizer::{Lowercase, Normalizer, RustLowercase, Stemming};
-pub use porter::{Mode, PorterStemmer};
+pub use stem::porter;
+pub use stem::{LancasterStemmer, Mode, PorterStemmer, SnowballStemmer, Stemmer};

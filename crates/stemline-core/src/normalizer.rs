@@ -7,7 +7,8 @@ use crate::cache::TokenCache;
 use crate::classes::{CharClasses, RE_WORD, SPACE, SPLIT_SPACE, WORD};
 use crate::codepoints;
 use crate::filter::TokenFilter;
-use crate::porter::{Mode, PorterStemmer};
+use crate::stem::Stemmer;
+pub use crate::stem::Stemming;
 use crate::treebank::{self, Position};
 use crate::wordpunct::{Run, RunKind, Runs};
 
@@ -36,14 +37,6 @@ impl Lowercase for RustLowercase {
             })
             .collect()
     }
-}
-
-/// What happens to each token after tokenization.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Stemming {
-    Porter(Mode),
-    /// Only `str.lower()`.
-    LowercaseOnly,
 }
 
 /// Cache value of a run that yields no tokens at all (a punctuation run made
@@ -80,7 +73,7 @@ struct OneByteRuns {
 pub struct Normalizer {
     classes: Arc<CharClasses>,
     stemming: Stemming,
-    stemmer: PorterStemmer,
+    stemmer: Stemmer,
     lowercase: Arc<dyn Lowercase>,
     cache_bytes: usize,
     caches: Mutex<Vec<TokenCache>>,
@@ -106,10 +99,6 @@ impl Normalizer {
         lowercase: Arc<dyn Lowercase>,
         cache_bytes: usize,
     ) -> Self {
-        let mode = match stemming {
-            Stemming::Porter(mode) => mode,
-            Stemming::LowercaseOnly => Mode::NltkExtensions,
-        };
         let ascii_words = classes.standard_ascii_words()
             && (0..128u8)
                 .all(|b| (classes.ascii(b) & WORD != 0) == (classes.ascii(b) & RE_WORD != 0))
@@ -117,7 +106,7 @@ impl Normalizer {
         let mut normalizer = Normalizer {
             classes,
             stemming,
-            stemmer: PorterStemmer::new(mode),
+            stemmer: Stemmer::new(stemming),
             lowercase,
             cache_bytes,
             caches: Mutex::new(Vec::new()),
@@ -363,8 +352,7 @@ impl Normalizer {
 
     /// [`Self::run_output`] on bytes, for a word run of ASCII characters:
     /// returns false, writing nothing, when the run needs the code-point path
-    /// (a non-ASCII character, a filter, a contraction, or a stemmer without
-    /// a byte path).
+    /// (a non-ASCII character, a filter, or a contraction).
     ///
     /// Such a run is one token (no whitespace of any engine is a word
     /// character) that no Treebank rule changes unless it is a contraction;
@@ -384,11 +372,18 @@ impl Normalizer {
             word.clear();
             return false;
         }
-        if let Stemming::Porter(_) = self.stemming {
-            self.stemmer.stem_in_place(bytes.len(), word);
-        } else if !matches!(self.stemming, Stemming::LowercaseOnly) {
-            word.clear();
-            return false;
+        match &self.stemmer {
+            Stemmer::Porter(s) => s.stem_in_place(bytes.len(), word),
+            Stemmer::Snowball(s) => s.stem_in_place(word),
+            Stemmer::LowercaseOnly => {}
+            // Lancaster stems code points; an ASCII word stems to an ASCII word.
+            Stemmer::Lancaster(_) => {
+                let lowered = word.iter().map(|&b| u32::from(b)).collect();
+                let stem = self.stemmer.stem(&[], lowered, &self.classes);
+                debug_assert!(stem.iter().all(|&c| c < 128));
+                word.clear();
+                word.extend(stem.iter().map(|&c| c as u8));
+            }
         }
         true
     }
@@ -435,10 +430,7 @@ impl Normalizer {
     /// or `None` if the filter drops it.
     pub(crate) fn finish_filtered(&self, token: &[u32]) -> Option<(Vec<u32>, Vec<u32>)> {
         let surface = self.lower(token);
-        let output = match self.stemming {
-            Stemming::Porter(_) => self.stemmer.stem(token, surface.clone()),
-            Stemming::LowercaseOnly => surface.clone(),
-        };
+        let output = self.stemmer.stem(token, surface.clone(), &self.classes);
         self.filter
             .keeps(token, &surface, &output, &self.classes)
             .then_some((surface, output))
@@ -457,8 +449,10 @@ impl Normalizer {
     fn finish_token_into(&self, token: &[u32], word: &mut Vec<u32>) {
         word.clear();
         self.lower_into(token, word);
-        if let Stemming::Porter(_) = self.stemming {
-            *word = self.stemmer.stem(token, std::mem::take(word));
+        if self.stemming != Stemming::LowercaseOnly {
+            *word = self
+                .stemmer
+                .stem(token, std::mem::take(word), &self.classes);
         }
     }
 
@@ -726,6 +720,7 @@ pub(crate) mod testing {
 mod tests {
     use super::testing::normalizer;
     use super::*;
+    use crate::stem::Mode;
 
     #[test]
     fn workers_are_clamped_and_the_result_does_not_change() {

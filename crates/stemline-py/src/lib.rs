@@ -13,11 +13,12 @@ use pyo3::types::{PyBytes, PyList, PyString, PyTuple};
 use stemline_core as core;
 
 mod io;
+mod stemmers;
 
 /// A Python string as generalized UTF-8: borrowed when it is valid UTF-8 (the
 /// common case, no copy for ASCII), encoded with `surrogatepass` when it holds
 /// lone surrogates.
-fn text_bytes<'a>(text: &'a Bound<'_, PyString>) -> PyResult<Cow<'a, [u8]>> {
+pub(crate) fn text_bytes<'a>(text: &'a Bound<'_, PyString>) -> PyResult<Cow<'a, [u8]>> {
     match text.to_str() {
         Ok(s) => Ok(Cow::Borrowed(s.as_bytes())),
         Err(_) => {
@@ -42,13 +43,16 @@ fn py_string<'py>(py: Python<'py>, bytes: &[u8]) -> PyResult<Bound<'py, PyString
     }
 }
 
-fn code_points_to_py<'py>(py: Python<'py>, cps: &[u32]) -> PyResult<Bound<'py, PyString>> {
+pub(crate) fn code_points_to_py<'py>(
+    py: Python<'py>,
+    cps: &[u32],
+) -> PyResult<Bound<'py, PyString>> {
     let mut bytes = Vec::with_capacity(cps.len());
     core::codepoints::encode_into(cps, &mut bytes);
     py_string(py, &bytes)
 }
 
-fn py_lower(text: &Bound<'_, PyString>) -> PyResult<Vec<u32>> {
+pub(crate) fn py_lower(text: &Bound<'_, PyString>) -> PyResult<Vec<u32>> {
     let lowered = text.call_method0("lower")?.cast_into::<PyString>()?;
     Ok(core::codepoints::decode(&text_bytes(&lowered)?))
 }
@@ -67,8 +71,8 @@ impl core::Lowercase for PythonLowercase {
 
 /// Character class tables built from the running Python (see stemline/_unicode.py).
 #[pyclass(frozen, module = "stemline._native")]
-struct CharTables {
-    inner: Arc<core::CharClasses>,
+pub(crate) struct CharTables {
+    pub(crate) inner: Arc<core::CharClasses>,
 }
 
 type PyRanges = Vec<(u32, u32)>;
@@ -81,6 +85,7 @@ impl CharTables {
         space: PyRanges,
         re_word: PyRanges,
         split_space: PyRanges,
+        alpha: PyRanges,
         ignore_case: Vec<(char, u32)>,
     ) -> PyResult<Self> {
         let ranges = core::ClassRanges {
@@ -88,6 +93,7 @@ impl CharTables {
             space,
             re_word,
             split_space,
+            alpha,
             ignore_case: ignore_case
                 .into_iter()
                 .filter(|(l, _)| l.is_ascii_lowercase())
@@ -102,16 +108,15 @@ impl CharTables {
 }
 
 fn parse_stemming(name: &str) -> PyResult<core::Stemming> {
-    Ok(match name {
-        "nltk" => core::Stemming::Porter(core::Mode::NltkExtensions),
-        "martin" => core::Stemming::Porter(core::Mode::MartinExtensions),
-        "original" => core::Stemming::Porter(core::Mode::OriginalAlgorithm),
-        "none" => core::Stemming::LowercaseOnly,
-        _ => {
-            return Err(PyValueError::new_err(format!(
-                "stemmer must be 'nltk', 'martin', 'original' or 'none', not {name:?}"
-            )))
-        }
+    core::Stemming::from_name(name).ok_or_else(|| {
+        let names: Vec<String> = core::Stemming::ALL
+            .iter()
+            .map(|s| format!("{:?}", s.name()))
+            .collect();
+        PyValueError::new_err(format!(
+            "stemmer must be one of {}, not {name:?}",
+            names.join(", ")
+        ))
     })
 }
 
@@ -329,76 +334,16 @@ impl VocabCounter {
     }
 }
 
-/// `nltk.stem.porter.PorterStemmer`, natively. Subclassed in stemline/porter.py.
-#[pyclass(frozen, subclass, module = "stemline._native", name = "PorterStemmer")]
-struct NativePorterStemmer {
-    inner: core::PorterStemmer,
-}
-
-#[pymethods]
-impl NativePorterStemmer {
-    #[classattr]
-    const NLTK_EXTENSIONS: &'static str = "NLTK_EXTENSIONS";
-    #[classattr]
-    const MARTIN_EXTENSIONS: &'static str = "MARTIN_EXTENSIONS";
-    #[classattr]
-    const ORIGINAL_ALGORITHM: &'static str = "ORIGINAL_ALGORITHM";
-
-    #[new]
-    #[pyo3(signature = (mode = "NLTK_EXTENSIONS"))]
-    fn new(mode: &str) -> PyResult<Self> {
-        let mode = core::Mode::from_nltk_name(mode).ok_or_else(|| {
-            PyValueError::new_err(
-                "Mode must be one of PorterStemmer.NLTK_EXTENSIONS, \
-                 PorterStemmer.MARTIN_EXTENSIONS, or PorterStemmer.ORIGINAL_ALGORITHM",
-            )
-        })?;
-        Ok(NativePorterStemmer {
-            inner: core::PorterStemmer::new(mode),
-        })
-    }
-
-    #[getter]
-    fn mode(&self) -> &'static str {
-        self.inner.mode().nltk_name()
-    }
-
-    /// Stems `word` exactly as NLTK's PorterStemmer.stem(word, to_lowercase) does.
-    #[pyo3(signature = (word, to_lowercase = true))]
-    fn stem<'py>(
-        &self,
-        word: &Bound<'py, PyString>,
-        to_lowercase: bool,
-    ) -> PyResult<Bound<'py, PyString>> {
-        let py = word.py();
-        let bytes = text_bytes(word)?;
-        let cps = core::codepoints::decode(&bytes);
-        let lowered = if !to_lowercase {
-            cps.clone()
-        } else if bytes.is_ascii() {
-            bytes
-                .iter()
-                .map(|b| b.to_ascii_lowercase() as u32)
-                .collect()
-        } else {
-            py_lower(word)?
-        };
-        code_points_to_py(py, &self.inner.stem(&cps, lowered))
-    }
-
-    fn __repr__(&self) -> &'static str {
-        "<PorterStemmer>"
-    }
-}
-
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<CharTables>()?;
     m.add_class::<Normalizer>()?;
-    m.add_class::<NativePorterStemmer>()?;
+    stemmers::register(m)?;
     m.add_class::<VocabCounter>()?;
     m.add("DEFAULT_CACHE_BYTES", core::DEFAULT_CACHE_BYTES)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add_function(wrap_pyfunction!(io::normalize_files, m)?)?;
+    let names: Vec<&str> = core::Stemming::ALL.iter().map(|s| s.name()).collect();
+    m.add("STEMMER_NAMES", PyTuple::new(m.py(), names)?)?;
     Ok(())
 }

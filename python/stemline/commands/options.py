@@ -25,7 +25,7 @@ def filter_options(command: Callable[..., Any]) -> Callable[..., Any]:
             "--stopwords",
             type=click.Choice(STOPWORD_LISTS),
             help="Drop tokens whose lower-cased word (before stemming) is a stop word "
-            "(english: scikit-learn's list).",
+            "(nltk: NLTK's English list; sklearn: scikit-learn's).",
         ),
         click.option(
             "--min-length",
@@ -52,10 +52,11 @@ def normalizer_options(command: Callable[..., Any]) -> Callable[..., Any]:
 
     @click.option(
         "--stemmer",
-        type=click.Choice(list(STEMMERS)),
-        default="nltk",
+        type=click.Choice(STEMMERS),
+        default=STEMMERS[0],
         show_default=True,
-        help="Porter mode (nltk = NLTK_EXTENSIONS), or none for lower-casing only.",
+        help="Porter mode (nltk = NLTK_EXTENSIONS, martin, original), snowball "
+        "(NLTK's English Snowball), lancaster, or none for lower-casing only.",
     )
     @click.option(
         "-j",

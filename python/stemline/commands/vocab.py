@@ -30,7 +30,7 @@ def vocab(
     \b
     Examples:
       stemline vocab corpus/ -o vocab.tsv
-      stemline vocab --lines tweets.txt --drop-punct --stopwords english
+      stemline vocab --lines tweets.txt --drop-punct --stopwords nltk
     """
     builder = VocabularyBuilder(normalizer, workers=workers)
     with CorpusRun(inputs, output, quiet=quiet) as run:

@@ -1,0 +1,67 @@
+"""Prints the tables of ``docs/stemmers.md``, computed by stemline.
+
+``tests/test_docs.py`` checks that the page holds exactly what these functions
+return, and that every stem in them is NLTK's.
+
+Run from the repository root: ``python docs/stemmers_tables.py``.
+"""
+
+from __future__ import annotations
+
+import stemline
+from stemline import filters
+
+#: The words the stemmer table shows: plain inflections, the stemmers' special
+#: cases, and words where the three disagree most.
+WORDS = (
+    "running",
+    "Generously",
+    "happiness",
+    "dying",
+    "news",
+    "maximum",
+    "provision",
+    "organization",
+    "having",
+    "kilometers",
+    "universities",
+)
+
+
+def stemmer_table() -> str:
+    """One row per word, one column per stemmer name of :data:`stemline.STEMMERS`."""
+    names = list(stemline.STEMMERS)
+    normalizers = {name: stemline.Normalizer(name) for name in names}
+    rows = [
+        "| word | " + " | ".join(f"`{name}`" for name in names) + " |",
+        "|---|" + "---|" * len(names),
+    ]
+    for word in WORDS:
+        cells = [" ".join(normalizers[name].tokens(word)) for name in names]
+        rows.append(f"| {word} | " + " | ".join(cells) + " |")
+    return "\n".join(rows)
+
+
+def stopword_table() -> str:
+    """The named stop word lists: size, and what each has that the other lacks."""
+    nltk, sklearn = filters.stopword_list("nltk"), filters.stopword_list("sklearn")
+
+    def sample(words: frozenset[str]) -> str:
+        return ", ".join(sorted(words)[:8]) + ", ..."
+
+    return "\n".join(
+        [
+            "| `stopwords=` | the list | words | only in this list (a few) |",
+            "|---|---|---:|---|",
+            f'| `"nltk"` | NLTK\'s `stopwords.words("english")`, bundled | {len(nltk)} '
+            f"| {sample(nltk - sklearn)} |",
+            f'| `"sklearn"` | scikit-learn\'s `ENGLISH_STOP_WORDS` (needs scikit-learn) '
+            f"| {len(sklearn)} | {sample(sklearn - nltk)} |",
+        ]
+    )
+
+
+if __name__ == "__main__":
+    print(stemmer_table())
+    print()
+    print(stopword_table())
