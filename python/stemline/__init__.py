@@ -29,8 +29,8 @@ from stemline.normalizer import (
 )
 
 if TYPE_CHECKING:
-    from stemline.stemmers import LancasterStemmer, PorterStemmer, SnowballStemmer
     from stemline.sklearn import analyzer
+    from stemline.stemmers import LancasterStemmer, PorterStemmer, SnowballStemmer
     from stemline.vocabulary import StemEntry, Vocabulary, VocabularyBuilder
 
 #: The package version (the native crate's, which is also the wheel's): read

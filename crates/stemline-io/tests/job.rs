@@ -20,6 +20,7 @@ fn normalizer() -> Normalizer {
         word,
         space: vec![(9, 14), (32, 33)],
         split_space: vec![(9, 14), (0x1c, 0x21)],
+        alpha: vec![(0x41, 0x5B), (0x61, 0x7B)],
         ignore_case: (b'a'..=b'z')
             .map(|l| (l, l.to_ascii_uppercase() as u32))
             .collect(),
