@@ -7,6 +7,7 @@ tests/data/README.md for where it came from.
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -22,7 +23,7 @@ os.environ["NLTK_DATA"] = str(DATA / "nltk_data")
 #: The installed `stemline` command of the Python running the tests.
 STEMLINE_BIN = str(Path(sys.executable).with_name("stemline"))
 
-__all__ = ["DATA", "EXAMPLES", "ROOT", "STEMLINE_BIN", "read_bbc"]
+__all__ = ["DATA", "EXAMPLES", "ROOT", "STEMLINE_BIN", "peak_rss", "read_bbc"]
 
 # CI runs more examples than a developer's quick loop; both print the failing
 # example's reproduction blob.
@@ -41,6 +42,20 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow],
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
+
+
+def peak_rss(args: list[str]) -> tuple[int, int, str]:
+    """(exit code, peak RSS in bytes, stderr) of the command ``args``, run in a fresh
+    child so that getrusage sees only its memory (the slow memory tests)."""
+    probe = (
+        "import resource, subprocess, sys\n"
+        "r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)\n"
+        "sys.stderr.buffer.write(r.stderr)\n"
+        "print(r.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True)
+    code, rss = map(int, result.stdout.split())
+    return code, rss, result.stderr
 
 
 @pytest.fixture(scope="session")

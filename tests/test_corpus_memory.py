@@ -8,33 +8,21 @@ line is refused after --max-doc-size bytes without being loaded.
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 import corpus_cases as cases
-from conftest import STEMLINE_BIN
+from conftest import STEMLINE_BIN, peak_rss
 
 pytestmark = pytest.mark.slow
 
 MB = 1_000_000
 
 
-def peak_rss(args: list[str]) -> tuple[int, int, str]:
+def stemline_rss(args: list[str]) -> tuple[int, int, str]:
     """(exit code, peak RSS in bytes, stderr) of ``stemline args`` in a fresh child."""
-    probe = (
-        "import resource, subprocess, sys\n"
-        "r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)\n"
-        "sys.stderr.buffer.write(r.stderr)\n"
-        "print(r.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024)\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", probe, STEMLINE_BIN, *args], capture_output=True, text=True
-    )
-    code, rss = map(int, result.stdout.split())
-    return code, rss, result.stderr
+    return peak_rss([STEMLINE_BIN, *args])
 
 
 def build(path: Path, size: int) -> int:
@@ -60,7 +48,7 @@ def test_peak_memory_depends_on_batch_size_not_input_size(big_inputs, tmp_path):
     for path, size in ((small, small_size), (large, large_size)):
         for workers in ("1", "2"):
             out = tmp_path / "out.txt"
-            code, rss, err = peak_rss(
+            code, rss, err = stemline_rss(
                 ["normalize", "--lines", "-j", workers, str(path), "-o", str(out)]
             )
             assert code == 0, err
@@ -74,7 +62,7 @@ def test_peak_memory_depends_on_batch_size_not_input_size(big_inputs, tmp_path):
         assert figures["large.txt", workers] < 400 * 2**20
         assert figures["large.txt", workers] < figures["small.txt", workers] + 64 * 2**20
     # A smaller batch needs less memory.
-    code, rss, err = peak_rss(
+    code, rss, err = stemline_rss(
         [
             "normalize",
             "--lines",
@@ -102,7 +90,7 @@ def test_a_1gb_line_is_refused_without_loading_it(tmp_path):
         ([], "document larger than 64 MiB"),
         (["--format", "jsonl"], "line 1, byte 0: line longer than 64 MiB"),
     ):
-        code, rss, err = peak_rss(["normalize", *args, str(path)])
+        code, rss, err = stemline_rss(["normalize", *args, str(path)])
         print(f"\n1 GB line {args}: exit {code}, peak RSS {rss / 2**20:,.0f} MiB: {err.strip()}")
         assert code == 1 and message in err and str(path) in err
         assert rss < 400 * 2**20

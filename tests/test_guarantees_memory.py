@@ -16,25 +16,12 @@ import sys
 
 import pytest
 
-from conftest import STEMLINE_BIN
+from conftest import STEMLINE_BIN, peak_rss
 
 pytestmark = pytest.mark.slow
 
 MB = 1_000_000
 SENTENCE = "The quick brown foxes jumped over the lazy dogs; running, they ran! "
-
-
-def peak_rss(args: list[str]) -> tuple[int, int, str]:
-    """(exit code, peak RSS in bytes, stderr) of ``args`` in a fresh child."""
-    probe = (
-        "import resource, subprocess, sys\n"
-        "r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)\n"
-        "sys.stderr.buffer.write(r.stderr)\n"
-        "print(r.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024)\n"
-    )
-    result = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True)
-    code, rss = map(int, result.stdout.split())
-    return code, rss, result.stderr
 
 
 def test_report_on_twenty_million_one_word_documents(tmp_path):
