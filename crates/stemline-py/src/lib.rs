@@ -52,6 +52,14 @@ pub(crate) fn code_points_to_py<'py>(
     py_string(py, &bytes)
 }
 
+/// Words (stop word lists) as code points, as the core compares them.
+pub(crate) fn words_code_points(words: &[Bound<'_, PyString>]) -> PyResult<Vec<Vec<u32>>> {
+    words
+        .iter()
+        .map(|w| Ok(core::codepoints::decode(&text_bytes(w)?)))
+        .collect()
+}
+
 pub(crate) fn py_lower(text: &Bound<'_, PyString>) -> PyResult<Vec<u32>> {
     let lowered = text.call_method0("lower")?.cast_into::<PyString>()?;
     Ok(core::codepoints::decode(&text_bytes(&lowered)?))
@@ -159,10 +167,7 @@ impl Normalizer {
         stopwords: Vec<Bound<'_, PyString>>,
         min_length: usize,
     ) -> PyResult<Self> {
-        let stopwords = stopwords
-            .iter()
-            .map(|w| Ok(core::codepoints::decode(&text_bytes(w)?)))
-            .collect::<PyResult<_>>()?;
+        let stopwords = words_code_points(&stopwords)?.into_iter().collect();
         let filter = core::filter::TokenFilter {
             drop_punct,
             stopwords,

@@ -8,7 +8,7 @@ use pyo3::types::PyString;
 
 use stemline_core as core;
 
-use crate::{code_points_to_py, py_lower, text_bytes, CharTables};
+use crate::{code_points_to_py, py_lower, text_bytes, words_code_points, CharTables};
 
 /// The code points of `word` and of `word.lower()` (Python's, computed here
 /// for ASCII and by Python otherwise).
@@ -109,12 +109,8 @@ impl NativeSnowballStemmer {
     /// `ignore_stopwords`; the Python class supplies it).
     #[new]
     fn new(ignore_stopwords: bool, stopwords: Vec<Bound<'_, PyString>>) -> PyResult<Self> {
-        let words = stopwords
-            .iter()
-            .map(|w| Ok(core::codepoints::decode(&text_bytes(w)?)))
-            .collect::<PyResult<Vec<_>>>()?;
         Ok(NativeSnowballStemmer {
-            inner: core::SnowballStemmer::with_stopwords(words),
+            inner: core::SnowballStemmer::with_stopwords(words_code_points(&stopwords)?),
             ignore_stopwords,
         })
     }
