@@ -16,11 +16,12 @@ exit 128 + the signal's number; a reader of standard output that went away
 from __future__ import annotations
 
 import contextlib
+import importlib
 import os
 import signal
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -41,7 +42,9 @@ from stemline.corpus.problems import (
 from stemline.corpus.signals import Signalled, stop_signals
 from stemline.corpus.target import discard_temporary_files
 from stemline.corpus.writers import OUTPUT_FORMATS
-from stemline.normalizer import Normalizer
+
+if TYPE_CHECKING:
+    from stemline.normalizer import Normalizer
 
 __all__ = [
     "main",
@@ -111,8 +114,53 @@ def run(command: Callable[[], Any]) -> int:
         return EXIT_INTERNAL
 
 
+#: The commands beyond ``normalize``, each in its own module, imported only
+#: when run (or asked for its own help): ``stemline normalize FILE`` never pays
+#: for them. Each one's help text up to its first sentence's end is here too, so
+#: that ``stemline --help`` lists them without importing them (a test checks it
+#: against the commands' own).
+LAZY_COMMANDS: dict[str, tuple[str, str]] = {
+    "report": (
+        "stemline.commands.report",
+        "Write a corpus report for PATHS (files or folders; default: standard input).",
+    ),
+    "vocab": (
+        "stemline.commands.vocab",
+        "Count the stems of PATHS (files or folders; default: standard input).",
+    ),
+}
+
+
 class StemlineGroup(click.Group):
-    """The ``stemline`` group, ending every command through :func:`run`."""
+    """The ``stemline`` group, ending every command through :func:`run`.
+
+    The commands of :data:`LAZY_COMMANDS` are loaded on first use (click's
+    "lazily loading subcommands" pattern)."""
+
+    _listing = False
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *LAZY_COMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in self.commands or cmd_name not in LAZY_COMMANDS:
+            return super().get_command(ctx, cmd_name)
+        module, help = LAZY_COMMANDS[cmd_name]
+        if self._listing:
+            # Only its line in the list is wanted: click shortens the same text
+            # by its own rules.
+            return click.Command(cmd_name, help=help)
+        command = getattr(importlib.import_module(module), cmd_name)
+        assert isinstance(command, click.Command)
+        self.add_command(command, cmd_name)
+        return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        self._listing = True
+        try:
+            super().format_commands(ctx, formatter)
+        finally:
+            self._listing = False
 
     def main(  # type: ignore[override]
         self,
@@ -247,13 +295,6 @@ def normalize(
     )
     show_summary(summary, quiet=quiet, asked=stats)
 
-
-# The corpus commands beyond normalize, each in its own module.
-from stemline.commands.report import report  # noqa: E402
-from stemline.commands.vocab import vocab  # noqa: E402
-
-main.add_command(vocab)
-main.add_command(report)
 
 if __name__ == "__main__":
     main()

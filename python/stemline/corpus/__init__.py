@@ -21,12 +21,20 @@ idea per module:
 =================  ============================================================
 
 Nothing here is imported by ``import stemline``; pyarrow and zstandard are
-imported only when a Parquet or Zstandard file is met.
+imported only when a Parquet or Zstandard file is met. The names below are
+imported on first use, so that importing one module of the package (as
+``stemline normalize`` does) does not import the others.
 """
 
-from stemline.corpus.documents import Batch, Chunk, Document, Source
-from stemline.corpus.options import InputSpec, input_options, read_batches
-from stemline.corpus.problems import InputError, Place, Problems
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from stemline.corpus.documents import Batch, Chunk, Document, Source
+    from stemline.corpus.options import InputSpec, input_options, read_batches
+    from stemline.corpus.problems import InputError, Place, Problems
 
 __all__ = [
     "Batch",
@@ -40,3 +48,24 @@ __all__ = [
     "input_options",
     "read_batches",
 ]
+
+_MODULES = {
+    "Batch": "documents",
+    "Chunk": "documents",
+    "Document": "documents",
+    "Source": "documents",
+    "InputSpec": "options",
+    "input_options": "options",
+    "read_batches": "options",
+    "InputError": "problems",
+    "Place": "problems",
+    "Problems": "problems",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _MODULES:
+        value = getattr(importlib.import_module(f"stemline.corpus.{_MODULES[name]}"), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'stemline.corpus' has no attribute {name!r}")

@@ -16,13 +16,11 @@ run loses no finished input.
 from __future__ import annotations
 
 import time
-from dataclasses import asdict
 from itertools import repeat
 from typing import TYPE_CHECKING, Any, cast
 
 from stemline.corpus import native
 from stemline.corpus.documents import Batch
-from stemline.corpus.journal import fingerprint
 from stemline.corpus.options import InputSpec, read_batches
 from stemline.corpus.outputs import OutputSpec, SingleOutput, open_output
 from stemline.corpus.problems import InputError, Problems
@@ -31,6 +29,8 @@ from stemline.normalizer import Normalizer
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
+
+    from stemline.corpus.documents import Source
 
 
 def count_tokens(lines: list[str]) -> int:
@@ -58,22 +58,9 @@ def run(
         with_tokens = not quiet
     problems = problems if problems is not None else Problems()
     sources = inputs.sources()
-    job = {
-        "version": _version(),
-        "stemmer": normalizer.stemmer,
-        # A resumed run must filter as the first one did.
-        "filters": {
-            k: sorted(v) if isinstance(v, (set, frozenset)) else v
-            for k, v in normalizer.filters.items()
-        },
-        "inputs": {
-            k: v
-            for k, v in asdict(inputs).items()
-            if k not in ("batch_size", "batch_bytes", "given")
-        },
-        "output": {k: v for k, v in asdict(output).items() if k != "resume"},
-    }
-    out = open_output(output, sources, fingerprint(job, sources))
+    # Only a resumable job reads its fingerprint (to check the journal).
+    digest = _fingerprint(inputs, output, normalizer, sources) if output.resume else ""
+    out = open_output(output, sources, digest)
     todo = [s for s in sources if s.index not in out.done]
     sizes = [s.size for s in todo]
     total = None if None in sizes else sum(cast("list[int]", sizes))
@@ -147,7 +134,28 @@ def run(
     return stats
 
 
-def _version() -> str:
-    from stemline import __version__
+def _fingerprint(
+    inputs: InputSpec, output: OutputSpec, normalizer: Normalizer, sources: list[Source]
+) -> str:
+    """The digest of everything that makes a job's output what it is (see journal.py)."""
+    from dataclasses import asdict
 
-    return __version__
+    from stemline import __version__
+    from stemline.corpus.journal import fingerprint
+
+    job = {
+        "version": __version__,
+        "stemmer": normalizer.stemmer,
+        # A resumed run must filter as the first one did.
+        "filters": {
+            k: sorted(v) if isinstance(v, (set, frozenset)) else v
+            for k, v in normalizer.filters.items()
+        },
+        "inputs": {
+            k: v
+            for k, v in asdict(inputs).items()
+            if k not in ("batch_size", "batch_bytes", "given")
+        },
+        "output": {k: v for k, v in asdict(output).items() if k != "resume"},
+    }
+    return fingerprint(job, sources)

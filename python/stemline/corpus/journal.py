@@ -17,7 +17,6 @@ than mixing two different jobs' output.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from collections.abc import Sequence
@@ -31,6 +30,8 @@ VERSION = 1
 
 def fingerprint(job: dict[str, Any], sources: Sequence[Source]) -> str:
     """A digest of the job's options and its list of inputs."""
+    import hashlib  # only a resumable job needs one (it costs a short command ~3 ms)
+
     listing = [[s.name, s.format] for s in sources]
     text = json.dumps({"job": job, "inputs": listing}, sort_keys=True, default=str)
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()

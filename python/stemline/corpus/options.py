@@ -41,7 +41,6 @@ from stemline.corpus.decoding import DECODE_POLICIES, Decoder
 from stemline.corpus.discovery import INPUT_FORMATS, discover
 from stemline.corpus.documents import Batch, Chunk, Source, batches
 from stemline.corpus.problems import BAD_RECORD_POLICIES, BadRecords, JobUsageError, Problems
-from stemline.corpus.readers import Reading, read_source
 
 
 @dataclass(frozen=True)
@@ -101,6 +100,10 @@ def read_chunks(
     spec: InputSpec, *, sources: Sequence[Source] | None = None, problems: Problems | None = None
 ) -> Iterator[Chunk]:
     """Every chunk of every source, in order."""
+    # The readers are imported when documents are read in Python: a job on
+    # the native path (see native.py) never needs them.
+    from stemline.corpus.readers import Reading, read_source
+
     problems = problems if problems is not None else Problems()
     reading = Reading(
         decoder=Decoder(spec.on_decode_error, problems),

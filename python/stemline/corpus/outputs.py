@@ -34,7 +34,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from stemline.corpus import compression
 from stemline.corpus.discovery import FORMAT_EXTENSIONS
@@ -43,7 +43,9 @@ from stemline.corpus.journal import Journal, entry
 from stemline.corpus.problems import JobUsageError
 from stemline.corpus.target import OutputFile, check_target, same_file, write_error
 from stemline.corpus.writers import EXTENSIONS, encoded, text_writer
-from stemline.corpus.writers.parquet import ParquetWriter
+
+if TYPE_CHECKING:
+    from stemline.corpus.writers.parquet import ParquetWriter
 
 PARTIAL = ".stemline-partial"
 
@@ -78,6 +80,13 @@ def format_from_name(name: str) -> str:
         if base.lower().endswith(ext):
             return fmt
     return "lines"
+
+
+def _parquet_writer(raw: BinaryIO, field: str) -> ParquetWriter:
+    # Imported only for Parquet output: its module imports the CSV and Parquet readers.
+    from stemline.corpus.writers.parquet import ParquetWriter
+
+    return ParquetWriter(raw, field)
 
 
 def _natural(source_format: str) -> str:
@@ -188,7 +197,7 @@ class SingleOutput:
             self.raw = self.file.raw
         self.tmp = self.file.tmp
         if self.format == "parquet":
-            self.parquet = ParquetWriter(self.raw, spec.field)
+            self.parquet = _parquet_writer(self.raw, spec.field)
         self.sink = _ByteSink(self.raw, self.compression)
 
     @staticmethod
@@ -327,7 +336,7 @@ class MirroredOutput:
         os.makedirs(folder or ".", exist_ok=True)
         file = OutputFile(target, temp=f".{base}{PARTIAL}")
         if fmt == "parquet":
-            return _Mirrored(source, ParquetWriter(file.raw, self.spec.field), None, file)
+            return _Mirrored(source, _parquet_writer(file.raw, self.spec.field), None, file)
         _check_offsets(self.spec, fmt)
         writer = text_writer(fmt, self.spec.field, offsets=self.spec.offsets)
         return _Mirrored(source, writer, _ByteSink(file.raw, compression.from_name(target)), file)

@@ -26,7 +26,6 @@ import io
 import os
 import stat
 import sys
-import tempfile
 from collections.abc import Iterable
 from typing import BinaryIO
 
@@ -160,6 +159,10 @@ class OutputFile:
                 _TEMPORARY.add(self.tmp)
             self.raw = open(self.tmp, "r+b" if append else "wb")  # noqa: SIM115
         else:
+            # Imported here: standard output (a short command's usual output)
+            # does without it, and it costs more than the rest of this module.
+            import tempfile
+
             fd, self.tmp = tempfile.mkstemp(dir=folder, prefix=f".{base}.", suffix=".partial")
             _TEMPORARY.add(self.tmp)
             self.raw = os.fdopen(fd, "wb")

@@ -23,11 +23,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from stemline.corpus.writers.delimited import DelimitedWriter
-from stemline.corpus.writers.jsonl import JsonlWriter
-from stemline.corpus.writers.lines import LinesWriter
+if TYPE_CHECKING:
+    from stemline.corpus.writers.delimited import DelimitedWriter
+    from stemline.corpus.writers.jsonl import JsonlWriter
+    from stemline.corpus.writers.lines import LinesWriter
 
 #: What ``--output-format`` accepts (``auto``: by the output's name, see outputs.py).
 OUTPUT_FORMATS = ("auto", "lines", "jsonl", "csv", "tsv", "parquet")
@@ -45,12 +46,20 @@ def text_writer(
     format: str, field: str, *, offsets: bool = False
 ) -> LinesWriter | JsonlWriter | DelimitedWriter:
     """A writer for a text output format (``offsets``: JSON Lines only, whose
-    items are then ``(line, offsets)`` pairs)."""
+    items are then ``(line, offsets)`` pairs). Each writer's module is
+    imported here, when its format is asked for: the CSV and JSON modules
+    cost a short command a good part of its start-up."""
     if format == "lines":
+        from stemline.corpus.writers.lines import LinesWriter
+
         return LinesWriter()
     if format == "jsonl":
+        from stemline.corpus.writers.jsonl import JsonlWriter
+
         return JsonlWriter(field, offsets=offsets)
     if format in ("csv", "tsv"):
+        from stemline.corpus.writers.delimited import DelimitedWriter
+
         return DelimitedWriter(field, "," if format == "csv" else "\t")
     raise ValueError(f"not a text output format: {format!r}")
 
