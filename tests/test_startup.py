@@ -3,6 +3,7 @@ are rebuilt (never trusted) when it is corrupt, stale or unwritable."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -119,3 +120,124 @@ def test_import_stemline_does_not_import_importlib_metadata_or_regex(tmp_path):
     )
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
     assert out.stdout.strip() == "[]", out.stderr
+
+
+# What a short command imports: `stemline normalize FILE` loads only what it
+# uses. Each probe runs the real program (stemline.__main__, as the console
+# script does) in a fresh process and reports, at exit, which of these modules
+# it imported.
+NOT_FOR_NORMALIZE = (
+    "stemline.commands.vocab",
+    "stemline.commands.report",
+    "stemline.vocabulary",
+    "stemline.report",
+    "stemline.corpus.readers",  # the Python readers: the native path reads
+    "stemline.corpus.writers.jsonl",
+    "stemline.corpus.writers.delimited",
+    "stemline.corpus.writers.parquet",
+    "pyarrow",
+    "zstandard",
+    "csv",
+    "tempfile",  # standard output needs no temporary file
+    "hashlib",  # only --resume fingerprints the job
+    "concurrent.futures",  # the Python path's thread pool
+    "tqdm",  # no progress bar on a pipe
+    "matplotlib",
+    "importlib.metadata",
+    "regex",  # the character tables come from the cache
+    "nltk",
+)
+
+_PROBE = """
+import atexit, json, sys
+watched = json.loads(sys.argv[1])
+seen = lambda: [m for m in watched if m in sys.modules]
+atexit.register(lambda: print(json.dumps(seen()), file=sys.stderr))
+sys.argv = ["stemline", *sys.argv[2:]]
+from stemline.__main__ import command_line
+command_line()
+"""
+
+
+def _imported(args: list[str], cache_home: Path, watched: tuple[str, ...]) -> tuple[str, list[str]]:
+    """Runs ``stemline ARGS`` (standard output a pipe); returns its output and
+    which ``watched`` modules it imported."""
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache_home)}
+    env.pop("STEMLINE_NO_CACHE", None)
+    # The character tables' cache, as after any first run.
+    subprocess.run([sys.executable, "-c", "import stemline; stemline.normalize('x')"], env=env)
+    out = subprocess.run(
+        [sys.executable, "-c", _PROBE, json.dumps(watched), *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return out.stdout, json.loads(out.stderr.strip().splitlines()[-1])
+
+
+ARTICLE = Path(__file__).parent.parent / "examples" / "article.txt"
+
+
+def test_normalize_file_imports_only_what_it_uses(tmp_path):
+    import stemline
+
+    out, imported = _imported(["normalize", str(ARTICLE)], tmp_path, NOT_FOR_NORMALIZE)
+    assert out == stemline.normalize(ARTICLE.read_text(encoding="utf-8")) + "\n"
+    assert imported == []
+
+
+def test_the_probe_sees_what_other_commands_import(tmp_path):
+    # The same probe on commands that need them: it does see imports.
+    src = tmp_path / "docs.txt"
+    src.write_text("Cats ran.\nDogs run.\n", encoding="utf-8")
+    watched = ("stemline.commands.vocab", "stemline.vocabulary", "stemline.corpus.readers")
+    out, imported = _imported(["vocab", "--lines", str(src)], tmp_path, watched)
+    assert out.startswith("stem\tcount")
+    assert imported == list(watched)
+    watched = ("stemline.corpus.writers.jsonl", "hashlib")
+    output = tmp_path / "out.jsonl"
+    args = ["normalize", "--lines", str(src), "-o", str(output), "--resume"]
+    _, imported = _imported(args, tmp_path, watched)
+    assert imported == list(watched)
+    assert output.read_text().count('"normalized"') == 2
+    _, imported = _imported(["normalize", str(src), "-o", str(output)], tmp_path, ("tempfile",))
+    assert imported == ["tempfile"]
+
+
+def test_help_lists_every_command_without_importing_them(tmp_path):
+    from stemline.cli import LAZY_COMMANDS
+
+    watched = tuple(module for module, _ in LAZY_COMMANDS.values())
+    out, imported = _imported(["--help"], tmp_path, watched)
+    assert imported == []
+    listed = out.split("Commands:")[1].split("\n\n")[0].split()
+    for name in ("normalize", "report", "vocab"):
+        assert name in listed
+    assert "Count the stems of PATHS" in out
+    assert "Write a corpus report for PATHS" in out
+
+
+def test_the_help_table_says_what_each_command_says(monkeypatch):
+    # `stemline --help` lists a lazy command from LAZY_COMMANDS; click shortens
+    # that text exactly as it shortens the command's own help, at any width.
+    import importlib
+
+    import click
+    from click.testing import CliRunner
+
+    from stemline.cli import LAZY_COMMANDS, main
+
+    for name, (module, help) in LAZY_COMMANDS.items():
+        command = getattr(importlib.import_module(module), name)
+        stand_in = click.Command(name, help=help)
+        for limit in range(5, 160):
+            assert stand_in.get_short_help_str(limit) == command.get_short_help_str(limit)
+    # Listed before and after the commands are loaded: the same page.
+    runner = CliRunner()
+    for width in ("40", "80", "200"):
+        monkeypatch.setenv("COLUMNS", width)
+        before = runner.invoke(main, ["--help"]).output
+        for name in LAZY_COMMANDS:
+            assert main.get_command(click.Context(main), name) is not None
+        assert runner.invoke(main, ["--help"]).output == before

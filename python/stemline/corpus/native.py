@@ -170,12 +170,14 @@ def json_judge(field: str, out_field: str | None) -> Callable[[str], tuple[Any, 
     record, clash)`` for a bad record, where ``record`` is what JSON Lines
     output writes for it under ``--on-bad-record empty`` and ``clash`` says
     the record already has the output's field."""
-    from stemline.corpus.readers.jsonl import _document
-
     path = field.split(".")
     decode = json.JSONDecoder().decode
 
     def judge(line: str) -> tuple[Any, ...]:
+        # Imported at the first such line (most jobs meet none): the readers
+        # are a good part of a short command's start-up.
+        from stemline.corpus.readers.jsonl import _document
+
         if not line or line.isspace():
             return ("skip",)
         text, value, problem = _document(line, path, field, decode)
