@@ -31,13 +31,13 @@ from __future__ import annotations
 
 import array
 import functools
-import importlib.util
 import marshal
 import os
 import sys
 import unicodedata
 import zlib
 from collections.abc import Iterable
+from importlib.machinery import PathFinder
 from typing import TYPE_CHECKING
 
 from stemline import _native
@@ -140,8 +140,9 @@ def _file_stamp(path: str) -> tuple[str, int, int]:
 def _cache_key() -> str:
     """Everything the tables depend on, as text. The ``regex`` module is found,
     not imported (importing it costs more than reading the cache): its files'
-    sizes and times change whenever another version is installed."""
-    spec = importlib.util.find_spec("regex")
+    sizes and times change whenever another version is installed (found on
+    ``sys.path`` as an import would find it; ``importlib.util`` costs more)."""
+    spec = PathFinder.find_spec("regex")
     engine: list[tuple[str, int, int]] = []
     if spec is not None and spec.origin is not None:
         folder = os.path.dirname(spec.origin)
@@ -182,28 +183,44 @@ def _load(path: str, key: str) -> Tables | None:
         checksum, payload = marshal.loads(data)
         if checksum != zlib.crc32(payload):
             return None
-        stored_key, tables = marshal.loads(payload)
+        stored_key, flat, ignore_case = marshal.loads(payload)
     except (OSError, EOFError, ValueError, TypeError):
         return None
-    if stored_key != key or not _well_formed(tables):
+    if stored_key != key:
         return None
-    word, space, re_word, split_space, alpha, ignore_case = tables
+    return _from_flat(flat, ignore_case)
+
+
+# On disk each range list is one string of bytes, the ranges' bounds as
+# unsigned 32-bit integers (start, end, start, end, ...): read back in one
+# step, whole, each a well-formed (int, int) pair by construction.
+
+
+def _flat(ranges: list[tuple[int, int]]) -> bytes:
+    return array.array("I", [bound for pair in ranges for bound in pair]).tobytes()
+
+
+def _from_flat(flat: object, ignore_case: object) -> Tables | None:
+    """The tables from their stored form, or None if it is not well formed."""
+    if not (
+        isinstance(flat, tuple)
+        and len(flat) == 5
+        and all(type(b) is bytes and len(b) % 8 == 0 for b in flat)
+        and isinstance(ignore_case, list)
+        and all(
+            type(p) is tuple and len(p) == 2 and type(p[0]) is str and type(p[1]) is int
+            for p in ignore_case
+        )
+    ):
+        return None
+    word, space, re_word, split_space, alpha = (
+        list(zip(bounds[0::2], bounds[1::2], strict=True)) for bounds in map(_bounds, flat)
+    )
     return word, space, re_word, split_space, alpha, ignore_case
 
 
-def _well_formed(tables: object) -> bool:
-    if not (isinstance(tables, tuple) and len(tables) == 6):
-        return False
-    *ranges, ignore_case = tables
-    pairs = [p for r in ranges if isinstance(r, list) for p in r]
-    if len(pairs) != sum(len(r) for r in ranges) or not isinstance(ignore_case, list):
-        return False
-    return all(
-        isinstance(p, tuple) and len(p) == 2 and all(type(x) is int for x in p) for p in pairs
-    ) and all(
-        isinstance(p, tuple) and len(p) == 2 and type(p[0]) is str and type(p[1]) is int
-        for p in ignore_case
-    )
+def _bounds(data: bytes) -> array.array[int]:
+    return array.array("I", data)
 
 
 def _store(path: str, key: str, tables: Tables) -> None:
@@ -211,7 +228,8 @@ def _store(path: str, key: str, tables: Tables) -> None:
     only means the next process builds the tables again."""
     import tempfile
 
-    payload = marshal.dumps((key, tables))
+    *ranges, ignore_case = tables
+    payload = marshal.dumps((key, tuple(map(_flat, ranges)), ignore_case))
     data = marshal.dumps((zlib.crc32(payload), payload))
     try:
         folder = os.path.dirname(path)
