@@ -138,8 +138,6 @@ def _fingerprint(
     inputs: InputSpec, output: OutputSpec, normalizer: Normalizer, sources: list[Source]
 ) -> str:
     """The digest of everything that makes a job's output what it is (see journal.py)."""
-    from dataclasses import asdict
-
     from stemline import __version__
     from stemline.corpus.journal import fingerprint
 
@@ -153,9 +151,9 @@ def _fingerprint(
         },
         "inputs": {
             k: v
-            for k, v in asdict(inputs).items()
+            for k, v in inputs._asdict().items()
             if k not in ("batch_size", "batch_bytes", "given")
         },
-        "output": {k: v for k, v in asdict(output).items() if k != "resume"},
+        "output": {k: v for k, v in output._asdict().items() if k != "resume"},
     }
     return fingerprint(job, sources)

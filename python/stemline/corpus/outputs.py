@@ -34,7 +34,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple
 
 from stemline.corpus import compression
 from stemline.corpus.discovery import FORMAT_EXTENSIONS
@@ -50,8 +50,9 @@ if TYPE_CHECKING:
 PARTIAL = ".stemline-partial"
 
 
-@dataclass(frozen=True)
-class OutputSpec:
+# A NamedTuple rather than a frozen dataclass: as immutable, and defined in
+# a fraction of the time (it is defined at every command's start-up).
+class OutputSpec(NamedTuple):
     path: str = "-"
     directory: str | None = None
     format: str = "auto"
