@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple
 
 from stemline.corpus import compression
@@ -383,15 +382,16 @@ class MirroredOutput:
         self.journal.close()
 
 
-@dataclass
 class _Mirrored:
-    """The output file being written for one input."""
+    """The output file being written for one input (a plain class: this module
+    is imported at every command's start-up, where a dataclass costs more)."""
 
-    source: Source
-    writer: Any
-    #: None for Parquet, which writes its own bytes.
-    sink: _ByteSink | None
-    file: OutputFile
+    def __init__(self, source: Source, writer: Any, sink: _ByteSink | None, file: OutputFile):
+        self.source = source
+        self.writer = writer
+        #: None for Parquet, which writes its own bytes.
+        self.sink = sink
+        self.file = file
 
 
 def open_output(

@@ -16,16 +16,27 @@ documents a ``--on-decode-error`` or ``--on-bad-record`` policy changed.
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
 
 
-@dataclass
 class Stats:
-    documents: int = 0
-    tokens: int = 0
-    nbytes: int = 0
-    seconds: float = 0.0
-    errors: int = 0
+    """What a job did, for the summary line (a plain class: this module is
+    imported at every command's start-up, where a dataclass costs more)."""
+
+    __slots__ = ("documents", "tokens", "nbytes", "seconds", "errors")
+
+    def __init__(
+        self,
+        documents: int = 0,
+        tokens: int = 0,
+        nbytes: int = 0,
+        seconds: float = 0.0,
+        errors: int = 0,
+    ) -> None:
+        self.documents = documents
+        self.tokens = tokens
+        self.nbytes = nbytes
+        self.seconds = seconds
+        self.errors = errors
 
     def summary(self) -> str:
         mb = self.nbytes / 1e6
