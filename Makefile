@@ -26,9 +26,12 @@ $(VENV)/.test: $(VENV)/.base pyproject.toml
 	touch $@
 
 # Rebuilds the native extension when Rust sources changed (incremental; a no-op
-# otherwise). Python sources are used in place (editable install).
+# otherwise). Python sources are used in place (editable install), with their
+# bytecode compiled as pip compiles an installed wheel's: where
+# PYTHONDONTWRITEBYTECODE is set, every command would otherwise compile them again.
 build: $(VENV)/.base
 	$(IN_VENV) $(BIN)/maturin develop --release --quiet
+	$(PY) -m compileall -q python/stemline
 
 demo: build
 	$(BIN)/stemline normalize examples/article.txt

@@ -13,11 +13,8 @@ on a shared machine (the load average is printed):
 * JSON Lines to JSON Lines (every field kept), ``-j 1``;
 * the gzip'd lines ``-j 2``, beside ``zcat F.gz > /dev/null``;
 * start-up: ``stemline normalize examples/article.txt`` against ``python -c pass``
-  (best of 15 each, taken in turns), both with their bytecode compiled as an
-  installed package has it (pip compiles it when it installs a wheel; an
-  editable install under ``PYTHONDONTWRITEBYTECODE=1`` would compile
-  stemline's sources in every run): written once to a temporary
-  ``PYTHONPYCACHEPREFIX``. The figure as this environment runs it is printed too;
+  (best of 15 each, taken in turns), in this environment as it is: ``make build``
+  compiles stemline's bytecode as pip does when it installs a wheel;
 * CSV and Parquet (which stay on the Python path) to lines, ``-j 1``, beside
   their parsers alone (``csv.reader`` over the file, ``pyarrow.parquet.read_table``).
 
@@ -188,32 +185,21 @@ def main() -> None:
                 cpu=False,
             )
 
-        def best_of(commands: list[list[str]], env: dict[str, str], n: int = 15) -> list[float]:
+        def best_of(commands: list[list[str]], n: int = 15) -> list[float]:
             """Each command's best wall time of ``n`` runs, the commands taken in turns."""
             best = [float("inf")] * len(commands)
             for _ in range(n):
                 for i, args in enumerate(commands):
                     started = time.perf_counter()
-                    subprocess.run(args, env=env, stdout=subprocess.DEVNULL, check=True)
+                    subprocess.run(args, stdout=subprocess.DEVNULL, check=True)
                     best[i] = min(best[i], time.perf_counter() - started)
             return best
 
         article = str(ROOT / "examples" / "article.txt")
-        commands = [[STEMLINE, "normalize", article], [sys.executable, "-c", "pass"]]
-        compiled = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-        compiled["PYTHONPYCACHEPREFIX"] = str(folder / "bytecode")
-        for args in commands:  # writes the bytecode
-            subprocess.run(args, env=compiled, stdout=subprocess.DEVNULL, check=True)
-        start, bare = best_of(commands, compiled)
+        start, bare = best_of([[STEMLINE, "normalize", article], [sys.executable, "-c", "pass"]])
         print(
             f"  start-up: stemline normalize examples/article.txt {start * 1e3:.0f} ms, "
-            f"python -c pass {bare * 1e3:.0f} ms (bytecode compiled, as installed)"
-        )
-        here, here_bare = best_of(commands, dict(os.environ))
-        print(
-            f"  {'':10}as this environment runs them: {here * 1e3:.0f} ms and "
-            f"{here_bare * 1e3:.0f} ms ({here / here_bare:.2f}x"
-            f"{', no bytecode written' if os.environ.get('PYTHONDONTWRITEBYTECODE') else ''})"
+            f"python -c pass {bare * 1e3:.0f} ms"
         )
 
         def target(name: str, value: float, goal: str, met: bool) -> None:
