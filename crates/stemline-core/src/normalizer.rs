@@ -296,15 +296,18 @@ impl Normalizer {
                 }
                 return;
             }
-            if let Some(value) = cache.get(key) {
-                if value != [NO_TOKENS] {
-                    emit(value);
+            let miss = match cache.lookup(key) {
+                Ok(value) => {
+                    if value != [NO_TOKENS] {
+                        emit(value);
+                    }
+                    return;
                 }
-                return;
-            }
+                Err(miss) => miss,
+            };
             scratch.output.clear();
             self.run_output(&text[run.start..run.end], run.kind, pos, &mut scratch);
-            cache.insert(key, &scratch.output);
+            cache.insert_missed(miss, key, &scratch.output);
             if scratch.output != [NO_TOKENS] {
                 emit(&scratch.output);
             }
