@@ -181,6 +181,12 @@ impl<'w, L: Letter> Stem<'w, L> {
         bucket(u32::from(self.tail as u8))
     }
 
+    /// The [`RuleIndex`] bucket of the letter before the last (26 if none).
+    #[inline(always)]
+    fn before_last(&self) -> usize {
+        bucket(u32::from((self.tail >> 8) as u8))
+    }
+
     #[inline(always)]
     fn len(&self) -> usize {
         self.letters.len()
@@ -213,8 +219,23 @@ const fn letter(b: u8) -> u32 {
     b as u32
 }
 
+/// Whether the byte is a vowel letter (a e i o u), by table: a read where
+/// the five compares cost several instructions in every measure's loop.
+const VOWELS: [bool; 256] = {
+    let mut table = [false; 256];
+    let vowels = b"aeiou";
+    let mut i = 0;
+    while i < vowels.len() {
+        table[vowels[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
+#[inline(always)]
 fn is_vowel(c: u32) -> bool {
-    matches!(c, 0x61 | 0x65 | 0x69 | 0x6F | 0x75) // a e i o u
+    // A byte letter is below 256, so the bound is known for byte words.
+    c < 256 && VOWELS[c as usize]
 }
 
 /// Which modes a rule belongs to.
@@ -443,20 +464,38 @@ struct RuleIndex {
     /// Bucket `b - b'a'` for a word ending in the letter `b`, bucket 26 for
     /// any other ending; rules that match any ending are in every bucket.
     buckets: [Vec<Rule>; 27],
+    /// Per bucket, the buckets of the letter before the last that a rule of
+    /// the bucket can match (all for a rule of one letter or none): most
+    /// words whose last letter some rule needs fail on the letter before,
+    /// and leave without a call to the rule loop.
+    before_last: [u32; 27],
 }
 
 impl RuleIndex {
     fn new(rules: &[Rule], mode: Mode) -> Self {
         let mut buckets: [Vec<Rule>; 27] = Default::default();
+        let mut before_last = [0u32; 27];
         for r in rules.iter().filter(|r| r.modes.include(mode)) {
             match r.suffix {
                 Suffix::Text(Packed { len: 0, .. }) | Suffix::DoubleConsonant => {
-                    buckets.iter_mut().for_each(|b| b.push(*r))
+                    buckets.iter_mut().for_each(|b| b.push(*r));
+                    before_last = [u32::MAX; 27];
                 }
-                Suffix::Text(p) => buckets[bucket(p.value as u8 as u32)].push(*r),
+                Suffix::Text(p) => {
+                    let last = bucket(p.value as u8 as u32);
+                    buckets[last].push(*r);
+                    before_last[last] |= if p.len == 1 {
+                        u32::MAX
+                    } else {
+                        1 << bucket((p.value >> 8) as u8 as u32)
+                    };
+                }
             }
         }
-        RuleIndex { buckets }
+        RuleIndex {
+            buckets,
+            before_last,
+        }
     }
 }
 
@@ -503,13 +542,27 @@ const ANY_STEP_ENDINGS: u32 = STEP1A_ENDINGS
     | STEP5B_ENDINGS;
 
 /// The [`RuleIndex`] bucket of a word ending in `c`.
-#[inline]
+#[inline(always)]
 const fn bucket(c: u32) -> usize {
-    match c {
-        0x61..=0x7A => (c - 0x61) as usize,
-        _ => 26,
+    // By table: several buckets are taken for every word, and a letter
+    // from a word's tail is a byte, so the bound is known there.
+    if c < 256 {
+        BUCKETS[c as usize] as usize
+    } else {
+        26
     }
 }
+
+/// [`bucket`] of every byte.
+const BUCKETS: [u8; 256] = {
+    let mut table = [26u8; 256];
+    let mut c = b'a';
+    while c <= b'z' {
+        table[c as usize] = c - b'a';
+        c += 1;
+    }
+    table
+};
 
 /// Every rule list of one mode, indexed.
 struct Steps {
@@ -715,6 +768,9 @@ impl PorterStemmer {
     fn apply_rule_list<L: Letter>(&self, word: &mut Stem<L>, rules: &RuleIndex, endings: u32) {
         let ending = word.ending();
         if endings & (1 << ending) == 0 {
+            return;
+        }
+        if rules.before_last[ending] & (1 << word.before_last()) == 0 {
             return;
         }
         self.apply_rules(word, &rules.buckets[ending]);
