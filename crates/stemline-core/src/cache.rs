@@ -142,19 +142,6 @@ fn rehash(head: u64, len: usize, rest: &[u8]) -> u64 {
 /// Smallest arena allocation, so the first inserts do not reallocate often.
 const MIN_ARENA: usize = 16 << 10;
 
-/// What [`TokenCache::lookup`] learned about a key it did not find, so that
-/// [`TokenCache::insert_missed`] neither hashes the key again nor probes
-/// the table again for a free slot.
-#[derive(Debug, Clone, Copy)]
-pub struct Miss {
-    head: u64,
-    hash: u64,
-    /// The free slot the probe ended at, valid while `generation` is the
-    /// cache's; `usize::MAX` when the key was not hashed (an empty cache).
-    slot: usize,
-    generation: u64,
-}
-
 #[derive(Debug)]
 pub struct TokenCache {
     /// Power-of-two length (or empty), linear probing.
@@ -168,9 +155,6 @@ pub struct TokenCache {
     /// Whether the cache has been emptied for lack of room: from then on a
     /// run is admitted on its second miss only.
     admit_on_second_miss: bool,
-    /// Changes whenever the slots move (the table grows or is emptied), so
-    /// that an old [`Miss`]'s slot is not trusted.
-    generation: u64,
 }
 
 impl TokenCache {
@@ -182,7 +166,6 @@ impl TokenCache {
             limit: limit_bytes,
             seen: Vec::new(),
             admit_on_second_miss: false,
-            generation: 0,
         }
     }
 
@@ -200,37 +183,19 @@ impl TokenCache {
     // Inlined into the run loop: the call itself showed in profiles.
     #[inline(always)]
     pub fn get(&self, key: &[u8]) -> Option<&[u8]> {
-        self.lookup(key).ok()
-    }
-
-    /// The cached value of `key`, or what inserting it needs to know.
-    #[inline(always)]
-    pub fn lookup(&self, key: &[u8]) -> Result<&[u8], Miss> {
         let mask = self.slots.len().wrapping_sub(1);
         if self.len == 0 {
-            // Nothing to find: a cache with a zero bound never hashes.
-            return Err(Miss {
-                head: 0,
-                hash: 0,
-                slot: usize::MAX,
-                generation: self.generation,
-            });
+            return None;
         }
         let head = head_of(key);
-        let hash = hash(head, key);
-        let mut i = hash as usize & mask;
+        let mut i = hash(head, key) as usize & mask;
         loop {
             let slot = &self.slots[i];
             if slot.matches(head, key, &self.arena) {
-                return Ok(slot.value(&self.arena));
+                return Some(slot.value(&self.arena));
             }
             if slot.is_free() {
-                return Err(Miss {
-                    head,
-                    hash,
-                    slot: i,
-                    generation: self.generation,
-                });
+                return None;
             }
             i = (i + 1) & mask;
         }
@@ -239,29 +204,11 @@ impl TokenCache {
     /// Caches `value` for `key` (which must not be cached yet), emptying the
     /// cache first if the entry would not fit in the bound otherwise.
     pub fn insert(&mut self, key: &[u8], value: &[u8]) {
-        let miss = Miss {
-            head: 0,
-            hash: 0,
-            slot: usize::MAX,
-            generation: self.generation,
-        };
-        self.insert_missed(miss, key, value);
-    }
-
-    /// [`Self::insert`] for a key [`Self::lookup`] just missed, with what the
-    /// lookup learned: no second hash, and no second probe unless the table
-    /// has changed since.
-    #[inline]
-    pub fn insert_missed(&mut self, miss: Miss, key: &[u8], value: &[u8]) {
         if key.len() > MAX_CACHED_RUN || value.len() > u16::MAX as usize || self.limit == 0 {
             return;
         }
-        let (head, hash) = if miss.slot == usize::MAX {
-            let head = head_of(key);
-            (head, hash(head, key))
-        } else {
-            (miss.head, miss.hash)
-        };
+        let head = head_of(key);
+        let hash = hash(head, key);
         if self.admit_on_second_miss && !self.seen_before(hash) {
             return;
         }
@@ -292,16 +239,7 @@ impl TokenCache {
         if !self.table_holds(self.len + 1) {
             self.grow_table();
         }
-        // The slot is still the first free one of the key's probe unless
-        // the slots moved or another insert took it.
-        if miss.slot != usize::MAX
-            && miss.generation == self.generation
-            && self.slots[miss.slot].is_free()
-        {
-            self.slots[miss.slot] = slot;
-        } else {
-            self.place(hash, slot);
-        }
+        self.place(hash, slot);
         self.len += 1;
     }
 
@@ -316,7 +254,6 @@ impl TokenCache {
 
     fn grow_table(&mut self) {
         let size = (2 * self.slots.len()).max(self.first_slots());
-        self.generation += 1;
         let old = std::mem::replace(&mut self.slots, bytemuck::zeroed_vec(size));
         for slot in old.into_iter().filter(|s| !s.is_free()) {
             let start = slot.start as usize;
@@ -396,7 +333,6 @@ impl TokenCache {
 
     /// Drops every entry, keeping the allocations for the refill.
     pub fn clear(&mut self) {
-        self.generation += 1;
         self.slots.fill(Slot::zeroed());
         self.len = 0;
         self.arena.clear();
@@ -486,42 +422,6 @@ mod tests {
             let mut word = [0u8; 8];
             word[..n.min(8)].copy_from_slice(&key[..n.min(8)]);
             assert_eq!(head_of(&key), u64::from_le_bytes(word), "length {n}");
-        }
-    }
-
-    /// A miss's slot is used only while it is still right: not after the
-    /// slot was taken by another key, the table grew, or the cache was emptied.
-    #[test]
-    fn a_stale_miss_is_probed_again() {
-        let mut cache = TokenCache::new(64 << 20);
-        cache.insert(b"first", b"1");
-        let a = cache.lookup(b"alpha").unwrap_err();
-        let b = cache.lookup(b"beta").unwrap_err();
-        // Force both misses to end at the same free slot, as colliding keys do.
-        let shared = Miss { slot: a.slot, ..b };
-        cache.insert_missed(a, b"alpha", b"A");
-        cache.insert_missed(shared, b"beta", b"B");
-        assert_eq!(cache.get(b"alpha"), Some(&b"A"[..]));
-        assert_eq!(cache.get(b"beta"), Some(&b"B"[..]));
-        let c = cache.lookup(b"gamma").unwrap_err();
-        cache.clear();
-        cache.insert(b"other", b"O");
-        cache.insert_missed(c, b"gamma", b"C");
-        assert_eq!(cache.get(b"gamma"), Some(&b"C"[..]));
-        let d = cache.lookup(b"delta").unwrap_err();
-        let slots = cache.slots.len();
-        for i in 0..50_000u32 {
-            let key = format!("k{i}");
-            if let Err(miss) = cache.lookup(key.as_bytes()) {
-                cache.insert_missed(miss, key.as_bytes(), b"v");
-            }
-        }
-        assert!(cache.slots.len() > slots, "the table grew");
-        cache.insert_missed(d, b"delta", b"D");
-        assert_eq!(cache.get(b"delta"), Some(&b"D"[..]));
-        for i in 0..50_000u32 {
-            let key = format!("k{i}");
-            assert_eq!(cache.get(key.as_bytes()), Some(&b"v"[..]), "{key}");
         }
     }
 

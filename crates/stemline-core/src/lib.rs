@@ -25,7 +25,7 @@ pub mod treebank;
 pub mod vocab;
 pub mod wordpunct;
 
-pub use cache::{Miss, TokenCache, DEFAULT_CACHE_BYTES};
+pub use cache::{TokenCache, DEFAULT_CACHE_BYTES};
 pub use classes::{CharClasses, ClassRanges};
 pub use normalizer::{Lowercase, Normalizer, RustLowercase, Stemming};
 pub use stem::porter;

@@ -296,18 +296,15 @@ impl Normalizer {
                 }
                 return;
             }
-            let miss = match cache.lookup(key) {
-                Ok(value) => {
-                    if value != [NO_TOKENS] {
-                        emit(value);
-                    }
-                    return;
+            if let Some(value) = cache.get(key) {
+                if value != [NO_TOKENS] {
+                    emit(value);
                 }
-                Err(miss) => miss,
-            };
+                return;
+            }
             scratch.output.clear();
             self.run_output(&text[run.start..run.end], run.kind, pos, &mut scratch);
-            cache.insert_missed(miss, key, &scratch.output);
+            cache.insert(key, &scratch.output);
             if scratch.output != [NO_TOKENS] {
                 emit(&scratch.output);
             }
