@@ -60,8 +60,8 @@ const MIN_SLOTS: usize = 1 << 10;
 const MAX_LOAD: (usize, usize) = (5, 8);
 /// The most slots of the first table (1 MiB), which [`TokenCache::first_slots`]
 /// sizes from the bound: with the default bound, news text's distinct runs
-/// (BBC: 33,709) fill it without a rehash. Growing from 32k slots in the
-/// middle of a first pass zeroed a new table and re-placed 20,480 entries.
+/// (BBC: 33,709) fill it without a rehash. A table that grows during a first
+/// pass zeroes a new table and places every entry again (20,480 at 32k slots).
 const FIRST_SLOTS: usize = 1 << 16;
 
 impl Slot {

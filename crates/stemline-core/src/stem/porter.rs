@@ -89,9 +89,9 @@ impl Letter for u8 {
     }
 
     /// A few fixed-size loads, no loop over the letters (whose exit,
-    /// different for every word, was mispredicted). A byte word is ASCII (the
-    /// normalizer's byte path takes only ASCII runs), so no letter needs
-    /// mapping.
+    /// different for every word, was mispredicted). Bytes are not mapped: the
+    /// normalizer's byte path takes only ASCII runs, and a byte from 0x80 up
+    /// would be in no suffix anyway.
     #[inline]
     fn tail(word: &[u8]) -> u64 {
         let n = word.len();
