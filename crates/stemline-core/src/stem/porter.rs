@@ -644,10 +644,11 @@ impl PorterStemmer {
     /// `original_len` is the length in code points of the word before
     /// lower-casing. Works on code points or, for an ASCII word, on its bytes.
     pub fn stem_in_place<L: Letter>(&self, original_len: usize, stem: &mut Vec<L>) {
+        let mut word = Stem::new(stem);
         if self.mode == Mode::NltkExtensions {
-            if let Some(irregular) = pool_lookup(stem) {
-                stem.clear();
-                stem.extend(irregular.bytes().map(L::from_ascii));
+            if let Some(irregular) = pool_lookup(&word) {
+                word.letters.clear();
+                word.letters.extend(irregular.bytes().map(L::from_ascii));
                 return;
             }
         }
@@ -656,7 +657,6 @@ impl PorterStemmer {
         if self.mode != Mode::OriginalAlgorithm && original_len <= 2 {
             return;
         }
-        let mut word = Stem::new(stem);
         if ANY_STEP_ENDINGS & (1 << word.ending()) == 0 {
             return;
         }
@@ -886,18 +886,29 @@ impl PorterStemmer {
     }
 }
 
+/// The irregular forms as [`Letter::tail`] packs them (each at most 8
+/// letters, so the tail is the whole word, padding included).
+const POOL_TAILS: [u64; POOL.len()] = {
+    let mut tails = [0; POOL.len()];
+    let mut i = 0;
+    while i < POOL.len() {
+        let form = Packed::of(POOL[i].0.as_bytes());
+        tails[i] = form.value | !form.mask;
+        i += 1;
+    }
+    tails
+};
+
 /// The irregular stem of `word`, if it has one.
-fn pool_lookup<L: Letter>(word: &[L]) -> Option<&'static str> {
+#[inline]
+fn pool_lookup<L: Letter>(word: &Stem<L>) -> Option<&'static str> {
     // Most words end in a letter no irregular form ends in, and leave here.
-    let ending = word.last().map_or(26, |c| bucket(c.code()));
-    if POOL_ENDINGS & (1 << ending) == 0 {
+    if POOL_ENDINGS & (1 << word.ending()) == 0 || word.len() > 8 {
         return None;
     }
-    POOL.iter()
-        .find(|(form, _)| {
-            form.len() == word.len() && form.bytes().zip(word).all(|(b, &c)| b as u32 == c.code())
-        })
-        .map(|&(_, stem)| stem)
+    // Equal tails of words of at most 8 letters: equal words.
+    let i = POOL_TAILS.iter().position(|&t| t == word.tail)?;
+    Some(POOL[i].1)
 }
 
 #[cfg(test)]
