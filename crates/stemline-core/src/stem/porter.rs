@@ -526,6 +526,12 @@ const STEP3_ENDINGS: u32 = endings(STEP3);
 const STEP4_ENDINGS: u32 = endings(STEP4);
 const STEP5B_ENDINGS: u32 = endings(STEP5B);
 
+/// The buckets of the letters a word can end with for step 1 (1a, 1b or 1c)
+/// to change it. Step 1a can leave any ending, so 1b and 1c are tried after
+/// it whatever the word then ends with.
+const STEP1_ENDINGS: u32 =
+    STEP1A_ENDINGS | 1 << bucket(b'd' as u32) | 1 << bucket(b'g' as u32) | STEP1C_ENDINGS;
+
 /// The buckets of the letters a word can end with for any step to change
 /// it: -ED and -ING for step 1b, E for step 5a, and every rule list's
 /// endings. A step that changes nothing leaves the ending as it was, so a
@@ -657,12 +663,17 @@ impl PorterStemmer {
         if self.mode != Mode::OriginalAlgorithm && original_len <= 2 {
             return;
         }
-        if ANY_STEP_ENDINGS & (1 << word.ending()) == 0 {
+        let ending = 1 << word.ending();
+        if ANY_STEP_ENDINGS & ending == 0 {
             return;
         }
-        self.step1a(&mut word);
-        self.step1b(&mut word);
-        self.step1c(&mut word);
+        // Step 1 changes only words ending in S, D, G or Y: one test for the
+        // other words instead of one a sub-step.
+        if STEP1_ENDINGS & ending != 0 {
+            self.step1a(&mut word);
+            self.step1b(&mut word);
+            self.step1c(&mut word);
+        }
         self.step2(&mut word);
         self.step3(&mut word);
         self.step4(&mut word);
