@@ -4,7 +4,8 @@
 //!
 //! `cargo run --release -p stemline-core --example run_corpus -- FILE [CACHE_BYTES] [PASSES]`
 //! (under `valgrind --tool=callgrind`, PASSES=1 counts one pass of each;
-//! the environment variable `ONLY=none`, `fresh` or `warm` runs only that one).
+//! the environment variable `ONLY=none`, `fresh` or `warm` runs only that one;
+//! `STEMMER=` a stemmer's name, such as `none`, stems with it instead of `nltk`).
 
 use std::sync::Arc;
 use std::time::Instant;
@@ -41,14 +42,10 @@ fn main() {
     let docs: Vec<&[u8]> = text.split(|&b| b == b'\n').collect();
     let mb = text.len() as f64 / 1e6;
     let classes = Arc::new(ascii_classes());
-    let new = |bytes| {
-        Normalizer::new(
-            classes.clone(),
-            Stemming::Porter(Mode::NltkExtensions),
-            Arc::new(RustLowercase),
-            bytes,
-        )
-    };
+    let stemming = std::env::var("STEMMER").map_or(Stemming::Porter(Mode::NltkExtensions), |s| {
+        Stemming::from_name(&s).expect("a stemmer's name")
+    });
+    let new = |bytes| Normalizer::new(classes.clone(), stemming, Arc::new(RustLowercase), bytes);
     let time = |n: &Normalizer| {
         let start = Instant::now();
         let lines = n.normalize_batch(&docs, 1);

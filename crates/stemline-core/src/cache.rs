@@ -58,9 +58,11 @@ struct Slot {
 /// Slots of the smallest table; it doubles whenever it would be over [`MAX_LOAD`].
 const MIN_SLOTS: usize = 1 << 10;
 const MAX_LOAD: (usize, usize) = (5, 8);
-/// Slots of the first table when the bound leaves room for it: a corpus's
-/// first few thousand distinct runs then fill it without a rehash.
-const FIRST_SLOTS: usize = 1 << 15;
+/// The most slots of the first table (1 MiB), which [`TokenCache::first_slots`]
+/// sizes from the bound: with the default bound, news text's distinct runs
+/// (BBC: 33,709) fill it without a rehash. A table that grows during a first
+/// pass zeroes a new table and places every entry again (20,480 at 32k slots).
+const FIRST_SLOTS: usize = 1 << 16;
 
 impl Slot {
     #[inline]
@@ -211,7 +213,7 @@ impl TokenCache {
             return;
         }
         let tail = key.get(8..).unwrap_or_default();
-        if !self.make_room(tail.len() + value.len()) {
+        if !(self.has_room(tail.len() + value.len()) || self.make_room(tail.len() + value.len())) {
             self.clear();
             if !self.admit_on_second_miss && self.limit >= 8 * SEEN_SLOTS * size_of::<u16>() {
                 self.admit_on_second_miss = true;
@@ -229,7 +231,10 @@ impl TokenCache {
             tag: key.len() as u16 + 1,
             value_len: value.len() as u16,
         };
-        self.arena.extend_from_slice(tail);
+        // Most keys have no tail: no `memcpy` call for it.
+        if !tail.is_empty() {
+            self.arena.extend_from_slice(tail);
+        }
         self.arena.extend_from_slice(value);
         if !self.table_holds(self.len + 1) {
             self.grow_table();
@@ -258,14 +263,15 @@ impl TokenCache {
         }
     }
 
-    /// [`FIRST_SLOTS`] if a table that size (and its doubling) fits well
-    /// within the bound, else [`MIN_SLOTS`].
+    /// The most slots, a power of two from [`MIN_SLOTS`] to [`FIRST_SLOTS`],
+    /// that take at most half the bound, leaving the rest to the arena.
     fn first_slots(&self) -> usize {
-        if 4 * FIRST_SLOTS * size_of::<Slot>() <= self.limit {
-            FIRST_SLOTS
-        } else {
-            MIN_SLOTS
-        }
+        let fit = self.limit / 2 / size_of::<Slot>();
+        let slots = match fit.checked_ilog2() {
+            Some(log) => 1 << log,
+            None => 0,
+        };
+        slots.clamp(MIN_SLOTS, FIRST_SLOTS)
     }
 
     /// Whether the table can hold `entries` without growing: at most
@@ -277,6 +283,17 @@ impl TokenCache {
 
     fn table_bytes(&self) -> usize {
         self.slots.capacity() * size_of::<Slot>()
+    }
+
+    /// Whether `entry` more bytes and one more slot fit in what is allocated
+    /// now (the common case, checked inline before [`Self::make_room`]):
+    /// what is allocated is always within the bound.
+    #[inline(always)]
+    fn has_room(&self, entry: usize) -> bool {
+        let room =
+            self.arena.len() + entry <= self.arena.capacity() && self.table_holds(self.len + 1);
+        debug_assert!(!room || self.used_bytes() <= self.limit);
+        room
     }
 
     /// Grows the arena, if needed, so that `entry` more bytes fit without

@@ -52,6 +52,17 @@ pub trait Letter: Copy + Eq {
     fn code(self) -> u32;
     /// The letter for an ASCII byte of a suffix or replacement.
     fn from_ascii(b: u8) -> Self;
+
+    /// The word's last eight letters as one integer, the last letter in the
+    /// low byte: a letter outside ASCII as 0x80 and a letter before the
+    /// word's start as 0xFF, neither of which is in any suffix. Every suffix
+    /// test is then one mask and one compare ([`Packed`]).
+    #[inline]
+    fn tail(word: &[Self]) -> u64 {
+        word[word.len().saturating_sub(8)..]
+            .iter()
+            .fold(u64::MAX, |t, &c| t << 8 | u64::from(c.code().min(0x80)))
+    }
 }
 
 impl Letter for u32 {
@@ -76,26 +87,155 @@ impl Letter for u8 {
     fn from_ascii(b: u8) -> Self {
         b
     }
+
+    /// A few fixed-size loads, no loop over the letters (whose exit,
+    /// different for every word, was mispredicted). Bytes are not mapped: the
+    /// normalizer's byte path takes only ASCII runs, and a byte from 0x80 up
+    /// would be in no suffix anyway.
+    #[inline]
+    fn tail(word: &[u8]) -> u64 {
+        let n = word.len();
+        let load4 = |at: usize| u64::from(u32::from_be_bytes(word[at..at + 4].try_into().unwrap()));
+        // The letters, right-aligned, then 0xFF in every byte above them.
+        let letters = if n >= 8 {
+            return u64::from_be_bytes(word[n - 8..].try_into().expect("8 bytes"));
+        } else if n >= 4 {
+            // Two overlapping loads: the first four letters and the last four.
+            load4(0) << (8 * (n - 4)) | load4(n - 4)
+        } else if n > 0 {
+            let first = u64::from(word[0]) << (8 * (n - 1));
+            let middle = u64::from(word[n / 2]) << (8 * (n - 1 - n / 2));
+            first | middle | u64::from(word[n - 1])
+        } else {
+            0
+        };
+        letters | u64::MAX.checked_shl(8 * n as u32).unwrap_or(0)
+    }
+}
+
+/// A suffix of at most eight ASCII letters packed as [`Letter::tail`] packs a
+/// word's ending, with the mask of its bytes: a word ends with the suffix
+/// when `tail & mask == value`.
+#[derive(Clone, Copy)]
+struct Packed {
+    value: u64,
+    mask: u64,
+    len: usize,
+}
+
+impl Packed {
+    const fn of(suffix: &[u8]) -> Packed {
+        assert!(suffix.len() <= 8, "suffixes are at most 8 letters");
+        let mut value = 0u64;
+        let mut i = 0;
+        while i < suffix.len() {
+            value = value << 8 | suffix[i] as u64;
+            i += 1;
+        }
+        let mask = if suffix.len() == 8 {
+            u64::MAX
+        } else {
+            (1u64 << (8 * suffix.len())) - 1
+        };
+        Packed {
+            value,
+            mask,
+            len: suffix.len(),
+        }
+    }
+
+    /// The suffix's last letter, if it has one.
+    const fn last(self) -> Option<u8> {
+        if self.len == 0 {
+            None
+        } else {
+            Some(self.value as u8)
+        }
+    }
+}
+
+/// A word being stemmed, with its [`Letter::tail`] kept in step with every
+/// change: most words go through every step, and each step tests its
+/// suffixes on the tail instead of the letters.
+struct Stem<'w, L: Letter> {
+    letters: &'w mut Vec<L>,
+    tail: u64,
+}
+
+impl<'w, L: Letter> Stem<'w, L> {
+    #[inline]
+    fn new(letters: &'w mut Vec<L>) -> Self {
+        let tail = L::tail(letters);
+        Stem { letters, tail }
+    }
+
+    #[inline(always)]
+    fn ends(&self, suffix: Packed) -> bool {
+        self.tail & suffix.mask == suffix.value
+    }
+
+    /// The [`RuleIndex`] bucket of the word's last letter.
+    #[inline(always)]
+    fn ending(&self) -> usize {
+        // An empty word's tail is all 0xFF: bucket 26, like any non-letter.
+        bucket(u32::from(self.tail as u8))
+    }
+
+    /// The [`RuleIndex`] bucket of the letter before the last (26 if none).
+    #[inline(always)]
+    fn before_last(&self) -> usize {
+        bucket(u32::from((self.tail >> 8) as u8))
+    }
+
+    #[inline(always)]
+    fn len(&self) -> usize {
+        self.letters.len()
+    }
+
+    /// The word without its last `n` letters.
+    #[inline(always)]
+    fn without(&self, n: usize) -> &[L] {
+        &self.letters[..self.letters.len() - n]
+    }
+
+    fn replace_suffix(&mut self, suffix_len: usize, replacement: &[u8]) {
+        let letters = &mut *self.letters;
+        letters.truncate(letters.len() - suffix_len);
+        letters.extend(replacement.iter().map(|&b| L::from_ascii(b)));
+        self.tail = L::tail(letters);
+    }
+
+    /// Replaces the last `suffix_len` letters with the last one of them.
+    fn keep_last_letter(&mut self, suffix_len: usize) {
+        let letters = &mut *self.letters;
+        let last = letters[letters.len() - 1];
+        letters.truncate(letters.len() - suffix_len);
+        letters.push(last);
+        self.tail = L::tail(letters);
+    }
 }
 
 const fn letter(b: u8) -> u32 {
     b as u32
 }
 
-fn is_vowel(c: u32) -> bool {
-    matches!(c, 0x61 | 0x65 | 0x69 | 0x6F | 0x75) // a e i o u
-}
+/// Whether the byte is a vowel letter (a e i o u), by table: a read where
+/// the five compares cost several instructions in every measure's loop.
+const VOWELS: [bool; 256] = {
+    let mut table = [false; 256];
+    let vowels = b"aeiou";
+    let mut i = 0;
+    while i < vowels.len() {
+        table[vowels[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
 
-#[inline]
-fn ends_with<L: Letter>(word: &[L], suffix: &[u8]) -> bool {
-    // Compared from the end: most rules fail on the last letter, and the
-    // rule lists are scanned for every new word.
-    word.len() >= suffix.len()
-        && word
-            .iter()
-            .rev()
-            .zip(suffix.iter().rev())
-            .all(|(&c, &b)| c.code() == b as u32)
+#[inline(always)]
+fn is_vowel(c: u32) -> bool {
+    // A byte letter is below 256, so the bound is known for byte words.
+    c < 256 && VOWELS[c as usize]
 }
 
 /// Which modes a rule belongs to.
@@ -143,7 +283,7 @@ enum Condition {
 /// What the rule matches at the end of the word.
 #[derive(Clone, Copy)]
 enum Suffix {
-    Text(&'static [u8]),
+    Text(Packed),
     /// `*d`: a double consonant. NLTK also accepts the literal suffix "*d" here,
     /// because its rule list checks `word.endswith("*d")` after the double
     /// consonant test; kept, since NLTK stems "a*ded" to "ad".
@@ -168,7 +308,7 @@ struct Rule {
 
 const fn rule(suffix: &'static [u8], replacement: &'static [u8], condition: Condition) -> Rule {
     Rule {
-        suffix: Suffix::Text(suffix),
+        suffix: Suffix::Text(Packed::of(suffix)),
         replacement: Replacement::Text(replacement),
         condition,
         modes: Modes::All,
@@ -324,20 +464,38 @@ struct RuleIndex {
     /// Bucket `b - b'a'` for a word ending in the letter `b`, bucket 26 for
     /// any other ending; rules that match any ending are in every bucket.
     buckets: [Vec<Rule>; 27],
+    /// Per bucket, the buckets of the letter before the last that a rule of
+    /// the bucket can match (all for a rule of one letter or none): most
+    /// words whose last letter some rule needs fail on the letter before,
+    /// and leave without a call to the rule loop.
+    before_last: [u32; 27],
 }
 
 impl RuleIndex {
     fn new(rules: &[Rule], mode: Mode) -> Self {
         let mut buckets: [Vec<Rule>; 27] = Default::default();
+        let mut before_last = [0u32; 27];
         for r in rules.iter().filter(|r| r.modes.include(mode)) {
             match r.suffix {
-                Suffix::Text([.., last]) => buckets[bucket(u32::from(*last))].push(*r),
-                Suffix::Text([]) | Suffix::DoubleConsonant => {
-                    buckets.iter_mut().for_each(|b| b.push(*r))
+                Suffix::Text(Packed { len: 0, .. }) | Suffix::DoubleConsonant => {
+                    buckets.iter_mut().for_each(|b| b.push(*r));
+                    before_last = [u32::MAX; 27];
+                }
+                Suffix::Text(p) => {
+                    let last = bucket(p.value as u8 as u32);
+                    buckets[last].push(*r);
+                    before_last[last] |= if p.len == 1 {
+                        u32::MAX
+                    } else {
+                        1 << bucket((p.value >> 8) as u8 as u32)
+                    };
                 }
             }
         }
-        RuleIndex { buckets }
+        RuleIndex {
+            buckets,
+            before_last,
+        }
     }
 }
 
@@ -349,8 +507,11 @@ const fn endings(rules: &[Rule]) -> u32 {
     let mut i = 0;
     while i < rules.len() {
         mask |= match rules[i].suffix {
-            Suffix::Text([.., last]) => 1 << bucket(*last as u32),
-            Suffix::Text([]) | Suffix::DoubleConsonant => u32::MAX,
+            Suffix::Text(p) => match p.last() {
+                Some(last) => 1 << bucket(last as u32),
+                None => u32::MAX,
+            },
+            Suffix::DoubleConsonant => u32::MAX,
         };
         i += 1;
     }
@@ -365,14 +526,49 @@ const STEP3_ENDINGS: u32 = endings(STEP3);
 const STEP4_ENDINGS: u32 = endings(STEP4);
 const STEP5B_ENDINGS: u32 = endings(STEP5B);
 
+/// The buckets of the letters a word can end with for step 1 (1a, 1b or 1c)
+/// to change it. Step 1a can leave any ending, so 1b and 1c are tried after
+/// it whatever the word then ends with.
+const STEP1_ENDINGS: u32 =
+    STEP1A_ENDINGS | 1 << bucket(b'd' as u32) | 1 << bucket(b'g' as u32) | STEP1C_ENDINGS;
+
+/// The buckets of the letters a word can end with for any step to change
+/// it: -ED and -ING for step 1b, E for step 5a, and every rule list's
+/// endings. A step that changes nothing leaves the ending as it was, so a
+/// word ending otherwise (a number, most names) is left as it is at once.
+/// Step 1b's second list is left out: it is reached only through step 1b.
+const ANY_STEP_ENDINGS: u32 = STEP1A_ENDINGS
+    | 1 << bucket(b'd' as u32)
+    | 1 << bucket(b'g' as u32)
+    | STEP1C_ENDINGS
+    | STEP2_ENDINGS
+    | STEP3_ENDINGS
+    | STEP4_ENDINGS
+    | 1 << bucket(b'e' as u32)
+    | STEP5B_ENDINGS;
+
 /// The [`RuleIndex`] bucket of a word ending in `c`.
-#[inline]
+#[inline(always)]
 const fn bucket(c: u32) -> usize {
-    match c {
-        0x61..=0x7A => (c - 0x61) as usize,
-        _ => 26,
+    // By table: several buckets are taken for every word, and a letter
+    // from a word's tail is a byte, so the bound is known there.
+    if c < 256 {
+        BUCKETS[c as usize] as usize
+    } else {
+        26
     }
 }
+
+/// [`bucket`] of every byte.
+const BUCKETS: [u8; 256] = {
+    let mut table = [26u8; 256];
+    let mut c = b'a';
+    while c <= b'z' {
+        table[c as usize] = c - b'a';
+        c += 1;
+    }
+    table
+};
 
 /// Every rule list of one mode, indexed.
 struct Steps {
@@ -454,10 +650,11 @@ impl PorterStemmer {
     /// `original_len` is the length in code points of the word before
     /// lower-casing. Works on code points or, for an ASCII word, on its bytes.
     pub fn stem_in_place<L: Letter>(&self, original_len: usize, stem: &mut Vec<L>) {
+        let mut word = Stem::new(stem);
         if self.mode == Mode::NltkExtensions {
-            if let Some(irregular) = pool_lookup(stem) {
-                stem.clear();
-                stem.extend(irregular.bytes().map(L::from_ascii));
+            if let Some(irregular) = pool_lookup(&word) {
+                word.letters.clear();
+                word.letters.extend(irregular.bytes().map(L::from_ascii));
                 return;
             }
         }
@@ -466,14 +663,22 @@ impl PorterStemmer {
         if self.mode != Mode::OriginalAlgorithm && original_len <= 2 {
             return;
         }
-        self.step1a(stem);
-        self.step1b(stem);
-        self.step1c(stem);
-        self.step2(stem);
-        self.step3(stem);
-        self.step4(stem);
-        self.step5a(stem);
-        self.step5b(stem);
+        let ending = 1 << word.ending();
+        if ANY_STEP_ENDINGS & ending == 0 {
+            return;
+        }
+        // Step 1 changes only words ending in S, D, G or Y: one test for the
+        // other words instead of one a sub-step.
+        if STEP1_ENDINGS & ending != 0 {
+            self.step1a(&mut word);
+            self.step1b(&mut word);
+            self.step1c(&mut word);
+        }
+        self.step2(&mut word);
+        self.step3(&mut word);
+        self.step4(&mut word);
+        self.step5a(&mut word);
+        self.step5b(&mut word);
     }
 
     /// Whether `word[i]` is a consonant: a letter other than A, E, I, O, U, and
@@ -494,40 +699,34 @@ impl PorterStemmer {
         true
     }
 
-    /// Consonant flags of every letter in one pass (a Y is a consonant at the
-    /// start of a word or after a vowel).
-    fn consonant_flags<L: Letter>(word: &[L]) -> impl Iterator<Item = bool> + '_ {
-        let mut previous = false;
-        word.iter().enumerate().map(move |(i, &c)| {
-            let c = c.code();
-            let consonant = if is_vowel(c) {
-                false
-            } else if c == letter(b'y') {
-                i == 0 || !previous
-            } else {
-                true
-            };
-            previous = consonant;
-            consonant
-        })
-    }
-
     /// m, the number of VC sequences in the form [C](VC){m}[V].
     fn measure<L: Letter>(stem: &[L]) -> usize {
+        // One pass with no branch per letter: the conditions of most rules,
+        // and of step 5a for every word ending in E. (Stopping once m is
+        // known to be over 1 was slower: one more mispredicted branch.)
         let mut m = 0;
         let mut previous_vowel = false;
-        for consonant in Self::consonant_flags(stem) {
-            if consonant && previous_vowel {
-                m += 1;
-            }
-            previous_vowel = !consonant;
+        let mut previous_consonant = false;
+        for &c in stem {
+            let c = c.code();
+            // A Y is a vowel after a consonant (a consonant at the start or
+            // after a vowel), as in [`Self::is_consonant`].
+            let vowel = is_vowel(c) | (c == letter(b'y')) & previous_consonant;
+            m += usize::from(!vowel & previous_vowel);
+            previous_vowel = vowel;
+            previous_consonant = !vowel;
         }
         m
     }
 
     /// *v*: the stem contains a vowel.
     fn contains_vowel<L: Letter>(stem: &[L]) -> bool {
-        Self::consonant_flags(stem).any(|consonant| !consonant)
+        // A Y after the first letter follows a consonant or a vowel: either
+        // way the stem has a vowel.
+        stem.iter().enumerate().any(|(i, &c)| {
+            let c = c.code();
+            is_vowel(c) || (i > 0 && c == letter(b'y'))
+        })
     }
 
     /// *d: the word ends with a double consonant.
@@ -577,9 +776,12 @@ impl PorterStemmer {
     /// Inlined into each step, so that a step the word's ending skips costs a
     /// few instructions, not a call (the call was a sixth of stemming).
     #[inline(always)]
-    fn apply_rule_list<L: Letter>(&self, word: &mut Vec<L>, rules: &RuleIndex, endings: u32) {
-        let ending = word.last().map_or(26, |&c| bucket(c.code()));
+    fn apply_rule_list<L: Letter>(&self, word: &mut Stem<L>, rules: &RuleIndex, endings: u32) {
+        let ending = word.ending();
         if endings & (1 << ending) == 0 {
+            return;
+        }
+        if rules.before_last[ending] & (1 << word.before_last()) == 0 {
             return;
         }
         self.apply_rules(word, &rules.buckets[ending]);
@@ -587,62 +789,60 @@ impl PorterStemmer {
 
     /// The rule loop of [`Self::apply_rule_list`], over the rules of the word's bucket.
     #[inline(never)]
-    fn apply_rules<L: Letter>(&self, word: &mut Vec<L>, rules: &[Rule]) {
+    fn apply_rules<L: Letter>(&self, word: &mut Stem<L>, rules: &[Rule]) {
         for r in rules {
             let suffix_len = match r.suffix {
-                Suffix::DoubleConsonant if self.ends_double_consonant(word) => 2,
-                Suffix::DoubleConsonant if ends_with(word, b"*d") => 2,
-                Suffix::DoubleConsonant => continue,
-                Suffix::Text(s) if ends_with(word, s) => s.len(),
+                Suffix::Text(s) if word.ends(s) => s.len,
                 Suffix::Text(_) => continue,
+                Suffix::DoubleConsonant if self.ends_double_consonant(word.letters) => 2,
+                Suffix::DoubleConsonant if word.ends(const { Packed::of(b"*d") }) => 2,
+                Suffix::DoubleConsonant => continue,
             };
-            let stem_len = word.len() - suffix_len;
-            if self.holds(r.condition, &word[..stem_len], word) {
+            let letters = &word.letters[..];
+            if self.holds(r.condition, &letters[..letters.len() - suffix_len], letters) {
                 match r.replacement {
-                    Replacement::Text(t) => Self::replace_suffix(word, suffix_len, t),
-                    Replacement::LastLetter => {
-                        let last = word[word.len() - 1];
-                        word.truncate(stem_len);
-                        word.push(last);
-                    }
+                    Replacement::Text(t) => word.replace_suffix(suffix_len, t),
+                    Replacement::LastLetter => word.keep_last_letter(suffix_len),
                 }
             }
             return;
         }
     }
 
-    fn replace_suffix<L: Letter>(word: &mut Vec<L>, suffix_len: usize, replacement: &[u8]) {
-        word.truncate(word.len() - suffix_len);
-        word.extend(replacement.iter().map(|&b| L::from_ascii(b)));
-    }
-
     /// Step 1a: plurals.
-    fn step1a<L: Letter>(&self, word: &mut Vec<L>) {
+    fn step1a<L: Letter>(&self, word: &mut Stem<L>) {
         // NLTK extension: "ties" -> "tie", not "ti".
-        if self.mode == Mode::NltkExtensions && ends_with(word, b"ies") && word.len() == 4 {
-            return Self::replace_suffix(word, 3, b"ie");
+        if self.mode == Mode::NltkExtensions
+            && word.len() == 4
+            && word.ends(const { Packed::of(b"ies") })
+        {
+            return word.replace_suffix(3, b"ie");
         }
         self.apply_rule_list(word, &self.steps.step1a, STEP1A_ENDINGS);
     }
 
     /// Step 1b: -EED, -ED, -ING.
-    fn step1b<L: Letter>(&self, word: &mut Vec<L>) {
+    fn step1b<L: Letter>(&self, word: &mut Stem<L>) {
+        // Every suffix of the step ends in D or G.
+        if !matches!(word.tail as u8, b'd' | b'g') {
+            return;
+        }
         // NLTK extension: "died" -> "die", "spied" -> "spi".
-        if self.mode == Mode::NltkExtensions && ends_with(word, b"ied") {
+        if self.mode == Mode::NltkExtensions && word.ends(const { Packed::of(b"ied") }) {
             let replacement: &[u8] = if word.len() == 4 { b"ie" } else { b"i" };
-            return Self::replace_suffix(word, 3, replacement);
+            return word.replace_suffix(3, replacement);
         }
         // (m>0) EED -> EE
-        if ends_with(word, b"eed") {
-            if Self::measure(&word[..word.len() - 3]) > 0 {
-                Self::replace_suffix(word, 3, b"ee");
+        if word.ends(const { Packed::of(b"eed") }) {
+            if Self::measure(word.without(3)) > 0 {
+                word.replace_suffix(3, b"ee");
             }
             return;
         }
         // (*v*) ED -> ; (*v*) ING ->
-        for suffix in [&b"ed"[..], b"ing"] {
-            if ends_with(word, suffix) && Self::contains_vowel(&word[..word.len() - suffix.len()]) {
-                word.truncate(word.len() - suffix.len());
+        for suffix in const { [Packed::of(b"ed"), Packed::of(b"ing")] } {
+            if word.ends(suffix) && Self::contains_vowel(word.without(suffix.len)) {
+                word.replace_suffix(suffix.len, b"");
                 return self.apply_rule_list(
                     word,
                     &self.steps.step1b_after_ed_ing,
@@ -653,62 +853,73 @@ impl PorterStemmer {
     }
 
     /// Step 1c: (*v*) Y -> I, or NLTK's (*c and not c) Y -> I.
-    fn step1c<L: Letter>(&self, word: &mut Vec<L>) {
+    fn step1c<L: Letter>(&self, word: &mut Stem<L>) {
         self.apply_rule_list(word, &self.steps.step1c, STEP1C_ENDINGS);
     }
 
     /// Step 2: double suffixes to single ones.
-    fn step2<L: Letter>(&self, word: &mut Vec<L>) {
+    fn step2<L: Letter>(&self, word: &mut Stem<L>) {
         // NLTK extension: -ALLI -> -AL, then step 2 again on the result.
         if self.mode == Mode::NltkExtensions
-            && ends_with(word, b"alli")
-            && Self::measure(&word[..word.len() - 4]) > 0
+            && word.ends(const { Packed::of(b"alli") })
+            && Self::measure(word.without(4)) > 0
         {
-            Self::replace_suffix(word, 4, b"al");
+            word.replace_suffix(4, b"al");
             return self.step2(word);
         }
         self.apply_rule_list(word, &self.steps.step2, STEP2_ENDINGS);
     }
 
     /// Step 3: -IC-, -FULL, -NESS and friends.
-    fn step3<L: Letter>(&self, word: &mut Vec<L>) {
+    fn step3<L: Letter>(&self, word: &mut Stem<L>) {
         self.apply_rule_list(word, &self.steps.step3, STEP3_ENDINGS);
     }
 
     /// Step 4: remove the remaining suffixes when m > 1.
-    fn step4<L: Letter>(&self, word: &mut Vec<L>) {
+    fn step4<L: Letter>(&self, word: &mut Stem<L>) {
         self.apply_rule_list(word, &self.steps.step4, STEP4_ENDINGS);
     }
 
     /// Step 5a: (m>1) E -> ; (m=1 and not *o) E ->
-    fn step5a<L: Letter>(&self, word: &mut Vec<L>) {
-        if ends_with(word, b"e") {
-            let stem = &word[..word.len() - 1];
+    fn step5a<L: Letter>(&self, word: &mut Stem<L>) {
+        if word.tail as u8 == b'e' {
+            let stem = word.without(1);
             let m = Self::measure(stem);
             if m > 1 || (m == 1 && !self.ends_cvc(stem)) {
-                word.pop();
+                word.replace_suffix(1, b"");
             }
         }
     }
 
     /// Step 5b: (m>1 and *d and *L) -> single letter.
-    fn step5b<L: Letter>(&self, word: &mut Vec<L>) {
+    fn step5b<L: Letter>(&self, word: &mut Stem<L>) {
         self.apply_rule_list(word, &self.steps.step5b, STEP5B_ENDINGS);
     }
 }
 
+/// The irregular forms as [`Letter::tail`] packs them (each at most 8
+/// letters, so the tail is the whole word, padding included).
+const POOL_TAILS: [u64; POOL.len()] = {
+    let mut tails = [0; POOL.len()];
+    let mut i = 0;
+    while i < POOL.len() {
+        let form = Packed::of(POOL[i].0.as_bytes());
+        tails[i] = form.value | !form.mask;
+        i += 1;
+    }
+    tails
+};
+
 /// The irregular stem of `word`, if it has one.
-fn pool_lookup<L: Letter>(word: &[L]) -> Option<&'static str> {
+#[inline]
+fn pool_lookup<L: Letter>(word: &Stem<L>) -> Option<&'static str> {
     // Most words end in a letter no irregular form ends in, and leave here.
-    let ending = word.last().map_or(26, |c| bucket(c.code()));
-    if POOL_ENDINGS & (1 << ending) == 0 {
+    if POOL_ENDINGS & (1 << word.ending()) == 0 || word.len() > 8 {
         return None;
     }
-    POOL.iter()
-        .find(|(form, _)| {
-            form.len() == word.len() && form.bytes().zip(word).all(|(b, &c)| b as u32 == c.code())
-        })
-        .map(|&(_, stem)| stem)
+    // Equal tails of words of at most 8 letters: equal words.
+    let i = POOL_TAILS.iter().position(|&t| t == word.tail)?;
+    Some(POOL[i].1)
 }
 
 #[cfg(test)]
@@ -766,14 +977,68 @@ mod tests {
         assert_eq!(stem(Mode::OriginalAlgorithm, "as"), "a");
     }
 
+    /// The measure and the vowel test in one pass each, against the
+    /// paper's definitions written on [`PorterStemmer::is_consonant`] (NLTK's
+    /// letter-by-letter test), on every word of up to 7 letters over
+    /// vowels, Y and a consonant, and on words around non-ASCII letters.
     #[test]
-    fn is_consonant_agrees_with_the_flags() {
+    fn one_pass_measure_agrees_with_is_consonant() {
         let s = PorterStemmer::new(Mode::NltkExtensions);
-        for w in ["syzygy", "toy", "yyay", "ayyy", "by", "y"] {
-            let cps: Vec<u32> = w.bytes().map(|b| b as u32).collect();
-            let flags: Vec<bool> = PorterStemmer::consonant_flags(&cps).collect();
-            let each: Vec<bool> = (0..cps.len()).map(|i| s.is_consonant(&cps, i)).collect();
-            assert_eq!(flags, each, "{w}");
+        let mut words: Vec<Vec<u32>> = vec![vec![]];
+        let mut last: Vec<Vec<u32>> = vec![vec![]];
+        for _ in 0..7 {
+            last = last
+                .iter()
+                .flat_map(|w| {
+                    [b'a', b'e', b'y', b'b', b'u'].map(|c| {
+                        let mut w = w.clone();
+                        w.push(c as u32);
+                        w
+                    })
+                })
+                .collect();
+            words.extend(last.iter().cloned());
         }
+        words.extend(
+            ["y\u{e9}y", "\u{e9}yy", "syzygy", "toyyy"]
+                .map(|w| w.chars().map(|c| c as u32).collect()),
+        );
+        for w in &words {
+            let flags: Vec<bool> = (0..w.len()).map(|i| s.is_consonant(w, i)).collect();
+            let measure = flags.windows(2).filter(|p| !p[0] && p[1]).count();
+            assert_eq!(PorterStemmer::measure(w), measure, "{w:?}");
+            assert_eq!(
+                PorterStemmer::contains_vowel(w),
+                flags.contains(&false),
+                "{w:?}"
+            );
+            let bytes: Vec<u8> = w.iter().filter(|&&c| c < 128).map(|&c| c as u8).collect();
+            if bytes.len() == w.len() {
+                assert_eq!(PorterStemmer::measure(&bytes), measure, "{w:?}");
+            }
+        }
+    }
+
+    /// [`Letter::tail`] of bytes (one load from 8 letters) and of code points
+    /// (non-ASCII as 0x80) against the definition, at every length.
+    #[test]
+    fn tails_pack_the_last_eight_letters() {
+        let text = "abcdefghij\u{e9}klm";
+        let cps: Vec<u32> = text.chars().map(|c| c as u32).collect();
+        for n in 0..=cps.len() {
+            let w = &cps[..n];
+            let mut expected = [0xFFu8; 8];
+            for (slot, &c) in expected.iter_mut().rev().zip(w.iter().rev()) {
+                *slot = c.min(0x80) as u8;
+            }
+            assert_eq!(u32::tail(w), u64::from_be_bytes(expected), "{n}");
+            if w.iter().all(|&c| c < 128) {
+                let bytes: Vec<u8> = w.iter().map(|&c| c as u8).collect();
+                assert_eq!(u8::tail(&bytes), u64::from_be_bytes(expected), "{n}");
+            }
+        }
+        assert!(Stem::new(&mut b"cats".to_vec()).ends(Packed::of(b"ts")));
+        assert!(!Stem::new(&mut b"s".to_vec()).ends(Packed::of(b"ts")));
+        assert!(Stem::new(&mut b"s".to_vec()).ends(Packed::of(b"")));
     }
 }
