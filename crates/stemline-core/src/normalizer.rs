@@ -3,7 +3,7 @@
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
-use crate::cache::TokenCache;
+use crate::cache::{TokenCache, MAX_CACHED_RUN};
 use crate::classes::{CharClasses, RE_WORD, SPACE, SPLIT_SPACE, WORD};
 use crate::codepoints;
 use crate::filter::TokenFilter;
@@ -87,7 +87,16 @@ pub struct Normalizer {
     /// contraction rules fold ASCII case plainly.
     ascii_words: bool,
     one_byte_runs: OneByteRuns,
+    /// Punctuation runs longer than this many bytes are processed in pieces
+    /// (see [`Self::long_punct_run_output`]).
+    piece_bytes: usize,
 }
+
+/// The default [`Normalizer::with_piece_bytes`]: far above any run of real
+/// text, and small enough that a piece's working memory (its code points and
+/// the rules' copies, about 40 bytes a byte) is negligible beside a document
+/// that has such a run.
+pub const PIECE_BYTES: usize = 1 << 16;
 
 /// The next [`Normalizer::id`].
 static NEXT_ID: AtomicU64 = AtomicU64::new(1);
@@ -115,6 +124,7 @@ impl Normalizer {
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
             ascii_words,
             one_byte_runs: OneByteRuns::default(),
+            piece_bytes: PIECE_BYTES,
         };
         normalizer.one_byte_runs = normalizer.compute_one_byte_runs();
         normalizer
@@ -126,6 +136,15 @@ impl Normalizer {
         self.id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
         self.clear_caches();
         self.one_byte_runs = self.compute_one_byte_runs();
+        self
+    }
+
+    /// The same normalizer, cutting punctuation runs longer than `bytes` into
+    /// pieces of about `bytes` (at least 1): the output does not change, only
+    /// the working memory; tests make it small so that short runs cross many
+    /// cuts.
+    pub fn with_piece_bytes(mut self, bytes: usize) -> Self {
+        self.piece_bytes = bytes.max(1);
         self
     }
 
@@ -239,6 +258,47 @@ impl Normalizer {
         out
     }
 
+    /// [`Self::normalize`], handing the line to `consume` in consecutive
+    /// non-empty parts of about `part_bytes` (shorter before, and longer for, a
+    /// run whose output is longer), each ending where a run's output does
+    /// (nothing at all for an empty line): a caller that builds its own
+    /// copy of the line (the binding's Python string) then never holds the
+    /// whole line twice.
+    pub fn normalize_in_parts(
+        &self,
+        text: &[u8],
+        part_bytes: usize,
+        mut consume: impl FnMut(&[u8]),
+    ) {
+        let mut cache = self.take_cache();
+        let mut part = Vec::with_capacity(part_bytes + part_bytes / 4);
+        let mut any = false;
+        self.for_each_run_output(text, &mut cache, |value| {
+            if value.len() >= part_bytes {
+                // A long run's output is handed on as it is, not copied.
+                if any {
+                    part.push(b' ');
+                }
+                if !part.is_empty() {
+                    consume(&part);
+                    part.clear();
+                }
+                consume(value);
+            } else {
+                append_short(&mut part, value, any);
+                if part.len() >= part_bytes {
+                    consume(&part);
+                    part.clear();
+                }
+            }
+            any = true;
+        });
+        if !part.is_empty() {
+            consume(&part);
+        }
+        self.put_cache(cache);
+    }
+
     /// One document to its tokens, with a pooled cache.
     pub fn tokens(&self, text: &[u8]) -> Vec<Vec<u8>> {
         let mut cache = self.take_cache();
@@ -252,7 +312,8 @@ impl Normalizer {
 
     /// Calls `visit` with each run of `text`, its position, and its cache key:
     /// the run's bytes, marked when the run is punctuation at an edge of the
-    /// text (where the Treebank anchors make its output differ).
+    /// text (where the Treebank anchors make its output differ) and short
+    /// enough to be cached.
     #[inline(always)]
     pub(crate) fn for_each_run(&self, text: &[u8], mut visit: impl FnMut(Run, Position, &[u8])) {
         let mut runs = Runs::new(text, &self.classes);
@@ -265,7 +326,13 @@ impl Normalizer {
                 last: run.kind == RunKind::Punct && runs.at_end(),
             };
             first = false;
-            let key: &[u8] = if run.kind == RunKind::Punct && (pos.first || pos.last) {
+            // A run too long to be cached is its own key, unmarked: no cache
+            // holds a key that long, and copying a run of hundreds of
+            // megabytes into a key would cost its size again.
+            let key: &[u8] = if run.kind == RunKind::Punct
+                && (pos.first || pos.last)
+                && bytes.len() <= MAX_CACHED_RUN
+            {
                 edge_key.clear();
                 edge_key.extend_from_slice(bytes);
                 edge_key.push(EDGE_KEY | pos.first as u8 | (pos.last as u8) << 1);
@@ -296,6 +363,10 @@ impl Normalizer {
                 }
                 return;
             }
+            if run.kind == RunKind::Punct && run.end - run.start > self.piece_bytes {
+                self.long_punct_run_output(&text[run.start..run.end], pos, &mut scratch, &mut emit);
+                return;
+            }
             if let Some(value) = cache.get(key) {
                 if value != [NO_TOKENS] {
                     emit(value);
@@ -309,6 +380,41 @@ impl Normalizer {
                 emit(&scratch.output);
             }
         });
+    }
+
+    /// A punctuation run longer than `piece_bytes`, in pieces cut where the
+    /// Treebank rules leave the tokens unchanged ([`treebank::next_punct_cut`]),
+    /// each piece's output handed to `emit` as it is done. The code-point
+    /// path holds a run as 4 bytes a character and each rule copies it, so a
+    /// run of hundreds of megabytes (a line of dots, a dashed rule) cost many
+    /// times its size; a piece costs as much, but only of its own size. Too
+    /// big for the cache anyway (see [`crate::cache::MAX_CACHED_RUN`]).
+    fn long_punct_run_output(
+        &self,
+        run: &[u8],
+        pos: Position,
+        scratch: &mut Scratch,
+        emit: &mut impl FnMut(&[u8]),
+    ) {
+        let limit = if pos.last {
+            treebank::last_cut_limit(run)
+        } else {
+            run.len()
+        };
+        let mut start = 0;
+        while start < run.len() {
+            let end = treebank::next_punct_cut(run, start, start + self.piece_bytes, limit);
+            let piece = Position {
+                first: pos.first && start == 0,
+                last: pos.last && end == run.len(),
+            };
+            scratch.output.clear();
+            self.codepoint_run_output(&run[start..end], RunKind::Punct, piece, scratch);
+            if scratch.output != [NO_TOKENS] {
+                emit(&scratch.output);
+            }
+            start = end;
+        }
     }
 
     /// The run's code points, and the same with the Treebank rules' spaces
@@ -910,6 +1016,93 @@ mod tests {
                         expected,
                         "{stemming:?} {text:?}"
                     );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn long_punctuation_runs_in_pieces_equal_whole_runs_in_every_mode() {
+        let units = [
+            ".",
+            "-",
+            "?!-",
+            "'",
+            "\"",
+            ",",
+            "...)",
+            "(\"",
+            "*",
+            "\u{e9}\u{2014}",
+            "--;",
+            "'?",
+            ").\"",
+            ",:",
+            "``'",
+        ];
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state as usize
+        };
+        let texts: Vec<String> = (0..400)
+            .map(|_| {
+                let run: String = (0..1 + next() % 12)
+                    .map(|_| units[next() % units.len()].repeat(1 + next() % 5))
+                    .collect();
+                match next() % 4 {
+                    0 => run,
+                    1 => format!("x {run}"),
+                    2 => format!("{run} x"),
+                    _ => format!("Yes {run}?! no"),
+                }
+            })
+            .collect();
+        for stemming in Stemming::ALL {
+            for filter in [
+                TokenFilter::default(),
+                TokenFilter {
+                    drop_punct: true,
+                    ..Default::default()
+                },
+            ] {
+                let whole = normalizer(stemming).with_filter(filter.clone());
+                for piece_bytes in [1, 2, 5] {
+                    let cut = normalizer(stemming)
+                        .with_filter(filter.clone())
+                        .with_piece_bytes(piece_bytes);
+                    for text in &texts {
+                        assert_eq!(
+                            cut.normalize(text.as_bytes()),
+                            whole.normalize(text.as_bytes()),
+                            "{stemming:?} {piece_bytes} {text:?}"
+                        );
+                        assert_eq!(cut.tokens(text.as_bytes()), whole.tokens(text.as_bytes()));
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_line_in_parts_is_the_line() {
+        let n = normalizer(Stemming::Porter(Mode::NltkExtensions));
+        for text in [
+            "",
+            "  ",
+            "The cats sat...",
+            "\"Hi\" -- (cannot) ?!",
+            "x y z",
+        ] {
+            for part_bytes in [1, 3, 100] {
+                let mut parts = Vec::new();
+                n.normalize_in_parts(text.as_bytes(), part_bytes, |p| parts.push(p.to_vec()));
+                assert_eq!(parts.concat(), n.normalize(text.as_bytes()), "{text:?}");
+                assert!(parts.iter().all(|p| !p.is_empty()));
+                if part_bytes == 100 {
+                    assert!(parts.len() <= 1, "{text:?}: one part");
                 }
             }
         }
