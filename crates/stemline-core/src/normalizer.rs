@@ -7,8 +7,8 @@ use crate::cache::{TokenCache, MAX_CACHED_RUN};
 use crate::classes::{CharClasses, RE_WORD, SPACE, SPLIT_SPACE, WORD};
 use crate::codepoints;
 use crate::filter::TokenFilter;
-use crate::stem::Stemmer;
 pub use crate::stem::Stemming;
+use crate::stem::{lancaster, Stemmer};
 use crate::treebank::{self, Position};
 use crate::wordpunct::{Run, RunKind, Runs};
 
@@ -91,6 +91,16 @@ pub struct Normalizer {
     /// (see [`Self::long_punct_run_output`]).
     piece_bytes: usize,
 }
+
+/// Tokens of at most this many characters are never lower-cased in pieces
+/// (see [`Normalizer::long_token_output`]): beyond Lancaster's longest word.
+const LONG_TOKEN_CHARS: usize = lancaster::MAX_WORD_LEN + 24;
+const _: () = assert!(LONG_TOKEN_CHARS > lancaster::MAX_WORD_LEN + 6);
+
+const CAPITAL_SIGMA: u32 = 0x3A3;
+
+/// U+0027 and the typographic apostrophes Snowball maps to it.
+const APOSTROPHES: [u32; 4] = [0x27, 0x2018, 0x2019, 0x201B];
 
 /// The default [`Normalizer::with_piece_bytes`]: far above any run of real
 /// text, and small enough that a piece's working memory (its code points and
@@ -243,8 +253,8 @@ impl Normalizer {
         // Not `out.len() > start`: a token can stem to nothing ("s" in the
         // original algorithm), and the reference still joins it with spaces.
         let mut any = false;
-        self.for_each_run_output(text, cache, |value| {
-            append_short(out, value, any);
+        self.for_each_run_output(text, cache, |value, continues| {
+            append_short(out, value, any && !continues);
             any = true;
         });
     }
@@ -273,10 +283,10 @@ impl Normalizer {
         let mut cache = self.take_cache();
         let mut part = Vec::with_capacity(part_bytes + part_bytes / 4);
         let mut any = false;
-        self.for_each_run_output(text, &mut cache, |value| {
+        self.for_each_run_output(text, &mut cache, |value, continues| {
             if value.len() >= part_bytes {
                 // A long run's output is handed on as it is, not copied.
-                if any {
+                if any && !continues {
                     part.push(b' ');
                 }
                 if !part.is_empty() {
@@ -285,7 +295,7 @@ impl Normalizer {
                 }
                 consume(value);
             } else {
-                append_short(&mut part, value, any);
+                append_short(&mut part, value, any && !continues);
                 if part.len() >= part_bytes {
                     consume(&part);
                     part.clear();
@@ -302,9 +312,12 @@ impl Normalizer {
     /// One document to its tokens, with a pooled cache.
     pub fn tokens(&self, text: &[u8]) -> Vec<Vec<u8>> {
         let mut cache = self.take_cache();
-        let mut tokens = Vec::new();
-        self.for_each_run_output(text, &mut cache, |value| {
-            tokens.extend(value.split(|&b| b == b' ').map(<[u8]>::to_vec));
+        let mut tokens: Vec<Vec<u8>> = Vec::new();
+        self.for_each_run_output(text, &mut cache, |value, continues| {
+            match tokens.last_mut() {
+                Some(token) if continues => token.extend_from_slice(value),
+                _ => tokens.extend(value.split(|&b| b == b' ').map(<[u8]>::to_vec)),
+            }
         });
         self.put_cache(cache);
         tokens
@@ -345,12 +358,14 @@ impl Normalizer {
     }
 
     /// Calls `emit` with the output of each run that yields tokens: the run's
-    /// tokens joined by single spaces (a token never contains a space).
+    /// tokens joined by single spaces (a token never contains a space), and
+    /// whether it continues the previous output's last token (one long token
+    /// is handed on in parts), where no space joins them.
     fn for_each_run_output(
         &self,
         text: &[u8],
         cache: &mut TokenCache,
-        mut emit: impl FnMut(&[u8]),
+        mut emit: impl FnMut(&[u8], bool),
     ) {
         let mut scratch = Scratch::default();
         self.for_each_run(text, |run, pos, key| {
@@ -359,17 +374,23 @@ impl Normalizer {
             if let [b] = *key {
                 let value = &self.one_byte_runs.outputs[b as usize];
                 if value[..] != [NO_TOKENS] {
-                    emit(value);
+                    emit(value, false);
                 }
                 return;
             }
-            if run.kind == RunKind::Punct && run.end - run.start > self.piece_bytes {
-                self.long_punct_run_output(&text[run.start..run.end], pos, &mut scratch, &mut emit);
-                return;
+            if run.end - run.start > self.piece_bytes {
+                let bytes = &text[run.start..run.end];
+                if self.long_token_output(bytes, run.kind, &mut scratch, &mut emit) {
+                    return;
+                }
+                if run.kind == RunKind::Punct {
+                    self.long_punct_run_output(bytes, pos, &mut scratch, &mut emit);
+                    return;
+                }
             }
             if let Some(value) = cache.get(key) {
                 if value != [NO_TOKENS] {
-                    emit(value);
+                    emit(value, false);
                 }
                 return;
             }
@@ -377,7 +398,7 @@ impl Normalizer {
             self.run_output(&text[run.start..run.end], run.kind, pos, &mut scratch);
             cache.insert(key, &scratch.output);
             if scratch.output != [NO_TOKENS] {
-                emit(&scratch.output);
+                emit(&scratch.output, false);
             }
         });
     }
@@ -394,7 +415,7 @@ impl Normalizer {
         run: &[u8],
         pos: Position,
         scratch: &mut Scratch,
-        emit: &mut impl FnMut(&[u8]),
+        emit: &mut impl FnMut(&[u8], bool),
     ) {
         let limit = if pos.last {
             treebank::last_cut_limit(run)
@@ -411,9 +432,117 @@ impl Normalizer {
             scratch.output.clear();
             self.codepoint_run_output(&run[start..end], RunKind::Punct, piece, scratch);
             if scratch.output != [NO_TOKENS] {
-                emit(&scratch.output);
+                emit(&scratch.output, false);
             }
             start = end;
+        }
+    }
+
+    /// A long run that is one token whose stem is its lower-casing (see
+    /// [`Self::stems_to_itself`]), lower-cased a piece at a time, each piece
+    /// handed to `emit` as it is done: returns false, emitting nothing, for
+    /// any other run. Such a run (a line of `日` or `é`, a wall of emoji) is
+    /// otherwise held whole as code points, lower-cased and stemmed as one
+    /// word, at many times its size.
+    ///
+    /// The pieces are lower-cased apart, which is `str.lower()` of the whole
+    /// run because that maps every character on its own but the capital
+    /// sigma, whose final form depends on its neighbours: a run with one is
+    /// left to the code-point path.
+    fn long_token_output(
+        &self,
+        bytes: &[u8],
+        kind: RunKind,
+        scratch: &mut Scratch,
+        emit: &mut impl FnMut(&[u8], bool),
+    ) -> bool {
+        if !self.filter.keeps_all()
+            || (kind == RunKind::Word && self.ascii_words && bytes.is_ascii())
+        {
+            return false;
+        }
+        // One pass: the run's length in characters and its last character,
+        // and whether it is a single token the rules leave alone.
+        let (mut chars, mut re_word, mut last) = (0, 0, 0);
+        let mut i = 0;
+        while i < bytes.len() {
+            let (c, len) = codepoints::decode_at(bytes, i);
+            i += len;
+            chars += 1;
+            last = c;
+            if c == CAPITAL_SIGMA || APOSTROPHES.contains(&c) {
+                return false;
+            }
+            match kind {
+                // Treebank rules match nothing else, and str.split() cuts
+                // only at its own spaces.
+                RunKind::Punct => {
+                    if (c < 128 && treebank::RULE_CHARS.contains(&(c as u8)))
+                        || self.classes.is(c, SPLIT_SPACE)
+                    {
+                        return false;
+                    }
+                }
+                // The contraction rules match whole `re` words of five or
+                // six characters only.
+                RunKind::Word => {
+                    if self.classes.is(c, RE_WORD) {
+                        re_word += 1;
+                    } else if (5..=6).contains(&std::mem::take(&mut re_word)) {
+                        return false;
+                    }
+                }
+            }
+        }
+        if (5..=6).contains(&re_word) || chars <= LONG_TOKEN_CHARS {
+            return false;
+        }
+        let lowered_last = *self
+            .lower(&[last])
+            .last()
+            .expect("a character lower-cases to some");
+        if !self.stems_to_itself(lowered_last) {
+            return false;
+        }
+        let mut start = 0;
+        while start < bytes.len() {
+            let mut end = (start + self.piece_bytes).min(bytes.len());
+            while end < bytes.len() && bytes[end] & 0xC0 == 0x80 {
+                end += 1;
+            }
+            let Scratch { output, run, word } = scratch;
+            run.clear();
+            codepoints::decode_into(&bytes[start..end], run);
+            word.clear();
+            self.lower_into(run, word);
+            output.clear();
+            codepoints::encode_into(word, output);
+            emit(output, start > 0);
+            start = end;
+        }
+        true
+    }
+
+    /// Whether the stemmer returns a lower-cased token of more than
+    /// [`LONG_TOKEN_CHARS`] characters, with no capital sigma or apostrophe
+    /// of any kind, whose last character is `last`, as it is.
+    ///
+    /// * Porter, in every mode: every rule removes or replaces a suffix that
+    ///   ends with an ASCII letter, and every irregular form is a word of
+    ///   ASCII letters.
+    /// * Snowball: the same, with suffixes that end with a letter or an
+    ///   apostrophe; its special words and stop words end with letters, and
+    ///   its apostrophe mapping has nothing to map.
+    /// * Lancaster: NLTK returns a word of more than `MAX_WORD_LEN`
+    ///   characters as it is (after stripping a prefix, when asked, of at
+    ///   most 6 characters); lower-casing never shortens a word.
+    fn stems_to_itself(&self, last: u32) -> bool {
+        let letter = (b'a' as u32..=b'z' as u32).contains(&last);
+        match &self.stemmer {
+            Stemmer::LowercaseOnly => true,
+            Stemmer::Porter(_) => !letter,
+            Stemmer::Snowball(_) => !letter && last != u32::from(b'\''),
+            Stemmer::Lancaster(_) => true,
         }
     }
 
@@ -1084,6 +1213,80 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn long_tokens_lowered_in_pieces_equal_whole_tokens_in_every_mode() {
+        // In the test classes every non-ASCII character is punctuation.
+        let units = [
+            "\u{e9}",
+            "\u{c9}",
+            "\u{2014}",
+            "*",
+            "\u{1F600}",
+            "\u{130}",
+            "/",
+            "\u{301}",
+            "|~",
+        ];
+        let endings = [
+            "",
+            "\u{212A}",
+            "\u{3a3}",
+            "\u{2019}",
+            "'",
+            "\u{c9}",
+            "\u{130}",
+            "\u{1F600}",
+            ".",
+        ];
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state as usize
+        };
+        let mut texts = Vec::new();
+        for ending in endings {
+            for _ in 0..6 {
+                let (a, b) = (units[next() % units.len()], units[next() % units.len()]);
+                let token: String = (0..LONG_TOKEN_CHARS - 2 + next() % 40)
+                    .map(|_| if next() % 3 == 0 { a } else { b })
+                    .collect();
+                texts.push(format!("{token}{ending}"));
+                texts.push(format!("Yes, {token}{ending} no"));
+            }
+        }
+        let mut taken = 0;
+        for stemming in Stemming::ALL {
+            let whole = normalizer(stemming);
+            let cut = normalizer(stemming).with_piece_bytes(64);
+            for text in &texts {
+                assert_eq!(
+                    cut.normalize(text.as_bytes()),
+                    whole.normalize(text.as_bytes()),
+                    "{stemming:?} {text:?}"
+                );
+                assert_eq!(cut.tokens(text.as_bytes()), whole.tokens(text.as_bytes()));
+                let mut any = false;
+                cut.for_each_run(text.as_bytes(), |run, _, _| {
+                    let bytes = &text.as_bytes()[run.start..run.end];
+                    any |= bytes.len() > 64
+                        && cut.long_token_output(
+                            bytes,
+                            run.kind,
+                            &mut Scratch::default(),
+                            &mut |_, _| {},
+                        );
+                });
+                taken += usize::from(any);
+            }
+        }
+        assert!(
+            taken > texts.len() * 2,
+            "the long-token path taken for {taken} texts"
+        );
     }
 
     #[test]

@@ -267,11 +267,18 @@ pub fn punct_run(run: &[u32], pos: Position) -> Vec<u32> {
     b
 }
 
+/// Every character a Treebank rule's pattern names (a rule's other
+/// characters are letters, which a punctuation run never holds): a
+/// punctuation run without any is one token, whatever its position.
+pub const RULE_CHARS: &[u8] = b"\"'`.,:;@#$%&?![](){}<>-";
+
 /// The characters a rule pads with a space on each side wherever they stand,
 /// before the apostrophe rule (`[;@#$%&]`, `[?!]`) ...
 const PADDED_EARLY: &[u8] = b";@#$%&?!";
 /// ... and after it (PARENS_BRACKETS).
 const PADDED_LATE: &[u8] = b"][(){}<>";
+/// The characters before which a quote opens, as after a space.
+const OPENERS: &[u8] = b"([{<";
 
 /// Whether the Treebank rules give a punctuation run the same tokens when it
 /// is cut between `before` and `after` (bytes of generalized UTF-8) and each
@@ -286,7 +293,11 @@ const PADDED_LATE: &[u8] = b"][(){}<>";
 ///   is padded only after `([^'])' ` (an apostrophe before a space splits), so
 ///   it may follow anything but an apostrophe.
 /// * Before the cut, a padded character may be followed by anything but a
-///   quote: `"` and `''` after a space (not after `?` or `)`) open a quote.
+///   quote: `"` and `''` after a space (not after `?` or `)`) open a quote;
+///   after an opening bracket they open one anyway.
+/// * `,` and `:` are padded with the character that follows them, so a cut
+///   before one is safe unless it follows another, which may have taken it
+///   (`,,` pairs up left to right).
 /// * `...` is replaced left to right and `--` likewise, so a stretch of dots
 ///   may be cut after each third dot and one of dashes after each second.
 ///
@@ -301,8 +312,8 @@ fn safe_cut(before: u8, after: u8, dots: usize, dashes: usize) -> bool {
     PADDED_EARLY.contains(&after)
         || (PADDED_LATE.contains(&after) && before != b'\'')
         || ((PADDED_EARLY.contains(&before) || PADDED_LATE.contains(&before))
-            && after != b'"'
-            && after != b'\'')
+            && ((after != b'"' && after != b'\'') || OPENERS.contains(&before)))
+        || (b",:".contains(&after) && !b",:".contains(&before))
         || (before == b'.' && after == b'.' && dots.is_multiple_of(3))
         || (before == b'-' && after == b'-' && dashes.is_multiple_of(2))
 }

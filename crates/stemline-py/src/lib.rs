@@ -287,6 +287,14 @@ impl Normalizer {
 
     fn normalize<'py>(&self, text: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyString>> {
         let py = text.py();
+        if text.len()? > LONG_TEXT_BYTES / 4 && !text.call_method0("isascii")?.is_truthy()? {
+            // Not `text_bytes`: CPython keeps the UTF-8 it makes for that in
+            // the string, for the string's lifetime, after building it in a
+            // buffer of its own, so it costs the text's size twice at once.
+            // An encoded copy costs it once, and only during the call.
+            let encoded = text.call_method1("encode", ("utf-8", "surrogatepass"))?;
+            return self.normalize_long(py, encoded.cast::<PyBytes>()?.as_bytes());
+        }
         let bytes = text_bytes(text)?;
         if bytes.len() > LONG_TEXT_BYTES {
             return self.normalize_long(py, &bytes);
