@@ -61,6 +61,95 @@ struct Scratch {
     word: Vec<u32>,
 }
 
+/// Where [`Normalizer::for_each_run_output`] hands the output of each run.
+trait Sink {
+    /// The output of a run that yields tokens: its tokens joined by single
+    /// spaces (a token never contains a space).
+    fn run(&mut self, value: &[u8]);
+    /// More of the last token handed on: one long token comes in parts.
+    fn more(&mut self, value: &[u8]);
+}
+
+/// A document's line: the runs' outputs joined by single spaces.
+struct Line<'a> {
+    out: &'a mut Vec<u8>,
+    // Not `out.len() > start`: a token can stem to nothing ("s" in the
+    // original algorithm), and the reference still joins it with spaces.
+    any: bool,
+}
+
+impl Sink for Line<'_> {
+    #[inline(always)]
+    fn run(&mut self, value: &[u8]) {
+        append_short(self.out, value, self.any);
+        self.any = true;
+    }
+
+    fn more(&mut self, value: &[u8]) {
+        self.out.extend_from_slice(value);
+    }
+}
+
+/// A document's tokens.
+struct Tokens(Vec<Vec<u8>>);
+
+impl Sink for Tokens {
+    fn run(&mut self, value: &[u8]) {
+        self.0
+            .extend(value.split(|&b| b == b' ').map(<[u8]>::to_vec));
+    }
+
+    fn more(&mut self, value: &[u8]) {
+        if let Some(token) = self.0.last_mut() {
+            token.extend_from_slice(value);
+        }
+    }
+}
+
+/// A document's line in parts (see [`Normalizer::normalize_in_parts`]).
+struct Parts<'a, F: FnMut(&[u8])> {
+    part: Vec<u8>,
+    any: bool,
+    part_bytes: usize,
+    consume: &'a mut F,
+}
+
+impl<F: FnMut(&[u8])> Parts<'_, F> {
+    fn flush(&mut self) {
+        if !self.part.is_empty() {
+            (self.consume)(&self.part);
+            self.part.clear();
+        }
+    }
+
+    /// Appends `value`, or hands it on as it is, not copied, when it is long.
+    fn push(&mut self, value: &[u8]) {
+        if value.len() >= self.part_bytes {
+            self.flush();
+            (self.consume)(value);
+        } else {
+            self.part.extend_from_slice(value);
+            if self.part.len() >= self.part_bytes {
+                self.flush();
+            }
+        }
+    }
+}
+
+impl<F: FnMut(&[u8])> Sink for Parts<'_, F> {
+    fn run(&mut self, value: &[u8]) {
+        if self.any {
+            self.part.push(b' ');
+        }
+        self.any = true;
+        self.push(value);
+    }
+
+    fn more(&mut self, value: &[u8]) {
+        self.push(value);
+    }
+}
+
 /// The output of every one-byte run away from the text's edges (cache values,
 /// indexed by the byte), computed once by the code-point path: single letters,
 /// digits and punctuation are a large share of all runs, and a table read is
@@ -252,11 +341,7 @@ impl Normalizer {
     pub fn normalize_into(&self, text: &[u8], cache: &mut TokenCache, out: &mut Vec<u8>) {
         // Not `out.len() > start`: a token can stem to nothing ("s" in the
         // original algorithm), and the reference still joins it with spaces.
-        let mut any = false;
-        self.for_each_run_output(text, cache, |value, continues| {
-            append_short(out, value, any && !continues);
-            any = true;
-        });
+        self.for_each_run_output(text, cache, &mut Line { out, any: false });
     }
 
     /// One document to its line, with a pooled cache.
@@ -281,46 +366,24 @@ impl Normalizer {
         mut consume: impl FnMut(&[u8]),
     ) {
         let mut cache = self.take_cache();
-        let mut part = Vec::with_capacity(part_bytes + part_bytes / 4);
-        let mut any = false;
-        self.for_each_run_output(text, &mut cache, |value, continues| {
-            if value.len() >= part_bytes {
-                // A long run's output is handed on as it is, not copied.
-                if any && !continues {
-                    part.push(b' ');
-                }
-                if !part.is_empty() {
-                    consume(&part);
-                    part.clear();
-                }
-                consume(value);
-            } else {
-                append_short(&mut part, value, any && !continues);
-                if part.len() >= part_bytes {
-                    consume(&part);
-                    part.clear();
-                }
-            }
-            any = true;
-        });
-        if !part.is_empty() {
-            consume(&part);
-        }
+        let mut parts = Parts {
+            part: Vec::with_capacity(part_bytes + part_bytes / 4),
+            any: false,
+            part_bytes,
+            consume: &mut consume,
+        };
+        self.for_each_run_output(text, &mut cache, &mut parts);
+        parts.flush();
         self.put_cache(cache);
     }
 
     /// One document to its tokens, with a pooled cache.
     pub fn tokens(&self, text: &[u8]) -> Vec<Vec<u8>> {
         let mut cache = self.take_cache();
-        let mut tokens: Vec<Vec<u8>> = Vec::new();
-        self.for_each_run_output(text, &mut cache, |value, continues| {
-            match tokens.last_mut() {
-                Some(token) if continues => token.extend_from_slice(value),
-                _ => tokens.extend(value.split(|&b| b == b' ').map(<[u8]>::to_vec)),
-            }
-        });
+        let mut tokens = Tokens(Vec::new());
+        self.for_each_run_output(text, &mut cache, &mut tokens);
         self.put_cache(cache);
-        tokens
+        tokens.0
     }
 
     /// Calls `visit` with each run of `text`, its position, and its cache key:
@@ -357,15 +420,24 @@ impl Normalizer {
         }
     }
 
-    /// Calls `emit` with the output of each run that yields tokens: the run's
-    /// tokens joined by single spaces (a token never contains a space), and
-    /// whether it continues the previous output's last token (one long token
-    /// is handed on in parts), where no space joins them.
-    fn for_each_run_output(
+    /// Hands `sink` the output of each run that yields tokens.
+    fn for_each_run_output(&self, text: &[u8], cache: &mut TokenCache, sink: &mut impl Sink) {
+        // Only a document longer than a piece can hold a long run; every other
+        // document takes a loop without the test, which cost 5% on real text.
+        if text.len() > self.piece_bytes {
+            self.run_outputs::<true>(text, cache, sink);
+        } else {
+            self.run_outputs::<false>(text, cache, sink);
+        }
+    }
+
+    /// [`Self::for_each_run_output`], looking for long runs if `LONG`.
+    #[inline(always)]
+    fn run_outputs<const LONG: bool>(
         &self,
         text: &[u8],
         cache: &mut TokenCache,
-        mut emit: impl FnMut(&[u8], bool),
+        sink: &mut impl Sink,
     ) {
         let mut scratch = Scratch::default();
         self.for_each_run(text, |run, pos, key| {
@@ -374,23 +446,25 @@ impl Normalizer {
             if let [b] = *key {
                 let value = &self.one_byte_runs.outputs[b as usize];
                 if value[..] != [NO_TOKENS] {
-                    emit(value, false);
+                    sink.run(value);
                 }
                 return;
             }
-            if run.end - run.start > self.piece_bytes {
-                let bytes = &text[run.start..run.end];
-                if self.long_token_output(bytes, run.kind, &mut scratch, &mut emit) {
-                    return;
-                }
-                if run.kind == RunKind::Punct {
-                    self.long_punct_run_output(bytes, pos, &mut scratch, &mut emit);
-                    return;
-                }
+            if LONG
+                && run.end - run.start > self.piece_bytes
+                && self.long_run_output(
+                    &text[run.start..run.end],
+                    run.kind,
+                    pos,
+                    &mut scratch,
+                    sink,
+                )
+            {
+                return;
             }
             if let Some(value) = cache.get(key) {
                 if value != [NO_TOKENS] {
-                    emit(value, false);
+                    sink.run(value);
                 }
                 return;
             }
@@ -398,14 +472,37 @@ impl Normalizer {
             self.run_output(&text[run.start..run.end], run.kind, pos, &mut scratch);
             cache.insert(key, &scratch.output);
             if scratch.output != [NO_TOKENS] {
-                emit(&scratch.output, false);
+                sink.run(&scratch.output);
             }
         });
     }
 
+    /// A run longer than `piece_bytes`, one of the paths below, or false if it
+    /// takes the usual path. Kept out of line: long runs are rare, and the
+    /// usual path's loop is faster without them in it.
+    #[cold]
+    #[inline(never)]
+    fn long_run_output(
+        &self,
+        bytes: &[u8],
+        kind: RunKind,
+        pos: Position,
+        scratch: &mut Scratch,
+        sink: &mut impl Sink,
+    ) -> bool {
+        if self.long_token_output(bytes, kind, scratch, sink) {
+            return true;
+        }
+        if kind == RunKind::Punct {
+            self.long_punct_run_output(bytes, pos, scratch, sink);
+            return true;
+        }
+        false
+    }
+
     /// A punctuation run longer than `piece_bytes`, in pieces cut where the
     /// Treebank rules leave the tokens unchanged ([`treebank::next_punct_cut`]),
-    /// each piece's output handed to `emit` as it is done. The code-point
+    /// each piece's output handed to `sink` as it is done. The code-point
     /// path holds a run as 4 bytes a character and each rule copies it, so a
     /// run of hundreds of megabytes (a line of dots, a dashed rule) cost many
     /// times its size; a piece costs as much, but only of its own size. Too
@@ -415,7 +512,7 @@ impl Normalizer {
         run: &[u8],
         pos: Position,
         scratch: &mut Scratch,
-        emit: &mut impl FnMut(&[u8], bool),
+        sink: &mut impl Sink,
     ) {
         let limit = if pos.last {
             treebank::last_cut_limit(run)
@@ -432,7 +529,7 @@ impl Normalizer {
             scratch.output.clear();
             self.codepoint_run_output(&run[start..end], RunKind::Punct, piece, scratch);
             if scratch.output != [NO_TOKENS] {
-                emit(&scratch.output, false);
+                sink.run(&scratch.output);
             }
             start = end;
         }
@@ -440,7 +537,7 @@ impl Normalizer {
 
     /// A long run that is one token whose stem is its lower-casing (see
     /// [`Self::stems_to_itself`]), lower-cased a piece at a time, each piece
-    /// handed to `emit` as it is done: returns false, emitting nothing, for
+    /// handed to `sink` as it is done: returns false, handing on nothing, for
     /// any other run. Such a run (a line of `日` or `é`, a wall of emoji) is
     /// otherwise held whole as code points, lower-cased and stemmed as one
     /// word, at many times its size.
@@ -454,7 +551,7 @@ impl Normalizer {
         bytes: &[u8],
         kind: RunKind,
         scratch: &mut Scratch,
-        emit: &mut impl FnMut(&[u8], bool),
+        sink: &mut impl Sink,
     ) -> bool {
         if !self.filter.keeps_all()
             || (kind == RunKind::Word && self.ascii_words && bytes.is_ascii())
@@ -517,7 +614,11 @@ impl Normalizer {
             self.lower_into(run, word);
             output.clear();
             codepoints::encode_into(word, output);
-            emit(output, start > 0);
+            if start == 0 {
+                sink.run(output);
+            } else {
+                sink.more(output);
+            }
             start = end;
         }
         true
@@ -1277,7 +1378,7 @@ mod tests {
                             bytes,
                             run.kind,
                             &mut Scratch::default(),
-                            &mut |_, _| {},
+                            &mut Tokens(Vec::new()),
                         );
                 });
                 taken += usize::from(any);
