@@ -527,7 +527,19 @@ impl Normalizer {
                 last: pos.last && end == run.len(),
             };
             scratch.output.clear();
-            self.codepoint_run_output(&run[start..end], RunKind::Punct, piece, scratch);
+            if treebank::glued_cut(run, start) {
+                let Scratch {
+                    output,
+                    run: cps,
+                    word,
+                } = &mut *scratch;
+                cps.clear();
+                codepoints::decode_into(&run[start..end], cps);
+                let spaced = treebank::punct_piece_glued(cps, piece.last);
+                self.spaced_output(&spaced, output, word);
+            } else {
+                self.codepoint_run_output(&run[start..end], RunKind::Punct, piece, scratch);
+            }
             if scratch.output != [NO_TOKENS] {
                 sink.run(&scratch.output);
             }
@@ -740,7 +752,13 @@ impl Normalizer {
         run.clear();
         codepoints::decode_into(bytes, run);
         let spaced = self.treebank_spaced(run, kind, pos);
-        let spaced = spaced.as_deref().unwrap_or(run);
+        self.spaced_output(spaced.as_deref().unwrap_or(run), out, word);
+    }
+
+    /// The output of a run with the Treebank rules' spaces inserted: its
+    /// tokens, stemmed (and filtered, if asked), joined by single spaces, or
+    /// [`NO_TOKENS`].
+    fn spaced_output(&self, spaced: &[u32], out: &mut Vec<u8>, word: &mut Vec<u32>) {
         let mut any = false;
         for token in self.split(spaced) {
             if self.filter.keeps_all() {
@@ -1269,6 +1287,7 @@ mod tests {
             ").\"",
             ",:",
             "``'",
+            "\"\"\"",
         ];
         let mut state = 0x2545_f491_4f6c_dd1d_u64;
         let mut next = move || {

@@ -136,11 +136,31 @@ impl Present {
 /// The Treebank rules on one punctuation run, in its position. Returns the
 /// run with spaces inserted (and quotes rewritten); the caller splits it.
 pub fn punct_run(run: &[u32], pos: Position) -> Vec<u32> {
+    punct_run_after(run, pos, !pos.first)
+}
+
+/// [`punct_run`] on a piece of a long run that continues the previous piece
+/// without a space between them (see [`glued_cut`]).
+pub fn punct_piece_glued(piece: &[u32], last: bool) -> Vec<u32> {
+    punct_run_after(piece, Position { first: false, last }, false)
+}
+
+/// Whether a long run cut at byte `i` (see [`next_punct_cut`]) continues
+/// without a space: between two double quotes. A space there would make the
+/// second an opening quote (`"` after a space); with nothing before it, as
+/// after a `"`, no rule reads the character before it, and a closing `"`
+/// becomes ` '' ` on its own, so no rule reads the one after it either.
+pub fn glued_cut(run: &[u8], i: usize) -> bool {
+    i > 0 && run[i - 1] == b'"' && run.get(i) == Some(&b'"')
+}
+
+/// [`punct_run`], with a space before the run if `space_before`.
+fn punct_run_after(run: &[u32], pos: Position, space_before: bool) -> Vec<u32> {
     let present = Present::of(run);
     // The joined string puts one space between runs: a run sees a space before
     // it unless it is first, and after it unless it is last.
     let mut b = Vec::with_capacity(run.len() + 2);
-    if !pos.first {
+    if space_before {
         b.push(SPACE);
     }
     b.extend_from_slice(run);
@@ -298,6 +318,8 @@ const OPENERS: &[u8] = b"([{<";
 /// * `,` and `:` are padded with the character that follows them, so a cut
 ///   before one is safe unless it follows another, which may have taken it
 ///   (`,,` pairs up left to right).
+/// * Between two double quotes, a cut is safe with no space (see
+///   [`glued_cut`]).
 /// * `...` is replaced left to right and `--` likewise, so a stretch of dots
 ///   may be cut after each third dot and one of dashes after each second.
 ///
@@ -314,6 +336,7 @@ fn safe_cut(before: u8, after: u8, dots: usize, dashes: usize) -> bool {
         || ((PADDED_EARLY.contains(&before) || PADDED_LATE.contains(&before))
             && ((after != b'"' && after != b'\'') || OPENERS.contains(&before)))
         || (b",:".contains(&after) && !b",:".contains(&before))
+        || (before == b'"' && after == b'"')
         || (before == b'.' && after == b'.' && dots.is_multiple_of(3))
         || (before == b'-' && after == b'-' && dashes.is_multiple_of(2))
 }
@@ -349,7 +372,10 @@ pub fn last_cut_limit(run: &[u8]) -> usize {
 /// the rest; `run.len()` when there is none. See [`safe_cut`].
 pub fn next_punct_cut(run: &[u8], start: usize, from: usize, limit: usize) -> usize {
     let (mut dots, mut dashes) = (0, 0);
-    let from = from.max(start + 1);
+    // Never after the run's first character: a `"` that starts the text
+    // becomes `` ``` `` padded with spaces before the rules that read what
+    // precedes a `"`, so a glued cut after it would not be safe.
+    let from = from.max(start + 1).max(2);
     for i in start..run.len().min(limit + 1) {
         if i >= from && safe_cut(run[i - 1], run[i], dots, dashes) {
             return i;
@@ -535,7 +561,12 @@ mod tests {
                 first: pos.first && start == 0,
                 last: pos.last && end == bytes.len(),
             };
-            pieces.extend(split(&punct_run(&cps(&run[start..end]), piece_pos)));
+            let piece = cps(&run[start..end]);
+            pieces.extend(split(&if glued_cut(bytes, start) {
+                punct_piece_glued(&piece, piece_pos.last)
+            } else {
+                punct_run(&piece, piece_pos)
+            }));
             start = end;
         }
         (whole, pieces)
@@ -611,7 +642,9 @@ mod tests {
         }
         assert!(cut > 20_000, "only {cut} runs had a safe cut");
         for n in 1..40 {
-            for unit in [".", "-", "?!-", "...)", "-(", "'?", "*;*"] {
+            for unit in [
+                ".", "-", "?!-", "...)", "-(", "'?", "*;*", "\"", "\"'", "(\"",
+            ] {
                 check_cuts(&unit.repeat(n));
             }
         }
