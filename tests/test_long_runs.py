@@ -96,6 +96,8 @@ def _check(text: str, mode: str) -> None:
 @example(text="." * 40 + '"')
 @example(text="Yes, " + "?!-" * 20 + ".)")
 @example(text='x "' * 3 + "''" * 9 + '"')
+@example(text="x " + "'" * 41 + " y")
+@example(text="(" + "'" * 20 + ".")
 @example(text="\u00e9" * 1050 + "ing")
 @example(text="\u00c9" * 1050 + "\u03a3 x")
 @example(text="x \u212a" * 1 + "\u00e9" * 1040 + "\u212a")

@@ -146,12 +146,14 @@ pub fn punct_piece_glued(piece: &[u32], last: bool) -> Vec<u32> {
 }
 
 /// Whether a long run cut at byte `i` (see [`next_punct_cut`]) continues
-/// without a space: between two double quotes. A space there would make the
-/// second an opening quote (`"` after a space); with nothing before it, as
-/// after a `"`, no rule reads the character before it, and a closing `"`
-/// becomes ` '' ` on its own, so no rule reads the one after it either.
+/// without a space: between two double quotes or two apostrophes. A space
+/// there would make what follows an opening quote (`"` or `''` after a
+/// space); with nothing before it, as after a `"` or `'`, no rule that reads
+/// the character before a quote matches, and the quote before the cut is
+/// padded with spaces on its own (`"` and each pair `''` become ` '' `), so
+/// no rule reads the one after it either.
 pub fn glued_cut(run: &[u8], i: usize) -> bool {
-    i > 0 && run[i - 1] == b'"' && run.get(i) == Some(&b'"')
+    i > 0 && matches!(run[i - 1], b'"' | b'\'') && run.get(i) == Some(&run[i - 1])
 }
 
 /// [`punct_run`], with a space before the run if `space_before`.
@@ -302,11 +304,12 @@ const OPENERS: &[u8] = b"([{<";
 
 /// Whether the Treebank rules give a punctuation run the same tokens when it
 /// is cut between `before` and `after` (bytes of generalized UTF-8) and each
-/// side is processed as a run of its own: the cut puts a space between them,
-/// so it is safe where the whole run's rules leave a token boundary there
-/// and no rule's match reaches across it. `dots` and `dashes` are the lengths
-/// of the stretches of `.` and `-` that end with `before`, counted from the
-/// stretch's start or from an earlier safe cut.
+/// side is processed as a run of its own: the cut puts a space between them
+/// (except a glued cut, see [`glued_cut`]), so it is safe where the whole
+/// run's rules leave a token boundary there and no rule's match reaches
+/// across it. `same` is the length of the stretch of `before` that ends with
+/// it, counted from the stretch's start or from an earlier safe cut.
+/// The exhaustive tests below check every cut of every short run.
 ///
 /// * A character of `[;@#$%&?!]` after the cut is padded before any rule
 ///   reads its neighbour's space, so any character may precede it; a bracket
@@ -318,16 +321,16 @@ const OPENERS: &[u8] = b"([{<";
 /// * `,` and `:` are padded with the character that follows them, so a cut
 ///   before one is safe unless it follows another, which may have taken it
 ///   (`,,` pairs up left to right).
-/// * Between two double quotes, a cut is safe with no space (see
-///   [`glued_cut`]).
 /// * `...` is replaced left to right and `--` likewise, so a stretch of dots
 ///   may be cut after each third dot and one of dashes after each second.
+/// * Between two double quotes, and after each second apostrophe of a
+///   stretch (`''` pair up left to right), a cut is safe with no space.
 ///
 /// Every other rule's match either holds a character no safe cut is next to
 /// (`,` `:` consume their follower, quotes and backticks pair up) or is the
 /// final-period rule, which [`last_cut_limit`] keeps in one piece.
 #[inline]
-fn safe_cut(before: u8, after: u8, dots: usize, dashes: usize) -> bool {
+fn safe_cut(before: u8, after: u8, same: usize) -> bool {
     if after & 0xC0 == 0x80 {
         return false; // inside a character
     }
@@ -337,8 +340,12 @@ fn safe_cut(before: u8, after: u8, dots: usize, dashes: usize) -> bool {
             && ((after != b'"' && after != b'\'') || OPENERS.contains(&before)))
         || (b",:".contains(&after) && !b",:".contains(&before))
         || (before == b'"' && after == b'"')
-        || (before == b'.' && after == b'.' && dots.is_multiple_of(3))
-        || (before == b'-' && after == b'-' && dashes.is_multiple_of(2))
+        || (before == after
+            && match before {
+                b'.' => same.is_multiple_of(3),
+                b'-' | b'\'' => same.is_multiple_of(2),
+                _ => false,
+            })
 }
 
 /// The byte offset past which a run that ends the text must not be cut: the
@@ -371,17 +378,20 @@ pub fn last_cut_limit(run: &[u8]) -> usize {
 /// `start` (the run's start or an earlier cut) being processed apart from
 /// the rest; `run.len()` when there is none. See [`safe_cut`].
 pub fn next_punct_cut(run: &[u8], start: usize, from: usize, limit: usize) -> usize {
-    let (mut dots, mut dashes) = (0, 0);
+    let mut same = 0;
     // Never after the run's first character: a `"` that starts the text
     // becomes `` ``` `` padded with spaces before the rules that read what
     // precedes a `"`, so a glued cut after it would not be safe.
     let from = from.max(start + 1).max(2);
     for i in start..run.len().min(limit + 1) {
-        if i >= from && safe_cut(run[i - 1], run[i], dots, dashes) {
+        if i >= from && safe_cut(run[i - 1], run[i], same) {
             return i;
         }
-        dots = if run[i] == b'.' { dots + 1 } else { 0 };
-        dashes = if run[i] == b'-' { dashes + 1 } else { 0 };
+        same = if i > start && run[i] == run[i - 1] {
+            same + 1
+        } else {
+            1
+        };
     }
     run.len()
 }
@@ -643,11 +653,25 @@ mod tests {
         assert!(cut > 20_000, "only {cut} runs had a safe cut");
         for n in 1..40 {
             for unit in [
-                ".", "-", "?!-", "...)", "-(", "'?", "*;*", "\"", "\"'", "(\"",
+                ".", "-", "?!-", "...)", "-(", "'?", "*;*", "\"", "\"'", "(\"", "'", "(''", "'\"",
+                "?''",
             ] {
                 check_cuts(&unit.repeat(n));
             }
         }
+    }
+
+    #[test]
+    fn quotes_are_cut_with_no_space() {
+        let quotes = "\"".repeat(10);
+        assert_eq!(next_punct_cut(quotes.as_bytes(), 0, 5, 10), 5);
+        assert!(glued_cut(quotes.as_bytes(), 5));
+        let apostrophes = "'".repeat(10);
+        // After each second apostrophe: `''` pair up from the left.
+        assert_eq!(next_punct_cut(apostrophes.as_bytes(), 0, 5, 10), 6);
+        assert_eq!(next_punct_cut(apostrophes.as_bytes(), 6, 7, 10), 8);
+        assert!(glued_cut(apostrophes.as_bytes(), 6));
+        assert!(!glued_cut(b"?!", 1));
     }
 
     #[test]
