@@ -52,6 +52,7 @@ class Normalizer:
         drop_punct: bool = False,
         stopwords: list[str] = ...,
         min_length: int = 0,
+        piece_bytes: int = ...,
     ) -> Normalizer: ...
     @property
     def cache_bytes(self) -> int: ...

@@ -3,12 +3,12 @@
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
-use crate::cache::TokenCache;
+use crate::cache::{TokenCache, MAX_CACHED_RUN};
 use crate::classes::{CharClasses, RE_WORD, SPACE, SPLIT_SPACE, WORD};
 use crate::codepoints;
 use crate::filter::TokenFilter;
-use crate::stem::Stemmer;
 pub use crate::stem::Stemming;
+use crate::stem::{lancaster, Stemmer};
 use crate::treebank::{self, Position};
 use crate::wordpunct::{Run, RunKind, Runs};
 
@@ -61,6 +61,95 @@ struct Scratch {
     word: Vec<u32>,
 }
 
+/// Where [`Normalizer::for_each_run_output`] hands the output of each run.
+trait Sink {
+    /// The output of a run that yields tokens: its tokens joined by single
+    /// spaces (a token never contains a space).
+    fn run(&mut self, value: &[u8]);
+    /// More of the last token handed on: one long token comes in parts.
+    fn more(&mut self, value: &[u8]);
+}
+
+/// A document's line: the runs' outputs joined by single spaces.
+struct Line<'a> {
+    out: &'a mut Vec<u8>,
+    // Not `out.len() > start`: a token can stem to nothing ("s" in the
+    // original algorithm), and the reference still joins it with spaces.
+    any: bool,
+}
+
+impl Sink for Line<'_> {
+    #[inline(always)]
+    fn run(&mut self, value: &[u8]) {
+        append_short(self.out, value, self.any);
+        self.any = true;
+    }
+
+    fn more(&mut self, value: &[u8]) {
+        self.out.extend_from_slice(value);
+    }
+}
+
+/// A document's tokens.
+struct Tokens(Vec<Vec<u8>>);
+
+impl Sink for Tokens {
+    fn run(&mut self, value: &[u8]) {
+        self.0
+            .extend(value.split(|&b| b == b' ').map(<[u8]>::to_vec));
+    }
+
+    fn more(&mut self, value: &[u8]) {
+        if let Some(token) = self.0.last_mut() {
+            token.extend_from_slice(value);
+        }
+    }
+}
+
+/// A document's line in parts (see [`Normalizer::normalize_in_parts`]).
+struct Parts<'a, F: FnMut(&[u8])> {
+    part: Vec<u8>,
+    any: bool,
+    part_bytes: usize,
+    consume: &'a mut F,
+}
+
+impl<F: FnMut(&[u8])> Parts<'_, F> {
+    fn flush(&mut self) {
+        if !self.part.is_empty() {
+            (self.consume)(&self.part);
+            self.part.clear();
+        }
+    }
+
+    /// Appends `value`, or hands it on as it is, not copied, when it is long.
+    fn push(&mut self, value: &[u8]) {
+        if value.len() >= self.part_bytes {
+            self.flush();
+            (self.consume)(value);
+        } else {
+            self.part.extend_from_slice(value);
+            if self.part.len() >= self.part_bytes {
+                self.flush();
+            }
+        }
+    }
+}
+
+impl<F: FnMut(&[u8])> Sink for Parts<'_, F> {
+    fn run(&mut self, value: &[u8]) {
+        if self.any {
+            self.part.push(b' ');
+        }
+        self.any = true;
+        self.push(value);
+    }
+
+    fn more(&mut self, value: &[u8]) {
+        self.push(value);
+    }
+}
+
 /// The output of every one-byte run away from the text's edges (cache values,
 /// indexed by the byte), computed once by the code-point path: single letters,
 /// digits and punctuation are a large share of all runs, and a table read is
@@ -87,7 +176,26 @@ pub struct Normalizer {
     /// contraction rules fold ASCII case plainly.
     ascii_words: bool,
     one_byte_runs: OneByteRuns,
+    /// Punctuation runs longer than this many bytes are processed in pieces
+    /// (see [`Self::long_punct_run_output`]).
+    piece_bytes: usize,
 }
+
+/// Tokens of at most this many characters are never lower-cased in pieces
+/// (see [`Normalizer::long_token_output`]): beyond Lancaster's longest word.
+const LONG_TOKEN_CHARS: usize = lancaster::MAX_WORD_LEN + 24;
+const _: () = assert!(LONG_TOKEN_CHARS > lancaster::MAX_WORD_LEN + 6);
+
+const CAPITAL_SIGMA: u32 = 0x3A3;
+
+/// U+0027 and the typographic apostrophes Snowball maps to it.
+const APOSTROPHES: [u32; 4] = [0x27, 0x2018, 0x2019, 0x201B];
+
+/// The default [`Normalizer::with_piece_bytes`]: far above any run of real
+/// text, and small enough that a piece's working memory (its code points and
+/// the rules' copies, about 40 bytes a byte) is negligible beside a document
+/// that has such a run.
+pub const PIECE_BYTES: usize = 1 << 16;
 
 /// The next [`Normalizer::id`].
 static NEXT_ID: AtomicU64 = AtomicU64::new(1);
@@ -115,6 +223,7 @@ impl Normalizer {
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
             ascii_words,
             one_byte_runs: OneByteRuns::default(),
+            piece_bytes: PIECE_BYTES,
         };
         normalizer.one_byte_runs = normalizer.compute_one_byte_runs();
         normalizer
@@ -126,6 +235,15 @@ impl Normalizer {
         self.id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
         self.clear_caches();
         self.one_byte_runs = self.compute_one_byte_runs();
+        self
+    }
+
+    /// The same normalizer, cutting punctuation runs longer than `bytes` into
+    /// pieces of about `bytes` (at least 1): the output does not change, only
+    /// the working memory; tests make it small so that short runs cross many
+    /// cuts.
+    pub fn with_piece_bytes(mut self, bytes: usize) -> Self {
+        self.piece_bytes = bytes.max(1);
         self
     }
 
@@ -223,11 +341,7 @@ impl Normalizer {
     pub fn normalize_into(&self, text: &[u8], cache: &mut TokenCache, out: &mut Vec<u8>) {
         // Not `out.len() > start`: a token can stem to nothing ("s" in the
         // original algorithm), and the reference still joins it with spaces.
-        let mut any = false;
-        self.for_each_run_output(text, cache, |value| {
-            append_short(out, value, any);
-            any = true;
-        });
+        self.for_each_run_output(text, cache, &mut Line { out, any: false });
     }
 
     /// One document to its line, with a pooled cache.
@@ -239,20 +353,43 @@ impl Normalizer {
         out
     }
 
+    /// [`Self::normalize`], handing the line to `consume` in consecutive
+    /// non-empty parts of about `part_bytes` (shorter before, and longer for, a
+    /// run whose output is longer), each ending where a run's output does
+    /// (nothing at all for an empty line): a caller that builds its own
+    /// copy of the line (the binding's Python string) then never holds the
+    /// whole line twice.
+    pub fn normalize_in_parts(
+        &self,
+        text: &[u8],
+        part_bytes: usize,
+        mut consume: impl FnMut(&[u8]),
+    ) {
+        let mut cache = self.take_cache();
+        let mut parts = Parts {
+            part: Vec::with_capacity(part_bytes + part_bytes / 4),
+            any: false,
+            part_bytes,
+            consume: &mut consume,
+        };
+        self.for_each_run_output(text, &mut cache, &mut parts);
+        parts.flush();
+        self.put_cache(cache);
+    }
+
     /// One document to its tokens, with a pooled cache.
     pub fn tokens(&self, text: &[u8]) -> Vec<Vec<u8>> {
         let mut cache = self.take_cache();
-        let mut tokens = Vec::new();
-        self.for_each_run_output(text, &mut cache, |value| {
-            tokens.extend(value.split(|&b| b == b' ').map(<[u8]>::to_vec));
-        });
+        let mut tokens = Tokens(Vec::new());
+        self.for_each_run_output(text, &mut cache, &mut tokens);
         self.put_cache(cache);
-        tokens
+        tokens.0
     }
 
     /// Calls `visit` with each run of `text`, its position, and its cache key:
     /// the run's bytes, marked when the run is punctuation at an edge of the
-    /// text (where the Treebank anchors make its output differ).
+    /// text (where the Treebank anchors make its output differ) and short
+    /// enough to be cached.
     #[inline(always)]
     pub(crate) fn for_each_run(&self, text: &[u8], mut visit: impl FnMut(Run, Position, &[u8])) {
         let mut runs = Runs::new(text, &self.classes);
@@ -265,7 +402,13 @@ impl Normalizer {
                 last: run.kind == RunKind::Punct && runs.at_end(),
             };
             first = false;
-            let key: &[u8] = if run.kind == RunKind::Punct && (pos.first || pos.last) {
+            // A run too long to be cached is its own key, unmarked: no cache
+            // holds a key that long, and copying a run of hundreds of
+            // megabytes into a key would cost its size again.
+            let key: &[u8] = if run.kind == RunKind::Punct
+                && (pos.first || pos.last)
+                && bytes.len() <= MAX_CACHED_RUN
+            {
                 edge_key.clear();
                 edge_key.extend_from_slice(bytes);
                 edge_key.push(EDGE_KEY | pos.first as u8 | (pos.last as u8) << 1);
@@ -277,13 +420,24 @@ impl Normalizer {
         }
     }
 
-    /// Calls `emit` with the output of each run that yields tokens: the run's
-    /// tokens joined by single spaces (a token never contains a space).
-    fn for_each_run_output(
+    /// Hands `sink` the output of each run that yields tokens.
+    fn for_each_run_output(&self, text: &[u8], cache: &mut TokenCache, sink: &mut impl Sink) {
+        // Only a document longer than a piece can hold a long run; every other
+        // document takes a loop without the test, which cost 5% on real text.
+        if text.len() > self.piece_bytes {
+            self.run_outputs::<true>(text, cache, sink);
+        } else {
+            self.run_outputs::<false>(text, cache, sink);
+        }
+    }
+
+    /// [`Self::for_each_run_output`], looking for long runs if `LONG`.
+    #[inline(always)]
+    fn run_outputs<const LONG: bool>(
         &self,
         text: &[u8],
         cache: &mut TokenCache,
-        mut emit: impl FnMut(&[u8]),
+        sink: &mut impl Sink,
     ) {
         let mut scratch = Scratch::default();
         self.for_each_run(text, |run, pos, key| {
@@ -292,13 +446,25 @@ impl Normalizer {
             if let [b] = *key {
                 let value = &self.one_byte_runs.outputs[b as usize];
                 if value[..] != [NO_TOKENS] {
-                    emit(value);
+                    sink.run(value);
                 }
+                return;
+            }
+            if LONG
+                && run.end - run.start > self.piece_bytes
+                && self.long_run_output(
+                    &text[run.start..run.end],
+                    run.kind,
+                    pos,
+                    &mut scratch,
+                    sink,
+                )
+            {
                 return;
             }
             if let Some(value) = cache.get(key) {
                 if value != [NO_TOKENS] {
-                    emit(value);
+                    sink.run(value);
                 }
                 return;
             }
@@ -306,9 +472,191 @@ impl Normalizer {
             self.run_output(&text[run.start..run.end], run.kind, pos, &mut scratch);
             cache.insert(key, &scratch.output);
             if scratch.output != [NO_TOKENS] {
-                emit(&scratch.output);
+                sink.run(&scratch.output);
             }
         });
+    }
+
+    /// A run longer than `piece_bytes`, one of the paths below, or false if it
+    /// takes the usual path. Kept out of line: long runs are rare, and the
+    /// usual path's loop is faster without them in it.
+    #[cold]
+    #[inline(never)]
+    fn long_run_output(
+        &self,
+        bytes: &[u8],
+        kind: RunKind,
+        pos: Position,
+        scratch: &mut Scratch,
+        sink: &mut impl Sink,
+    ) -> bool {
+        if self.long_token_output(bytes, kind, scratch, sink) {
+            return true;
+        }
+        if kind == RunKind::Punct {
+            self.long_punct_run_output(bytes, pos, scratch, sink);
+            return true;
+        }
+        false
+    }
+
+    /// A punctuation run longer than `piece_bytes`, in pieces cut where the
+    /// Treebank rules leave the tokens unchanged ([`treebank::next_punct_cut`]),
+    /// each piece's output handed to `sink` as it is done. The code-point
+    /// path holds a run as 4 bytes a character and each rule copies it, so a
+    /// run of hundreds of megabytes (a line of dots, a dashed rule) cost many
+    /// times its size; a piece costs as much, but only of its own size. Too
+    /// big for the cache anyway (see [`crate::cache::MAX_CACHED_RUN`]).
+    fn long_punct_run_output(
+        &self,
+        run: &[u8],
+        pos: Position,
+        scratch: &mut Scratch,
+        sink: &mut impl Sink,
+    ) {
+        let limit = if pos.last {
+            treebank::last_cut_limit(run)
+        } else {
+            run.len()
+        };
+        let mut start = 0;
+        while start < run.len() {
+            let end = treebank::next_punct_cut(run, start, start + self.piece_bytes, limit);
+            let piece = Position {
+                first: pos.first && start == 0,
+                last: pos.last && end == run.len(),
+            };
+            scratch.output.clear();
+            if treebank::glued_cut(run, start) {
+                let Scratch {
+                    output,
+                    run: cps,
+                    word,
+                } = &mut *scratch;
+                cps.clear();
+                codepoints::decode_into(&run[start..end], cps);
+                let spaced = treebank::punct_piece_glued(cps, piece.last);
+                self.spaced_output(&spaced, output, word);
+            } else {
+                self.codepoint_run_output(&run[start..end], RunKind::Punct, piece, scratch);
+            }
+            if scratch.output != [NO_TOKENS] {
+                sink.run(&scratch.output);
+            }
+            start = end;
+        }
+    }
+
+    /// A long run that is one token whose stem is its lower-casing (see
+    /// [`Self::stems_to_itself`]), lower-cased a piece at a time, each piece
+    /// handed to `sink` as it is done: returns false, handing on nothing, for
+    /// any other run. Such a run (a line of `日` or `é`, a wall of emoji) is
+    /// otherwise held whole as code points, lower-cased and stemmed as one
+    /// word, at many times its size.
+    ///
+    /// The pieces are lower-cased apart, which is `str.lower()` of the whole
+    /// run because that maps every character on its own but the capital
+    /// sigma, whose final form depends on its neighbours: a run with one is
+    /// left to the code-point path.
+    fn long_token_output(
+        &self,
+        bytes: &[u8],
+        kind: RunKind,
+        scratch: &mut Scratch,
+        sink: &mut impl Sink,
+    ) -> bool {
+        if !self.filter.keeps_all()
+            || (kind == RunKind::Word && self.ascii_words && bytes.is_ascii())
+        {
+            return false;
+        }
+        // One pass: the run's length in characters and its last character,
+        // and whether it is a single token the rules leave alone.
+        let (mut chars, mut re_word, mut last) = (0, 0, 0);
+        let mut i = 0;
+        while i < bytes.len() {
+            let (c, len) = codepoints::decode_at(bytes, i);
+            i += len;
+            chars += 1;
+            last = c;
+            if c == CAPITAL_SIGMA || APOSTROPHES.contains(&c) {
+                return false;
+            }
+            match kind {
+                // Treebank rules match nothing else, and str.split() cuts
+                // only at its own spaces.
+                RunKind::Punct => {
+                    if (c < 128 && treebank::RULE_CHARS.contains(&(c as u8)))
+                        || self.classes.is(c, SPLIT_SPACE)
+                    {
+                        return false;
+                    }
+                }
+                // The contraction rules match whole `re` words of five or
+                // six characters only.
+                RunKind::Word => {
+                    if self.classes.is(c, RE_WORD) {
+                        re_word += 1;
+                    } else if (5..=6).contains(&std::mem::take(&mut re_word)) {
+                        return false;
+                    }
+                }
+            }
+        }
+        if (5..=6).contains(&re_word) || chars <= LONG_TOKEN_CHARS {
+            return false;
+        }
+        let lowered_last = *self
+            .lower(&[last])
+            .last()
+            .expect("a character lower-cases to some");
+        if !self.stems_to_itself(lowered_last) {
+            return false;
+        }
+        let mut start = 0;
+        while start < bytes.len() {
+            let mut end = (start + self.piece_bytes).min(bytes.len());
+            while end < bytes.len() && bytes[end] & 0xC0 == 0x80 {
+                end += 1;
+            }
+            let Scratch { output, run, word } = scratch;
+            run.clear();
+            codepoints::decode_into(&bytes[start..end], run);
+            word.clear();
+            self.lower_into(run, word);
+            output.clear();
+            codepoints::encode_into(word, output);
+            if start == 0 {
+                sink.run(output);
+            } else {
+                sink.more(output);
+            }
+            start = end;
+        }
+        true
+    }
+
+    /// Whether the stemmer returns a lower-cased token of more than
+    /// [`LONG_TOKEN_CHARS`] characters, with no capital sigma or apostrophe
+    /// of any kind, whose last character is `last`, as it is.
+    ///
+    /// * Porter, in every mode: every rule removes or replaces a suffix that
+    ///   ends with an ASCII letter, and every irregular form is a word of
+    ///   ASCII letters.
+    /// * Snowball: the same, with suffixes that end with a letter or an
+    ///   apostrophe; its special words and stop words end with letters, and
+    ///   its apostrophe mapping has nothing to map.
+    /// * Lancaster: NLTK returns a word of more than `MAX_WORD_LEN`
+    ///   characters as it is (after stripping a prefix, when asked, of at
+    ///   most 6 characters); lower-casing never shortens a word.
+    fn stems_to_itself(&self, last: u32) -> bool {
+        let letter = (b'a' as u32..=b'z' as u32).contains(&last);
+        match &self.stemmer {
+            Stemmer::LowercaseOnly => true,
+            Stemmer::Porter(_) => !letter,
+            Stemmer::Snowball(_) => !letter && last != u32::from(b'\''),
+            Stemmer::Lancaster(_) => true,
+        }
     }
 
     /// The run's code points, and the same with the Treebank rules' spaces
@@ -404,7 +752,13 @@ impl Normalizer {
         run.clear();
         codepoints::decode_into(bytes, run);
         let spaced = self.treebank_spaced(run, kind, pos);
-        let spaced = spaced.as_deref().unwrap_or(run);
+        self.spaced_output(spaced.as_deref().unwrap_or(run), out, word);
+    }
+
+    /// The output of a run with the Treebank rules' spaces inserted: its
+    /// tokens, stemmed (and filtered, if asked), joined by single spaces, or
+    /// [`NO_TOKENS`].
+    fn spaced_output(&self, spaced: &[u32], out: &mut Vec<u8>, word: &mut Vec<u32>) {
         let mut any = false;
         for token in self.split(spaced) {
             if self.filter.keeps_all() {
@@ -910,6 +1264,168 @@ mod tests {
                         expected,
                         "{stemming:?} {text:?}"
                     );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn long_punctuation_runs_in_pieces_equal_whole_runs_in_every_mode() {
+        let units = [
+            ".",
+            "-",
+            "?!-",
+            "'",
+            "\"",
+            ",",
+            "...)",
+            "(\"",
+            "*",
+            "\u{e9}\u{2014}",
+            "--;",
+            "'?",
+            ").\"",
+            ",:",
+            "``'",
+            "\"\"\"",
+        ];
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state as usize
+        };
+        let texts: Vec<String> = (0..400)
+            .map(|_| {
+                let run: String = (0..1 + next() % 12)
+                    .map(|_| units[next() % units.len()].repeat(1 + next() % 5))
+                    .collect();
+                match next() % 4 {
+                    0 => run,
+                    1 => format!("x {run}"),
+                    2 => format!("{run} x"),
+                    _ => format!("Yes {run}?! no"),
+                }
+            })
+            .collect();
+        for stemming in Stemming::ALL {
+            for filter in [
+                TokenFilter::default(),
+                TokenFilter {
+                    drop_punct: true,
+                    ..Default::default()
+                },
+            ] {
+                let whole = normalizer(stemming).with_filter(filter.clone());
+                for piece_bytes in [1, 2, 5] {
+                    let cut = normalizer(stemming)
+                        .with_filter(filter.clone())
+                        .with_piece_bytes(piece_bytes);
+                    for text in &texts {
+                        assert_eq!(
+                            cut.normalize(text.as_bytes()),
+                            whole.normalize(text.as_bytes()),
+                            "{stemming:?} {piece_bytes} {text:?}"
+                        );
+                        assert_eq!(cut.tokens(text.as_bytes()), whole.tokens(text.as_bytes()));
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn long_tokens_lowered_in_pieces_equal_whole_tokens_in_every_mode() {
+        // In the test classes every non-ASCII character is punctuation.
+        let units = [
+            "\u{e9}",
+            "\u{c9}",
+            "\u{2014}",
+            "*",
+            "\u{1F600}",
+            "\u{130}",
+            "/",
+            "\u{301}",
+            "|~",
+        ];
+        let endings = [
+            "",
+            "\u{212A}",
+            "\u{3a3}",
+            "\u{2019}",
+            "'",
+            "\u{c9}",
+            "\u{130}",
+            "\u{1F600}",
+            ".",
+        ];
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state as usize
+        };
+        let mut texts = Vec::new();
+        for ending in endings {
+            for _ in 0..6 {
+                let (a, b) = (units[next() % units.len()], units[next() % units.len()]);
+                let token: String = (0..LONG_TOKEN_CHARS - 2 + next() % 40)
+                    .map(|_| if next() % 3 == 0 { a } else { b })
+                    .collect();
+                texts.push(format!("{token}{ending}"));
+                texts.push(format!("Yes, {token}{ending} no"));
+            }
+        }
+        let mut taken = 0;
+        for stemming in Stemming::ALL {
+            let whole = normalizer(stemming);
+            let cut = normalizer(stemming).with_piece_bytes(64);
+            for text in &texts {
+                assert_eq!(
+                    cut.normalize(text.as_bytes()),
+                    whole.normalize(text.as_bytes()),
+                    "{stemming:?} {text:?}"
+                );
+                assert_eq!(cut.tokens(text.as_bytes()), whole.tokens(text.as_bytes()));
+                let mut any = false;
+                cut.for_each_run(text.as_bytes(), |run, _, _| {
+                    let bytes = &text.as_bytes()[run.start..run.end];
+                    any |= bytes.len() > 64
+                        && cut.long_token_output(
+                            bytes,
+                            run.kind,
+                            &mut Scratch::default(),
+                            &mut Tokens(Vec::new()),
+                        );
+                });
+                taken += usize::from(any);
+            }
+        }
+        assert!(
+            taken > texts.len() * 2,
+            "the long-token path taken for {taken} texts"
+        );
+    }
+
+    #[test]
+    fn a_line_in_parts_is_the_line() {
+        let n = normalizer(Stemming::Porter(Mode::NltkExtensions));
+        for text in [
+            "",
+            "  ",
+            "The cats sat...",
+            "\"Hi\" -- (cannot) ?!",
+            "x y z",
+        ] {
+            for part_bytes in [1, 3, 100] {
+                let mut parts = Vec::new();
+                n.normalize_in_parts(text.as_bytes(), part_bytes, |p| parts.push(p.to_vec()));
+                assert_eq!(parts.concat(), n.normalize(text.as_bytes()), "{text:?}");
+                assert!(parts.iter().all(|p| !p.is_empty()));
+                if part_bytes == 100 {
+                    assert!(parts.len() <= 1, "{text:?}: one part");
                 }
             }
         }

@@ -136,11 +136,33 @@ impl Present {
 /// The Treebank rules on one punctuation run, in its position. Returns the
 /// run with spaces inserted (and quotes rewritten); the caller splits it.
 pub fn punct_run(run: &[u32], pos: Position) -> Vec<u32> {
+    punct_run_after(run, pos, !pos.first)
+}
+
+/// [`punct_run`] on a piece of a long run that continues the previous piece
+/// without a space between them (see [`glued_cut`]).
+pub fn punct_piece_glued(piece: &[u32], last: bool) -> Vec<u32> {
+    punct_run_after(piece, Position { first: false, last }, false)
+}
+
+/// Whether a long run cut at byte `i` (see [`next_punct_cut`]) continues
+/// without a space: between two double quotes or two apostrophes. A space
+/// there would make what follows an opening quote (`"` or `''` after a
+/// space); with nothing before it, as after a `"` or `'`, no rule that reads
+/// the character before a quote matches, and the quote before the cut is
+/// padded with spaces on its own (`"` and each pair `''` become ` '' `), so
+/// no rule reads the one after it either.
+pub fn glued_cut(run: &[u8], i: usize) -> bool {
+    i > 0 && matches!(run[i - 1], b'"' | b'\'') && run.get(i) == Some(&run[i - 1])
+}
+
+/// [`punct_run`], with a space before the run if `space_before`.
+fn punct_run_after(run: &[u32], pos: Position, space_before: bool) -> Vec<u32> {
     let present = Present::of(run);
     // The joined string puts one space between runs: a run sees a space before
     // it unless it is first, and after it unless it is last.
     let mut b = Vec::with_capacity(run.len() + 2);
-    if !pos.first {
+    if space_before {
         b.push(SPACE);
     }
     b.extend_from_slice(run);
@@ -265,6 +287,113 @@ pub fn punct_run(run: &[u32], pos: Position) -> Vec<u32> {
     // CONTRACTIONS2 and CONTRACTIONS3 need letters, which a punctuation run
     // never holds; see `word_run`.
     b
+}
+
+/// Every character a Treebank rule's pattern names (a rule's other
+/// characters are letters, which a punctuation run never holds): a
+/// punctuation run without any is one token, whatever its position.
+pub const RULE_CHARS: &[u8] = b"\"'`.,:;@#$%&?![](){}<>-";
+
+/// The characters a rule pads with a space on each side wherever they stand,
+/// before the apostrophe rule (`[;@#$%&]`, `[?!]`) ...
+const PADDED_EARLY: &[u8] = b";@#$%&?!";
+/// ... and after it (PARENS_BRACKETS).
+const PADDED_LATE: &[u8] = b"][(){}<>";
+/// The characters before which a quote opens, as after a space.
+const OPENERS: &[u8] = b"([{<";
+
+/// Whether the Treebank rules give a punctuation run the same tokens when it
+/// is cut between `before` and `after` (bytes of generalized UTF-8) and each
+/// side is processed as a run of its own: the cut puts a space between them
+/// (except a glued cut, see [`glued_cut`]), so it is safe where the whole
+/// run's rules leave a token boundary there and no rule's match reaches
+/// across it. `same` is the length of the stretch of `before` that ends with
+/// it, counted from the stretch's start or from an earlier safe cut.
+/// The exhaustive tests below check every cut of every short run.
+///
+/// * A character of `[;@#$%&?!]` after the cut is padded before any rule
+///   reads its neighbour's space, so any character may precede it; a bracket
+///   is padded only after `([^'])' ` (an apostrophe before a space splits), so
+///   it may follow anything but an apostrophe.
+/// * Before the cut, a padded character may be followed by anything but a
+///   quote: `"` and `''` after a space (not after `?` or `)`) open a quote;
+///   after an opening bracket they open one anyway.
+/// * `,` and `:` are padded with the character that follows them, so a cut
+///   before one is safe unless it follows another, which may have taken it
+///   (`,,` pairs up left to right).
+/// * `...` is replaced left to right and `--` likewise, so a stretch of dots
+///   may be cut after each third dot and one of dashes after each second.
+/// * Between two double quotes, and after each second apostrophe of a
+///   stretch (`''` pair up left to right), a cut is safe with no space.
+///
+/// Every other rule's match either holds a character no safe cut is next to
+/// (`,` `:` consume their follower, quotes and backticks pair up) or is the
+/// final-period rule, which [`last_cut_limit`] keeps in one piece.
+#[inline]
+fn safe_cut(before: u8, after: u8, same: usize) -> bool {
+    if after & 0xC0 == 0x80 {
+        return false; // inside a character
+    }
+    PADDED_EARLY.contains(&after)
+        || (PADDED_LATE.contains(&after) && before != b'\'')
+        || ((PADDED_EARLY.contains(&before) || PADDED_LATE.contains(&before))
+            && ((after != b'"' && after != b'\'') || OPENERS.contains(&before)))
+        || (b",:".contains(&after) && !b",:".contains(&before))
+        || (before == b'"' && after == b'"')
+        || (before == after
+            && match before {
+                b'.' => same.is_multiple_of(3),
+                b'-' | b'\'' => same.is_multiple_of(2),
+                _ => false,
+            })
+}
+
+/// The byte offset past which a run that ends the text must not be cut: the
+/// final-period rule `([^\.])(\.)([\]\)}>"\']*)\s*$` matches the run's last
+/// period that only closing brackets and quotes follow, with the character
+/// before it, so that stretch stays in the last piece. The run's length when
+/// no such period exists (any cut is allowed).
+pub fn last_cut_limit(run: &[u8]) -> usize {
+    let mut i = run.len();
+    while i > 0 && b"])}>\"'".contains(&run[i - 1]) {
+        i -= 1;
+    }
+    if i == 0 || run[i - 1] != b'.' {
+        return run.len();
+    }
+    // The character before the period starts at the last byte before it that
+    // does not continue a sequence.
+    let mut before = i - 1;
+    while before > 0 {
+        before -= 1;
+        if run[before] & 0xC0 != 0x80 {
+            break;
+        }
+    }
+    before
+}
+
+/// The first offset in `from..=limit` (and after `start`) at which the
+/// punctuation run `run` (generalized UTF-8) can be cut, the part from
+/// `start` (the run's start or an earlier cut) being processed apart from
+/// the rest; `run.len()` when there is none. See [`safe_cut`].
+pub fn next_punct_cut(run: &[u8], start: usize, from: usize, limit: usize) -> usize {
+    let mut same = 0;
+    // Never after the run's first character: a `"` that starts the text
+    // becomes `` ``` `` padded with spaces before the rules that read what
+    // precedes a `"`, so a glued cut after it would not be safe.
+    let from = from.max(start + 1).max(2);
+    for i in start..run.len().min(limit + 1) {
+        if i >= from && safe_cut(run[i - 1], run[i], same) {
+            return i;
+        }
+        same = if i > start && run[i] == run[i - 1] {
+            same + 1
+        } else {
+            1
+        };
+    }
+    run.len()
 }
 
 /// `([^\.])(\.)([\]\)}>"\']*)\s*$  ->  "\1 \2\3 "` on the last run.
@@ -422,6 +551,135 @@ mod tests {
     fn commas_consume_their_follower() {
         assert_eq!(punct(",,.", true, true), [",", ",", "."]);
         assert_eq!(punct(",,.", false, false), [",", ",."]);
+    }
+
+    /// The tokens of `run` processed whole, and cut at every offset
+    /// [`next_punct_cut`] allows (each piece a run of its own).
+    fn whole_and_cut(run: &str, pos: Position) -> (Vec<String>, Vec<String>) {
+        let bytes = run.as_bytes();
+        let whole = split(&punct_run(&cps(run), pos));
+        let limit = if pos.last {
+            last_cut_limit(bytes)
+        } else {
+            bytes.len()
+        };
+        let mut pieces = Vec::new();
+        let mut start = 0;
+        while start < bytes.len() {
+            let end = next_punct_cut(bytes, start, start + 1, limit);
+            let piece_pos = Position {
+                first: pos.first && start == 0,
+                last: pos.last && end == bytes.len(),
+            };
+            let piece = cps(&run[start..end]);
+            pieces.extend(split(&if glued_cut(bytes, start) {
+                punct_piece_glued(&piece, piece_pos.last)
+            } else {
+                punct_run(&piece, piece_pos)
+            }));
+            start = end;
+        }
+        (whole, pieces)
+    }
+
+    const POSITIONS: [Position; 4] = [
+        Position {
+            first: false,
+            last: false,
+        },
+        Position {
+            first: true,
+            last: false,
+        },
+        Position {
+            first: false,
+            last: true,
+        },
+        Position {
+            first: true,
+            last: true,
+        },
+    ];
+
+    /// Characters every rule treats alike with each rule's characters.
+    const ALPHABET: [&str; 16] = [
+        ";", "?", "(", ")", "<", "'", "\"", "`", ",", ":", ".", "-", "*", "\u{e9}", "\x1c", "&",
+    ];
+
+    fn check_cuts(run: &str) {
+        for pos in POSITIONS {
+            let (whole, pieces) = whole_and_cut(run, pos);
+            assert_eq!(pieces, whole, "{run:?} {pos:?}");
+        }
+    }
+
+    #[test]
+    fn cutting_at_every_safe_place_keeps_the_tokens_of_every_short_run() {
+        let mut runs = vec![String::new()];
+        for _ in 0..4 {
+            runs = runs
+                .iter()
+                .flat_map(|r| ALPHABET.iter().map(move |c| format!("{r}{c}")))
+                .collect();
+            runs.iter().for_each(|r| check_cuts(r));
+        }
+    }
+
+    #[test]
+    fn cutting_at_every_safe_place_keeps_the_tokens_of_longer_runs() {
+        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state as usize
+        };
+        let mut cut = 0;
+        for _ in 0..60_000 {
+            let len = 5 + next() % 14;
+            // Biased toward one or two characters, so that long stretches of
+            // dots, dashes, quotes and commas occur.
+            let (a, b) = (next() % ALPHABET.len(), next() % ALPHABET.len());
+            let run: String = (0..len)
+                .map(|_| match next() % 4 {
+                    0 => ALPHABET[next() % ALPHABET.len()],
+                    1 | 2 => ALPHABET[a],
+                    _ => ALPHABET[b],
+                })
+                .collect();
+            check_cuts(&run);
+            cut += usize::from(next_punct_cut(run.as_bytes(), 0, 1, run.len()) < run.len());
+        }
+        assert!(cut > 20_000, "only {cut} runs had a safe cut");
+        for n in 1..40 {
+            for unit in [
+                ".", "-", "?!-", "...)", "-(", "'?", "*;*", "\"", "\"'", "(\"", "'", "(''", "'\"",
+                "?''",
+            ] {
+                check_cuts(&unit.repeat(n));
+            }
+        }
+    }
+
+    #[test]
+    fn quotes_are_cut_with_no_space() {
+        let quotes = "\"".repeat(10);
+        assert_eq!(next_punct_cut(quotes.as_bytes(), 0, 5, 10), 5);
+        assert!(glued_cut(quotes.as_bytes(), 5));
+        let apostrophes = "'".repeat(10);
+        // After each second apostrophe: `''` pair up from the left.
+        assert_eq!(next_punct_cut(apostrophes.as_bytes(), 0, 5, 10), 6);
+        assert_eq!(next_punct_cut(apostrophes.as_bytes(), 6, 7, 10), 8);
+        assert!(glued_cut(apostrophes.as_bytes(), 6));
+        assert!(!glued_cut(b"?!", 1));
+    }
+
+    #[test]
+    fn the_final_period_stays_in_the_last_piece() {
+        assert_eq!(last_cut_limit(b"?*.))"), 1);
+        assert_eq!(last_cut_limit(b".)"), 0);
+        assert_eq!(last_cut_limit(b"?*)"), 3);
+        assert_eq!(last_cut_limit("?\u{e9}.".as_bytes()), 1);
     }
 
     #[test]

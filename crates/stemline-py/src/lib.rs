@@ -155,10 +155,71 @@ fn spans_to_py<'py>(py: Python<'py>, spans: &[core::tokens::Span]) -> PyResult<B
     PyList::new(py, tuples)
 }
 
+/// Texts longer than this are normalized by [`Normalizer::normalize_long`].
+const LONG_TEXT_BYTES: usize = 16 << 20;
+
+/// The parts [`Normalizer::normalize_long`] appends, in bytes: the most it
+/// holds beside the result.
+const PART_BYTES: usize = 1 << 20;
+
+impl Normalizer {
+    /// `normalize` for a long text: the line is built as a Python string
+    /// part by part, with `str` concatenation that CPython does in place (a
+    /// string nothing else refers to is resized, and a large one is resized
+    /// without copying). The line is never held twice, as a Rust buffer and
+    /// again as a Python string, which for a document of hundreds of megabytes
+    /// would cost its size once more.
+    ///
+    /// The one exception is a line whose characters get wider along the way
+    /// (ASCII first, then `é` or `日`): each widening copies what is built so
+    /// far, at most three times, never more than the one copy it replaces.
+    fn normalize_long<'py>(&self, py: Python<'py>, bytes: &[u8]) -> PyResult<Bound<'py, PyString>> {
+        let mut line: Option<Py<PyString>> = None;
+        let mut error = None;
+        py.detach(|| {
+            self.inner.normalize_in_parts(bytes, PART_BYTES, |part| {
+                if error.is_some() {
+                    return;
+                }
+                Python::attach(|py| match append(py, line.take(), part) {
+                    Ok(l) => line = Some(l),
+                    Err(e) => error = Some(e),
+                })
+            })
+        });
+        match (error, line) {
+            (Some(e), _) => Err(e),
+            (None, Some(line)) => Ok(line.into_bound(py)),
+            (None, None) => py_string(py, b""),
+        }
+    }
+}
+
+/// `line + part` (generalized UTF-8), in place when CPython can.
+fn append(py: Python<'_>, line: Option<Py<PyString>>, part: &[u8]) -> PyResult<Py<PyString>> {
+    let part = py_string(py, part)?;
+    let Some(line) = line else {
+        return Ok(part.unbind());
+    };
+    let mut ptr = line.into_ptr();
+    // SAFETY: `ptr` is an owned reference to a str, which PyUnicode_Append
+    // consumes, replacing it with a new owned reference to the concatenation
+    // (the same object when resized in place), or with NULL and an exception
+    // set; `part` is a live str it only reads.
+    unsafe {
+        ffi::PyUnicode_Append(&mut ptr, part.as_ptr());
+        Ok(Bound::from_owned_ptr_or_err(py, ptr)?
+            .cast_into_unchecked::<PyString>()
+            .unbind())
+    }
+}
+
 #[pymethods]
 impl Normalizer {
+    /// `piece_bytes` is for tests: long punctuation runs are processed in
+    /// pieces of about this size (the output is the same for any size).
     #[new]
-    #[pyo3(signature = (tables, stemmer, cache_bytes, *, drop_punct = false, stopwords = Vec::new(), min_length = 0))]
+    #[pyo3(signature = (tables, stemmer, cache_bytes, *, drop_punct = false, stopwords = Vec::new(), min_length = 0, piece_bytes = core::normalizer::PIECE_BYTES))]
     fn new(
         tables: &CharTables,
         stemmer: &str,
@@ -166,6 +227,7 @@ impl Normalizer {
         drop_punct: bool,
         stopwords: Vec<Bound<'_, PyString>>,
         min_length: usize,
+        piece_bytes: usize,
     ) -> PyResult<Self> {
         let stopwords = words_code_points(&stopwords)?.into_iter().collect();
         let filter = core::filter::TokenFilter {
@@ -180,7 +242,8 @@ impl Normalizer {
                 Arc::new(PythonLowercase),
                 cache_bytes,
             )
-            .with_filter(filter),
+            .with_filter(filter)
+            .with_piece_bytes(piece_bytes),
         })
     }
 
@@ -224,7 +287,18 @@ impl Normalizer {
 
     fn normalize<'py>(&self, text: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyString>> {
         let py = text.py();
+        if text.len()? > LONG_TEXT_BYTES / 4 && !text.call_method0("isascii")?.is_truthy()? {
+            // Not `text_bytes`: CPython keeps the UTF-8 it makes for that in
+            // the string, for the string's lifetime, after building it in a
+            // buffer of its own, so it costs the text's size twice at once.
+            // An encoded copy costs it once, and only during the call.
+            let encoded = text.call_method1("encode", ("utf-8", "surrogatepass"))?;
+            return self.normalize_long(py, encoded.cast::<PyBytes>()?.as_bytes());
+        }
         let bytes = text_bytes(text)?;
+        if bytes.len() > LONG_TEXT_BYTES {
+            return self.normalize_long(py, &bytes);
+        }
         let line = py.detach(|| self.inner.normalize(&bytes));
         py_string(py, &line)
     }
