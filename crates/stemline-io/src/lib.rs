@@ -20,6 +20,7 @@ pub mod job;
 pub mod jsonl;
 pub mod open;
 mod reader;
+pub mod writeback;
 
 pub use decode::DecodePolicy;
 pub use error::{Error, Place};
