@@ -239,14 +239,15 @@ impl<'n> Shared<'n> {
             }
             return Task::Write(ready);
         }
-        if state.free > 0 && matches!(state.reading, Reading::Idle(_)) {
-            let Reading::Idle(sources) = std::mem::replace(&mut state.reading, Reading::Busy)
-            else {
-                unreachable!("matched above")
-            };
-            state.free -= 1;
-            state.next_read += 1;
-            return Task::Read(state.next_read - 1, sources);
+        if state.free > 0 {
+            match std::mem::replace(&mut state.reading, Reading::Busy) {
+                Reading::Idle(sources) => {
+                    state.free -= 1;
+                    state.next_read += 1;
+                    return Task::Read(state.next_read - 1, sources);
+                }
+                other => state.reading = other,
+            }
         }
         if matches!(state.reading, Reading::Over) && !writer {
             return Task::Leave;
@@ -496,13 +497,12 @@ impl Sources {
                     Ok(Err(e)) => return Next::Failed(e),
                     Err(RecvTimeoutError::Timeout) => return Next::NotYet,
                     Err(RecvTimeoutError::Disconnected) => {
-                        let Some(Current::Pumped { thread, .. }) = self.current.take() else {
-                            unreachable!("matched above")
-                        };
                         // The thread ended: at the end of its source, or by a
                         // panic (a bug), which must not look like the end.
-                        if let Err(panic) = thread.join() {
-                            std::panic::resume_unwind(panic);
+                        if let Some(Current::Pumped { thread, .. }) = self.current.take() {
+                            if let Err(panic) = thread.join() {
+                                std::panic::resume_unwind(panic);
+                            }
                         }
                     }
                 },
