@@ -177,6 +177,33 @@ def test_the_bbc_folder_matches_the_reference(tmp_path, bbc, bbc_reference):
     assert out.decode().splitlines() == bbc_reference
 
 
+def test_every_worker_count_writes_the_same_bytes_on_bbc(tmp_path, bbc, bbc_reference):
+    # The BBC articles one per line, as bytes: sport/199.txt keeps its Latin-1
+    # pound sign, a bad byte at a known line. In 4 KiB chunks, the workers
+    # finish them in any order; the output, the warning and the error must
+    # be the serial job's, whatever -j says.
+    from conftest import DATA
+
+    raws = [(DATA / "bbc" / name).read_bytes().replace(b"\n", b" ") for name, _ in bbc]
+    path = cases.write(tmp_path / "bbc.txt", b"\n".join(raws) + b"\n")
+    bad_line = [name for name, _ in bbc].index("sport/199.txt") + 1
+    bad_byte = sum(len(r) + 1 for r in raws[: bad_line - 1]) + raws[bad_line - 1].index(b"\xa3")
+    expected = ("\n".join(bbc_reference) + "\n").encode("utf-8")
+    with block_size(4096):
+        tolerant = InputSpec(paths=(str(path),), lines=True, on_decode_error="latin-1")
+        strict = InputSpec(paths=(str(path),), lines=True)
+        assert both_paths(tolerant, tmp_path, workers=2) == (expected, None)
+        _, error = both_paths(strict, tmp_path, workers=2)
+        assert error is not None and f"line {bad_line}, byte {bad_byte}:" in error
+        for workers in (1, 4):
+            out, err, warnings, took = run_job(
+                tolerant, tmp_path / "o.txt", use_native=True, workers=workers
+            )
+            assert took and (out, err) == (expected, None)
+            assert warnings.count("\n") == 1 and f"line {bad_line}, byte {bad_byte}:" in warnings
+            assert run_job(strict, tmp_path / "o.txt", use_native=True, workers=workers)[1] == error
+
+
 # Pieces that stress block boundaries: multi-byte characters, \r\n, invalid
 # bytes, NUL, JSON escapes (\uXXXX, surrogate pairs, a lone surrogate).
 PIECES = [

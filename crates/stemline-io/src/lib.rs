@@ -2,11 +2,12 @@
 //! disk without a Python object per document.
 //!
 //! A [`job::run`] reads its sources in order ([`open`]: files, standard input,
-//! gzip, bzip2, xz and Zstandard found by magic bytes), splits and decodes
-//! them into blocks of documents ([`reader`], with the Python readers' rules,
-//! messages and places), normalizes the blocks on worker threads with
-//! `stemline-core`, and writes their lines (or JSON Lines records, the
-//! normalized text spliced into each record's own bytes) in input order.
+//! gzip, bzip2, xz and Zstandard found by magic bytes) a block of whole lines
+//! at a time; each worker thread splits and decodes its block into documents
+//! ([`reader`], with the Python readers' rules, messages and places) and
+//! normalizes them with `stemline-core`; the calling thread, one of the
+//! workers, writes their lines (or JSON Lines records, the normalized text
+//! spliced into each record's own bytes) in input order.
 //!
 //! Nothing here knows about Python: what the caller must decide or be told
 //! (a tolerated problem, a JSON record only Python's `json` can judge,
@@ -19,6 +20,7 @@ pub mod job;
 pub mod jsonl;
 pub mod open;
 mod reader;
+pub mod writeback;
 
 pub use decode::DecodePolicy;
 pub use error::{Error, Place};

@@ -12,7 +12,7 @@ use memchr::memchr;
 use crate::decode::decode;
 use crate::error::{format_size, Error, Place};
 use crate::jsonl::{self, Found};
-use crate::open::Input;
+use crate::open::{Input, Source};
 use crate::{Format, Hooks, JsonVerdict, Options};
 
 /// Where a document's bytes are: in the block's input bytes, or in its side
@@ -74,65 +74,110 @@ impl Block {
     }
 }
 
-/// Reads one source, handing each block to `emit` (which returns false to stop).
-pub(crate) fn read_source(
-    input: &mut Input,
-    format: Format,
-    size: Option<u64>,
-    options: &Options,
-    hooks: &dyn Hooks,
-    mut emit: impl FnMut(Block) -> bool,
-) -> Result<(), Error> {
-    let mut seen_disk = 0;
-    let mut send = |input: &Input, mut block: Block| {
-        let now = input.consumed.load(Ordering::Relaxed);
-        block.disk_bytes = now - seen_disk;
-        seen_disk = now;
-        emit(block)
-    };
-    if format == Format::Text {
-        let block = read_whole(input, size, options, hooks)?;
-        send(input, block);
-        return Ok(());
-    }
-    let mut lines = Lines {
-        carry: Vec::new(),
-        line: 1,
-        offset: 0,
-    };
-    while let Some((data, first_line, first_offset)) = lines.next(input, options)? {
-        let block = split(
-            data,
-            first_line,
-            first_offset,
-            &input.name,
-            format,
-            options,
-            hooks,
-        )?;
-        lines.line += block.1;
-        if !send(input, block.0) {
-            break;
-        }
-    }
-    Ok(())
+/// A piece of a source as read, not yet parsed: whole lines (every line of
+/// the source but maybe the last ends in it), or a whole file's document.
+pub(crate) struct Chunk {
+    pub data: Vec<u8>,
+    pub name: String,
+    pub format: Format,
+    /// Number of the first line and offset of the first byte in the source.
+    pub first_line: u64,
+    pub first_offset: u64,
+    /// Bytes taken from the file on disk for this chunk.
+    pub disk_bytes: u64,
 }
 
-/// A text document: the whole file.
+/// One source read a chunk at a time. Reading is serial (a stream has one
+/// position); parsing the chunks ([`parse`]) is not, so a chunk carries the
+/// number of its first line, counted here.
+pub(crate) struct SourceReader {
+    input: Input,
+    format: Format,
+    size: Option<u64>,
+    lines: Lines,
+    seen_disk: u64,
+    finished: bool,
+}
+
+impl SourceReader {
+    pub fn open(source: &Source, format: Format) -> Result<Self, Error> {
+        Ok(SourceReader {
+            input: Input::open(source)?,
+            format,
+            size: source.size,
+            lines: Lines {
+                carry: Vec::new(),
+                line: 1,
+                offset: 0,
+            },
+            seen_disk: 0,
+            finished: false,
+        })
+    }
+
+    /// The next chunk, read into `buf` (a recycled buffer, taken when a chunk
+    /// is returned), or None at the end of the source.
+    pub fn next(&mut self, options: &Options, buf: &mut Vec<u8>) -> Result<Option<Chunk>, Error> {
+        if self.finished {
+            return Ok(None);
+        }
+        let (first_line, first_offset) = (self.lines.line, self.lines.offset);
+        buf.clear();
+        if self.format == Format::Text {
+            read_whole(&mut self.input, self.size, options, buf)?;
+            self.finished = true;
+        } else if !self.lines.next(&mut self.input, options, buf)? {
+            self.finished = true;
+            return Ok(None);
+        }
+        let now = self.input.consumed.load(Ordering::Relaxed);
+        let disk_bytes = now - self.seen_disk;
+        self.seen_disk = now;
+        Ok(Some(Chunk {
+            data: std::mem::take(buf),
+            name: self.input.name.clone(),
+            format: self.format,
+            first_line,
+            first_offset,
+            disk_bytes,
+        }))
+    }
+}
+
+/// A chunk's documents, with the Python readers' rules, messages and places.
+pub(crate) fn parse(chunk: Chunk, options: &Options, hooks: &dyn Hooks) -> Result<Block, Error> {
+    let disk_bytes = chunk.disk_bytes;
+    let mut block = if chunk.format == Format::Text {
+        whole_document(chunk.data, &chunk.name, options, hooks)?
+    } else {
+        split(
+            chunk.data,
+            chunk.first_line,
+            chunk.first_offset,
+            &chunk.name,
+            chunk.format,
+            options,
+            hooks,
+        )?
+    };
+    block.disk_bytes = disk_bytes;
+    Ok(block)
+}
+
+/// Reads a text document, the whole file, into `data`.
 fn read_whole(
     input: &mut Input,
     size: Option<u64>,
     options: &Options,
-    hooks: &dyn Hooks,
-) -> Result<Block, Error> {
+    data: &mut Vec<u8>,
+) -> Result<(), Error> {
     let max = options.max_doc_bytes;
-    let mut data = Vec::new();
     let mut step = (size.unwrap_or(options.block_bytes as u64) + 1).min(max + 1);
     loop {
-        let n = input.read_block(&mut data, step as usize)?;
+        let n = input.read_block(data, step as usize)?;
         step = options.block_bytes as u64;
         if n == 0 {
-            break;
+            return Ok(());
         }
         if data.len() as u64 > max {
             return Err(Error::input(
@@ -142,10 +187,18 @@ fn read_whole(
             ));
         }
     }
-    let name = input.name.clone();
+}
+
+/// A text document's block: its one document, checked and decoded.
+fn whole_document(
+    data: Vec<u8>,
+    name: &str,
+    options: &Options,
+    hooks: &dyn Hooks,
+) -> Result<Block, Error> {
     let place = |data: &[u8], i: usize| {
         let line = memchr::memchr_iter(b'\n', &data[..i]).count() as u64 + 1;
-        Place::at(&name, Some(line), Some(i as u64))
+        Place::at(name, Some(line), Some(i as u64))
     };
     let mut block = Block::new(data);
     let text = if let Some(nul) = memchr(0, &block.raw) {
@@ -203,23 +256,24 @@ struct Lines {
 }
 
 impl Lines {
-    /// (bytes of whole lines, first line number, first offset), or None at the end.
+    /// Reads the next whole lines into `buf` (empty), after the line the last
+    /// read left unfinished; false at the end. Counts the lines read.
     fn next(
         &mut self,
         input: &mut Input,
         options: &Options,
-    ) -> Result<Option<(Vec<u8>, u64, u64)>, Error> {
-        let mut buf = std::mem::take(&mut self.carry);
+        buf: &mut Vec<u8>,
+    ) -> Result<bool, Error> {
+        buf.extend_from_slice(&self.carry);
+        self.carry.clear();
         loop {
             let before = buf.len();
-            let n = input.read_block(&mut buf, options.block_bytes)?;
+            let n = input.read_block(buf, options.block_bytes)?;
             if n == 0 {
                 if buf.is_empty() {
-                    return Ok(None);
+                    return Ok(false);
                 }
-                let at = (self.line, self.offset);
-                self.offset += buf.len() as u64;
-                return Ok(Some((buf, at.0, at.1)));
+                break;
             }
             let Some(last) = memchr::memrchr(b'\n', &buf[before..]) else {
                 if buf.len() as u64 > options.max_doc_bytes {
@@ -233,12 +287,15 @@ impl Lines {
                 continue;
             };
             let cut = before + last + 1;
-            self.carry = buf[cut..].to_vec();
+            self.carry.extend_from_slice(&buf[cut..]);
             buf.truncate(cut);
-            let at = (self.line, self.offset);
-            self.offset += buf.len() as u64;
-            return Ok(Some((buf, at.0, at.1)));
+            break;
         }
+        // The lines `split` will find: one per newline, and an unfinished last one.
+        self.line +=
+            memchr::memchr_iter(b'\n', buf).count() as u64 + u64::from(buf.last() != Some(&b'\n'));
+        self.offset += buf.len() as u64;
+        Ok(true)
     }
 }
 
@@ -247,7 +304,7 @@ fn ascii_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | 0x1c..=0x1f)
 }
 
-/// The documents of whole lines; returns the block and its number of lines.
+/// The documents of whole lines.
 fn split(
     data: Vec<u8>,
     first_line: u64,
@@ -256,7 +313,7 @@ fn split(
     format: Format,
     options: &Options,
     hooks: &dyn Hooks,
-) -> Result<(Block, u64), Error> {
+) -> Result<Block, Error> {
     let lines_format = format == Format::Lines;
     // Most blocks are valid UTF-8 without NUL: checked once for the block.
     let clean = std::str::from_utf8(&data).is_ok() && !(lines_format && memchr(0, &data).is_some());
@@ -264,7 +321,6 @@ fn split(
     let len = block.raw.len();
     let mut start = 0;
     let mut number = first_line;
-    let mut count = 0;
     let mut decoded = Vec::new();
     while start < len {
         let end = memchr(b'\n', &block.raw[start..]).map_or(len, |i| start + i);
@@ -307,7 +363,6 @@ fn split(
         }
         start = end + 1;
         number += 1;
-        count += 1;
     }
     // As in the Python reader, a block's lines are all decoded before any is
     // parsed: the first error reported is the same.
@@ -324,7 +379,7 @@ fn split(
             hooks,
         )?;
     }
-    Ok((block, count))
+    Ok(block)
 }
 
 /// Where a line is: its file, its number and the offset of its first byte.

@@ -262,3 +262,204 @@ fn a_panic_while_reading_is_not_a_finished_job() {
     std::fs::remove_dir_all(&dir).unwrap();
     assert!(outcome.is_err(), "the job ended as finished: {outcome:?}");
 }
+
+/// Hooks whose JSON judge (with `hold`) holds the record "first" until the
+/// record "second" (read later, in another chunk) has been judged: the first
+/// chunk is finished after the second, whatever the threads' timing.
+struct HeldJudge {
+    hold: bool,
+    /// The hold ended by its time limit: the second record was never judged.
+    timed_out: Mutex<bool>,
+    second_judged: Mutex<bool>,
+    judged: std::sync::Condvar,
+    tolerated: Mutex<Vec<String>>,
+}
+
+impl Hooks for HeldJudge {
+    fn tolerate(&self, place: &Place, message: &str) -> Result<(), Error> {
+        self.tolerated
+            .lock()
+            .unwrap()
+            .push(format!("{place}: {message}"));
+        Ok(())
+    }
+    fn json_record(&self, line: &str) -> Result<JsonVerdict, Error> {
+        let mut second = self.second_judged.lock().unwrap();
+        if line.contains("second") {
+            *second = true;
+            self.judged.notify_all();
+        } else if line.contains("first") && self.hold {
+            // Bounded, should a bug keep the second record from being read.
+            let wait = std::time::Duration::from_secs(30);
+            let (judged, waited) = self
+                .judged
+                .wait_timeout_while(second, wait, |s| !*s)
+                .unwrap();
+            *self.timed_out.lock().unwrap() = waited.timed_out();
+            second = judged;
+        }
+        drop(second);
+        Ok(JsonVerdict::Bad {
+            message: format!("judged {line}"),
+            column: 0,
+            empty_record: Some(format!("{{\"was\": {line:?}}}")),
+            clash: false,
+        })
+    }
+    fn progress(&self, _stats: &Stats) -> Result<(), Error> {
+        Ok(())
+    }
+}
+
+#[test]
+fn chunks_finished_out_of_order_are_written_in_order() {
+    // Each line is a chunk of its own; the records the judge sees (not
+    // objects) are bad records, written as given and tolerated in order.
+    let mut data = String::new();
+    for i in 0..40 {
+        match i {
+            3 => data.push_str("\"first\"\n"),
+            // Within the chunks two workers may read while one is held.
+            5 => data.push_str("\"second\"\n"),
+            _ if i % 7 == 0 => data.push_str(&format!("\"bad {i}\"\n")),
+            _ => data.push_str(&format!("{{\"text\": \"Cats {i} ran.\"}}\n")),
+        }
+    }
+    let path = std::env::temp_dir().join(format!("stemline-io-order-{}.jsonl", std::process::id()));
+    std::fs::write(&path, &data).unwrap();
+    let mut outputs = Vec::new();
+    for workers in [1, 2, 4] {
+        let source = Source {
+            name: "in.jsonl".into(),
+            path: Some(path.to_string_lossy().into_owned()),
+            compression: None,
+            size: None,
+        };
+        let options = Options {
+            block_bytes: 4,
+            workers,
+            empty_bad_records: true,
+            out_field: Some("normalized".into()),
+            ..Options::default()
+        };
+        let hooks = Arc::new(HeldJudge {
+            hold: workers > 1,
+            timed_out: Mutex::new(false),
+            second_judged: Mutex::new(false),
+            judged: std::sync::Condvar::new(),
+            tolerated: Mutex::new(Vec::new()),
+        });
+        let mut out = Vec::new();
+        let stats = run(
+            &normalizer(),
+            Arc::from(vec![(source, Format::Jsonl)]),
+            Arc::new(options),
+            hooks.clone(),
+            &mut out,
+        )
+        .unwrap();
+        assert_eq!(stats.documents, 40);
+        assert!(
+            !*hooks.timed_out.lock().unwrap(),
+            "{workers} workers: the second never came"
+        );
+        let tolerated = hooks.tolerated.lock().unwrap().clone();
+        outputs.push((out, tolerated));
+    }
+    std::fs::remove_file(&path).unwrap();
+    let (out, tolerated) = &outputs[0];
+    let n = normalizer();
+    let mut expected = Vec::new();
+    let mut expected_tolerated = Vec::new();
+    let mut offset = 0;
+    for (i, line) in data.lines().enumerate() {
+        if line.starts_with('"') {
+            expected.extend_from_slice(format!("{{\"was\": {line:?}}}\n").as_bytes());
+            expected_tolerated.push(format!(
+                "in.jsonl: line {}, byte {offset}: judged {line}; used an empty document",
+                i + 1
+            ));
+        } else {
+            let text = format!("Cats {i} ran.");
+            let normalized = String::from_utf8(n.normalize(text.as_bytes())).unwrap();
+            let head = &line[..line.len() - 1];
+            expected.extend_from_slice(
+                format!("{head}, \"normalized\": \"{normalized}\"}}\n").as_bytes(),
+            );
+        }
+        offset += line.len() + 1;
+    }
+    assert_eq!(
+        String::from_utf8_lossy(out),
+        String::from_utf8_lossy(&expected)
+    );
+    assert_eq!(*tolerated, expected_tolerated);
+    for (workers, other) in [2, 4].iter().zip(&outputs[1..]) {
+        assert_eq!(other, &outputs[0], "{workers} workers");
+    }
+}
+
+/// Lines of varied length, with bad bytes at known lines.
+fn varied_lines(bad_at: &[usize]) -> Vec<u8> {
+    let mut data = Vec::new();
+    for i in 0..3_000usize {
+        let words = (i * 7919) % 61;
+        for w in 0..words {
+            data.extend_from_slice(if w % 3 == 0 { b"Running " } else { b"cats, " });
+        }
+        if bad_at.contains(&(i + 1)) {
+            data.extend_from_slice(b"bad \xff byte");
+        }
+        data.extend_from_slice(if i % 5 == 0 { b"\r\n" } else { b"\n" });
+    }
+    data
+}
+
+#[test]
+fn every_worker_count_writes_the_same_bytes_and_the_first_error() {
+    for block_bytes in [97, 4096] {
+        let data = varied_lines(&[]);
+        let runs: Vec<_> = [1, 2, 4]
+            .iter()
+            .map(|&workers| {
+                let options = Options {
+                    block_bytes,
+                    workers,
+                    ..Options::default()
+                };
+                let (stats, out, _) = job(&data, None, Format::Lines, options);
+                (stats.unwrap(), out)
+            })
+            .collect();
+        assert_eq!(runs[0].0.documents, 3_000);
+        assert!(runs.iter().all(|r| r == &runs[0]), "block {block_bytes}");
+        // Bad bytes at lines 700 and 2100: the first is the error; replaced,
+        // both are tolerated in order.
+        let data = varied_lines(&[700, 2100]);
+        for workers in [1, 2, 4] {
+            let options = Options {
+                block_bytes,
+                workers,
+                ..Options::default()
+            };
+            let (result, _, _) = job(&data, None, Format::Lines, options);
+            let Err(Error::Input { place, .. }) = result else {
+                panic!("no error")
+            };
+            assert_eq!(place.line, Some(700), "{workers} workers");
+            let options = Options {
+                block_bytes,
+                workers,
+                decode: DecodePolicy::Replace,
+                ..Options::default()
+            };
+            let (result, out, hooks) = job(&data, None, Format::Lines, options);
+            assert_eq!(result.unwrap().documents, 3_000);
+            let lines: Vec<_> = hooks.tolerated.lock().unwrap().clone();
+            assert_eq!(lines.len(), 2);
+            assert!(lines[0].starts_with("in.txt: line 700, "), "{lines:?}");
+            assert!(lines[1].starts_with("in.txt: line 2100, "), "{lines:?}");
+            assert_eq!(out.split(|&b| b == b'\n').count(), 3_001);
+        }
+    }
+}

@@ -7,7 +7,7 @@
 use std::fs::File;
 use std::io::Write;
 use std::mem::ManuallyDrop;
-use std::os::fd::FromRawFd;
+use std::os::fd::{AsRawFd, FromRawFd};
 use std::sync::Arc;
 
 use pyo3::exceptions::{PyOSError, PyRuntimeError, PyValueError};
@@ -201,6 +201,8 @@ pub(crate) fn normalize_files(
     let mut writer = SignalledWrites {
         target,
         raised: None,
+        unsynced: 0,
+        writeback: true,
     };
     let result = py.detach(|| {
         // A panic (a bug) becomes a RuntimeError, which the command line
@@ -247,6 +249,10 @@ enum Target<'a> {
 struct SignalledWrites<'a> {
     target: Target<'a>,
     raised: Option<PyErr>,
+    /// Bytes written since write-back was last started (see
+    /// `stemline_io::writeback`), and whether the file takes it.
+    unsynced: u64,
+    writeback: bool,
 }
 
 impl SignalledWrites<'_> {
@@ -275,16 +281,22 @@ impl Write for SignalledWrites<'_> {
                 };
             }
         };
-        loop {
+        let written = loop {
             match file.write(buf) {
                 Err(e) if e.kind() == std::io::ErrorKind::Interrupted => self.check_signals()?,
                 Ok(n) if n < buf.len() => {
                     self.check_signals()?;
-                    return Ok(n);
+                    break n;
                 }
-                other => return other,
+                other => break other?,
             }
+        };
+        self.unsynced += written as u64;
+        if self.writeback && self.unsynced >= io::writeback::EVERY_BYTES {
+            self.unsynced = 0;
+            self.writeback = io::writeback::start(file.as_raw_fd());
         }
+        Ok(written)
     }
 
     fn flush(&mut self) -> std::io::Result<()> {
