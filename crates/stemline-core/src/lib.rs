@@ -20,6 +20,8 @@ pub mod filter;
 pub mod normalizer;
 pub mod sources;
 pub mod stem;
+#[cfg(test)]
+mod test_rng;
 pub mod tokens;
 pub mod treebank;
 pub mod vocab;

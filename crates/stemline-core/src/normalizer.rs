@@ -1123,20 +1123,14 @@ mod tests {
             b"", b"ational", b"ization", b"iveness", b"alli", b"logi", b"bli", b"ies", b"ied",
             b"eed", b"ing", b"e",
         ];
-        let mut state = 0x2545_f491_4f6c_dd1d_u64;
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
+        let mut next = crate::test_rng::xorshift(0x2545_f491_4f6c_dd1d_u64);
         let mut words: Vec<Vec<u8>> = (0..20_000)
             .map(|_| {
-                let len = 1 + next() as usize % 12;
+                let len = 1 + next() % 12;
                 let mut w: Vec<u8> = (0..len)
-                    .map(|_| alphabet[next() as usize % alphabet.len()])
+                    .map(|_| alphabet[next() % alphabet.len()])
                     .collect();
-                w.extend_from_slice(suffixes[next() as usize % suffixes.len()]);
+                w.extend_from_slice(suffixes[next() % suffixes.len()]);
                 w
             })
             .collect();
@@ -1289,13 +1283,7 @@ mod tests {
             "``'",
             "\"\"\"",
         ];
-        let mut state = 0x2545_f491_4f6c_dd1d_u64;
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state as usize
-        };
+        let mut next = crate::test_rng::xorshift(0x2545_f491_4f6c_dd1d_u64);
         let texts: Vec<String> = (0..400)
             .map(|_| {
                 let run: String = (0..1 + next() % 12)
@@ -1360,13 +1348,7 @@ mod tests {
             "\u{1F600}",
             ".",
         ];
-        let mut state = 0x2545_f491_4f6c_dd1d_u64;
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state as usize
-        };
+        let mut next = crate::test_rng::xorshift(0x2545_f491_4f6c_dd1d_u64);
         let mut texts = Vec::new();
         for ending in endings {
             for _ in 0..6 {

@@ -627,13 +627,7 @@ mod tests {
 
     #[test]
     fn cutting_at_every_safe_place_keeps_the_tokens_of_longer_runs() {
-        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state as usize
-        };
+        let mut next = crate::test_rng::xorshift(0x9e37_79b9_7f4a_7c15_u64);
         let mut cut = 0;
         for _ in 0..60_000 {
             let len = 5 + next() % 14;
