@@ -1354,7 +1354,7 @@ mod tests {
             for _ in 0..6 {
                 let (a, b) = (units[next() % units.len()], units[next() % units.len()]);
                 let token: String = (0..LONG_TOKEN_CHARS - 2 + next() % 40)
-                    .map(|_| if next() % 3 == 0 { a } else { b })
+                    .map(|_| if next().is_multiple_of(3) { a } else { b })
                     .collect();
                 texts.push(format!("{token}{ending}"));
                 texts.push(format!("Yes, {token}{ending} no"));
