@@ -139,6 +139,38 @@ fn rehash(head: u64, len: usize, rest: &[u8]) -> u64 {
     h
 }
 
+/// `out.extend_from_slice(value)` for a value of at most 16 bytes, in
+/// fixed-size copies: a `memcpy` call cost more than the copy.
+#[inline(always)]
+fn append_short(out: &mut Vec<u8>, value: &[u8]) {
+    let n = value.len();
+    debug_assert!(n <= 16);
+    if n == 0 {
+        return;
+    }
+    out.reserve(n);
+    let len = out.len();
+    // SAFETY: `reserve` made room for `n` more bytes; each copy reads within
+    // `value` and writes within bytes `len..len + n`, which together they
+    // cover (overlapping in the middle), and `set_len` then exposes.
+    unsafe {
+        let dst = out.as_mut_ptr().add(len);
+        let src = value.as_ptr();
+        if n >= 8 {
+            std::ptr::copy_nonoverlapping(src, dst, 8);
+            std::ptr::copy_nonoverlapping(src.add(n - 8), dst.add(n - 8), 8);
+        } else if n >= 4 {
+            std::ptr::copy_nonoverlapping(src, dst, 4);
+            std::ptr::copy_nonoverlapping(src.add(n - 4), dst.add(n - 4), 4);
+        } else {
+            *dst = value[0];
+            *dst.add(n / 2) = value[n / 2];
+            *dst.add(n - 1) = value[n - 1];
+        }
+        out.set_len(len + n);
+    }
+}
+
 /// Smallest arena allocation, so the first inserts do not reallocate often.
 const MIN_ARENA: usize = 16 << 10;
 
@@ -155,6 +187,19 @@ pub struct TokenCache {
     /// Whether the cache has been emptied for lack of room: from then on a
     /// run is admitted on its second miss only.
     admit_on_second_miss: bool,
+    /// Counts inserts and emptyings: a [`Vacancy`] taken before the last
+    /// one may point at a slot that is no longer the run's first free one.
+    changes: u64,
+}
+
+/// Where [`TokenCache::lookup`] found a run missing: its head and hash, and
+/// the free slot that ended the probe (`usize::MAX` if the table was empty).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Vacancy {
+    head: u64,
+    hash: u64,
+    index: usize,
+    changes: u64,
 }
 
 impl TokenCache {
@@ -166,6 +211,7 @@ impl TokenCache {
             limit: limit_bytes,
             seen: Vec::new(),
             admit_on_second_miss: false,
+            changes: 0,
         }
     }
 
@@ -201,9 +247,70 @@ impl TokenCache {
         }
     }
 
+    /// [`Self::get`], or, on a miss, where the run would go: handed back to
+    /// [`Self::insert_vacant`], it spares the miss a second hash and probe.
+    #[inline(always)]
+    pub fn lookup(&self, key: &[u8]) -> Result<&[u8], Vacancy> {
+        let head = head_of(key);
+        let mut vacancy = Vacancy {
+            head,
+            hash: 0,
+            index: usize::MAX,
+            changes: self.changes,
+        };
+        if self.len == 0 {
+            return Err(vacancy);
+        }
+        let mask = self.slots.len() - 1;
+        vacancy.hash = hash(head, key);
+        let mut i = vacancy.hash as usize & mask;
+        loop {
+            let slot = &self.slots[i];
+            if slot.matches(head, key, &self.arena) {
+                return Ok(slot.value(&self.arena));
+            }
+            if slot.is_free() {
+                vacancy.index = i;
+                return Err(vacancy);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// [`Self::insert`] of a run [`Self::lookup`] just missed (`vacancy`).
+    ///
+    /// The common case (room to spare, no admission test) writes the slot
+    /// found by the lookup and copies a short value without a `memcpy` call;
+    /// everything else, or a vacancy the cache has changed since, takes
+    /// [`Self::insert`].
+    #[inline(always)]
+    pub fn insert_vacant(&mut self, vacancy: Vacancy, key: &[u8], value: &[u8]) {
+        let fast = vacancy.changes == self.changes
+            && vacancy.index != usize::MAX
+            && key.len() <= 8
+            && value.len() <= 16
+            && !self.admit_on_second_miss
+            && self.has_room(value.len());
+        if !fast {
+            return self.insert(key, value);
+        }
+        debug_assert!(self.slots[vacancy.index].is_free());
+        let slot = Slot {
+            head: vacancy.head,
+            start: self.arena.len() as u32,
+            tag: key.len() as u16 + 1,
+            value_len: value.len() as u16,
+        };
+        append_short(&mut self.arena, value);
+        self.slots[vacancy.index] = slot;
+        self.len += 1;
+        self.changes = self.changes.wrapping_add(1);
+    }
+
     /// Caches `value` for `key` (which must not be cached yet), emptying the
     /// cache first if the entry would not fit in the bound otherwise.
     pub fn insert(&mut self, key: &[u8], value: &[u8]) {
+        self.changes = self.changes.wrapping_add(1);
         if key.len() > MAX_CACHED_RUN || value.len() > u16::MAX as usize || self.limit == 0 {
             return;
         }
@@ -333,6 +440,7 @@ impl TokenCache {
 
     /// Drops every entry, keeping the allocations for the refill.
     pub fn clear(&mut self) {
+        self.changes = self.changes.wrapping_add(1);
         self.slots.fill(Slot::zeroed());
         self.len = 0;
         self.arena.clear();
@@ -423,6 +531,46 @@ mod tests {
             word[..n.min(8)].copy_from_slice(&key[..n.min(8)]);
             assert_eq!(head_of(&key), u64::from_le_bytes(word), "length {n}");
         }
+    }
+
+    #[test]
+    fn a_vacancy_inserts_like_insert_even_when_stale() {
+        let mut cache = TokenCache::new(1 << 20);
+        // Empty table, then a fresh one, then vacancies made stale by an
+        // insert or an emptying between lookup and insert.
+        let Err(first) = cache.lookup(b"one") else {
+            panic!("hit in an empty cache")
+        };
+        cache.insert_vacant(first, b"one", b"1");
+        let Err(a) = cache.lookup(b"two") else {
+            panic!("hit")
+        };
+        let Err(b) = cache.lookup(b"three") else {
+            panic!("hit")
+        };
+        cache.insert_vacant(a, b"two", b"2");
+        cache.insert_vacant(b, b"three", b"3");
+        let Err(c) = cache.lookup(b"four") else {
+            panic!("hit")
+        };
+        cache.clear();
+        cache.insert_vacant(c, b"four", b"4");
+        for i in 0..5000u32 {
+            let key = format!("k{i}");
+            let value = format!("value of {i} and more");
+            let Err(v) = cache.lookup(key.as_bytes()) else {
+                panic!("{key}: hit before insert")
+            };
+            cache.insert_vacant(v, key.as_bytes(), value.as_bytes());
+        }
+        assert_eq!(cache.lookup(b"four"), Ok(&b"4"[..]));
+        assert_eq!(cache.get(b"one"), None);
+        for i in 0..5000u32 {
+            let key = format!("k{i}");
+            let value = format!("value of {i} and more");
+            assert_eq!(cache.get(key.as_bytes()), Some(value.as_bytes()));
+        }
+        assert_eq!(cache.len(), 5001);
     }
 
     #[test]

@@ -462,15 +462,18 @@ impl Normalizer {
             {
                 return;
             }
-            if let Some(value) = cache.get(key) {
-                if value != [NO_TOKENS] {
-                    sink.run(value);
+            let vacancy = match cache.lookup(key) {
+                Ok(value) => {
+                    if value != [NO_TOKENS] {
+                        sink.run(value);
+                    }
+                    return;
                 }
-                return;
-            }
+                Err(vacancy) => vacancy,
+            };
             scratch.output.clear();
             self.run_output(&text[run.start..run.end], run.kind, pos, &mut scratch);
-            cache.insert(key, &scratch.output);
+            cache.insert_vacant(vacancy, key, &scratch.output);
             if scratch.output != [NO_TOKENS] {
                 sink.run(&scratch.output);
             }
@@ -714,7 +717,7 @@ impl Normalizer {
         // The output is the one token: it is lower-cased and stemmed in place.
         let word = &mut scratch.output;
         debug_assert!(word.is_empty(), "the output holds this run only");
-        word.extend_from_slice(bytes);
+        append_short(word, bytes, false);
         word.make_ascii_lowercase();
         if treebank::is_contraction(word) {
             word.clear();
