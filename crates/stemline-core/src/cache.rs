@@ -187,19 +187,39 @@ pub struct TokenCache {
     /// Whether the cache has been emptied for lack of room: from then on a
     /// run is admitted on its second miss only.
     admit_on_second_miss: bool,
-    /// Counts inserts and emptyings: a [`Vacancy`] taken before the last
-    /// one may point at a slot that is no longer the run's first free one.
-    changes: u64,
+    /// Counts inserts and emptyings (wrapping): a [`Vacancy`] taken before
+    /// the last one may point at a slot that is no longer the run's first
+    /// free one.
+    changes: u32,
+    /// The normalizer's buffers for runs computed from scratch, kept here
+    /// (the cache lives as long as its worker) so that a miss does not
+    /// allocate for each document.
+    pub(crate) scratch: Scratch,
 }
 
-/// Where [`TokenCache::lookup`] found a run missing: its head and hash, and
-/// the free slot that ended the probe (`usize::MAX` if the table was empty).
+/// Buffers a run computed from scratch reuses, so that a cache miss does
+/// not allocate.
+#[derive(Debug, Default)]
+pub(crate) struct Scratch {
+    /// The run's output line fragment.
+    pub(crate) output: Vec<u8>,
+    /// The run's code points.
+    pub(crate) run: Vec<u32>,
+    /// One token, lower-cased and then stemmed.
+    pub(crate) word: Vec<u32>,
+}
+
+/// The most bytes of [`Scratch`] a cache keeps: buffers a long run grew are
+/// dropped rather than held beside the bound.
+const SCRATCH_KEPT: usize = 16 << 10;
+
+/// Where [`TokenCache::lookup`] found a run missing: the free slot that
+/// ended the probe (`u32::MAX` if the table was empty). Eight bytes, so that
+/// a lookup's result is no bigger than the slice a hit returns.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Vacancy {
-    head: u64,
-    hash: u64,
-    index: usize,
-    changes: u64,
+    index: u32,
+    changes: u32,
 }
 
 impl TokenCache {
@@ -212,6 +232,7 @@ impl TokenCache {
             seen: Vec::new(),
             admit_on_second_miss: false,
             changes: 0,
+            scratch: Scratch::default(),
         }
     }
 
@@ -251,27 +272,26 @@ impl TokenCache {
     /// [`Self::insert_vacant`], it spares the miss a second hash and probe.
     #[inline(always)]
     pub fn lookup(&self, key: &[u8]) -> Result<&[u8], Vacancy> {
-        let head = head_of(key);
-        let mut vacancy = Vacancy {
-            head,
-            hash: 0,
-            index: usize::MAX,
-            changes: self.changes,
-        };
+        let mask = self.slots.len().wrapping_sub(1);
         if self.len == 0 {
-            return Err(vacancy);
+            return Err(Vacancy {
+                index: u32::MAX,
+                changes: self.changes,
+            });
         }
-        let mask = self.slots.len() - 1;
-        vacancy.hash = hash(head, key);
-        let mut i = vacancy.hash as usize & mask;
+        let head = head_of(key);
+        let mut i = hash(head, key) as usize & mask;
         loop {
             let slot = &self.slots[i];
             if slot.matches(head, key, &self.arena) {
                 return Ok(slot.value(&self.arena));
             }
             if slot.is_free() {
-                vacancy.index = i;
-                return Err(vacancy);
+                return Err(Vacancy {
+                    // A table of more than 2^32 slots (64 GiB) takes the slow path.
+                    index: u32::try_from(i).unwrap_or(u32::MAX),
+                    changes: self.changes,
+                });
             }
             i = (i + 1) & mask;
         }
@@ -282,11 +302,12 @@ impl TokenCache {
     /// The common case (room to spare, no admission test) writes the slot
     /// found by the lookup and copies a short value without a `memcpy` call;
     /// everything else, or a vacancy the cache has changed since, takes
-    /// [`Self::insert`].
-    #[inline(always)]
+    /// [`Self::insert`]. Out of line: inlined, it made the loop around the
+    /// lookup (whose hits are most runs) slower.
+    #[inline(never)]
     pub fn insert_vacant(&mut self, vacancy: Vacancy, key: &[u8], value: &[u8]) {
         let fast = vacancy.changes == self.changes
-            && vacancy.index != usize::MAX
+            && vacancy.index != u32::MAX
             && key.len() <= 8
             && value.len() <= 16
             && !self.admit_on_second_miss
@@ -294,15 +315,16 @@ impl TokenCache {
         if !fast {
             return self.insert(key, value);
         }
-        debug_assert!(self.slots[vacancy.index].is_free());
+        let index = vacancy.index as usize;
+        debug_assert!(self.slots[index].is_free());
         let slot = Slot {
-            head: vacancy.head,
+            head: head_of(key),
             start: self.arena.len() as u32,
             tag: key.len() as u16 + 1,
             value_len: value.len() as u16,
         };
         append_short(&mut self.arena, value);
-        self.slots[vacancy.index] = slot;
+        self.slots[index] = slot;
         self.len += 1;
         self.changes = self.changes.wrapping_add(1);
     }
@@ -438,6 +460,16 @@ impl TokenCache {
             .saturating_sub(table_bytes + self.seen.capacity() * size_of::<u16>())
     }
 
+    /// Gives back the buffers taken from [`Self::scratch`], unless a long
+    /// run made them big.
+    pub(crate) fn keep_scratch(&mut self, scratch: Scratch) {
+        let bytes = scratch.output.capacity()
+            + size_of::<u32>() * (scratch.run.capacity() + scratch.word.capacity());
+        if bytes <= SCRATCH_KEPT {
+            self.scratch = scratch;
+        }
+    }
+
     /// Drops every entry, keeping the allocations for the refill.
     pub fn clear(&mut self) {
         self.changes = self.changes.wrapping_add(1);
@@ -571,6 +603,7 @@ mod tests {
             assert_eq!(cache.get(key.as_bytes()), Some(value.as_bytes()));
         }
         assert_eq!(cache.len(), 5001);
+        assert_eq!(size_of::<Result<&[u8], Vacancy>>(), size_of::<&[u8]>());
     }
 
     #[test]
