@@ -139,6 +139,38 @@ fn rehash(head: u64, len: usize, rest: &[u8]) -> u64 {
     h
 }
 
+/// `out.extend_from_slice(value)` for a value of at most 16 bytes, in
+/// fixed-size copies: a `memcpy` call cost more than the copy.
+#[inline(always)]
+fn append_short(out: &mut Vec<u8>, value: &[u8]) {
+    let n = value.len();
+    debug_assert!(n <= 16);
+    if n == 0 {
+        return;
+    }
+    out.reserve(n);
+    let len = out.len();
+    // SAFETY: `reserve` made room for `n` more bytes; each copy reads within
+    // `value` and writes within bytes `len..len + n`, which together they
+    // cover (overlapping in the middle), and `set_len` then exposes.
+    unsafe {
+        let dst = out.as_mut_ptr().add(len);
+        let src = value.as_ptr();
+        if n >= 8 {
+            std::ptr::copy_nonoverlapping(src, dst, 8);
+            std::ptr::copy_nonoverlapping(src.add(n - 8), dst.add(n - 8), 8);
+        } else if n >= 4 {
+            std::ptr::copy_nonoverlapping(src, dst, 4);
+            std::ptr::copy_nonoverlapping(src.add(n - 4), dst.add(n - 4), 4);
+        } else {
+            *dst = value[0];
+            *dst.add(n / 2) = value[n / 2];
+            *dst.add(n - 1) = value[n - 1];
+        }
+        out.set_len(len + n);
+    }
+}
+
 /// Smallest arena allocation, so the first inserts do not reallocate often.
 const MIN_ARENA: usize = 16 << 10;
 
@@ -155,6 +187,39 @@ pub struct TokenCache {
     /// Whether the cache has been emptied for lack of room: from then on a
     /// run is admitted on its second miss only.
     admit_on_second_miss: bool,
+    /// Counts inserts and emptyings (wrapping): a [`Vacancy`] taken before
+    /// the last one may point at a slot that is no longer the run's first
+    /// free one.
+    changes: u32,
+    /// The normalizer's buffers for runs computed from scratch, kept here
+    /// (the cache lives as long as its worker) so that a miss does not
+    /// allocate for each document.
+    pub(crate) scratch: Scratch,
+}
+
+/// Buffers a run computed from scratch reuses, so that a cache miss does
+/// not allocate.
+#[derive(Debug, Default)]
+pub(crate) struct Scratch {
+    /// The run's output line fragment.
+    pub(crate) output: Vec<u8>,
+    /// The run's code points.
+    pub(crate) run: Vec<u32>,
+    /// One token, lower-cased and then stemmed.
+    pub(crate) word: Vec<u32>,
+}
+
+/// The most bytes of [`Scratch`] a cache keeps: buffers a long run grew are
+/// dropped rather than held beside the bound.
+const SCRATCH_KEPT: usize = 16 << 10;
+
+/// Where [`TokenCache::lookup`] found a run missing: the free slot that
+/// ended the probe (`u32::MAX` if the table was empty). Eight bytes, so that
+/// a lookup's result is no bigger than the slice a hit returns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Vacancy {
+    index: u32,
+    changes: u32,
 }
 
 impl TokenCache {
@@ -166,6 +231,8 @@ impl TokenCache {
             limit: limit_bytes,
             seen: Vec::new(),
             admit_on_second_miss: false,
+            changes: 0,
+            scratch: Scratch::default(),
         }
     }
 
@@ -201,9 +268,71 @@ impl TokenCache {
         }
     }
 
+    /// [`Self::get`], or, on a miss, where the run would go: handed back to
+    /// [`Self::insert_vacant`], it spares the miss a second hash and probe.
+    #[inline(always)]
+    pub fn lookup(&self, key: &[u8]) -> Result<&[u8], Vacancy> {
+        let mask = self.slots.len().wrapping_sub(1);
+        if self.len == 0 {
+            return Err(Vacancy {
+                index: u32::MAX,
+                changes: self.changes,
+            });
+        }
+        let head = head_of(key);
+        let mut i = hash(head, key) as usize & mask;
+        loop {
+            let slot = &self.slots[i];
+            if slot.matches(head, key, &self.arena) {
+                return Ok(slot.value(&self.arena));
+            }
+            if slot.is_free() {
+                return Err(Vacancy {
+                    // A table of more than 2^32 slots (64 GiB) takes the slow path.
+                    index: u32::try_from(i).unwrap_or(u32::MAX),
+                    changes: self.changes,
+                });
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// [`Self::insert`] of a run [`Self::lookup`] just missed (`vacancy`).
+    ///
+    /// The common case (room to spare, no admission test) writes the slot
+    /// found by the lookup and copies a short value without a `memcpy` call;
+    /// everything else, or a vacancy the cache has changed since, takes
+    /// [`Self::insert`]. Out of line: inlined, it made the loop around the
+    /// lookup (whose hits are most runs) slower.
+    #[inline(never)]
+    pub fn insert_vacant(&mut self, vacancy: Vacancy, key: &[u8], value: &[u8]) {
+        let fast = vacancy.changes == self.changes
+            && vacancy.index != u32::MAX
+            && key.len() <= 8
+            && value.len() <= 16
+            && !self.admit_on_second_miss
+            && self.has_room(value.len());
+        if !fast {
+            return self.insert(key, value);
+        }
+        let index = vacancy.index as usize;
+        debug_assert!(self.slots[index].is_free());
+        let slot = Slot {
+            head: head_of(key),
+            start: self.arena.len() as u32,
+            tag: key.len() as u16 + 1,
+            value_len: value.len() as u16,
+        };
+        append_short(&mut self.arena, value);
+        self.slots[index] = slot;
+        self.len += 1;
+        self.changes = self.changes.wrapping_add(1);
+    }
+
     /// Caches `value` for `key` (which must not be cached yet), emptying the
     /// cache first if the entry would not fit in the bound otherwise.
     pub fn insert(&mut self, key: &[u8], value: &[u8]) {
+        self.changes = self.changes.wrapping_add(1);
         if key.len() > MAX_CACHED_RUN || value.len() > u16::MAX as usize || self.limit == 0 {
             return;
         }
@@ -331,8 +460,19 @@ impl TokenCache {
             .saturating_sub(table_bytes + self.seen.capacity() * size_of::<u16>())
     }
 
+    /// Gives back the buffers taken from [`Self::scratch`], unless a long
+    /// run made them big.
+    pub(crate) fn keep_scratch(&mut self, scratch: Scratch) {
+        let bytes = scratch.output.capacity()
+            + size_of::<u32>() * (scratch.run.capacity() + scratch.word.capacity());
+        if bytes <= SCRATCH_KEPT {
+            self.scratch = scratch;
+        }
+    }
+
     /// Drops every entry, keeping the allocations for the refill.
     pub fn clear(&mut self) {
+        self.changes = self.changes.wrapping_add(1);
         self.slots.fill(Slot::zeroed());
         self.len = 0;
         self.arena.clear();
@@ -423,6 +563,47 @@ mod tests {
             word[..n.min(8)].copy_from_slice(&key[..n.min(8)]);
             assert_eq!(head_of(&key), u64::from_le_bytes(word), "length {n}");
         }
+    }
+
+    #[test]
+    fn a_vacancy_inserts_like_insert_even_when_stale() {
+        let mut cache = TokenCache::new(1 << 20);
+        // Empty table, then a fresh one, then vacancies made stale by an
+        // insert or an emptying between lookup and insert.
+        let Err(first) = cache.lookup(b"one") else {
+            panic!("hit in an empty cache")
+        };
+        cache.insert_vacant(first, b"one", b"1");
+        let Err(a) = cache.lookup(b"two") else {
+            panic!("hit")
+        };
+        let Err(b) = cache.lookup(b"three") else {
+            panic!("hit")
+        };
+        cache.insert_vacant(a, b"two", b"2");
+        cache.insert_vacant(b, b"three", b"3");
+        let Err(c) = cache.lookup(b"four") else {
+            panic!("hit")
+        };
+        cache.clear();
+        cache.insert_vacant(c, b"four", b"4");
+        for i in 0..5000u32 {
+            let key = format!("k{i}");
+            let value = format!("value of {i} and more");
+            let Err(v) = cache.lookup(key.as_bytes()) else {
+                panic!("{key}: hit before insert")
+            };
+            cache.insert_vacant(v, key.as_bytes(), value.as_bytes());
+        }
+        assert_eq!(cache.lookup(b"four"), Ok(&b"4"[..]));
+        assert_eq!(cache.get(b"one"), None);
+        for i in 0..5000u32 {
+            let key = format!("k{i}");
+            let value = format!("value of {i} and more");
+            assert_eq!(cache.get(key.as_bytes()), Some(value.as_bytes()));
+        }
+        assert_eq!(cache.len(), 5001);
+        assert_eq!(size_of::<Result<&[u8], Vacancy>>(), size_of::<&[u8]>());
     }
 
     #[test]

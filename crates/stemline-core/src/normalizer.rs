@@ -49,17 +49,7 @@ const NO_TOKENS: u8 = 0xFF;
 /// 0xF8..0xFB never occur in UTF-8, so these keys cannot collide with a run.
 const EDGE_KEY: u8 = 0xF8;
 
-/// Buffers a run computed from scratch reuses, so that a cache miss does
-/// not allocate.
-#[derive(Default)]
-struct Scratch {
-    /// The run's output line fragment.
-    output: Vec<u8>,
-    /// The run's code points.
-    run: Vec<u32>,
-    /// One token, lower-cased and then stemmed.
-    word: Vec<u32>,
-}
+pub(crate) use crate::cache::Scratch;
 
 /// Where [`Normalizer::for_each_run_output`] hands the output of each run.
 trait Sink {
@@ -439,7 +429,10 @@ impl Normalizer {
         cache: &mut TokenCache,
         sink: &mut impl Sink,
     ) {
-        let mut scratch = Scratch::default();
+        // The cache keeps the buffers between documents: taken new for each,
+        // they were allocated (and grown, and freed) again for every document
+        // with a miss, which showed in profiles of a first pass.
+        let mut scratch = std::mem::take(&mut cache.scratch);
         self.for_each_run(text, |run, pos, key| {
             // A one-byte key is a one-byte run that is not keyed as an edge:
             // its output is in the table.
@@ -462,19 +455,23 @@ impl Normalizer {
             {
                 return;
             }
-            if let Some(value) = cache.get(key) {
-                if value != [NO_TOKENS] {
-                    sink.run(value);
+            let vacancy = match cache.lookup(key) {
+                Ok(value) => {
+                    if value != [NO_TOKENS] {
+                        sink.run(value);
+                    }
+                    return;
                 }
-                return;
-            }
+                Err(vacancy) => vacancy,
+            };
             scratch.output.clear();
             self.run_output(&text[run.start..run.end], run.kind, pos, &mut scratch);
-            cache.insert(key, &scratch.output);
+            cache.insert_vacant(vacancy, key, &scratch.output);
             if scratch.output != [NO_TOKENS] {
                 sink.run(&scratch.output);
             }
         });
+        cache.keep_scratch(scratch);
     }
 
     /// A run longer than `piece_bytes`, one of the paths below, or false if it
@@ -714,7 +711,7 @@ impl Normalizer {
         // The output is the one token: it is lower-cased and stemmed in place.
         let word = &mut scratch.output;
         debug_assert!(word.is_empty(), "the output holds this run only");
-        word.extend_from_slice(bytes);
+        append_short(word, bytes, false);
         word.make_ascii_lowercase();
         if treebank::is_contraction(word) {
             word.clear();
