@@ -26,6 +26,8 @@
 
 use bytemuck::Zeroable;
 
+use crate::short_copy::write_short;
+
 /// Runs longer than this many bytes are computed every time.
 pub const MAX_CACHED_RUN: usize = 256;
 
@@ -139,8 +141,7 @@ fn rehash(head: u64, len: usize, rest: &[u8]) -> u64 {
     h
 }
 
-/// `out.extend_from_slice(value)` for a value of at most 16 bytes, in
-/// fixed-size copies: a `memcpy` call cost more than the copy.
+/// `out.extend_from_slice(value)` for a value of at most 16 bytes.
 #[inline(always)]
 fn append_short(out: &mut Vec<u8>, value: &[u8]) {
     let n = value.len();
@@ -150,23 +151,10 @@ fn append_short(out: &mut Vec<u8>, value: &[u8]) {
     }
     out.reserve(n);
     let len = out.len();
-    // SAFETY: `reserve` made room for `n` more bytes; each copy reads within
-    // `value` and writes within bytes `len..len + n`, which together they
-    // cover (overlapping in the middle), and `set_len` then exposes.
+    // SAFETY: `reserve` made room for `n` more bytes after `len`, which
+    // `write_short` writes and `set_len` then exposes.
     unsafe {
-        let dst = out.as_mut_ptr().add(len);
-        let src = value.as_ptr();
-        if n >= 8 {
-            std::ptr::copy_nonoverlapping(src, dst, 8);
-            std::ptr::copy_nonoverlapping(src.add(n - 8), dst.add(n - 8), 8);
-        } else if n >= 4 {
-            std::ptr::copy_nonoverlapping(src, dst, 4);
-            std::ptr::copy_nonoverlapping(src.add(n - 4), dst.add(n - 4), 4);
-        } else {
-            *dst = value[0];
-            *dst.add(n / 2) = value[n / 2];
-            *dst.add(n - 1) = value[n - 1];
-        }
+        write_short(out.as_mut_ptr().add(len), value);
         out.set_len(len + n);
     }
 }

@@ -18,6 +18,7 @@ pub mod classes;
 pub mod codepoints;
 pub mod filter;
 pub mod normalizer;
+mod short_copy;
 pub mod sources;
 pub mod stem;
 #[cfg(test)]

@@ -7,6 +7,7 @@ use crate::cache::{TokenCache, MAX_CACHED_RUN};
 use crate::classes::{CharClasses, RE_WORD, SPACE, SPLIT_SPACE, WORD};
 use crate::codepoints;
 use crate::filter::TokenFilter;
+use crate::short_copy::write_short;
 pub use crate::stem::Stemming;
 use crate::stem::{lancaster, Stemmer};
 use crate::treebank::{self, Position};
@@ -1000,9 +1001,8 @@ pub fn resolve_workers(workers: usize) -> usize {
     .min(MAX_WORKERS)
 }
 
-/// `out.extend_from_slice(value)`, after a space if `space`, without a `memcpy`
-/// call for the short values that nearly every run has: a call per token cost
-/// more than the copy.
+/// `out.extend_from_slice(value)`, after a space if `space`, with one room
+/// check for both.
 #[inline(always)]
 fn append_short(out: &mut Vec<u8>, value: &[u8], space: bool) {
     let n = value.len();
@@ -1023,30 +1023,10 @@ fn append_short(out: &mut Vec<u8>, value: &[u8], space: bool) {
         }
     }
     let len = out.len();
-    if n < 4 {
-        // SAFETY: as below; the three writes cover bytes `len..len + n`.
-        unsafe {
-            let dst = out.as_mut_ptr().add(len);
-            *dst = value[0];
-            *dst.add(n / 2) = value[n / 2];
-            *dst.add(n - 1) = value[n - 1];
-            out.set_len(len + n);
-        }
-        return;
-    }
-    // SAFETY: `reserve` made room for `n` more bytes; the two copies, each
-    // within `value` and within the reserved space, overlap in the middle and
-    // together write exactly bytes `len..len + n`, which `set_len` then exposes.
+    // SAFETY: `reserve` made room for `n` more bytes after `len`, which
+    // `write_short` writes and `set_len` then exposes.
     unsafe {
-        let dst = out.as_mut_ptr().add(len);
-        let src = value.as_ptr();
-        if n >= 8 {
-            std::ptr::copy_nonoverlapping(src, dst, 8);
-            std::ptr::copy_nonoverlapping(src.add(n - 8), dst.add(n - 8), 8);
-        } else {
-            std::ptr::copy_nonoverlapping(src, dst, 4);
-            std::ptr::copy_nonoverlapping(src.add(n - 4), dst.add(n - 4), 4);
-        }
+        write_short(out.as_mut_ptr().add(len), value);
         out.set_len(len + n);
     }
 }
