@@ -7,7 +7,7 @@ use crate::cache::{TokenCache, MAX_CACHED_RUN};
 use crate::classes::{CharClasses, RE_WORD, SPACE, SPLIT_SPACE, WORD};
 use crate::codepoints;
 use crate::filter::TokenFilter;
-use crate::short_copy::write_short;
+use crate::short_copy::{append_ascii_lowercase, write_short};
 pub use crate::stem::Stemming;
 use crate::stem::{lancaster, Stemmer};
 use crate::treebank::{self, Position};
@@ -706,14 +706,19 @@ impl Normalizer {
     /// points, so a long run costs its length in memory, not four times it.
     #[inline]
     fn ascii_word_output(&self, bytes: &[u8], scratch: &mut Scratch) -> bool {
-        if !self.ascii_words || !self.filter.keeps_all() || !bytes.is_ascii() {
+        if !self.ascii_words || !self.filter.keeps_all() {
             return false;
         }
         // The output is the one token: it is lower-cased and stemmed in place.
         let word = &mut scratch.output;
         debug_assert!(word.is_empty(), "the output holds this run only");
-        append_short(word, bytes, false);
-        word.make_ascii_lowercase();
+        if !append_ascii_lowercase(word, bytes) {
+            if !bytes.is_ascii() {
+                return false;
+            }
+            word.extend_from_slice(bytes);
+            word.make_ascii_lowercase();
+        }
         if treebank::is_contraction(word) {
             word.clear();
             return false;

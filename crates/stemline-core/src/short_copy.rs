@@ -29,3 +29,99 @@ pub(crate) unsafe fn write_short(dst: *mut u8, value: &[u8]) {
         }
     }
 }
+
+/// Appends `bytes`, 1 to 16 of them, lower-cased to `out` if all are ASCII,
+/// in the fixed-size moves of [`write_short`] with the case folded eight
+/// bytes at a time; returns false, appending nothing, for any other input
+/// (empty, longer, or not ASCII), which the caller handles byte by byte.
+///
+/// A word seen for the first time was checked for ASCII, copied and then
+/// lower-cased in three loops whose exits, different for every length,
+/// were mispredicted.
+#[inline]
+pub(crate) fn append_ascii_lowercase(out: &mut Vec<u8>, bytes: &[u8]) -> bool {
+    let n = bytes.len();
+    if !(1..=16).contains(&n) {
+        return false;
+    }
+    let load = |at: usize, width: usize| {
+        let mut word = [0u8; 8];
+        word[..width].copy_from_slice(&bytes[at..at + width]);
+        u64::from_le_bytes(word)
+    };
+    // Two overlapping loads cover the word (three single bytes below 4).
+    let (width, first, last) = if n >= 8 {
+        (8, load(0, 8), load(n - 8, 8))
+    } else if n >= 4 {
+        (4, load(0, 4), load(n - 4, 4))
+    } else {
+        let three =
+            u64::from(bytes[0]) | u64::from(bytes[n / 2]) << 8 | u64::from(bytes[n - 1]) << 16;
+        (0, three, 0)
+    };
+    if (first | last) & 0x8080_8080_8080_8080 != 0 {
+        return false;
+    }
+    out.reserve(n);
+    let len = out.len();
+    let (first, last) = (lower_ascii8(first), lower_ascii8(last));
+    // SAFETY: `reserve` made room for `n` bytes after `len`; each store is
+    // within them, and together they write all `n` (as in `write_short`).
+    unsafe {
+        let dst = out.as_mut_ptr().add(len);
+        if width > 0 {
+            std::ptr::copy_nonoverlapping(first.to_le_bytes().as_ptr(), dst, width);
+            std::ptr::copy_nonoverlapping(last.to_le_bytes().as_ptr(), dst.add(n - width), width);
+        } else {
+            *dst = first as u8;
+            *dst.add(n / 2) = (first >> 8) as u8;
+            *dst.add(n - 1) = (first >> 16) as u8;
+        }
+        out.set_len(len + n);
+    }
+    true
+}
+
+/// Eight ASCII bytes with `A`..=`Z` lower-cased, no branch per byte.
+#[inline(always)]
+fn lower_ascii8(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // Per byte (each below 0x80): the high bit of `x + 0x80 - b'A'` is set
+    // from `A` up, that of `x + 0x80 - b'Z' - 1` from past `Z` up.
+    let from_a = x + ONES * (0x80 - u64::from(b'A'));
+    let past_z = x + ONES * (0x80 - u64::from(b'Z') - 1);
+    let upper = from_a & !past_z & (ONES * 0x80);
+    x | upper >> 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every length up to 17, every ASCII byte in every position of some
+    /// word, and a non-ASCII byte anywhere: as `make_ascii_lowercase`.
+    #[test]
+    fn ascii_lowercase_append_equals_the_loop() {
+        let mut rng = crate::test_rng::xorshift(7);
+        for n in 0..=17usize {
+            for round in 0..2000 {
+                let mut word: Vec<u8> = (0..n).map(|_| (rng() % 128) as u8).collect();
+                if round % 5 == 0 && n > 0 {
+                    let at = rng() % n;
+                    word[at] = 0x80 | (rng() % 128) as u8;
+                }
+                let mut out = b"x".to_vec();
+                let appended = append_ascii_lowercase(&mut out, &word);
+                let expected = (1..=16).contains(&n) && word.is_ascii();
+                assert_eq!(appended, expected, "{word:?}");
+                if appended {
+                    let mut lowered = word.clone();
+                    lowered.make_ascii_lowercase();
+                    assert_eq!(out[1..], lowered[..], "{word:?}");
+                } else {
+                    assert_eq!(out, b"x", "{word:?}");
+                }
+            }
+        }
+    }
+}
