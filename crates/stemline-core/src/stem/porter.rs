@@ -205,12 +205,20 @@ impl<'w, L: Letter> Stem<'w, L> {
         self.tail = L::tail(letters);
     }
 
-    /// Replaces the last `suffix_len` letters with the last one of them.
-    fn keep_last_letter(&mut self, suffix_len: usize) {
+    /// Replaces the last two letters with the last one.
+    fn keep_last_letter(&mut self) {
         let letters = &mut *self.letters;
         let last = letters[letters.len() - 1];
-        letters.truncate(letters.len() - suffix_len);
+        letters.truncate(letters.len() - 2);
         letters.push(last);
+        self.tail = L::tail(letters);
+    }
+
+    /// Removes the last `n` letters.
+    #[inline(always)]
+    fn remove(&mut self, n: usize) {
+        let letters = &mut *self.letters;
+        letters.truncate(letters.len() - n);
         self.tail = L::tail(letters);
     }
 }
@@ -270,46 +278,27 @@ enum Condition {
     ContainsVowel,
     /// NLTK's step 1c: the stem is longer than one letter and ends with a consonant.
     NltkStep1c,
-    /// Step 1b's single-letter rule: (*d and not (*L or *S or *Z)).
-    NotLsz,
-    /// Step 1b's -E rule: (m=1 and *o).
-    MeasureIs1AndCvc,
     /// NLTK's -LOGI: (m>0) of the word without "ogi", not without "logi".
     NltkLogi,
     /// Step 5b: (m>1) of the word without its last letter.
     Step5b,
 }
 
-/// What the rule matches at the end of the word.
-#[derive(Clone, Copy)]
-enum Suffix {
-    Text(Packed),
-    /// `*d`: a double consonant. NLTK also accepts the literal suffix "*d" here,
-    /// because its rule list checks `word.endswith("*d")` after the double
-    /// consonant test; kept, since NLTK stems "a*ded" to "ad".
-    DoubleConsonant,
-}
-
-/// What replaces the suffix.
-#[derive(Clone, Copy)]
-enum Replacement {
-    Text(&'static [u8]),
-    /// The word's last letter (step 1b's single-letter rule).
-    LastLetter,
-}
-
+/// A rule of a step's list: (condition) SUFFIX -> REPLACEMENT. (Step 1b's
+/// second list, whose suffixes are not all text, is written out in
+/// [`PorterStemmer::step1b`].)
 #[derive(Clone, Copy)]
 struct Rule {
-    suffix: Suffix,
-    replacement: Replacement,
+    suffix: Packed,
+    replacement: &'static [u8],
     condition: Condition,
     modes: Modes,
 }
 
 const fn rule(suffix: &'static [u8], replacement: &'static [u8], condition: Condition) -> Rule {
     Rule {
-        suffix: Suffix::Text(Packed::of(suffix)),
-        replacement: Replacement::Text(replacement),
+        suffix: Packed::of(suffix),
+        replacement,
         condition,
         modes: Modes::All,
     }
@@ -326,20 +315,6 @@ const STEP1A: &[Rule] = &[
     rule(b"ies", b"i", Always),   // IES  -> I
     rule(b"ss", b"ss", Always),   // SS   -> SS
     rule(b"s", b"", Always),      // S    ->
-];
-
-const STEP1B_AFTER_ED_ING: &[Rule] = &[
-    rule(b"at", b"ate", Always), // AT -> ATE
-    rule(b"bl", b"ble", Always), // BL -> BLE
-    rule(b"iz", b"ize", Always), // IZ -> IZE
-    Rule {
-        // (*d and not (*L or *S or *Z)) -> single letter
-        suffix: Suffix::DoubleConsonant,
-        replacement: Replacement::LastLetter,
-        condition: NotLsz,
-        modes: Modes::All,
-    },
-    rule(b"", b"e", MeasureIs1AndCvc), // (m=1 and *o) -> E
 ];
 
 const STEP1C_NLTK: &[Rule] = &[rule(b"y", b"i", NltkStep1c)];
@@ -464,20 +439,18 @@ impl RuleIndex {
         let mut buckets: [Vec<Rule>; 27] = Default::default();
         let mut before_last = [0u32; 27];
         for r in rules.iter().filter(|r| r.modes.include(mode)) {
-            match r.suffix {
-                Suffix::Text(Packed { len: 0, .. }) | Suffix::DoubleConsonant => {
-                    buckets.iter_mut().for_each(|b| b.push(*r));
-                    before_last = [u32::MAX; 27];
-                }
-                Suffix::Text(p) => {
-                    let last = bucket(p.value as u8 as u32);
-                    buckets[last].push(*r);
-                    before_last[last] |= if p.len == 1 {
-                        u32::MAX
-                    } else {
-                        1 << bucket((p.value >> 8) as u8 as u32)
-                    };
-                }
+            let p = r.suffix;
+            if p.len == 0 {
+                buckets.iter_mut().for_each(|b| b.push(*r));
+                before_last = [u32::MAX; 27];
+            } else {
+                let last = bucket(p.value as u8 as u32);
+                buckets[last].push(*r);
+                before_last[last] |= if p.len == 1 {
+                    u32::MAX
+                } else {
+                    1 << bucket((p.value >> 8) as u8 as u32)
+                };
             }
         }
         RuleIndex {
@@ -494,12 +467,9 @@ const fn endings(rules: &[Rule]) -> u32 {
     let mut mask = 0;
     let mut i = 0;
     while i < rules.len() {
-        mask |= match rules[i].suffix {
-            Suffix::Text(p) => match p.last() {
-                Some(last) => 1 << bucket(last as u32),
-                None => u32::MAX,
-            },
-            Suffix::DoubleConsonant => u32::MAX,
+        mask |= match rules[i].suffix.last() {
+            Some(last) => 1 << bucket(last as u32),
+            None => u32::MAX,
         };
         i += 1;
     }
@@ -507,7 +477,6 @@ const fn endings(rules: &[Rule]) -> u32 {
 }
 
 const STEP1A_ENDINGS: u32 = endings(STEP1A);
-const STEP1B_AFTER_ED_ING_ENDINGS: u32 = endings(STEP1B_AFTER_ED_ING);
 const STEP1C_ENDINGS: u32 = endings(STEP1C_NLTK) | endings(STEP1C);
 const STEP2_ENDINGS: u32 = endings(STEP2);
 const STEP3_ENDINGS: u32 = endings(STEP3);
@@ -560,8 +529,6 @@ const BUCKETS: [u8; 256] = {
 
 /// Every rule list of one mode, indexed.
 struct Steps {
-    step1a: RuleIndex,
-    step1b_after_ed_ing: RuleIndex,
     step1c: RuleIndex,
     step2: RuleIndex,
     step3: RuleIndex,
@@ -577,8 +544,6 @@ impl Steps {
             STEP1C
         };
         Steps {
-            step1a: RuleIndex::new(STEP1A, mode),
-            step1b_after_ed_ing: RuleIndex::new(STEP1B_AFTER_ED_ING, mode),
             step1c: RuleIndex::new(step1c, mode),
             step2: RuleIndex::new(STEP2, mode),
             step3: RuleIndex::new(STEP3, mode),
@@ -749,10 +714,6 @@ impl PorterStemmer {
             }
             ContainsVowel => Self::contains_vowel(stem),
             NltkStep1c => stem.len() > 1 && self.is_consonant(stem, stem.len() - 1),
-            NotLsz => {
-                ![letter(b'l'), letter(b's'), letter(b'z')].contains(&word[word.len() - 1].code())
-            }
-            MeasureIs1AndCvc => Self::measure(stem) == 1 && self.ends_cvc(stem),
             NltkLogi => Self::measure(&word[..word.len() - 3]) > 0,
             Step5b => Self::measure(&word[..word.len() - 1]) > 1,
         }
@@ -779,19 +740,16 @@ impl PorterStemmer {
     #[inline(never)]
     fn apply_rules<L: Letter>(&self, word: &mut Stem<L>, rules: &[Rule]) {
         for r in rules {
-            let suffix_len = match r.suffix {
-                Suffix::Text(s) if word.ends(s) => s.len,
-                Suffix::Text(_) => continue,
-                Suffix::DoubleConsonant if self.ends_double_consonant(word.letters) => 2,
-                Suffix::DoubleConsonant if word.ends(const { Packed::of(b"*d") }) => 2,
-                Suffix::DoubleConsonant => continue,
-            };
+            if !word.ends(r.suffix) {
+                continue;
+            }
             let letters = &word.letters[..];
-            if self.holds(r.condition, &letters[..letters.len() - suffix_len], letters) {
-                match r.replacement {
-                    Replacement::Text(t) => word.replace_suffix(suffix_len, t),
-                    Replacement::LastLetter => word.keep_last_letter(suffix_len),
-                }
+            if self.holds(
+                r.condition,
+                &letters[..letters.len() - r.suffix.len],
+                letters,
+            ) {
+                word.replace_suffix(r.suffix.len, r.replacement);
             }
             return;
         }
@@ -799,14 +757,18 @@ impl PorterStemmer {
 
     /// Step 1a: plurals.
     fn step1a<L: Letter>(&self, word: &mut Stem<L>) {
-        // NLTK extension: "ties" -> "tie", not "ti".
-        if self.mode == Mode::NltkExtensions
-            && word.len() == 4
-            && word.ends(const { Packed::of(b"ies") })
-        {
-            return word.replace_suffix(3, b"ie");
+        if word.tail as u8 != b's' {
+            return;
         }
-        self.apply_rule_list(word, &self.steps.step1a, STEP1A_ENDINGS);
+        // The rules (SSES -> SS, IES -> I, SS -> SS, S -> ) each remove a
+        // letter or two, so the letters to remove are counted without a
+        // jump on which rule it is (the rule loop's were mispredicted for
+        // most plurals). NLTK extension: "ties" -> "tie", not "ti".
+        let sses = word.ends(const { Packed::of(b"sses") });
+        let ies = word.ends(const { Packed::of(b"ies") });
+        let ties = ies & (self.mode == Mode::NltkExtensions) & (word.len() == 4);
+        let ss = word.ends(const { Packed::of(b"ss") });
+        word.remove(1 + usize::from(sses | ies & !ties) - usize::from(ss));
     }
 
     /// Step 1b: -EED, -ED, -ING.
@@ -830,13 +792,35 @@ impl PorterStemmer {
         // (*v*) ED -> ; (*v*) ING ->
         for suffix in const { [Packed::of(b"ed"), Packed::of(b"ing")] } {
             if word.ends(suffix) && Self::contains_vowel(word.without(suffix.len)) {
-                word.replace_suffix(suffix.len, b"");
-                return self.apply_rule_list(
-                    word,
-                    &self.steps.step1b_after_ed_ing,
-                    STEP1B_AFTER_ED_ING_ENDINGS,
-                );
+                word.remove(suffix.len);
+                return self.step1b_second(word);
             }
+        }
+    }
+
+    /// Step 1b's second list, written out: its first three rules are one
+    /// test, not three turns of a rule loop.
+    fn step1b_second<L: Letter>(&self, word: &mut Stem<L>) {
+        // AT -> ATE, BL -> BLE, IZ -> IZE
+        if word.ends(const { Packed::of(b"at") })
+            | word.ends(const { Packed::of(b"bl") })
+            | word.ends(const { Packed::of(b"iz") })
+        {
+            return word.replace_suffix(0, b"e");
+        }
+        // (*d and not (*L or *S or *Z)) -> single letter. NLTK also accepts
+        // the literal suffix "*d" here, because its rule list checks
+        // `word.endswith("*d")` after the double consonant test; kept, since
+        // NLTK stems "a*ded" to "ad".
+        if self.ends_double_consonant(word.letters) || word.ends(const { Packed::of(b"*d") }) {
+            if !matches!(word.tail as u8, b'l' | b's' | b'z') {
+                word.keep_last_letter();
+            }
+            return;
+        }
+        // (m=1 and *o) -> E
+        if Self::measure(word.letters) == 1 && self.ends_cvc(word.letters) {
+            word.replace_suffix(0, b"e");
         }
     }
 
