@@ -534,6 +534,8 @@ struct Steps {
     step3: RuleIndex,
     step4: RuleIndex,
     step5b: RuleIndex,
+    /// [`RuleIndex::before_last`] of steps 2, 3 and 4 together.
+    before_last_2_to_4: [u32; 27],
 }
 
 impl Steps {
@@ -543,12 +545,21 @@ impl Steps {
         } else {
             STEP1C
         };
+        let (step2, step3, step4) = (
+            RuleIndex::new(STEP2, mode),
+            RuleIndex::new(STEP3, mode),
+            RuleIndex::new(STEP4, mode),
+        );
+        let before_last_2_to_4 = std::array::from_fn(|i| {
+            step2.before_last[i] | step3.before_last[i] | step4.before_last[i]
+        });
         Steps {
             step1c: RuleIndex::new(step1c, mode),
-            step2: RuleIndex::new(STEP2, mode),
-            step3: RuleIndex::new(STEP3, mode),
-            step4: RuleIndex::new(STEP4, mode),
+            step2,
+            step3,
+            step4,
             step5b: RuleIndex::new(STEP5B, mode),
+            before_last_2_to_4,
         }
     }
 
@@ -627,9 +638,16 @@ impl PorterStemmer {
             self.step1b(&mut word);
             self.step1c(&mut word);
         }
-        self.step2(&mut word);
-        self.step3(&mut word);
-        self.step4(&mut word);
+        // Most words have no suffix of steps 2 to 4, and skip them on one
+        // test of their last two letters, not on a test a step (one of which
+        // was mispredicted for many words). If step 2 leaves a word as it is,
+        // so do steps 3 and 4.
+        let steps = self.steps;
+        if steps.before_last_2_to_4[word.ending()] & (1 << word.before_last()) != 0 {
+            self.step2(&mut word);
+            self.step3(&mut word);
+            self.step4(&mut word);
+        }
         self.step5a(&mut word);
         self.step5b(&mut word);
     }
