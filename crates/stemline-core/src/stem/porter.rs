@@ -267,7 +267,6 @@ impl Modes {
 /// The condition of a rule, checked on the stem (the word without the suffix).
 #[derive(Clone, Copy)]
 enum Condition {
-    Always,
     /// (m>0)
     MeasureAbove0,
     /// (m>1)
@@ -309,13 +308,6 @@ const fn only(modes: Modes, r: Rule) -> Rule {
 }
 
 use Condition::*;
-
-const STEP1A: &[Rule] = &[
-    rule(b"sses", b"ss", Always), // SSES -> SS
-    rule(b"ies", b"i", Always),   // IES  -> I
-    rule(b"ss", b"ss", Always),   // SS   -> SS
-    rule(b"s", b"", Always),      // S    ->
-];
 
 const STEP1C_NLTK: &[Rule] = &[rule(b"y", b"i", NltkStep1c)];
 const STEP1C: &[Rule] = &[rule(b"y", b"i", ContainsVowel)];
@@ -476,33 +468,11 @@ const fn endings(rules: &[Rule]) -> u32 {
     mask
 }
 
-const STEP1A_ENDINGS: u32 = endings(STEP1A);
 const STEP1C_ENDINGS: u32 = endings(STEP1C_NLTK) | endings(STEP1C);
 const STEP2_ENDINGS: u32 = endings(STEP2);
 const STEP3_ENDINGS: u32 = endings(STEP3);
 const STEP4_ENDINGS: u32 = endings(STEP4);
 const STEP5B_ENDINGS: u32 = endings(STEP5B);
-
-/// The buckets of the letters a word can end with for step 1 (1a, 1b or 1c)
-/// to change it. Step 1a can leave any ending, so 1b and 1c are tried after
-/// it whatever the word then ends with.
-const STEP1_ENDINGS: u32 =
-    STEP1A_ENDINGS | 1 << bucket(b'd' as u32) | 1 << bucket(b'g' as u32) | STEP1C_ENDINGS;
-
-/// The buckets of the letters a word can end with for any step to change
-/// it: -ED and -ING for step 1b, E for step 5a, and every rule list's
-/// endings. A step that changes nothing leaves the ending as it was, so a
-/// word ending otherwise (a number, most names) is left as it is at once.
-/// Step 1b's second list is left out: it is reached only through step 1b.
-const ANY_STEP_ENDINGS: u32 = STEP1A_ENDINGS
-    | 1 << bucket(b'd' as u32)
-    | 1 << bucket(b'g' as u32)
-    | STEP1C_ENDINGS
-    | STEP2_ENDINGS
-    | STEP3_ENDINGS
-    | STEP4_ENDINGS
-    | 1 << bucket(b'e' as u32)
-    | STEP5B_ENDINGS;
 
 /// The [`RuleIndex`] bucket of a word ending in `c`.
 #[inline(always)]
@@ -627,17 +597,14 @@ impl PorterStemmer {
         if self.mode != Mode::OriginalAlgorithm && original_len <= 2 {
             return;
         }
-        let ending = 1 << word.ending();
-        if ANY_STEP_ENDINGS & ending == 0 {
-            return;
-        }
-        // Step 1 changes only words ending in S, D, G or Y: one test for the
-        // other words instead of one a sub-step.
-        if STEP1_ENDINGS & ending != 0 {
-            self.step1a(&mut word);
-            self.step1b(&mut word);
-            self.step1c(&mut word);
-        }
+        // Every word goes through each sub-step of step 1 and its own test
+        // of the ending: leaving at once when no step could change the word,
+        // or skipping step 1 for the words no sub-step could change (each a
+        // test that many words pass and many fail), was slower by the tests'
+        // mispredictions.
+        self.step1a(&mut word);
+        self.step1b(&mut word);
+        self.step1c(&mut word);
         // Most words have no suffix of steps 2 to 4, and skip them on one
         // test of their last two letters, not on a test a step (one of which
         // was mispredicted for many words). If step 2 leaves a word as it is,
@@ -723,7 +690,6 @@ impl PorterStemmer {
 
     fn holds<L: Letter>(&self, condition: Condition, stem: &[L], word: &[L]) -> bool {
         match condition {
-            Always => true,
             MeasureAbove0 => Self::measure(stem) > 0,
             MeasureAbove1 => Self::measure(stem) > 1,
             MeasureAbove1EndsSOrT => {
