@@ -187,6 +187,12 @@ impl<'w, L: Letter> Stem<'w, L> {
         bucket(u32::from((self.tail >> 8) as u8))
     }
 
+    /// The [`RuleIndex`] bucket of the third letter from the end (26 if none).
+    #[inline(always)]
+    fn third_last(&self) -> usize {
+        bucket(u32::from((self.tail >> 16) as u8))
+    }
+
     #[inline(always)]
     fn len(&self) -> usize {
         self.letters.len()
@@ -419,35 +425,42 @@ struct RuleIndex {
     /// Bucket `b - b'a'` for a word ending in the letter `b`, bucket 26 for
     /// any other ending; rules that match any ending are in every bucket.
     buckets: [Vec<Rule>; 27],
-    /// Per bucket, the buckets of the letter before the last that a rule of
-    /// the bucket can match (all for a rule of one letter or none): most
-    /// words whose last letter some rule needs fail on the letter before,
-    /// and leave without a call to the rule loop.
-    before_last: [u32; 27],
+    /// By the buckets of a word's last two letters (`before_last * 27 +
+    /// last`), the buckets of the letter before them with which some rule
+    /// can match (all, for a rule of fewer letters): most words whose last
+    /// letter some rule needs fail on the two letters before, and leave
+    /// without a call to the rule loop.
+    third_last: Vec<u32>,
 }
 
 impl RuleIndex {
     fn new(rules: &[Rule], mode: Mode) -> Self {
         let mut buckets: [Vec<Rule>; 27] = Default::default();
-        let mut before_last = [0u32; 27];
+        let mut third_last = vec![0u32; 27 * 27];
         for r in rules.iter().filter(|r| r.modes.include(mode)) {
-            let p = r.suffix;
-            if p.len == 0 {
-                buckets.iter_mut().for_each(|b| b.push(*r));
-                before_last = [u32::MAX; 27];
-            } else {
-                let last = bucket(p.value as u8 as u32);
-                buckets[last].push(*r);
-                before_last[last] |= if p.len == 1 {
-                    u32::MAX
+            // The suffix's letter `i` from the end, as buckets (every bucket
+            // if the suffix is shorter).
+            let letter = |i: usize| -> u32 {
+                if r.suffix.len > i {
+                    1 << bucket(u32::from((r.suffix.value >> (8 * i)) as u8))
                 } else {
-                    1 << bucket((p.value >> 8) as u8 as u32)
-                };
+                    u32::MAX
+                }
+            };
+            for (last, b) in buckets.iter_mut().enumerate() {
+                if letter(0) & 1 << last != 0 {
+                    b.push(*r);
+                }
+            }
+            for (pair, third) in third_last.iter_mut().enumerate() {
+                if letter(0) & 1 << (pair % 27) != 0 && letter(1) & 1 << (pair / 27) != 0 {
+                    *third |= letter(2);
+                }
             }
         }
         RuleIndex {
             buckets,
-            before_last,
+            third_last,
         }
     }
 }
@@ -504,8 +517,8 @@ struct Steps {
     step3: RuleIndex,
     step4: RuleIndex,
     step5b: RuleIndex,
-    /// [`RuleIndex::before_last`] of steps 2, 3 and 4 together.
-    before_last_2_to_4: [u32; 27],
+    /// [`RuleIndex::third_last`] of steps 2, 3 and 4 together.
+    third_last_2_to_4: Vec<u32>,
 }
 
 impl Steps {
@@ -520,16 +533,16 @@ impl Steps {
             RuleIndex::new(STEP3, mode),
             RuleIndex::new(STEP4, mode),
         );
-        let before_last_2_to_4 = std::array::from_fn(|i| {
-            step2.before_last[i] | step3.before_last[i] | step4.before_last[i]
-        });
+        let third_last_2_to_4 = (0..27 * 27)
+            .map(|i| step2.third_last[i] | step3.third_last[i] | step4.third_last[i])
+            .collect();
         Steps {
             step1c: RuleIndex::new(step1c, mode),
             step2,
             step3,
             step4,
             step5b: RuleIndex::new(STEP5B, mode),
-            before_last_2_to_4,
+            third_last_2_to_4,
         }
     }
 
@@ -606,11 +619,13 @@ impl PorterStemmer {
         self.step1b(&mut word);
         self.step1c(&mut word);
         // Most words have no suffix of steps 2 to 4, and skip them on one
-        // test of their last two letters, not on a test a step (one of which
-        // was mispredicted for many words). If step 2 leaves a word as it is,
-        // so do steps 3 and 4.
+        // test of their last three letters, not on a test a step (one of
+        // which was mispredicted for many words; on the last two letters, a
+        // third of the words passed). If step 2 leaves a word as it is, so
+        // do steps 3 and 4.
         let steps = self.steps;
-        if steps.before_last_2_to_4[word.ending()] & (1 << word.before_last()) != 0 {
+        let pair = word.before_last() * 27 + word.ending();
+        if steps.third_last_2_to_4[pair] & (1 << word.third_last()) != 0 {
             self.step2(&mut word);
             self.step3(&mut word);
             self.step4(&mut word);
@@ -714,7 +729,7 @@ impl PorterStemmer {
         if endings & (1 << ending) == 0 {
             return;
         }
-        if rules.before_last[ending] & (1 << word.before_last()) == 0 {
+        if rules.third_last[word.before_last() * 27 + ending] & (1 << word.third_last()) == 0 {
             return;
         }
         self.apply_rules(word, &rules.buckets[ending]);
