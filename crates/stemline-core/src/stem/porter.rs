@@ -315,8 +315,8 @@ const fn only(modes: Modes, r: Rule) -> Rule {
 
 use Condition::*;
 
-const STEP1C_NLTK: &[Rule] = &[rule(b"y", b"i", NltkStep1c)];
-const STEP1C: &[Rule] = &[rule(b"y", b"i", ContainsVowel)];
+const STEP1C_NLTK: &[Rule; 1] = &[rule(b"y", b"i", NltkStep1c)];
+const STEP1C: &[Rule; 1] = &[rule(b"y", b"i", ContainsVowel)];
 
 const STEP2: &[Rule] = &[
     rule(b"ational", b"ate", MeasureAbove0),
@@ -481,7 +481,6 @@ const fn endings(rules: &[Rule]) -> u32 {
     mask
 }
 
-const STEP1C_ENDINGS: u32 = endings(STEP1C_NLTK) | endings(STEP1C);
 const STEP2_ENDINGS: u32 = endings(STEP2);
 const STEP3_ENDINGS: u32 = endings(STEP3);
 const STEP4_ENDINGS: u32 = endings(STEP4);
@@ -512,7 +511,6 @@ const BUCKETS: [u8; 256] = {
 
 /// Every rule list of one mode, indexed.
 struct Steps {
-    step1c: RuleIndex,
     step2: RuleIndex,
     step3: RuleIndex,
     step4: RuleIndex,
@@ -523,11 +521,6 @@ struct Steps {
 
 impl Steps {
     fn new(mode: Mode) -> Self {
-        let step1c = if mode == Mode::NltkExtensions {
-            STEP1C_NLTK
-        } else {
-            STEP1C
-        };
         let (step2, step3, step4) = (
             RuleIndex::new(STEP2, mode),
             RuleIndex::new(STEP3, mode),
@@ -537,7 +530,6 @@ impl Steps {
             .map(|i| step2.third_last[i] | step3.third_last[i] | step4.third_last[i])
             .collect();
         Steps {
-            step1c: RuleIndex::new(step1c, mode),
             step2,
             step3,
             step4,
@@ -827,7 +819,16 @@ impl PorterStemmer {
 
     /// Step 1c: (*v*) Y -> I, or NLTK's (*c and not c) Y -> I.
     fn step1c<L: Letter>(&self, word: &mut Stem<L>) {
-        self.apply_rule_list(word, &self.steps.step1c, STEP1C_ENDINGS);
+        // The list's one rule, tested at once: its index's tables were
+        // loads on the way to the test of the last letter.
+        let [r] = if self.mode == Mode::NltkExtensions {
+            STEP1C_NLTK
+        } else {
+            STEP1C
+        };
+        if word.ends(r.suffix) && self.holds(r.condition, word.without(1), word.letters) {
+            word.replace_suffix(1, r.replacement);
+        }
     }
 
     /// Step 2: double suffixes to single ones.
