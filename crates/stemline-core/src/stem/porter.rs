@@ -1020,6 +1020,42 @@ mod tests {
         }
     }
 
+    /// The tests on the last three letters, of a step's rules and of steps
+    /// 2 to 4 together, let through every word that ends with a suffix of
+    /// the step, however long.
+    #[test]
+    fn third_last_tables_let_every_suffix_through() {
+        for mode in [
+            Mode::NltkExtensions,
+            Mode::MartinExtensions,
+            Mode::OriginalAlgorithm,
+        ] {
+            let steps = Steps::of(mode);
+            for (rules, index) in [
+                (STEP2, &steps.step2),
+                (STEP3, &steps.step3),
+                (STEP4, &steps.step4),
+            ] {
+                for r in rules.iter().filter(|r| r.modes.include(mode)) {
+                    let suffix = (0..r.suffix.len)
+                        .rev()
+                        .map(|i| (r.suffix.value >> (8 * i)) as u8);
+                    for prefix in ["", "b", "xy", "abc"] {
+                        let mut letters: Vec<u8> = prefix.bytes().chain(suffix.clone()).collect();
+                        let word = Stem::new(&mut letters);
+                        let (pair, third) =
+                            (word.before_last() * 27 + word.ending(), word.third_last());
+                        assert!(
+                            index.third_last[pair] & 1 << third != 0,
+                            "{mode:?} {prefix}"
+                        );
+                        assert!(steps.third_last_2_to_4[pair] & 1 << third != 0, "{mode:?}");
+                    }
+                }
+            }
+        }
+    }
+
     /// The filter before the irregular forms lets each of them through, and
     /// few other words.
     #[test]
