@@ -289,9 +289,9 @@ enum Condition {
     Step5b,
 }
 
-/// A rule of a step's list: (condition) SUFFIX -> REPLACEMENT. (Step 1b's
-/// second list, whose suffixes are not all text, is written out in
-/// [`PorterStemmer::step1b`].)
+/// A rule of a step's list: (condition) SUFFIX -> REPLACEMENT. (Step 1a's
+/// list, and step 1b's second list, whose suffixes are not all text, are
+/// written out in their steps.)
 #[derive(Clone, Copy)]
 struct Rule {
     suffix: Packed,
