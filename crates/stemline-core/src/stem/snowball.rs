@@ -25,29 +25,98 @@ use std::collections::HashSet;
 use super::porter::Letter;
 use super::Word;
 
-const DOUBLE_CONSONANTS: [&[u8]; 9] = [
-    b"bb", b"dd", b"ff", b"gg", b"mm", b"nn", b"pp", b"rr", b"tt",
-];
-const LI_ENDING: &[u8] = b"cdeghkmnrt";
 /// `Y`, the marked consonant `y`.
 const MARKED_Y: u8 = b'Y';
 const APOSTROPHE: u8 = b'\'';
 
-const STEP0_SUFFIXES: [&[u8]; 3] = [b"'s'", b"'s", b"'"];
-const STEP1A_SUFFIXES: [&[u8]; 6] = [b"sses", b"ied", b"ies", b"us", b"ss", b"s"];
-const STEP1B_SUFFIXES: [&[u8]; 6] = [b"eedly", b"ingly", b"edly", b"eed", b"ing", b"ed"];
-const STEP2_SUFFIXES: [&[u8]; 24] = [
-    b"ization", b"ational", b"fulness", b"ousness", b"iveness", b"tional", b"biliti", b"lessli",
-    b"entli", b"ation", b"alism", b"aliti", b"ousli", b"iviti", b"fulli", b"enci", b"anci",
-    b"abli", b"izer", b"ator", b"alli", b"bli", b"ogi", b"li",
-];
-const STEP3_SUFFIXES: [&[u8]; 9] = [
-    b"ational", b"tional", b"alize", b"icate", b"iciti", b"ative", b"ical", b"ness", b"ful",
-];
-const STEP4_SUFFIXES: [&[u8]; 18] = [
-    b"ement", b"ance", b"ence", b"able", b"ible", b"ment", b"ant", b"ent", b"ism", b"ate", b"iti",
-    b"ous", b"ive", b"ize", b"ion", b"al", b"er", b"ic",
-];
+/// A suffix of at most eight ASCII letters packed as [`Letter::tail`] packs
+/// a word's ending, with the mask of its bytes: a word ends with the suffix
+/// when `tail & mask == value`. Every suffix test is one mask and one
+/// compare, not a loop over the letters.
+#[derive(Clone, Copy)]
+struct Packed {
+    value: u64,
+    mask: u64,
+    len: usize,
+}
+
+impl Packed {
+    const fn of(suffix: &[u8]) -> Packed {
+        assert!(suffix.len() <= 8, "suffixes are at most 8 letters");
+        let mut value = 0u64;
+        let mut i = 0;
+        while i < suffix.len() {
+            value = value << 8 | suffix[i] as u64;
+            i += 1;
+        }
+        let mask = if suffix.len() == 8 {
+            u64::MAX
+        } else {
+            (1u64 << (8 * suffix.len())) - 1
+        };
+        Packed {
+            value,
+            mask,
+            len: suffix.len(),
+        }
+    }
+}
+
+/// Whether a word whose [`Letter::tail`] is `tail` ends with `suffix`.
+#[inline(always)]
+fn ends(tail: u64, suffix: Packed) -> bool {
+    tail & suffix.mask == suffix.value
+}
+
+/// `ends(tail, Packed::of(suffix))` with the suffix packed at compile time.
+macro_rules! ends {
+    ($tail:expr, $suffix:literal) => {
+        ends($tail, const { Packed::of($suffix) })
+    };
+}
+
+/// The letter `k` places before a tail's last (0 for the last): a byte, 0xFF
+/// before the word's start, which is in no suffix and no letter class.
+#[inline(always)]
+fn nth_last(tail: u64, k: u32) -> u8 {
+    (tail >> (8 * k)) as u8
+}
+
+/// NLTK's vowels `aeiouy` by byte, as a table: a vowel test is a read, and
+/// most are on bytes of a tail.
+const VOWELS: [bool; 256] = byte_set(b"aeiouy");
+/// Step 1b's doubles.
+const DOUBLE_CONSONANTS: [bool; 256] = byte_set(b"bdfgmnprt");
+/// The letters before which step 2 removes `li`.
+const LI_ENDING: [bool; 256] = byte_set(b"cdeghkmnrt");
+/// The letters that do not end a short syllable.
+const WXY: [bool; 256] = byte_set(b"wxY");
+
+const fn byte_set(bytes: &[u8]) -> [bool; 256] {
+    let mut set = [false; 256];
+    let mut i = 0;
+    while i < bytes.len() {
+        set[bytes[i] as usize] = true;
+        i += 1;
+    }
+    set
+}
+
+#[inline(always)]
+fn in_set(set: &[bool; 256], c: u32) -> bool {
+    c < 256 && set[c as usize]
+}
+
+#[inline(always)]
+fn is_vowel<L: Letter>(c: L) -> bool {
+    in_set(&VOWELS, c.code())
+}
+
+/// A byte of a tail is a vowel ([`nth_last`]).
+#[inline(always)]
+fn vowel_byte(b: u8) -> bool {
+    VOWELS[b as usize]
+}
 
 /// NLTK's `__special_words`: checked on the lower-cased word before anything
 /// else (after the stop words and the length test). Sorted, for a binary search.
@@ -97,25 +166,6 @@ const SPECIAL_WORDS: [(&str, &str); 40] = [
 /// The longest special word.
 const SPECIAL_MAX: usize = 10;
 
-fn is_vowel<L: Letter>(c: L) -> bool {
-    matches!(c.code(), 0x61 | 0x65 | 0x69 | 0x6F | 0x75 | 0x79) // a e i o u y
-}
-
-fn is_one_of<L: Letter>(c: L, letters: &[u8]) -> bool {
-    let c = c.code();
-    c < 128 && letters.contains(&(c as u8))
-}
-
-#[inline]
-fn ends<L: Letter>(s: &[L], suffix: &[u8]) -> bool {
-    // From the end: nearly every suffix of a list fails on the last letter.
-    s.len() >= suffix.len()
-        && s.iter()
-            .rev()
-            .zip(suffix.iter().rev())
-            .all(|(&c, &b)| c.code() == b as u32)
-}
-
 /// A word of at most 16 ASCII letters as one number: its bytes, zero-padded
 /// (letters are never zero, so words of different lengths differ too). Sorted
 /// words give sorted keys, since the first letter is the most significant byte.
@@ -142,8 +192,50 @@ const SPECIAL_KEYS: [u128; 40] = {
     keys
 };
 
-/// NLTK's `__special_words[word]`.
+/// [`Letter::tail`] of an ASCII word, at compile time.
+const fn ascii_tail(word: &[u8]) -> u64 {
+    let mut t = u64::MAX;
+    let mut i = word.len().saturating_sub(8);
+    while i < word.len() {
+        t = t << 8 | word[i] as u64;
+        i += 1;
+    }
+    t
+}
+
+/// A hash of a word's tail and length into 1024 bits.
+#[inline(always)]
+const fn special_hash(tail: u64, len: usize) -> usize {
+    ((tail ^ len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 54) as usize
+}
+
+/// The special words' hashes as a filter of 1024 bits.
+const SPECIAL_FILTER: [u64; 16] = {
+    let mut filter = [0u64; 16];
+    let mut i = 0;
+    while i < SPECIAL_WORDS.len() {
+        let w = SPECIAL_WORDS[i].0.as_bytes();
+        let h = special_hash(ascii_tail(w), w.len());
+        filter[h / 64] |= 1 << (h % 64);
+        i += 1;
+    }
+    filter
+};
+
+/// NLTK's `__special_words[word]`. Nearly every word leaves on the filter,
+/// a read and a bit test: the checks of length and letters, and the binary
+/// search, had branches that went either way from word to word.
+#[inline(always)]
 fn special_word<L: Letter>(word: &[L]) -> Option<&'static str> {
+    let h = special_hash(L::tail(word), word.len());
+    if SPECIAL_FILTER[h / 64] >> (h % 64) & 1 == 0 {
+        return None;
+    }
+    special_lookup(word)
+}
+
+#[inline(never)]
+fn special_lookup<L: Letter>(word: &[L]) -> Option<&'static str> {
     if word.len() > SPECIAL_MAX || word.iter().any(|&c| !(0x61..=0x7A).contains(&c.code())) {
         return None;
     }
@@ -157,95 +249,295 @@ fn special_word<L: Letter>(word: &[L]) -> Option<&'static str> {
         .map(|i| SPECIAL_WORDS[i].1)
 }
 
-/// Python's `s[-k]`, or `None` where Python would raise `IndexError`.
-fn from_end<L: Letter>(s: &[L], k: usize) -> Option<u32> {
-    s.len().checked_sub(k).map(|i| s[i].code())
+/// What a rule of steps 2 to 4 does once the word ends with its suffix and
+/// the step's region is long enough.
+#[derive(Clone, Copy)]
+enum Action {
+    /// `word = word[:-n]`, and the regions alike.
+    Delete(usize),
+    /// `word[:-cut] + new`; a region shorter than `cut` becomes empty, but R2
+    /// becomes `r2_short` (NLTK's `"e"` in two rules of step 2).
+    Replace {
+        cut: usize,
+        new: &'static [u8],
+        r2_short: &'static [u8],
+    },
+    /// Step 2's `ogi`: its `i` goes after an `l`.
+    OgiAfterL,
+    /// Step 2's `li`: goes after a valid li-ending.
+    LiAfterEnding,
+    /// Step 3's `ative`: goes only if R2 ends with it too.
+    AtiveInR2,
+    /// Step 4's `ion`: goes after `s` or `t`.
+    IonAfterSOrT,
 }
 
-/// A step's suffixes in NLTK's order, with the set of their last letters
-/// (one bit per ASCII code).
-struct Suffixes {
-    list: &'static [&'static [u8]],
-    last: u128,
+use Action::*;
+
+#[derive(Clone, Copy)]
+struct Rule {
+    suffix: Packed,
+    action: Action,
 }
 
-const fn suffixes(list: &'static [&'static [u8]]) -> Suffixes {
-    let mut last = 0u128;
+const fn rule(suffix: &[u8], action: Action) -> Rule {
+    Rule {
+        suffix: Packed::of(suffix),
+        action,
+    }
+}
+
+const fn replace(cut: usize, new: &'static [u8]) -> Action {
+    Replace {
+        cut,
+        new,
+        r2_short: b"",
+    }
+}
+
+/// NLTK departs here: a short R2 becomes "e", not "".
+const fn replace_r2_e(cut: usize, new: &'static [u8]) -> Action {
+    Replace {
+        cut,
+        new,
+        r2_short: b"e",
+    }
+}
+
+/// Step 2's suffixes in NLTK's order (the first the word ends with decides),
+/// each with its rule.
+const STEP2: [Rule; 24] = [
+    rule(b"ization", replace(7, b"ize")),
+    rule(b"ational", replace_r2_e(7, b"ate")),
+    rule(b"fulness", Delete(4)),
+    rule(b"ousness", replace(7, b"ous")),
+    rule(b"iveness", replace_r2_e(7, b"ive")),
+    rule(b"tional", Delete(2)),
+    rule(b"biliti", replace(6, b"ble")),
+    rule(b"lessli", Delete(2)),
+    rule(b"entli", Delete(2)),
+    rule(b"ation", replace_r2_e(5, b"ate")),
+    rule(b"alism", replace(5, b"al")),
+    rule(b"aliti", replace(5, b"al")),
+    rule(b"ousli", replace(5, b"ous")),
+    rule(b"iviti", replace_r2_e(5, b"ive")),
+    rule(b"fulli", Delete(2)),
+    // NLTK replaces the last letter alone: an R2 of one to three letters stays.
+    rule(b"enci", replace(1, b"e")),
+    rule(b"anci", replace(1, b"e")),
+    rule(b"abli", replace(1, b"e")),
+    rule(b"izer", replace(4, b"ize")),
+    rule(b"ator", replace_r2_e(4, b"ate")),
+    rule(b"alli", replace(4, b"al")),
+    rule(b"bli", replace(3, b"ble")),
+    rule(b"ogi", OgiAfterL),
+    rule(b"li", LiAfterEnding),
+];
+
+const STEP3: [Rule; 9] = [
+    rule(b"ational", replace(7, b"ate")),
+    rule(b"tional", Delete(2)),
+    rule(b"alize", Delete(3)),
+    rule(b"icate", replace(5, b"ic")),
+    rule(b"iciti", replace(5, b"ic")),
+    rule(b"ative", AtiveInR2),
+    rule(b"ical", replace(4, b"ic")),
+    rule(b"ness", Delete(4)),
+    rule(b"ful", Delete(3)),
+];
+
+const STEP4: [Rule; 18] = [
+    rule(b"ement", Delete(5)),
+    rule(b"ance", Delete(4)),
+    rule(b"ence", Delete(4)),
+    rule(b"able", Delete(4)),
+    rule(b"ible", Delete(4)),
+    rule(b"ment", Delete(4)),
+    rule(b"ant", Delete(3)),
+    rule(b"ent", Delete(3)),
+    rule(b"ism", Delete(3)),
+    rule(b"ate", Delete(3)),
+    rule(b"iti", Delete(3)),
+    rule(b"ous", Delete(3)),
+    rule(b"ive", Delete(3)),
+    rule(b"ize", Delete(3)),
+    rule(b"ion", IonAfterSOrT),
+    rule(b"al", Delete(2)),
+    rule(b"er", Delete(2)),
+    rule(b"ic", Delete(2)),
+];
+
+/// The bit of [`endings`] for a tail's last two letters (each folded to its
+/// low five bits: a filter, so letters that share a bit are fine).
+#[inline(always)]
+const fn ending_bit(tail: u64) -> usize {
+    ((tail >> 8) as usize & 31) << 5 | (tail as usize & 31)
+}
+
+/// The last two letters of a list's suffixes, as 1024 bits: most words end
+/// in no such pair, and skip the list on one read and bit test.
+const fn endings(rules: &[Rule]) -> [u64; 16] {
+    let mut filter = [0u64; 16];
     let mut i = 0;
-    while i < list.len() {
-        last |= 1u128 << list[i][list[i].len() - 1];
+    while i < rules.len() {
+        assert!(rules[i].suffix.len >= 2, "the filter needs two letters");
+        let b = ending_bit(rules[i].suffix.value);
+        filter[b / 64] |= 1 << (b % 64);
         i += 1;
     }
-    Suffixes { list, last }
+    filter
 }
 
-const STEP0: Suffixes = suffixes(&STEP0_SUFFIXES);
-const STEP1A: Suffixes = suffixes(&STEP1A_SUFFIXES);
-const STEP1B: Suffixes = suffixes(&STEP1B_SUFFIXES);
-const STEP2: Suffixes = suffixes(&STEP2_SUFFIXES);
-const STEP3: Suffixes = suffixes(&STEP3_SUFFIXES);
-const STEP4: Suffixes = suffixes(&STEP4_SUFFIXES);
+const STEP2_ENDINGS: [u64; 16] = endings(&STEP2);
+const STEP3_ENDINGS: [u64; 16] = endings(&STEP3);
+const STEP4_ENDINGS: [u64; 16] = endings(&STEP4);
 
-/// The first suffix of `suffixes` that `word` ends with: NLTK's `for suffix
-/// in ...: if word.endswith(suffix): ...; break`. Most words end in a letter
-/// no suffix of the list ends in, which one test of the last letters settles
-/// without scanning the list.
-#[inline]
-fn first_suffix<L: Letter>(word: &[L], suffixes: &Suffixes) -> Option<&'static [u8]> {
-    let last = word.last()?.code();
-    if last >= 128 || suffixes.last & (1u128 << last) == 0 {
-        return None;
-    }
-    suffixes.list.iter().copied().find(|s| ends(word, s))
-}
-
-/// The word and NLTK's two region strings, as the lengths of the word's
-/// suffixes they are (see the module documentation).
+/// The word, its [`Letter::tail`] (kept in step with every edit), and NLTK's
+/// two region strings as the lengths of the word's suffixes they are (see
+/// the module documentation).
 struct Regions<L> {
     word: Vec<L>,
+    tail: u64,
     r1: usize,
     r2: usize,
+    /// The index of the word's first vowel (`usize::MAX` if none), for the
+    /// vowel tests of steps 1a and 1b: only letters after it change before.
+    first_vowel: usize,
 }
 
 impl<L: Letter> Regions<L> {
+    /// R1 and R2 of a word whose `y`s are marked, with Snowball's exceptional
+    /// R1 after `gener`, `commun`, `arsen`. `vowels` has bit `i` set for a
+    /// vowel at `word[i]` ([`mark_y`]), for words of at most 64 letters.
+    fn new(word: Vec<L>, vowels: u64) -> Self {
+        let n = word.len();
+        let exceptional = if starts(&word, b"gener") | starts(&word, b"arsen") {
+            Some(5)
+        } else if starts(&word, b"commun") {
+            Some(6)
+        } else {
+            None
+        };
+        let (r1_start, r2_start, first_vowel) = if (2..=64).contains(&n) {
+            // Bit i: a vowel at i followed by a non-vowel at i + 1 < n. A
+            // region starts two letters after such a pair, or is empty:
+            // NLTK's `_r1r2_standard`, with no loop to leave.
+            let vc = vowels & !(vowels >> 1) & (u64::MAX >> (65 - n));
+            let after = |pairs: u64| (pairs.trailing_zeros() as usize + 2).min(n);
+            let r1_start = exceptional.unwrap_or_else(|| after(vc));
+            let r2_start = after(vc & u64::MAX.checked_shl(r1_start as u32).unwrap_or(0));
+            let first_vowel = if vowels == 0 {
+                usize::MAX
+            } else {
+                vowels.trailing_zeros() as usize
+            };
+            (r1_start, r2_start, first_vowel)
+        } else {
+            let r1_start = exceptional.unwrap_or_else(|| n - after_first_vc(&word, 0));
+            let r2_start = n - after_first_vc(&word, r1_start);
+            let first_vowel = word.iter().position(|&c| is_vowel(c));
+            (r1_start, r2_start, first_vowel.unwrap_or(usize::MAX))
+        };
+        Regions {
+            tail: L::tail(&word),
+            word,
+            r1: n - r1_start,
+            r2: n - r2_start,
+            first_vowel,
+        }
+    }
+
+    /// Whether a letter of `word[..end]` is a vowel.
+    #[inline(always)]
+    fn vowel_before(&self, end: usize) -> bool {
+        self.first_vowel < end
+    }
+
+    #[inline(always)]
+    fn len(&self) -> usize {
+        self.word.len()
+    }
+
+    #[inline(always)]
+    fn retail(&mut self) {
+        self.tail = L::tail(&self.word);
+    }
+
     /// `word = word[:-n]; r1 = r1[:-n]; r2 = r2[:-n]` (a shorter region
     /// becomes empty, as Python's slice does).
     fn delete(&mut self, n: usize) {
         self.word.truncate(self.word.len().saturating_sub(n));
         self.r1 = self.r1.saturating_sub(n);
         self.r2 = self.r2.saturating_sub(n);
+        self.retail();
     }
 
-    /// `suffix_replace(word, suffix, new)`, and for each region: the same if
-    /// the region is at least as long as the suffix, else `short` (NLTK's
-    /// `else: r1 = ""`, and in two rules of step 2 `else: r2 = "e"`, a suffix
-    /// of the new word since `new` ends in e there).
-    fn replace(&mut self, n: usize, new: &[u8], r1_short: &[u8], r2_short: &[u8]) {
+    /// `suffix_replace(word, suffix, new)` for a suffix of `n` letters, and
+    /// for each region: the same if the region is at least as long as the
+    /// suffix, else empty for R1 (NLTK's `else: r1 = ""`) and `r2_short`
+    /// for R2 (a suffix of the new word, since `new` ends with it).
+    fn replace(&mut self, n: usize, new: &[u8], r2_short: &[u8]) {
         self.word.truncate(self.word.len().saturating_sub(n));
         self.word.extend(new.iter().map(|&b| L::from_ascii(b)));
-        for (region, short) in [(&mut self.r1, r1_short), (&mut self.r2, r2_short)] {
-            *region = if *region >= n {
-                *region - n + new.len()
-            } else {
-                debug_assert!(new.ends_with(short));
-                short.len()
-            };
-        }
+        self.r1 = if self.r1 >= n {
+            self.r1 - n + new.len()
+        } else {
+            0
+        };
+        self.r2 = if self.r2 >= n {
+            self.r2 - n + new.len()
+        } else {
+            debug_assert!(new.ends_with(r2_short));
+            r2_short.len()
+        };
+        self.retail();
     }
 
-    /// `r.endswith(suffix)` for a region of length `r`.
-    fn region_ends(&self, r: usize, suffix: &[u8]) -> bool {
-        r >= suffix.len() && ends(&self.word, suffix)
+    /// Appends the letter `e`, extending neither region.
+    fn push_e(&mut self) {
+        self.word.push(L::from_ascii(b'e'));
+        self.retail();
     }
 }
 
+fn starts<L: Letter>(word: &[L], prefix: &[u8]) -> bool {
+    // `&`, not `all`: no branch a letter.
+    word.len() >= prefix.len()
+        && word
+            .iter()
+            .zip(prefix)
+            .fold(true, |same, (&c, &b)| same & (c.code() == u32::from(b)))
+}
+
 /// NLTK's `_r1r2_standard` on `s[start..]`: the length of what follows the
-/// first non-vowel after a vowel (R1 of the word, or R2 within R1).
+/// first non-vowel after a vowel (R1 of the word, or R2 within R1). For
+/// words of more than 64 letters; [`Regions::new`] does the same on bits.
 fn after_first_vc<L: Letter>(s: &[L], start: usize) -> usize {
     let region = &s[start..];
     (1..region.len())
         .find(|&i| !is_vowel(region[i]) && is_vowel(region[i - 1]))
         .map_or(0, |i| region.len() - (i + 1))
+}
+
+/// Marks as `Y` each `y` that starts the word or follows a vowel (a
+/// consonant), left to right over the marked letters as NLTK's loop: in
+/// "ayy" the second y follows a `Y`, no vowel, and stays. Returns the vowels
+/// of the marked word as bits (of its first 64 letters).
+#[inline(always)]
+fn mark_y<L: Letter>(word: &mut [L]) -> u64 {
+    let mut vowels = 0u64;
+    // The first letter counts as following a vowel.
+    let mut after_vowel = true;
+    for (i, c) in word.iter_mut().enumerate() {
+        let y = c.code() == u32::from(b'y');
+        let marked = y & after_vowel;
+        // A select, not a branch: most words have no y to mark.
+        *c = if marked { L::from_ascii(MARKED_Y) } else { *c };
+        let vowel = is_vowel(*c);
+        vowels |= u64::from(vowel) << (i & 63);
+        after_vowel = vowel;
+    }
+    vowels
 }
 
 /// `nltk.stem.snowball.EnglishStemmer`, with or without its stop words.
@@ -286,35 +578,27 @@ impl SnowballStemmer {
             return;
         }
         // NLTK maps the typographic apostrophes to U+0027 after the special
-        // words, then drops one leading apostrophe.
-        for c in word.iter_mut() {
-            if matches!(c.code(), 0x2019 | 0x2018 | 0x201B) {
-                *c = L::from_ascii(APOSTROPHE);
+        // words, then drops one leading apostrophe. (No byte is one.)
+        if std::mem::size_of::<L>() > 1 {
+            for c in word.iter_mut() {
+                if matches!(c.code(), 0x2019 | 0x2018 | 0x201B) {
+                    *c = L::from_ascii(APOSTROPHE);
+                }
             }
         }
-        if word.first().map(|c| c.code()) == Some(APOSTROPHE.into()) {
+        if word[0].code() == APOSTROPHE.into() {
             word.remove(0);
         }
-        // A `y` that starts the word or follows a vowel is a consonant: `Y`.
-        // Left to right over the marked letters, as NLTK's loop: in "ayy" the
-        // second y follows a `Y`, no vowel, and stays.
-        if word.first().map(|c| c.code()) == Some(b'y'.into()) {
-            word[0] = L::from_ascii(MARKED_Y);
-        }
-        for i in 1..word.len() {
-            if is_vowel(word[i - 1]) && word[i].code() == b'y'.into() {
-                word[i] = L::from_ascii(MARKED_Y);
-            }
-        }
+        let vowels = mark_y(word);
 
-        let mut s = regions(std::mem::take(word));
+        let mut s = Regions::new(std::mem::take(word), vowels);
         step0(&mut s);
         step1a(&mut s);
         step1b(&mut s);
         step1c(&mut s);
-        step2(&mut s);
-        step3(&mut s);
-        step4(&mut s);
+        step_list(&mut s, &STEP2, &STEP2_ENDINGS, false);
+        step_list(&mut s, &STEP3, &STEP3_ENDINGS, false);
+        step_list(&mut s, &STEP4, &STEP4_ENDINGS, true);
         step5(&mut s);
 
         *word = s.word;
@@ -331,83 +615,80 @@ impl SnowballStemmer {
     }
 }
 
-/// R1 and R2, with Snowball's exceptional R1 after `gener`, `commun`, `arsen`.
-fn regions<L: Letter>(word: Vec<L>) -> Regions<L> {
-    let r1 = if ends_prefix(&word, b"gener") || ends_prefix(&word, b"arsen") {
-        word.len() - 5
-    } else if ends_prefix(&word, b"commun") {
-        word.len() - 6
-    } else {
-        after_first_vc(&word, 0)
-    };
-    let r2 = after_first_vc(&word, word.len() - r1);
-    Regions { word, r1, r2 }
-}
-
-fn ends_prefix<L: Letter>(word: &[L], prefix: &[u8]) -> bool {
-    word.len() >= prefix.len() && word.iter().zip(prefix).all(|(&c, &b)| c.code() == b as u32)
-}
-
-/// Step 0: the apostrophe suffixes.
+/// Step 0: the apostrophe suffixes `'s'`, `'s`, `'`.
 fn step0<L: Letter>(s: &mut Regions<L>) {
-    if let Some(suffix) = first_suffix(&s.word, &STEP0) {
-        s.delete(suffix.len());
+    let t = s.tail;
+    if ends!(t, b"'s'") {
+        s.delete(3);
+    } else if ends!(t, b"'s") {
+        s.delete(2);
+    } else if ends!(t, b"'") {
+        s.delete(1);
     }
 }
 
-/// Step 1a: plural -s and its kin.
+/// Step 1a: plural -s and its kin (`sses`, `ied`, `ies`, `us`, `ss`, `s`).
 fn step1a<L: Letter>(s: &mut Regions<L>) {
-    match first_suffix(&s.word, &STEP1A) {
-        Some(b"sses") => s.delete(2),
-        Some(b"ied" | b"ies") => {
-            // "ties" -> "tie" but "cries" -> "cri": by the length of what
-            // precedes the suffix.
-            if s.word.len() - 3 > 1 {
-                s.delete(2)
-            } else {
-                s.delete(1)
-            }
-        }
-        Some(b"s") => {
+    let t = s.tail;
+    if ends!(t, b"ied") || ends!(t, b"ies") {
+        // "ties" -> "tie" but "cries" -> "cri": by the length of what
+        // precedes the suffix.
+        s.delete(if s.len() - 3 > 1 { 2 } else { 1 });
+    } else if nth_last(t, 0) == b's' {
+        if ends!(t, b"sses") {
+            s.delete(2);
+        } else if !ends!(t, b"us") && !ends!(t, b"ss") {
             // A vowel anywhere before the letter preceding the s.
-            let before = &s.word[..s.word.len().saturating_sub(2)];
-            if before.iter().any(|&c| is_vowel(c)) {
+            if s.vowel_before(s.len().saturating_sub(2)) {
                 s.delete(1);
             }
         }
-        // "us", "ss": nothing, but the step ends.
-        _ => {}
     }
 }
 
-/// Step 1b: -eed, -ed, -ing and their -ly forms.
+/// Step 1b: -eed, -ed, -ing and their -ly forms (`eedly`, `ingly`, `edly`,
+/// `eed`, `ing`, `ed`, the first that the word ends with).
 fn step1b<L: Letter>(s: &mut Regions<L>) {
-    let Some(suffix) = first_suffix(&s.word, &STEP1B) else {
+    let t = s.tail;
+    let (n, eed) = if ends!(t, b"ly") {
+        if ends!(t, b"eedly") {
+            (5, true)
+        } else if ends!(t, b"ingly") {
+            (5, false)
+        } else if ends!(t, b"edly") {
+            (4, false)
+        } else {
+            return;
+        }
+    } else if ends!(t, b"ed") {
+        (if ends!(t, b"eed") { 3 } else { 2 }, ends!(t, b"eed"))
+    } else if ends!(t, b"ing") {
+        (3, false)
+    } else {
         return;
     };
-    let n = suffix.len();
-    if suffix == b"eed" || suffix == b"eedly" {
-        if s.region_ends(s.r1, suffix) {
-            s.replace(n, b"ee", b"", b"");
+    if eed {
+        if s.r1 >= n {
+            s.replace(n, b"ee", b"");
         }
         return;
     }
-    if !s.word[..s.word.len() - n].iter().any(|&c| is_vowel(c)) {
+    if !s.vowel_before(s.len() - n) {
         return;
     }
     s.delete(n);
-    let w = &s.word;
-    if ends(w, b"at") || ends(w, b"bl") || ends(w, b"iz") {
-        s.word.push(L::from_ascii(b'e'));
+    let t = s.tail;
+    if ends!(t, b"at") || ends!(t, b"bl") || ends!(t, b"iz") {
+        s.push_e();
         s.r1 += 1;
         // NLTK's own test for whether the new e is in R2.
-        if s.word.len() > 5 || s.r1 >= 3 {
+        if s.len() > 5 || s.r1 >= 3 {
             s.r2 += 1;
         }
-    } else if DOUBLE_CONSONANTS.iter().any(|d| ends(w, d)) {
+    } else if nth_last(t, 0) == nth_last(t, 1) && DOUBLE_CONSONANTS[usize::from(nth_last(t, 0))] {
         s.delete(1);
-    } else if s.r1 == 0 && is_short_ending(w) {
-        s.word.push(L::from_ascii(b'e'));
+    } else if s.r1 == 0 && is_short_ending(t, s.len()) {
+        s.push_e();
         // NLTK extends each region only if it is not empty; R1 is empty here.
         if s.r2 > 0 {
             s.r2 += 1;
@@ -415,124 +696,93 @@ fn step1b<L: Letter>(s: &mut Regions<L>) {
     }
 }
 
-/// Step 1b's short syllable at the end of a word with an empty R1.
-fn is_short_ending<L: Letter>(w: &[L]) -> bool {
-    let n = w.len();
+/// Step 1b's short syllable at the end of a word of `n` letters, from its
+/// tail.
+fn is_short_ending(t: u64, n: usize) -> bool {
+    let [last, before, third] = [0, 1, 2].map(|k| nth_last(t, k));
     (n >= 3
-        && !is_vowel(w[n - 1])
-        && !is_one_of(w[n - 1], b"wxY")
-        && is_vowel(w[n - 2])
-        && !is_vowel(w[n - 3]))
-        || (n == 2 && is_vowel(w[0]) && !is_vowel(w[1]))
+        && !vowel_byte(last)
+        && !WXY[usize::from(last)]
+        && vowel_byte(before)
+        && !vowel_byte(third))
+        || (n == 2 && vowel_byte(before) && !vowel_byte(last))
 }
 
-/// Step 1c: a final y or Y after a consonant (not as the first letter) becomes i.
+/// Step 1c: a final y or Y after a consonant (not as the first letter)
+/// becomes i. NLTK's `suffix_replace` of one letter by one leaves both
+/// regions as long as they were.
 fn step1c<L: Letter>(s: &mut Regions<L>) {
-    let n = s.word.len();
-    if n > 2 && is_one_of(s.word[n - 1], b"yY") && !is_vowel(s.word[n - 2]) {
-        s.replace(1, b"i", b"", b"");
+    let t = s.tail;
+    let last = nth_last(t, 0);
+    if s.len() > 2 && (last == b'y' || last == MARKED_Y) && !vowel_byte(nth_last(t, 1)) {
+        let n = s.len();
+        s.word[n - 1] = L::from_ascii(b'i');
+        s.retail();
     }
 }
 
-/// Step 2: the longest of the derivational suffixes, in R1.
-fn step2<L: Letter>(s: &mut Regions<L>) {
-    let Some(suffix) = first_suffix(&s.word, &STEP2) else {
+/// Steps 2, 3 and 4: the first suffix of `rules` that the word ends with,
+/// if R1 (R2 for step 4) ends with it too.
+#[inline(always)]
+fn step_list<L: Letter>(s: &mut Regions<L>, rules: &[Rule], endings: &[u64; 16], in_r2: bool) {
+    let b = ending_bit(s.tail);
+    if endings[b / 64] >> (b % 64) & 1 == 0 {
+        return;
+    }
+    let t = s.tail;
+    let Some(rule) = rules.iter().find(|r| ends(t, r.suffix)) else {
         return;
     };
-    if !s.region_ends(s.r1, suffix) {
+    let n = rule.suffix.len;
+    if (if in_r2 { s.r2 } else { s.r1 }) < n {
         return;
     }
-    let n = suffix.len();
-    match suffix {
-        b"tional" => s.delete(2),
-        b"enci" | b"anci" | b"abli" => s.replace(1, b"e", b"", b""),
-        b"entli" => s.delete(2),
-        b"izer" | b"ization" => s.replace(n, b"ize", b"", b""),
-        // NLTK departs here: a short R2 becomes "e", not "".
-        b"ational" | b"ation" | b"ator" => s.replace(n, b"ate", b"", b"e"),
-        b"alism" | b"aliti" | b"alli" => s.replace(n, b"al", b"", b""),
-        b"fulness" => s.delete(4),
-        b"ousli" | b"ousness" => s.replace(n, b"ous", b"", b""),
-        // NLTK departs here too: a short R2 becomes "e".
-        b"iveness" | b"iviti" => s.replace(n, b"ive", b"", b"e"),
-        b"biliti" | b"bli" => s.replace(n, b"ble", b"", b""),
-        b"ogi" => {
-            if from_end(&s.word, 4) == Some(b'l' as u32) {
+    match rule.action {
+        Delete(k) => s.delete(k),
+        Replace { cut, new, r2_short } => s.replace(cut, new, r2_short),
+        OgiAfterL => {
+            if nth_last(t, 3) == b'l' {
                 s.delete(1);
             }
         }
-        b"fulli" | b"lessli" => s.delete(2),
-        b"li" => {
-            if from_end(&s.word, 3).is_some_and(|c| is_one_of(c, LI_ENDING)) {
+        LiAfterEnding => {
+            if LI_ENDING[usize::from(nth_last(t, 2))] {
                 s.delete(2);
             }
         }
-        _ => unreachable!("every step 2 suffix has a rule"),
-    }
-}
-
-/// Step 3: more derivational suffixes, in R1 (-ative in R2).
-fn step3<L: Letter>(s: &mut Regions<L>) {
-    let Some(suffix) = first_suffix(&s.word, &STEP3) else {
-        return;
-    };
-    if !s.region_ends(s.r1, suffix) {
-        return;
-    }
-    let n = suffix.len();
-    match suffix {
-        b"tional" => s.delete(2),
-        b"ational" => s.replace(n, b"ate", b"", b""),
-        b"alize" => s.delete(3),
-        b"icate" | b"iciti" | b"ical" => s.replace(n, b"ic", b"", b""),
-        b"ful" | b"ness" => s.delete(n),
-        b"ative" => {
-            if s.region_ends(s.r2, suffix) {
+        AtiveInR2 => {
+            if s.r2 >= n {
                 s.delete(5);
             }
         }
-        _ => unreachable!("every step 3 suffix has a rule"),
-    }
-}
-
-/// Step 4: residual suffixes, in R2 (-ion after s or t).
-fn step4<L: Letter>(s: &mut Regions<L>) {
-    let Some(suffix) = first_suffix(&s.word, &STEP4) else {
-        return;
-    };
-    if !s.region_ends(s.r2, suffix) {
-        return;
-    }
-    if suffix == b"ion" {
-        if from_end(&s.word, 4).is_some_and(|c| is_one_of(c, b"st")) {
-            s.delete(3);
+        IonAfterSOrT => {
+            if matches!(nth_last(t, 3), b's' | b't') {
+                s.delete(3);
+            }
         }
-    } else {
-        s.delete(suffix.len());
     }
 }
 
 /// Step 5: a final -l after l in R2, or a final -e in R2, or in R1 by NLTK's
-/// short-syllable test. The first two cases do the same; they stay apart
-/// as NLTK writes them.
-#[allow(clippy::if_same_then_else)]
+/// short-syllable test.
 fn step5<L: Letter>(s: &mut Regions<L>) {
-    let w = &s.word;
-    let l = b'l' as u32;
-    if s.region_ends(s.r2, b"l") && from_end(w, 2) == Some(l) {
+    let t = s.tail;
+    let [last, before, third, fourth] = [0, 1, 2, 3].map(|k| nth_last(t, k));
+    let pop = if last == b'l' {
+        s.r2 >= 1 && before == b'l'
+    } else if last == b'e' {
+        s.r2 >= 1
+            || (s.r1 >= 1
+                && s.len() >= 4
+                && (vowel_byte(before)
+                    || WXY[usize::from(before)]
+                    || !vowel_byte(third)
+                    || vowel_byte(fourth)))
+    } else {
+        false
+    };
+    if pop {
         s.word.pop();
-    } else if s.region_ends(s.r2, b"e") {
-        s.word.pop();
-    } else if s.region_ends(s.r1, b"e") {
-        let n = w.len();
-        if n >= 4
-            && (is_vowel(w[n - 2])
-                || is_one_of(w[n - 2], b"wxY")
-                || !is_vowel(w[n - 3])
-                || is_vowel(w[n - 4]))
-        {
-            s.word.pop();
-        }
     }
 }
 
@@ -585,6 +835,54 @@ mod tests {
         assert!(SPECIAL_WORDS.iter().all(|(w, _)| w.len() <= SPECIAL_MAX));
         for (w, s) in SPECIAL_WORDS {
             assert_eq!(stem(w), s);
+        }
+    }
+
+    /// The regions on bits, as [`Regions::new`] finds them for words of at
+    /// most 64 letters, are those of NLTK's scan, on every word of up to
+    /// seven letters from an alphabet of vowels, consonants and `Y`.
+    #[test]
+    fn regions_on_bits_are_the_scan() {
+        let alphabet = b"aeybrY";
+        let mut words: Vec<Vec<u8>> = vec![Vec::new()];
+        for _ in 0..7 {
+            let longer: Vec<Vec<u8>> = words
+                .iter()
+                .filter(|w| w.len() == words.last().unwrap().len())
+                .flat_map(|w| alphabet.iter().map(move |&c| [&w[..], &[c]].concat()))
+                .collect();
+            words.extend(longer);
+        }
+        words.extend([
+            b"generate".to_vec(),
+            b"arsenal".to_vec(),
+            b"communes".to_vec(),
+        ]);
+        for w in words.into_iter().filter(|w| w.len() >= 2) {
+            let vowels = w
+                .iter()
+                .enumerate()
+                .fold(0u64, |v, (i, &c)| v | u64::from(is_vowel(c)) << i);
+            let s = Regions::new(w.clone(), vowels);
+            let n = w.len();
+            let r1 = if starts(&w, b"gener") || starts(&w, b"arsen") {
+                n - 5
+            } else if starts(&w, b"commun") {
+                n - 6
+            } else {
+                after_first_vc(&w, 0)
+            };
+            let r2 = after_first_vc(&w, n - r1);
+            let first_vowel = w.iter().position(|&c| is_vowel(c)).unwrap_or(usize::MAX);
+            let word = String::from_utf8_lossy(&w);
+            assert_eq!((s.r1, s.r2, s.first_vowel), (r1, r2, first_vowel), "{word}");
+        }
+    }
+
+    #[test]
+    fn tails_at_compile_time_are_tails() {
+        for w in ["", "a", "sky", "abcdefgh", "proceeding"] {
+            assert_eq!(ascii_tail(w.as_bytes()), u8::tail(w.as_bytes()), "{w}");
         }
     }
 
