@@ -522,22 +522,28 @@ fn after_first_vc<L: Letter>(s: &[L], start: usize) -> usize {
 /// Marks as `Y` each `y` that starts the word or follows a vowel (a
 /// consonant), left to right over the marked letters as NLTK's loop: in
 /// "ayy" the second y follows a `Y`, no vowel, and stays. Returns the vowels
-/// of the marked word as bits (of its first 64 letters).
+/// of the marked word as bits (of its first 64 letters), and whether it has
+/// a `Y`.
 #[inline(always)]
-fn mark_y<L: Letter>(word: &mut [L]) -> u64 {
+fn mark_y<L: Letter>(word: &mut [L]) -> (u64, bool) {
     let mut vowels = 0u64;
+    let mut has_y = false;
     // The first letter counts as following a vowel.
     let mut after_vowel = true;
     for (i, c) in word.iter_mut().enumerate() {
         let y = c.code() == u32::from(b'y');
         let marked = y & after_vowel;
-        // A select, not a branch: most words have no y to mark.
-        *c = if marked { L::from_ascii(MARKED_Y) } else { *c };
+        // Stored only for a y, a branch most letters skip: as a select on
+        // every letter, it became a branch on the letter before's vowel.
+        if y {
+            *c = L::from_ascii(if marked { MARKED_Y } else { b'y' });
+        }
+        has_y |= c.code() == u32::from(MARKED_Y);
         let vowel = is_vowel(*c);
         vowels |= u64::from(vowel) << (i & 63);
         after_vowel = vowel;
     }
-    vowels
+    (vowels, has_y)
 }
 
 /// `nltk.stem.snowball.EnglishStemmer`, with or without its stop words.
@@ -589,7 +595,7 @@ impl SnowballStemmer {
         if word[0].code() == APOSTROPHE.into() {
             word.remove(0);
         }
-        let vowels = mark_y(word);
+        let (vowels, has_y) = mark_y(word);
 
         let mut s = Regions::new(std::mem::take(word), vowels);
         step0(&mut s);
@@ -602,9 +608,12 @@ impl SnowballStemmer {
         step5(&mut s);
 
         *word = s.word;
-        for c in word.iter_mut() {
-            if c.code() == MARKED_Y.into() {
-                *c = L::from_ascii(b'y');
+        // No step adds a `Y`, so a word that had none has none.
+        if has_y {
+            for c in word.iter_mut() {
+                if c.code() == MARKED_Y.into() {
+                    *c = L::from_ascii(b'y');
+                }
             }
         }
     }
