@@ -226,8 +226,8 @@ const SPECIAL_FILTER: [u64; 16] = {
 /// a read and a bit test: the checks of length and letters, and the binary
 /// search, had branches that went either way from word to word.
 #[inline(always)]
-fn special_word<L: Letter>(word: &[L]) -> Option<&'static str> {
-    let h = special_hash(L::tail(word), word.len());
+fn special_word<L: Letter>(word: &[L], tail: u64) -> Option<&'static str> {
+    let h = special_hash(tail, word.len());
     if SPECIAL_FILTER[h / 64] >> (h % 64) & 1 == 0 {
         return None;
     }
@@ -392,12 +392,25 @@ const STEP2_ENDINGS: [u64; 16] = endings(&STEP2);
 const STEP3_ENDINGS: [u64; 16] = endings(&STEP3);
 const STEP4_ENDINGS: [u64; 16] = endings(&STEP4);
 
+/// The last 16 letters of a word as [`Letter::tail`] packs 8.
+#[inline(always)]
+fn wide_tail<L: Letter>(word: &[L]) -> u128 {
+    let n = word.len();
+    u128::from(L::tail(&word[..n.saturating_sub(8)])) << 64 | u128::from(L::tail(word))
+}
+
 /// The word, its [`Letter::tail`] (kept in step with every edit), and NLTK's
 /// two region strings as the lengths of the word's suffixes they are (see
 /// the module documentation).
 struct Regions<L> {
     word: Vec<L>,
     tail: u64,
+    /// The word's last 16 letters ([`wide_tail`]), of which the last `known`
+    /// are right: an edit shifts the letters it removes out and those it
+    /// adds in, and [`Letter::tail`] is taken again (its tests of the
+    /// word's length were mispredicted) only when fewer than 8 are known.
+    wide: u128,
+    known: usize,
     r1: usize,
     r2: usize,
     /// The index of the word's first vowel (`usize::MAX` if none), for the
@@ -409,15 +422,9 @@ impl<L: Letter> Regions<L> {
     /// R1 and R2 of a word whose `y`s are marked, with Snowball's exceptional
     /// R1 after `gener`, `commun`, `arsen`. `vowels` has bit `i` set for a
     /// vowel at `word[i]` ([`mark_y`]), for words of at most 64 letters.
-    fn new(word: Vec<L>, vowels: u64) -> Self {
+    fn new(word: Vec<L>, vowels: u64, wide: u128) -> Self {
         let n = word.len();
-        let exceptional = if starts(&word, b"gener") | starts(&word, b"arsen") {
-            Some(5)
-        } else if starts(&word, b"commun") {
-            Some(6)
-        } else {
-            None
-        };
+        let exceptional = exceptional_r1_start(&word);
         let (r1_start, r2_start, first_vowel) = if (2..=64).contains(&n) {
             // Bit i: a vowel at i followed by a non-vowel at i + 1 < n. A
             // region starts two letters after such a pair, or is empty:
@@ -439,7 +446,9 @@ impl<L: Letter> Regions<L> {
             (r1_start, r2_start, first_vowel.unwrap_or(usize::MAX))
         };
         Regions {
-            tail: L::tail(&word),
+            tail: wide as u64,
+            wide,
+            known: 16,
             word,
             r1: n - r1_start,
             r2: n - r2_start,
@@ -458,9 +467,28 @@ impl<L: Letter> Regions<L> {
         self.word.len()
     }
 
+    /// Keeps the tails in step with the removal of the last `n` letters.
     #[inline(always)]
-    fn retail(&mut self) {
-        self.tail = L::tail(&self.word);
+    fn shift_out(&mut self, n: usize) {
+        self.wide = self.wide >> (8 * n) | !(u128::MAX >> (8 * n));
+        self.known = self.known.saturating_sub(n);
+        if self.known < 8 {
+            self.wide = wide_tail(&self.word);
+            self.known = 16;
+        }
+        self.tail = self.wide as u64;
+        debug_assert_eq!(self.tail, L::tail(&self.word));
+    }
+
+    /// Keeps the tails in step with the appending of `new`.
+    #[inline(always)]
+    fn shift_in(&mut self, new: &[u8]) {
+        for &b in new {
+            self.wide = self.wide << 8 | u128::from(b);
+        }
+        self.known = (self.known + new.len()).min(16);
+        self.tail = self.wide as u64;
+        debug_assert_eq!(self.tail, L::tail(&self.word));
     }
 
     /// `word = word[:-n]; r1 = r1[:-n]; r2 = r2[:-n]` (a shorter region
@@ -469,7 +497,7 @@ impl<L: Letter> Regions<L> {
         self.word.truncate(self.word.len().saturating_sub(n));
         self.r1 = self.r1.saturating_sub(n);
         self.r2 = self.r2.saturating_sub(n);
-        self.retail();
+        self.shift_out(n);
     }
 
     /// `suffix_replace(word, suffix, new)` for a suffix of `n` letters, and
@@ -478,7 +506,9 @@ impl<L: Letter> Regions<L> {
     /// for R2 (a suffix of the new word, since `new` ends with it).
     fn replace(&mut self, n: usize, new: &[u8], r2_short: &[u8]) {
         self.word.truncate(self.word.len().saturating_sub(n));
+        self.shift_out(n);
         self.word.extend(new.iter().map(|&b| L::from_ascii(b)));
+        self.shift_in(new);
         self.r1 = if self.r1 >= n {
             self.r1 - n + new.len()
         } else {
@@ -490,13 +520,25 @@ impl<L: Letter> Regions<L> {
             debug_assert!(new.ends_with(r2_short));
             r2_short.len()
         };
-        self.retail();
     }
 
     /// Appends the letter `e`, extending neither region.
     fn push_e(&mut self) {
         self.word.push(L::from_ascii(b'e'));
-        self.retail();
+        self.shift_in(b"e");
+    }
+}
+
+/// Where R1 starts in a word that starts with `gener` or `arsen` (5) or
+/// `commun` (6).
+#[inline(always)]
+fn exceptional_r1_start<L: Letter>(word: &[L]) -> Option<usize> {
+    if starts(word, b"gener") | starts(word, b"arsen") {
+        Some(5)
+    } else if starts(word, b"commun") {
+        Some(6)
+    } else {
+        None
     }
 }
 
@@ -578,26 +620,35 @@ impl SnowballStemmer {
         if word.len() <= 2 || (!self.stopwords.is_empty() && self.is_stopword(word)) {
             return;
         }
-        if let Some(stem) = special_word(word) {
+        let wide = wide_tail(word);
+        if let Some(stem) = special_word(word, wide as u64) {
             word.clear();
             word.extend(stem.bytes().map(L::from_ascii));
             return;
         }
         // NLTK maps the typographic apostrophes to U+0027 after the special
         // words, then drops one leading apostrophe. (No byte is one.)
+        let mut edited = false;
         if std::mem::size_of::<L>() > 1 {
             for c in word.iter_mut() {
                 if matches!(c.code(), 0x2019 | 0x2018 | 0x201B) {
                     *c = L::from_ascii(APOSTROPHE);
+                    edited = true;
                 }
             }
         }
         if word[0].code() == APOSTROPHE.into() {
             word.remove(0);
+            edited = true;
         }
         let (vowels, has_y) = mark_y(word);
+        let wide = if edited || has_y {
+            wide_tail(word)
+        } else {
+            wide
+        };
 
-        let mut s = Regions::new(std::mem::take(word), vowels);
+        let mut s = Regions::new(std::mem::take(word), vowels, wide);
         step0(&mut s);
         step1a(&mut s);
         step1b(&mut s);
@@ -726,7 +777,8 @@ fn step1c<L: Letter>(s: &mut Regions<L>) {
     if s.len() > 2 && (last == b'y' || last == MARKED_Y) && !vowel_byte(nth_last(t, 1)) {
         let n = s.len();
         s.word[n - 1] = L::from_ascii(b'i');
-        s.retail();
+        s.wide = s.wide & !0xFF | u128::from(b'i');
+        s.tail = s.wide as u64;
     }
 }
 
@@ -862,21 +914,21 @@ mod tests {
                 .collect();
             words.extend(longer);
         }
-        words.extend([
-            b"generate".to_vec(),
-            b"arsenal".to_vec(),
-            b"communes".to_vec(),
-        ]);
+        for w in [
+            "gener", "generate", "arsen", "arsenal", "commun", "communes", "comm",
+        ] {
+            words.push(w.as_bytes().to_vec());
+        }
         for w in words.into_iter().filter(|w| w.len() >= 2) {
             let vowels = w
                 .iter()
                 .enumerate()
                 .fold(0u64, |v, (i, &c)| v | u64::from(is_vowel(c)) << i);
-            let s = Regions::new(w.clone(), vowels);
+            let s = Regions::new(w.clone(), vowels, wide_tail(&w));
             let n = w.len();
-            let r1 = if starts(&w, b"gener") || starts(&w, b"arsen") {
+            let r1 = if w.starts_with(b"gener") || w.starts_with(b"arsen") {
                 n - 5
-            } else if starts(&w, b"commun") {
+            } else if w.starts_with(b"commun") {
                 n - 6
             } else {
                 after_first_vc(&w, 0)
@@ -892,6 +944,24 @@ mod tests {
     fn tails_at_compile_time_are_tails() {
         for w in ["", "a", "sky", "abcdefgh", "proceeding"] {
             assert_eq!(ascii_tail(w.as_bytes()), u8::tail(w.as_bytes()), "{w}");
+        }
+    }
+
+    /// Snowball's vocabulary stems alike in bytes and code points, with the
+    /// tails kept in step checked at every edit (in a debug build).
+    #[test]
+    fn vocabulary_in_bytes_and_code_points() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../tests/data/porter2/voc.txt"
+        );
+        let text = std::fs::read_to_string(path).expect("tests/data/porter2/voc.txt");
+        let stemmer = SnowballStemmer::default();
+        for w in text.lines() {
+            let mut bytes = w.as_bytes().to_vec();
+            stemmer.stem_in_place(&mut bytes);
+            let codes = stem(w);
+            assert_eq!(bytes, codes.as_bytes(), "{w}");
         }
     }
 
