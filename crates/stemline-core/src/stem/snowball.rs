@@ -392,6 +392,37 @@ const STEP2_ENDINGS: [u64; 16] = endings(&STEP2);
 const STEP3_ENDINGS: [u64; 16] = endings(&STEP3);
 const STEP4_ENDINGS: [u64; 16] = endings(&STEP4);
 
+/// By [`ending_bit`] of a word's last two letters, the letters before them
+/// (by their low five bits) with which a suffix of step 2, 3 or 4 can end the
+/// word (all, for a suffix of two letters). A word that none can end leaves
+/// steps 2 to 4 as it is: step 2 leaves it alone, so step 3 sees it as it
+/// was, and so on.
+const THIRD_LAST_2_TO_4: [u32; 1024] = {
+    let mut table = [0u32; 1024];
+    let lists: [&[Rule]; 3] = [&STEP2, &STEP3, &STEP4];
+    let mut l = 0;
+    while l < lists.len() {
+        let mut i = 0;
+        while i < lists[l].len() {
+            let suffix = lists[l][i].suffix;
+            table[ending_bit(suffix.value)] |= if suffix.len > 2 {
+                1 << ((suffix.value >> 16) & 31)
+            } else {
+                u32::MAX
+            };
+            i += 1;
+        }
+        l += 1;
+    }
+    table
+};
+
+/// Whether a suffix of step 2, 3 or 4 may end the word ([`THIRD_LAST_2_TO_4`]).
+#[inline(always)]
+fn may_take_steps_2_to_4(tail: u64) -> bool {
+    THIRD_LAST_2_TO_4[ending_bit(tail)] >> ((tail >> 16) & 31) & 1 != 0
+}
+
 /// The last 16 letters of a word as [`Letter::tail`] packs 8.
 #[inline(always)]
 fn wide_tail<L: Letter>(word: &[L]) -> u128 {
@@ -653,9 +684,13 @@ impl SnowballStemmer {
         step1a(&mut s);
         step1b(&mut s);
         step1c(&mut s);
-        step_list(&mut s, &STEP2, &STEP2_ENDINGS, false);
-        step_list(&mut s, &STEP3, &STEP3_ENDINGS, false);
-        step_list(&mut s, &STEP4, &STEP4_ENDINGS, true);
+        // Most words end with no suffix of steps 2 to 4, and skip them on one
+        // test of their last three letters, not a test a step.
+        if may_take_steps_2_to_4(s.tail) {
+            step_list(&mut s, &STEP2, &STEP2_ENDINGS, false);
+            step_list(&mut s, &STEP3, &STEP3_ENDINGS, false);
+            step_list(&mut s, &STEP4, &STEP4_ENDINGS, true);
+        }
         step5(&mut s);
 
         *word = s.word;
