@@ -864,22 +864,14 @@ fn step_list<L: Letter>(s: &mut Regions<L>, rules: &[Rule], endings: &[u64; 16],
 fn step5<L: Letter>(s: &mut Regions<L>) {
     let t = s.tail;
     let [last, before, third, fourth] = [0, 1, 2, 3].map(|k| nth_last(t, k));
-    let pop = if last == b'l' {
-        s.r2 >= 1 && before == b'l'
-    } else if last == b'e' {
-        s.r2 >= 1
-            || (s.r1 >= 1
-                && s.len() >= 4
-                && (vowel_byte(before)
-                    || WXY[usize::from(before)]
-                    || !vowel_byte(third)
-                    || vowel_byte(fourth)))
-    } else {
-        false
-    };
-    if pop {
-        s.word.pop();
-    }
+    // `&` and `|`, not branches: whether a word ends in e, and with which
+    // regions, goes either way from word to word.
+    let l_rule = (last == b'l') & (before == b'l') & (s.r2 >= 1);
+    let short_test = (s.len() >= 4)
+        & (vowel_byte(before) | WXY[usize::from(before)] | !vowel_byte(third) | vowel_byte(fourth));
+    let e_rule = (last == b'e') & ((s.r2 >= 1) | ((s.r1 >= 1) & short_test));
+    let n = s.len();
+    s.word.truncate(n - usize::from(l_rule | e_rule));
 }
 
 #[cfg(test)]
