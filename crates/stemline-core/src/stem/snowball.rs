@@ -433,8 +433,8 @@ fn wide_tail<L: Letter>(word: &[L]) -> u128 {
 /// The word, its [`Letter::tail`] (kept in step with every edit), and NLTK's
 /// two region strings as the lengths of the word's suffixes they are (see
 /// the module documentation).
-struct Regions<L> {
-    word: Vec<L>,
+struct Regions<'w, L> {
+    word: &'w mut Vec<L>,
     tail: u64,
     /// The word's last 16 letters ([`wide_tail`]), of which the last `known`
     /// are right: an edit shifts the letters it removes out and those it
@@ -449,13 +449,13 @@ struct Regions<L> {
     first_vowel: usize,
 }
 
-impl<L: Letter> Regions<L> {
+impl<'w, L: Letter> Regions<'w, L> {
     /// R1 and R2 of a word whose `y`s are marked, with Snowball's exceptional
     /// R1 after `gener`, `commun`, `arsen`. `vowels` has bit `i` set for a
     /// vowel at `word[i]` ([`mark_y`]), for words of at most 64 letters.
-    fn new(word: Vec<L>, vowels: u64, wide: u128) -> Self {
+    fn new(word: &'w mut Vec<L>, vowels: u64, wide: u128) -> Self {
         let n = word.len();
-        let exceptional = exceptional_r1_start(&word);
+        let exceptional = exceptional_r1_start(word);
         let (r1_start, r2_start, first_vowel) = if (2..=64).contains(&n) {
             // Bit i: a vowel at i followed by a non-vowel at i + 1 < n. A
             // region starts two letters after such a pair, or is empty:
@@ -471,8 +471,8 @@ impl<L: Letter> Regions<L> {
             };
             (r1_start, r2_start, first_vowel)
         } else {
-            let r1_start = exceptional.unwrap_or_else(|| n - after_first_vc(&word, 0));
-            let r2_start = n - after_first_vc(&word, r1_start);
+            let r1_start = exceptional.unwrap_or_else(|| n - after_first_vc(word, 0));
+            let r2_start = n - after_first_vc(word, r1_start);
             let first_vowel = word.iter().position(|&c| is_vowel(c));
             (r1_start, r2_start, first_vowel.unwrap_or(usize::MAX))
         };
@@ -504,11 +504,11 @@ impl<L: Letter> Regions<L> {
         self.wide = self.wide >> (8 * n) | !(u128::MAX >> (8 * n));
         self.known = self.known.saturating_sub(n);
         if self.known < 8 {
-            self.wide = wide_tail(&self.word);
+            self.wide = wide_tail(self.word);
             self.known = 16;
         }
         self.tail = self.wide as u64;
-        debug_assert_eq!(self.tail, L::tail(&self.word));
+        debug_assert_eq!(self.tail, L::tail(self.word));
     }
 
     /// Keeps the tails in step with the appending of `new`.
@@ -519,7 +519,7 @@ impl<L: Letter> Regions<L> {
         }
         self.known = (self.known + new.len()).min(16);
         self.tail = self.wide as u64;
-        debug_assert_eq!(self.tail, L::tail(&self.word));
+        debug_assert_eq!(self.tail, L::tail(self.word));
     }
 
     /// `word = word[:-n]; r1 = r1[:-n]; r2 = r2[:-n]` (a shorter region
@@ -679,7 +679,7 @@ impl SnowballStemmer {
             wide
         };
 
-        let mut s = Regions::new(std::mem::take(word), vowels, wide);
+        let mut s = Regions::new(word, vowels, wide);
         step0(&mut s);
         step1a(&mut s);
         step1b(&mut s);
@@ -693,7 +693,6 @@ impl SnowballStemmer {
         }
         step5(&mut s);
 
-        *word = s.word;
         // No step adds a `Y`, so a word that had none has none.
         if has_y {
             for c in word.iter_mut() {
@@ -711,7 +710,7 @@ impl SnowballStemmer {
 }
 
 /// Step 0: the apostrophe suffixes `'s'`, `'s`, `'`.
-fn step0<L: Letter>(s: &mut Regions<L>) {
+fn step0<L: Letter>(s: &mut Regions<'_, L>) {
     let t = s.tail;
     if ends!(t, b"'s'") {
         s.delete(3);
@@ -723,7 +722,7 @@ fn step0<L: Letter>(s: &mut Regions<L>) {
 }
 
 /// Step 1a: plural -s and its kin (`sses`, `ied`, `ies`, `us`, `ss`, `s`).
-fn step1a<L: Letter>(s: &mut Regions<L>) {
+fn step1a<L: Letter>(s: &mut Regions<'_, L>) {
     let t = s.tail;
     if ends!(t, b"ied") || ends!(t, b"ies") {
         // "ties" -> "tie" but "cries" -> "cri": by the length of what
@@ -743,7 +742,7 @@ fn step1a<L: Letter>(s: &mut Regions<L>) {
 
 /// Step 1b: -eed, -ed, -ing and their -ly forms (`eedly`, `ingly`, `edly`,
 /// `eed`, `ing`, `ed`, the first that the word ends with).
-fn step1b<L: Letter>(s: &mut Regions<L>) {
+fn step1b<L: Letter>(s: &mut Regions<'_, L>) {
     let t = s.tail;
     let (n, eed) = if ends!(t, b"ly") {
         if ends!(t, b"eedly") {
@@ -806,7 +805,7 @@ fn is_short_ending(t: u64, n: usize) -> bool {
 /// Step 1c: a final y or Y after a consonant (not as the first letter)
 /// becomes i. NLTK's `suffix_replace` of one letter by one leaves both
 /// regions as long as they were.
-fn step1c<L: Letter>(s: &mut Regions<L>) {
+fn step1c<L: Letter>(s: &mut Regions<'_, L>) {
     let t = s.tail;
     let last = nth_last(t, 0);
     if s.len() > 2 && (last == b'y' || last == MARKED_Y) && !vowel_byte(nth_last(t, 1)) {
@@ -820,7 +819,7 @@ fn step1c<L: Letter>(s: &mut Regions<L>) {
 /// Steps 2, 3 and 4: the first suffix of `rules` that the word ends with,
 /// if R1 (R2 for step 4) ends with it too.
 #[inline(always)]
-fn step_list<L: Letter>(s: &mut Regions<L>, rules: &[Rule], endings: &[u64; 16], in_r2: bool) {
+fn step_list<L: Letter>(s: &mut Regions<'_, L>, rules: &[Rule], endings: &[u64; 16], in_r2: bool) {
     let b = ending_bit(s.tail);
     if endings[b / 64] >> (b % 64) & 1 == 0 {
         return;
@@ -861,7 +860,7 @@ fn step_list<L: Letter>(s: &mut Regions<L>, rules: &[Rule], endings: &[u64; 16],
 
 /// Step 5: a final -l after l in R2, or a final -e in R2, or in R1 by NLTK's
 /// short-syllable test.
-fn step5<L: Letter>(s: &mut Regions<L>) {
+fn step5<L: Letter>(s: &mut Regions<'_, L>) {
     let t = s.tail;
     let [last, before, third, fourth] = [0, 1, 2, 3].map(|k| nth_last(t, k));
     // `&` and `|`, not branches: whether a word ends in e, and with which
@@ -951,7 +950,9 @@ mod tests {
                 .iter()
                 .enumerate()
                 .fold(0u64, |v, (i, &c)| v | u64::from(is_vowel(c)) << i);
-            let s = Regions::new(w.clone(), vowels, wide_tail(&w));
+            let wide = wide_tail(&w);
+            let mut copy = w.clone();
+            let s = Regions::new(&mut copy, vowels, wide);
             let n = w.len();
             let r1 = if w.starts_with(b"gener") || w.starts_with(b"arsen") {
                 n - 5
