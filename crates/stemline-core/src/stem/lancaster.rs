@@ -12,6 +12,7 @@
 //! rules' endings are matched against the end of the whole word; both are
 //! kept, so "ab1s" finds no rules and "a-a" loses its last a.
 
+use super::porter::Letter;
 use super::Word;
 use crate::classes::{CharClasses, ALPHA};
 
@@ -189,14 +190,50 @@ impl Rule {
     }
 }
 
-/// A rule ready to match: the ending in word order.
+/// A rule ready to match. Its ending's last eight letters are packed as
+/// [`Letter::tail`] packs a word's: the word ends with them when
+/// `tail & mask == value`, one test instead of a loop over the letters,
+/// whose exit (a different letter for every word) was mispredicted.
 #[derive(Debug, Clone)]
 struct CompiledRule {
-    ending: Word,
+    mask: u64,
+    value: u64,
+    /// The ending in word order, when it is longer than the packed eight.
+    long_ending: Option<Vec<u8>>,
     intact: bool,
     remove: usize,
-    append: Word,
+    append: Vec<u8>,
     stop: bool,
+}
+
+impl CompiledRule {
+    fn new(rule: &Rule) -> Self {
+        let ending: Vec<u8> = rule.reversed_ending.bytes().rev().collect();
+        let packed = &ending[ending.len().saturating_sub(8)..];
+        let value = packed.iter().fold(0u64, |v, &b| v << 8 | u64::from(b));
+        let mask = u64::MAX >> (8 * (8 - packed.len()));
+        CompiledRule {
+            mask,
+            value,
+            long_ending: (ending.len() > 8).then_some(ending),
+            intact: rule.intact,
+            remove: rule.remove,
+            append: rule.append.bytes().collect(),
+            stop: rule.stop,
+        }
+    }
+
+    /// `word.endswith(ending)`, given the word's tail.
+    #[inline(always)]
+    fn ends<L: Letter>(&self, word: &[L], tail: u64) -> bool {
+        tail & self.mask == self.value
+            && self.long_ending.as_ref().is_none_or(|e| {
+                word.len() >= e.len()
+                    && (word[word.len() - e.len()..].iter())
+                        .zip(e)
+                        .all(|(c, &b)| c.code() == u32::from(b))
+            })
+    }
 }
 
 /// `nltk.stem.lancaster.LancasterStemmer`.
@@ -224,13 +261,7 @@ impl LancasterStemmer {
         let mut groups: [Vec<CompiledRule>; 26] = Default::default();
         for rule in &rules {
             let key = rule.reversed_ending.as_bytes()[0];
-            groups[usize::from(key - b'a')].push(CompiledRule {
-                ending: rule.reversed_ending.chars().rev().map(u32::from).collect(),
-                intact: rule.intact,
-                remove: rule.remove,
-                append: rule.append.chars().map(u32::from).collect(),
-                stop: rule.stop,
-            });
+            groups[usize::from(key - b'a')].push(CompiledRule::new(rule));
         }
         LancasterStemmer {
             groups,
@@ -259,76 +290,122 @@ impl LancasterStemmer {
     /// gives `str.isalpha()`.
     pub fn stem(&self, lowered: Word, classes: &CharClasses) -> Word {
         let mut word = lowered;
+        self.stem_in_place(&mut word, |c| classes.is(c, ALPHA));
+        word
+    }
+
+    /// [`Self::stem`] on a lower-cased ASCII word, in its bytes. Python's
+    /// `str.isalpha()` is true of exactly the ASCII letters, in every version.
+    pub fn stem_ascii_in_place(&self, word: &mut Vec<u8>) {
+        debug_assert!(word.is_ascii());
+        self.stem_in_place(word, |c| c.is_ascii_alphabetic());
+    }
+
+    #[inline]
+    fn stem_in_place<L: Letter + Default>(&self, word: &mut Vec<L>, is_alpha: impl Fn(L) -> bool) {
         if self.strip_prefix {
-            if let Some(p) = PREFIXES.iter().find(|p| starts_with(&word, p)) {
+            if let Some(p) = PREFIXES.iter().find(|p| starts_with(word, p)) {
                 word.drain(..p.len());
             }
         }
         if word.len() > MAX_WORD_LEN {
-            return word;
+            return;
         }
-        let intact = word.clone();
-        self.do_stemming(word, &intact, classes)
+        self.do_stemming(word, is_alpha);
     }
 
     /// NLTK's `__doStemming`: apply the first acceptable rule of the last
     /// letter's group, again and again, until a rule says stop or none applies.
-    fn do_stemming(&self, mut word: Word, intact: &[u32], classes: &CharClasses) -> Word {
+    #[inline]
+    fn do_stemming<L: Letter + Default>(&self, word: &mut Vec<L>, is_alpha: impl Fn(L) -> bool) {
+        // NLTK's `__getLastLetter` ends the leading run of letters at the
+        // first non-letter. Rules only cut letters off the end and append
+        // letters, so the run ends there until a rule cuts the word back to
+        // it, and after that the whole word is letters: one scan a word.
+        let mut non_letter = word.iter().position(|&c| !is_alpha(c));
+        let mut original = Original::Unchanged;
         loop {
-            // NLTK's `__getLastLetter`: the end of the leading run of letters.
-            let letters = word.iter().take_while(|&&c| classes.is(c, ALPHA)).count();
+            let letters = non_letter.map_or(word.len(), |i| i.min(word.len()));
             let Some(&last) = letters.checked_sub(1).map(|i| &word[i]) else {
-                return word;
+                return;
             };
             let Some(group) = (b'a' as u32..=b'z' as u32)
-                .contains(&last)
-                .then(|| &self.groups[(last - b'a' as u32) as usize])
+                .contains(&last.code())
+                .then(|| &self.groups[(last.code() - b'a' as u32) as usize])
             else {
-                return word;
+                return;
             };
+            let tail = L::tail(word);
             let applied = group.iter().find(|rule| {
-                ends_with(&word, &rule.ending)
-                    && (!rule.intact || word == intact)
-                    && is_acceptable(&word, rule.remove)
+                rule.ends(word, tail)
+                    && (!rule.intact || original.is(word))
+                    && is_acceptable(word, rule.remove)
             });
             let Some(rule) = applied else {
-                return word;
+                return;
             };
+            original.keep(word);
             // __applyRule
-            word.truncate(word.len() - rule.remove);
-            word.extend_from_slice(&rule.append);
+            let kept = word.len() - rule.remove;
+            word.truncate(kept);
+            word.extend(rule.append.iter().map(|&b| L::from_ascii(b)));
+            if non_letter.is_some_and(|i| kept <= i) {
+                non_letter = None;
+            }
             if rule.stop {
-                return word;
+                return;
             }
         }
     }
 }
 
-/// `word.endswith(ending)`, from the last letter back: nearly every rule of a
-/// group fails on its second-to-last letter, and a `memcmp` call per rule cost
-/// more than the comparison.
-#[inline]
-fn ends_with(word: &[u32], ending: &[u32]) -> bool {
-    word.len() >= ending.len()
-        && word
-            .iter()
-            .rev()
-            .zip(ending.iter().rev())
-            .all(|(a, b)| a == b)
+/// The word before any rule applied, for the `*` rules' `word ==
+/// intact_word`: kept when the first rule applies (most words never get
+/// that far), on the stack unless the word is long.
+enum Original<L> {
+    Unchanged,
+    Short(usize, [L; 24]),
+    Long(Vec<L>),
 }
 
-fn starts_with(word: &[u32], prefix: &str) -> bool {
-    word.len() >= prefix.len() && word.iter().zip(prefix.bytes()).all(|(&c, b)| c == b as u32)
+impl<L: Letter + Default> Original<L> {
+    #[inline]
+    fn keep(&mut self, word: &[L]) {
+        if let Original::Unchanged = self {
+            *self = match word.len() {
+                n @ 0..=24 => {
+                    let mut short = [L::default(); 24];
+                    short[..n].copy_from_slice(word);
+                    Original::Short(n, short)
+                }
+                _ => Original::Long(word.to_vec()),
+            }
+        }
+    }
+
+    /// Whether `word` is the original word.
+    fn is(&self, word: &[L]) -> bool {
+        match self {
+            Original::Unchanged => true,
+            Original::Short(n, short) => word == &short[..*n],
+            Original::Long(long) => word == long.as_slice(),
+        }
+    }
 }
 
-fn is_vowel(c: u32) -> bool {
-    c < 128 && VOWELS.contains(&(c as u8))
+fn starts_with<L: Letter>(word: &[L], prefix: &str) -> bool {
+    word.len() >= prefix.len()
+        && (word.iter().zip(prefix.bytes())).all(|(&c, b)| c.code() == u32::from(b))
+}
+
+fn is_vowel<L: Letter>(c: L) -> bool {
+    c.code() < 128 && VOWELS.contains(&(c.code() as u8))
 }
 
 /// NLTK's `__isAcceptable`: what remains after removing `remove` letters is at
 /// least two letters if the word starts with a vowel, else at least three with
 /// a vowel as the second or third letter.
-fn is_acceptable(word: &[u32], remove: usize) -> bool {
+fn is_acceptable<L: Letter>(word: &[L], remove: usize) -> bool {
     let left = word.len() as isize - remove as isize;
     if is_vowel(word[0]) {
         left >= 2
@@ -376,6 +453,128 @@ mod tests {
             false,
         );
         assert_eq!(stem(&custom, "ness"), "nest");
+    }
+
+    /// Words ending in every rule's ending and the group letters, after
+    /// stems of every shape (a leading vowel or not, digits, `_`, prefixes).
+    fn ascii_words() -> Vec<Vec<u8>> {
+        let starts = [
+            "", "a", "b", "x", "ab", "ba", "br", "eu", "str", "kilo", "micro", "pseudo", "nano",
+            "mega", "ultra", "intra", "pico", "milli", "1", "a1", "_b", "con", "sep", "bl", "ex",
+            "aar", "quiz", "rhythm",
+        ];
+        let middles = ["", "1", "_", "a", "t", "9a", "ss", "ic"];
+        let mut ends: Vec<String> = DEFAULT_RULES
+            .iter()
+            .map(|r| {
+                Rule::parse(r)
+                    .unwrap()
+                    .reversed_ending
+                    .chars()
+                    .rev()
+                    .collect()
+            })
+            .collect();
+        ends.extend((b'a'..=b'z').map(|b| char::from(b).to_string()));
+        ends.extend(
+            [
+                "",
+                "1",
+                "_",
+                "s1",
+                "ation",
+                "ifiable",
+                "nesses",
+                "izational",
+            ]
+            .map(String::from),
+        );
+        let mut words = Vec::new();
+        for start in starts {
+            for middle in middles {
+                for end in &ends {
+                    words.push(format!("{start}{middle}{end}").into_bytes());
+                }
+            }
+        }
+        words.push(b"abc".repeat(400));
+        words.push([b"abc".repeat(10), b"ies".to_vec()].concat());
+        words
+    }
+
+    #[test]
+    fn ascii_bytes_stem_as_code_points() {
+        let custom: Vec<Rule> = [
+            "ssen4>",
+            "s1t.",
+            "ai*2.",
+            "a*1.",
+            "t0s>",
+            "gni3>",
+            "de2>",
+            "s*1>",
+            "ylb1>",
+            "y1i.",
+            "lanoitazi9e>",
+            "e*1>",
+            "i*1.",
+        ]
+        .map(|r| Rule::parse(r).unwrap())
+        .to_vec();
+        let reversed = DEFAULT_RULES
+            .iter()
+            .rev()
+            .map(|r| Rule::parse(r).unwrap())
+            .collect();
+        let classes = ascii_classes();
+        let words = ascii_words();
+        for stemmer in [
+            LancasterStemmer::default(),
+            LancasterStemmer::with_prefix_stripping(true),
+            LancasterStemmer::new(custom.clone(), false),
+            LancasterStemmer::new(custom, true),
+            LancasterStemmer::new(reversed, false),
+        ] {
+            let mut changed = 0;
+            for word in &words {
+                let mut bytes = word.clone();
+                stemmer.stem_ascii_in_place(&mut bytes);
+                let codes = stemmer.stem(word.iter().map(|&b| u32::from(b)).collect(), &classes);
+                assert_eq!(
+                    bytes.iter().map(|&b| u32::from(b)).collect::<Vec<_>>(),
+                    codes,
+                    "{}",
+                    String::from_utf8_lossy(word)
+                );
+                changed += usize::from(&bytes != word);
+            }
+            assert!(changed > words.len() / 8, "{changed} of {}", words.len());
+        }
+    }
+
+    #[test]
+    fn long_endings_and_intact_rules() {
+        let s = LancasterStemmer::new(
+            ["lanoitazi9e>", "e*1>", "i*1.", "ssen4>", "ss0."]
+                .map(|r| Rule::parse(r).unwrap())
+                .to_vec(),
+            false,
+        );
+        for (w, expected) in [
+            ("organizational", "organe"),
+            ("izational", "izational"),
+            ("cake", "cak"),
+            // Not intact once a rule has applied.
+            ("cakee", "cake"),
+            ("ie", "ie"),
+            ("nessi", "ness"),
+            ("aness", "aness"),
+        ] {
+            let mut bytes = w.as_bytes().to_vec();
+            s.stem_ascii_in_place(&mut bytes);
+            assert_eq!(bytes, expected.as_bytes(), "{w}");
+            assert_eq!(stem(&s, w), expected, "{w}");
+        }
     }
 
     #[test]
