@@ -144,7 +144,8 @@ const PREFIXES: [&str; 9] = [
     "kilo", "micro", "milli", "intra", "ultra", "mega", "nano", "pico", "pseudo",
 ];
 
-const VOWELS: &[u8] = b"aeiouy";
+/// `a e i o u y`, a bit each, from `a` in the lowest bit.
+const VOWELS: u32 = 1 | 1 << 4 | 1 << 8 | 1 << 14 | 1 << 20 | 1 << 24;
 
 /// One rule of the table.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -239,8 +240,10 @@ impl CompiledRule {
 /// `nltk.stem.lancaster.LancasterStemmer`.
 #[derive(Debug, Clone)]
 pub struct LancasterStemmer {
-    /// Rules by their first letter, `a`..=`z`, in table order.
-    groups: [Vec<CompiledRule>; 26],
+    /// The rules a word may end with, by the word's last two letters
+    /// ([`bucket`]), in table order: a group's rules differ in the letter
+    /// before the last, so a word tests its few candidates, not the group.
+    buckets: Box<[Vec<CompiledRule>]>,
     rules: Vec<Rule>,
     strip_prefix: bool,
 }
@@ -258,13 +261,19 @@ impl Default for LancasterStemmer {
 
 impl LancasterStemmer {
     pub fn new(rules: Vec<Rule>, strip_prefix: bool) -> Self {
-        let mut groups: [Vec<CompiledRule>; 26] = Default::default();
+        let mut buckets = vec![Vec::new(); 26 * 27].into_boxed_slice();
         for rule in &rules {
-            let key = rule.reversed_ending.as_bytes()[0];
-            groups[usize::from(key - b'a')].push(CompiledRule::new(rule));
+            let ending = rule.reversed_ending.as_bytes();
+            let last = u32::from(ending[0]);
+            let before_last = ending.get(1).map(|&b| u32::from(b));
+            for before in 0..27 {
+                if before_last.is_none_or(|b| b - u32::from(b'a') == before) {
+                    buckets[bucket(last, before)].push(CompiledRule::new(rule));
+                }
+            }
         }
         LancasterStemmer {
-            groups,
+            buckets,
             rules,
             strip_prefix,
         }
@@ -302,7 +311,7 @@ impl LancasterStemmer {
     }
 
     #[inline]
-    fn stem_in_place<L: Letter + Default>(&self, word: &mut Vec<L>, is_alpha: impl Fn(L) -> bool) {
+    fn stem_in_place<L: Letter>(&self, word: &mut Vec<L>, is_alpha: impl Fn(L) -> bool) {
         if self.strip_prefix {
             if let Some(p) = PREFIXES.iter().find(|p| starts_with(word, p)) {
                 word.drain(..p.len());
@@ -317,36 +326,40 @@ impl LancasterStemmer {
     /// NLTK's `__doStemming`: apply the first acceptable rule of the last
     /// letter's group, again and again, until a rule says stop or none applies.
     #[inline]
-    fn do_stemming<L: Letter + Default>(&self, word: &mut Vec<L>, is_alpha: impl Fn(L) -> bool) {
+    fn do_stemming<L: Letter>(&self, word: &mut Vec<L>, is_alpha: impl Fn(L) -> bool) {
         // NLTK's `__getLastLetter` ends the leading run of letters at the
         // first non-letter. Rules only cut letters off the end and append
         // letters, so the run ends there until a rule cuts the word back to
         // it, and after that the whole word is letters: one scan a word.
         let mut non_letter = word.iter().position(|&c| !is_alpha(c));
-        let mut original = Original::Unchanged;
+        let mut original: Original<L> = Original::Unchanged;
         loop {
             let letters = non_letter.map_or(word.len(), |i| i.min(word.len()));
             let Some(&last) = letters.checked_sub(1).map(|i| &word[i]) else {
                 return;
             };
-            let Some(group) = (b'a' as u32..=b'z' as u32)
-                .contains(&last.code())
-                .then(|| &self.groups[(last.code() - b'a' as u32) as usize])
-            else {
-                return;
-            };
+            // Every ending of the last letter's group ends with that letter.
             let tail = L::tail(word);
-            let applied = group.iter().find(|rule| {
+            if !(u32::from(b'a')..=u32::from(b'z')).contains(&last.code())
+                || u32::from(tail as u8) != last.code()
+            {
+                return;
+            }
+            let before_last = u32::from((tail >> 8) as u8)
+                .wrapping_sub(u32::from(b'a'))
+                .min(26);
+            let candidates = &self.buckets[bucket(last.code(), before_last)];
+            let applied = candidates.iter().find(|rule| {
                 rule.ends(word, tail)
-                    && (!rule.intact || original.is(word))
+                    && (!rule.intact || original.is(word, tail))
                     && is_acceptable(word, rule.remove)
             });
             let Some(rule) = applied else {
                 return;
             };
-            original.keep(word);
             // __applyRule
             let kept = word.len() - rule.remove;
+            original.cut(word, tail, kept);
             word.truncate(kept);
             word.extend(rule.append.iter().map(|&b| L::from_ascii(b)));
             if non_letter.is_some_and(|i| kept <= i) {
@@ -359,36 +372,77 @@ impl LancasterStemmer {
     }
 }
 
-/// The word before any rule applied, for the `*` rules' `word ==
-/// intact_word`: kept when the first rule applies (most words never get
-/// that far), on the stack unless the word is long.
-enum Original<L> {
-    Unchanged,
-    Short(usize, [L; 24]),
-    Long(Vec<L>),
+/// The index in [`LancasterStemmer::buckets`] of a last letter (`a`..=`z`)
+/// and the letter before it (0 to 25 for `a`..=`z`, 26 for anything else).
+#[inline(always)]
+fn bucket(last: u32, before_last: u32) -> usize {
+    (last - u32::from(b'a')) as usize * 27 + before_last as usize
 }
 
-impl<L: Letter + Default> Original<L> {
+/// What the `*` rules' `word == intact_word` needs of the word before any
+/// rule applied, kept when the first rule applies. Rules only cut letters
+/// off the end and append, so the word's first `kept` letters stay the
+/// original's; while the rest lie in the original's last eight, its length
+/// and [`Letter::tail`] decide equality, with no copy of the word (a
+/// `memcpy` call that cost more than the rest of the test).
+enum Original<L> {
+    Unchanged,
+    Tail {
+        len: usize,
+        tail: u64,
+        kept: usize,
+    },
+    /// A copy, when the tail cannot stand for the letters: a letter outside
+    /// ASCII in it, or rules that cut deeper than its eight letters.
+    Copy(Vec<L>),
+}
+
+impl<L: Letter> Original<L> {
+    /// Called before the word (whose tail is `tail`) is cut to `kept` letters.
     #[inline]
-    fn keep(&mut self, word: &[L]) {
+    fn cut(&mut self, word: &[L], tail: u64, kept: usize) {
+        const ASCII_HIGH_BITS: u64 = 0x8080_8080_8080_8080;
         if let Original::Unchanged = self {
-            *self = match word.len() {
-                n @ 0..=24 => {
-                    let mut short = [L::default(); 24];
-                    short[..n].copy_from_slice(word);
-                    Original::Short(n, short)
+            // A letter outside ASCII is 0x80 in the tail, and bytes before
+            // the word's start are 0xFF: only the latter have the high bit.
+            let padding = u64::MAX.checked_shl(8 * word.len() as u32).unwrap_or(0);
+            *self = if tail & ASCII_HIGH_BITS & !padding == 0 {
+                Original::Tail {
+                    len: word.len(),
+                    tail,
+                    kept: word.len(),
                 }
-                _ => Original::Long(word.to_vec()),
+            } else {
+                Original::Copy(word.to_vec())
+            };
+        }
+        if let Original::Tail {
+            len,
+            tail: original,
+            kept: unchanged,
+        } = *self
+        {
+            if kept + 8 < len {
+                let lost = (unchanged..len)
+                    .map(|i| L::from_ascii((original >> (8 * (len - 1 - i))) as u8));
+                *self = Original::Copy(word[..unchanged].iter().copied().chain(lost).collect());
+            } else if kept < unchanged {
+                *self = Original::Tail {
+                    len,
+                    tail: original,
+                    kept,
+                };
             }
         }
     }
 
-    /// Whether `word` is the original word.
-    fn is(&self, word: &[L]) -> bool {
+    /// Whether `word`, whose tail is `tail`, is the original word.
+    #[inline]
+    fn is(&self, word: &[L], tail: u64) -> bool {
         match self {
             Original::Unchanged => true,
-            Original::Short(n, short) => word == &short[..*n],
-            Original::Long(long) => word == long.as_slice(),
+            &Original::Tail { len, tail: t, .. } => word.len() == len && tail == t,
+            Original::Copy(copy) => word == copy.as_slice(),
         }
     }
 }
@@ -398,8 +452,12 @@ fn starts_with<L: Letter>(word: &[L], prefix: &str) -> bool {
         && (word.iter().zip(prefix.bytes())).all(|(&c, b)| c.code() == u32::from(b))
 }
 
+/// `c in "aeiouy"`, by a bit per letter: a search of the six letters was a
+/// loop with a different exit for every word.
+#[inline(always)]
 fn is_vowel<L: Letter>(c: L) -> bool {
-    c.code() < 128 && VOWELS.contains(&(c.code() as u8))
+    let index = c.code().wrapping_sub(u32::from(b'a'));
+    index < 26 && VOWELS >> index & 1 != 0
 }
 
 /// NLTK's `__isAcceptable`: what remains after removing `remove` letters is at
@@ -555,9 +613,17 @@ mod tests {
     #[test]
     fn long_endings_and_intact_rules() {
         let s = LancasterStemmer::new(
-            ["lanoitazi9e>", "e*1>", "i*1.", "ssen4>", "ss0."]
-                .map(|r| Rule::parse(r).unwrap())
-                .to_vec(),
+            [
+                "lanoitazi9e>",
+                "e*1>",
+                "i*1.",
+                "ssen4>",
+                "ss0.",
+                "ba1c>",
+                "c*1.",
+            ]
+            .map(|r| Rule::parse(r).unwrap())
+            .to_vec(),
             false,
         );
         for (w, expected) in [
@@ -569,12 +635,24 @@ mod tests {
             ("ie", "ie"),
             ("nessi", "ness"),
             ("aness", "aness"),
+            // As long as the word, but not the same.
+            ("grab", "grac"),
+            ("grac", "gra"),
         ] {
-            let mut bytes = w.as_bytes().to_vec();
-            s.stem_ascii_in_place(&mut bytes);
-            assert_eq!(bytes, expected.as_bytes(), "{w}");
+            if w.is_ascii() {
+                let mut bytes = w.as_bytes().to_vec();
+                s.stem_ascii_in_place(&mut bytes);
+                assert_eq!(bytes, expected.as_bytes(), "{w}");
+            }
             assert_eq!(stem(&s, w), expected, "{w}");
         }
+        // A letter outside ASCII in the last eight: the word is copied.
+        let s = LancasterStemmer::new(
+            ["aa1>", "a*1."].map(|r| Rule::parse(r).unwrap()).to_vec(),
+            false,
+        );
+        assert_eq!(stem(&s, "a\u{e9}aa"), "a\u{e9}a");
+        assert_eq!(stem(&s, "a\u{e9}a"), "a\u{e9}");
     }
 
     #[test]
