@@ -299,7 +299,7 @@ impl LancasterStemmer {
     /// gives `str.isalpha()`.
     pub fn stem(&self, lowered: Word, classes: &CharClasses) -> Word {
         let mut word = lowered;
-        self.stem_in_place(&mut word, |c| classes.is(c, ALPHA));
+        self.stem_in_place(&mut word, |w| w.iter().position(|&c| !classes.is(c, ALPHA)));
         word
     }
 
@@ -307,11 +307,15 @@ impl LancasterStemmer {
     /// `str.isalpha()` is true of exactly the ASCII letters, in every version.
     pub fn stem_ascii_in_place(&self, word: &mut Vec<u8>) {
         debug_assert!(word.is_ascii());
-        self.stem_in_place(word, |c| c.is_ascii_alphabetic());
+        self.stem_in_place(word, first_non_letter);
     }
 
     #[inline]
-    fn stem_in_place<L: Letter>(&self, word: &mut Vec<L>, is_alpha: impl Fn(L) -> bool) {
+    fn stem_in_place<L: Letter>(
+        &self,
+        word: &mut Vec<L>,
+        first_non_letter: impl Fn(&[L]) -> Option<usize>,
+    ) {
         if self.strip_prefix {
             if let Some(p) = PREFIXES.iter().find(|p| starts_with(word, p)) {
                 word.drain(..p.len());
@@ -320,18 +324,17 @@ impl LancasterStemmer {
         if word.len() > MAX_WORD_LEN {
             return;
         }
-        self.do_stemming(word, is_alpha);
+        self.do_stemming(word, first_non_letter(word));
     }
 
     /// NLTK's `__doStemming`: apply the first acceptable rule of the last
     /// letter's group, again and again, until a rule says stop or none applies.
     #[inline]
-    fn do_stemming<L: Letter>(&self, word: &mut Vec<L>, is_alpha: impl Fn(L) -> bool) {
+    fn do_stemming<L: Letter>(&self, word: &mut Vec<L>, mut non_letter: Option<usize>) {
         // NLTK's `__getLastLetter` ends the leading run of letters at the
         // first non-letter. Rules only cut letters off the end and append
         // letters, so the run ends there until a rule cuts the word back to
         // it, and after that the whole word is letters: one scan a word.
-        let mut non_letter = word.iter().position(|&c| !is_alpha(c));
         let mut original: Original<L> = Original::Unchanged;
         loop {
             let letters = non_letter.map_or(word.len(), |i| i.min(word.len()));
@@ -369,6 +372,43 @@ impl LancasterStemmer {
                 return;
             }
         }
+    }
+}
+
+/// The first byte of an ASCII word that is not a letter (Python's
+/// `str.isalpha()` is true of exactly the ASCII letters), from two
+/// overlapping eight-byte loads when the word is 16 bytes or fewer: a loop
+/// over the letters mispredicted its exit, at a different length every word.
+#[inline]
+fn first_non_letter(word: &[u8]) -> Option<usize> {
+    /// The high bit of each byte that is not an ASCII letter.
+    fn non_letters(bytes: u64) -> u64 {
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        let folded = bytes | (0x20 * ONES);
+        let from_a = folded + (0x80 - u64::from(b'a')) * ONES;
+        let past_z = folded + (0x80 - u64::from(b'z') - 1) * ONES;
+        !(from_a & !past_z) & (0x80 * ONES)
+    }
+    let n = word.len();
+    let load8 = |at: usize| u64::from_be_bytes(word[at..at + 8].try_into().expect("8 bytes"));
+    let load4 = |at: usize| u32::from_be_bytes(word[at..at + 4].try_into().expect("4 bytes"));
+    let index = |bits: u64| bits.leading_zeros() as usize / 8;
+    match n {
+        // The first eight bytes, then the last eight (overlapping).
+        8..=16 => match (non_letters(load8(0)), non_letters(load8(n - 8))) {
+            (0, 0) => None,
+            (0, last) => Some(n - 8 + index(last)),
+            (first, _) => Some(index(first)),
+        },
+        // The first four bytes and the last four (overlapping), in one.
+        4..=7 => match non_letters(u64::from(load4(0)) << 32 | u64::from(load4(n - 4))) {
+            0 => None,
+            bits => Some(match index(bits) {
+                i @ 0..=3 => i,
+                i => n + i - 8,
+            }),
+        },
+        _ => word.iter().position(|c| !c.is_ascii_alphabetic()),
     }
 }
 
@@ -653,6 +693,25 @@ mod tests {
         );
         assert_eq!(stem(&s, "a\u{e9}aa"), "a\u{e9}a");
         assert_eq!(stem(&s, "a\u{e9}a"), "a\u{e9}");
+    }
+
+    #[test]
+    fn first_non_letter_of_every_length_and_place() {
+        for n in 0..20 {
+            for at in 0..=n {
+                for c in *b"09_@[`{AZaz\x7f\0" {
+                    let mut word: Vec<u8> = (0..n).map(|i| b'a' + (i * 7 % 26) as u8).collect();
+                    if at < n {
+                        word[at] = c;
+                    }
+                    assert_eq!(
+                        first_non_letter(&word),
+                        word.iter().position(|c| !c.is_ascii_alphabetic()),
+                        "{word:?}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
