@@ -243,7 +243,10 @@ pub struct LancasterStemmer {
     /// The rules a word may end with, by the word's last two letters
     /// ([`bucket`]), in table order: a group's rules differ in the letter
     /// before the last, so a word tests its few candidates, not the group.
-    buckets: Box<[Vec<CompiledRule>]>,
+    /// One flat list, bucket after bucket, and where each bucket starts (a
+    /// table of small numbers, mostly in cache, not a `Vec` per bucket).
+    candidates: Vec<CompiledRule>,
+    bucket_starts: Box<[u32; BUCKETS + 1]>,
     rules: Vec<Rule>,
     strip_prefix: bool,
 }
@@ -261,7 +264,7 @@ impl Default for LancasterStemmer {
 
 impl LancasterStemmer {
     pub fn new(rules: Vec<Rule>, strip_prefix: bool) -> Self {
-        let mut buckets = vec![Vec::new(); 26 * 27].into_boxed_slice();
+        let mut buckets = vec![Vec::new(); BUCKETS];
         for rule in &rules {
             let ending = rule.reversed_ending.as_bytes();
             let last = u32::from(ending[0]);
@@ -272,8 +275,14 @@ impl LancasterStemmer {
                 }
             }
         }
+        let mut bucket_starts = Box::new([0u32; BUCKETS + 1]);
+        for (i, b) in buckets.iter().enumerate() {
+            let count = u32::try_from(b.len()).expect("fewer rules than 2^32");
+            bucket_starts[i + 1] = bucket_starts[i] + count;
+        }
         LancasterStemmer {
-            buckets,
+            candidates: buckets.concat(),
+            bucket_starts,
             rules,
             strip_prefix,
         }
@@ -351,8 +360,9 @@ impl LancasterStemmer {
             let before_last = u32::from((tail >> 8) as u8)
                 .wrapping_sub(u32::from(b'a'))
                 .min(26);
-            let candidates = &self.buckets[bucket(last.code(), before_last)];
-            let applied = candidates.iter().find(|rule| {
+            let b = bucket(last.code(), before_last);
+            let [start, end] = [b, b + 1].map(|i| self.bucket_starts[i] as usize);
+            let applied = self.candidates[start..end].iter().find(|rule| {
                 rule.ends(word, tail)
                     && (!rule.intact || original.is(word, tail))
                     && is_acceptable(word, rule.remove)
@@ -412,7 +422,10 @@ fn first_non_letter(word: &[u8]) -> Option<usize> {
     }
 }
 
-/// The index in [`LancasterStemmer::buckets`] of a last letter (`a`..=`z`)
+/// 26 last letters, by 27 letters before them.
+const BUCKETS: usize = 26 * 27;
+
+/// The bucket of [`LancasterStemmer::candidates`] of a last letter (`a`..=`z`)
 /// and the letter before it (0 to 25 for `a`..=`z`, 26 for anything else).
 #[inline(always)]
 fn bucket(last: u32, before_last: u32) -> usize {
