@@ -362,10 +362,11 @@ impl LancasterStemmer {
                 .min(26);
             let b = bucket(last.code(), before_last);
             let [start, end] = [b, b + 1].map(|i| self.bucket_starts[i] as usize);
+            let shortest = shortest_stem(word);
             let applied = self.candidates[start..end].iter().find(|rule| {
                 rule.ends(word, tail)
                     && (!rule.intact || original.is(word, tail))
-                    && is_acceptable(word, rule.remove)
+                    && word.len().saturating_sub(rule.remove) >= shortest
             });
             let Some(rule) = applied else {
                 return;
@@ -513,15 +514,19 @@ fn is_vowel<L: Letter>(c: L) -> bool {
     index < 26 && VOWELS >> index & 1 != 0
 }
 
-/// NLTK's `__isAcceptable`: what remains after removing `remove` letters is at
-/// least two letters if the word starts with a vowel, else at least three with
-/// a vowel as the second or third letter.
-fn is_acceptable<L: Letter>(word: &[L], remove: usize) -> bool {
-    let left = word.len() as isize - remove as isize;
-    if is_vowel(word[0]) {
-        left >= 2
+/// NLTK's `__isAcceptable` as the fewest letters a rule may leave: two if
+/// the word starts with a vowel, else three with a vowel as the second or
+/// third letter (else no rule applies). Found once a step, not once a
+/// candidate rule.
+#[inline(always)]
+fn shortest_stem<L: Letter>(word: &[L]) -> usize {
+    let vowel_at = |i: usize| word.get(i).is_some_and(|&c| is_vowel(c));
+    if vowel_at(0) {
+        2
+    } else if vowel_at(1) || vowel_at(2) {
+        3
     } else {
-        left >= 3 && (is_vowel(word[1]) || is_vowel(word[2]))
+        usize::MAX
     }
 }
 
