@@ -727,14 +727,7 @@ impl Normalizer {
             Stemmer::Porter(s) => s.stem_in_place(bytes.len(), word),
             Stemmer::Snowball(s) => s.stem_in_place(word),
             Stemmer::LowercaseOnly => {}
-            // Lancaster stems code points; an ASCII word stems to an ASCII word.
-            Stemmer::Lancaster(_) => {
-                let lowered = word.iter().map(|&b| u32::from(b)).collect();
-                let stem = self.stemmer.stem(&[], lowered, &self.classes);
-                debug_assert!(stem.iter().all(|&c| c < 128));
-                word.clear();
-                word.extend(stem.iter().map(|&c| c as u8));
-            }
+            Stemmer::Lancaster(s) => s.stem_ascii_in_place(word),
         }
         true
     }
