@@ -12,7 +12,7 @@
 //! rules' endings are matched against the end of the whole word; both are
 //! kept, so "ab1s" finds no rules and "a-a" loses its last a.
 
-use super::porter::Letter;
+use super::porter::{Letter, Packed};
 use super::Word;
 use crate::classes::{CharClasses, ALPHA};
 
@@ -210,12 +210,10 @@ struct CompiledRule {
 impl CompiledRule {
     fn new(rule: &Rule) -> Self {
         let ending: Vec<u8> = rule.reversed_ending.bytes().rev().collect();
-        let packed = &ending[ending.len().saturating_sub(8)..];
-        let value = packed.iter().fold(0u64, |v, &b| v << 8 | u64::from(b));
-        let mask = u64::MAX >> (8 * (8 - packed.len()));
+        let packed = Packed::of(&ending[ending.len().saturating_sub(8)..]);
         CompiledRule {
-            mask,
-            value,
+            mask: packed.mask,
+            value: packed.value,
             long_ending: (ending.len() > 8).then_some(ending),
             intact: rule.intact,
             remove: rule.remove,

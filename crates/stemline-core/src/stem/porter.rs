@@ -115,16 +115,17 @@ impl Letter for u8 {
 
 /// A suffix of at most eight ASCII letters packed as [`Letter::tail`] packs a
 /// word's ending, with the mask of its bytes: a word ends with the suffix
-/// when `tail & mask == value`.
+/// when `tail & mask == value`. Every suffix test is one mask and one
+/// compare, not a loop over the letters (the Snowball stemmer's too).
 #[derive(Clone, Copy)]
-struct Packed {
-    value: u64,
-    mask: u64,
-    len: usize,
+pub(super) struct Packed {
+    pub(super) value: u64,
+    pub(super) mask: u64,
+    pub(super) len: usize,
 }
 
 impl Packed {
-    const fn of(suffix: &[u8]) -> Packed {
+    pub(super) const fn of(suffix: &[u8]) -> Packed {
         assert!(suffix.len() <= 8, "suffixes are at most 8 letters");
         let mut value = 0u64;
         let mut i = 0;

@@ -22,45 +22,12 @@
 
 use std::collections::HashSet;
 
-use super::porter::Letter;
+use super::porter::{Letter, Packed};
 use super::Word;
 
 /// `Y`, the marked consonant `y`.
 const MARKED_Y: u8 = b'Y';
 const APOSTROPHE: u8 = b'\'';
-
-/// A suffix of at most eight ASCII letters packed as [`Letter::tail`] packs
-/// a word's ending, with the mask of its bytes: a word ends with the suffix
-/// when `tail & mask == value`. Every suffix test is one mask and one
-/// compare, not a loop over the letters.
-#[derive(Clone, Copy)]
-struct Packed {
-    value: u64,
-    mask: u64,
-    len: usize,
-}
-
-impl Packed {
-    const fn of(suffix: &[u8]) -> Packed {
-        assert!(suffix.len() <= 8, "suffixes are at most 8 letters");
-        let mut value = 0u64;
-        let mut i = 0;
-        while i < suffix.len() {
-            value = value << 8 | suffix[i] as u64;
-            i += 1;
-        }
-        let mask = if suffix.len() == 8 {
-            u64::MAX
-        } else {
-            (1u64 << (8 * suffix.len())) - 1
-        };
-        Packed {
-            value,
-            mask,
-            len: suffix.len(),
-        }
-    }
-}
 
 /// Whether a word whose [`Letter::tail`] is `tail` ends with `suffix`.
 #[inline(always)]
