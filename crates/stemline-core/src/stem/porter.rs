@@ -116,7 +116,7 @@ impl Letter for u8 {
 /// A suffix of at most eight ASCII letters packed as [`Letter::tail`] packs a
 /// word's ending, with the mask of its bytes: a word ends with the suffix
 /// when `tail & mask == value`. Every suffix test is one mask and one
-/// compare, not a loop over the letters (the Snowball stemmer's too).
+/// compare, not a loop over the letters (in all three stemmers).
 #[derive(Clone, Copy)]
 pub(super) struct Packed {
     pub(super) value: u64,
