@@ -22,6 +22,25 @@ pub use snowball::SnowballStemmer;
 /// A word as code points.
 pub type Word = Vec<u32>;
 
+/// The bytes of `bytes` as a table: a letter's class is one read where a
+/// chain of compares cost several instructions in the stemmers' loops.
+const fn byte_set(bytes: &[u8]) -> [bool; 256] {
+    let mut set = [false; 256];
+    let mut i = 0;
+    while i < bytes.len() {
+        set[bytes[i] as usize] = true;
+        i += 1;
+    }
+    set
+}
+
+/// Whether the letter `c` is in `set` (a code point past 255 never is; a
+/// byte letter is below 256, so the bound is known for byte words).
+#[inline(always)]
+fn in_set(set: &[bool; 256], c: u32) -> bool {
+    c < 256 && set[c as usize]
+}
+
 /// What happens to each token after tokenization.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stemming {

@@ -40,6 +40,7 @@ impl Mode {
     }
 }
 
+use super::{byte_set, in_set};
 use std::sync::OnceLock;
 
 type Word = Vec<u32>;
@@ -234,23 +235,13 @@ const fn letter(b: u8) -> u32 {
     b as u32
 }
 
-/// Whether the byte is a vowel letter (a e i o u), by table: a read where
-/// the five compares cost several instructions in every measure's loop.
-const VOWELS: [bool; 256] = {
-    let mut table = [false; 256];
-    let vowels = b"aeiou";
-    let mut i = 0;
-    while i < vowels.len() {
-        table[vowels[i] as usize] = true;
-        i += 1;
-    }
-    table
-};
+/// The vowel letters (a e i o u), by table: a read where the five compares
+/// cost several instructions in every measure's loop.
+const VOWELS: [bool; 256] = byte_set(b"aeiou");
 
 #[inline(always)]
 fn is_vowel(c: u32) -> bool {
-    // A byte letter is below 256, so the bound is known for byte words.
-    c < 256 && VOWELS[c as usize]
+    in_set(&VOWELS, c)
 }
 
 /// Which modes a rule belongs to.

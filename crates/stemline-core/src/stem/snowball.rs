@@ -23,7 +23,7 @@
 use std::collections::HashSet;
 
 use super::porter::{Letter, Packed};
-use super::Word;
+use super::{byte_set, in_set, Word};
 
 /// `Y`, the marked consonant `y`.
 const MARKED_Y: u8 = b'Y';
@@ -58,21 +58,6 @@ const DOUBLE_CONSONANTS: [bool; 256] = byte_set(b"bdfgmnprt");
 const LI_ENDING: [bool; 256] = byte_set(b"cdeghkmnrt");
 /// The letters that do not end a short syllable.
 const WXY: [bool; 256] = byte_set(b"wxY");
-
-const fn byte_set(bytes: &[u8]) -> [bool; 256] {
-    let mut set = [false; 256];
-    let mut i = 0;
-    while i < bytes.len() {
-        set[bytes[i] as usize] = true;
-        i += 1;
-    }
-    set
-}
-
-#[inline(always)]
-fn in_set(set: &[bool; 256], c: u32) -> bool {
-    c < 256 && set[c as usize]
-}
 
 #[inline(always)]
 fn is_vowel<L: Letter>(c: L) -> bool {
