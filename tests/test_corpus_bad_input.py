@@ -312,17 +312,26 @@ def test_interrupt_exits_130_and_leaves_nothing(tmp_path):
     import signal
     import time
 
-    src = _big_input(tmp_path)
+    # Standard input is a pipe kept open, so the command cannot be done before
+    # the signal is sent however fast it is.
     out = tmp_path / "out.txt"
-    args = [*STEMLINE, "normalize", "--lines", "-j", "1", str(src), "-o", str(out)]
-    process = subprocess.Popen(args, stderr=subprocess.PIPE, text=True)
-    while not any(p.name.endswith(".partial") for p in tmp_path.iterdir()):
-        assert process.poll() is None, "finished before it could be interrupted"
-        time.sleep(0.002)
-    process.send_signal(signal.SIGINT)
-    assert process.wait() == 130
+    args = [*STEMLINE, "normalize", "--lines", "-j", "1", "-", "-o", str(out)]
+    process = subprocess.Popen(args, stdin=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        process.stdin.write("The cats sat on the mat.\n" * 1000)
+        process.stdin.flush()
+        deadline = time.monotonic() + 30
+        while not any(p.name.endswith(".partial") for p in tmp_path.iterdir()):
+            assert process.poll() is None, "stopped before it was interrupted"
+            assert time.monotonic() < deadline, "the command never opened its output"
+            time.sleep(0.01)
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=30) == 130
+    finally:
+        process.kill()
+        process.stdin.close()
     assert process.stderr.read() == "stemline: interrupted\n"
-    assert [p.name for p in tmp_path.iterdir()] == ["big.txt"]
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_closed_standard_output_stops_quietly_with_141(tmp_path):

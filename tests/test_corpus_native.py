@@ -407,16 +407,18 @@ STOPS = [
 ]
 
 
+@pytest.mark.parametrize("workers", ["1", "2"])
 @pytest.mark.parametrize("name", ["out.txt", "out.txt.gz"])
 @pytest.mark.parametrize("signum, code, said", STOPS)
 def test_a_stop_signal_stops_a_native_job_waiting_on_standard_input(
-    tmp_path, signum, code, said, name
+    tmp_path, signum, code, said, name, workers
 ):
     # The reading thread is blocked on a pipe that never ends: the signal must
     # still stop the job at once, with its exit code and no output file left.
+    # With -j 1 the writing thread is also the only worker.
     out = tmp_path / name
     job_ = subprocess.Popen(
-        [STEMLINE_BIN, "normalize", "--lines", "-", "-o", str(out), "-j", "2"],
+        [STEMLINE_BIN, "normalize", "--lines", "-", "-o", str(out), "-j", workers],
         stdin=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )

@@ -300,16 +300,26 @@ def _big_input(tmp_path: Path) -> Path:
     "signum, code", [(signal.SIGINT, 130), (signal.SIGTERM, 143), (signal.SIGHUP, 129)]
 )
 def test_a_stop_signal_cleans_up_and_exits_with_its_code(tmp_path, command, signum, code):
-    src = _big_input(tmp_path)
+    # The input is a pipe the test keeps open, so the command is still running
+    # when the signal comes however fast it is (a file input could be done
+    # before the signal is sent).
     out = tmp_path / "out"
     out.mkdir()
-    args = [STEMLINE_BIN, command, "--lines", "-j", "1", str(src), "-o", str(out / "result")]
-    process = subprocess.Popen(args, stderr=subprocess.PIPE, text=True)
-    while not any(out.iterdir()):  # the temporary file exists: the command is running
-        assert process.poll() is None, "finished before it could be stopped"
-        time.sleep(0.002)
-    process.send_signal(signum)
-    assert process.wait() == code
+    args = [STEMLINE_BIN, command, "--lines", "-j", "1", "-", "-o", str(out / "result")]
+    process = subprocess.Popen(args, stdin=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        process.stdin.write("The cats sat on the mat.\nRunning dogs ran.\n" * 1000)
+        process.stdin.flush()
+        deadline = time.monotonic() + 30
+        while not any(out.iterdir()):  # the temporary file exists: the command is running
+            assert process.poll() is None, "stopped before the signal"
+            assert time.monotonic() < deadline, "the command never opened its output"
+            time.sleep(0.01)
+        process.send_signal(signum)
+        assert process.wait(timeout=30) == code
+    finally:
+        process.kill()
+        process.stdin.close()
     err = process.stderr.read()
     assert "Traceback" not in err
     assert list(out.iterdir()) == [], err

@@ -365,6 +365,13 @@ impl<'n> Shared<'n> {
                 Task::Read(seq, sources) => {
                     drop(state);
                     self.read_and_finish(seq, sources, cache);
+                    // Alone (`-j 1`), this thread may do nothing but wait on a
+                    // source that delivers nothing (a pipe kept open): signals
+                    // are still looked at ten times a second.
+                    if last_progress.elapsed() >= TICK {
+                        self.hooks.progress(&stats)?;
+                        last_progress = Instant::now();
+                    }
                     state = self.lock();
                 }
                 Task::Wait | Task::Leave => {
