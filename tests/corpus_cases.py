@@ -15,6 +15,8 @@ import gzip
 import io
 import json
 import lzma
+import subprocess
+import time
 from pathlib import Path
 
 import zstandard
@@ -108,3 +110,28 @@ def write(path: Path, data: bytes, compression: str = "") -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(COMPRESSIONS[compression](data))
     return path
+
+
+def stop_while_reading_a_pipe(
+    args: list[str], folder: Path, signum: int, data: bytes, settle: float = 0.0
+) -> tuple[int, bytes]:
+    """Runs ``args`` (a command reading standard input) on a pipe kept open,
+    sends ``signum`` once its temporary output (``*.partial``) is in ``folder``
+    and ``settle`` seconds more have passed, and returns its exit code and
+    standard error. The input never ends, so the command is still running when
+    the signal comes however fast it is (a file could be done before)."""
+    process = subprocess.Popen(args, stdin=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        process.stdin.write(data)
+        process.stdin.flush()
+        deadline = time.monotonic() + 30
+        while not any(p.name.endswith(".partial") for p in folder.iterdir()):
+            assert process.poll() is None, "stopped before the signal"
+            assert time.monotonic() < deadline, "the command never opened its output"
+            time.sleep(0.01)
+        time.sleep(settle)
+        process.send_signal(signum)
+        _, err = process.communicate(timeout=30)
+    finally:
+        process.kill()
+    return process.returncode, err

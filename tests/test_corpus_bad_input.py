@@ -310,27 +310,13 @@ def _big_input(tmp_path: Path) -> Path:
 
 def test_interrupt_exits_130_and_leaves_nothing(tmp_path):
     import signal
-    import time
 
-    # Standard input is a pipe kept open, so the command cannot be done before
-    # the signal is sent however fast it is.
     out = tmp_path / "out.txt"
     args = [*STEMLINE, "normalize", "--lines", "-j", "1", "-", "-o", str(out)]
-    process = subprocess.Popen(args, stdin=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    try:
-        process.stdin.write("The cats sat on the mat.\n" * 1000)
-        process.stdin.flush()
-        deadline = time.monotonic() + 30
-        while not any(p.name.endswith(".partial") for p in tmp_path.iterdir()):
-            assert process.poll() is None, "stopped before it was interrupted"
-            assert time.monotonic() < deadline, "the command never opened its output"
-            time.sleep(0.01)
-        process.send_signal(signal.SIGINT)
-        assert process.wait(timeout=30) == 130
-    finally:
-        process.kill()
-        process.stdin.close()
-    assert process.stderr.read() == "stemline: interrupted\n"
+    data = b"The cats sat on the mat.\n" * 1000
+    returncode, err = cases.stop_while_reading_a_pipe(args, tmp_path, signal.SIGINT, data)
+    assert returncode == 130
+    assert err == b"stemline: interrupted\n"
     assert list(tmp_path.iterdir()) == []
 
 

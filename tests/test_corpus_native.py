@@ -416,25 +416,11 @@ def test_a_stop_signal_stops_a_native_job_waiting_on_standard_input(
     # The reading thread is blocked on a pipe that never ends: the signal must
     # still stop the job at once, with its exit code and no output file left.
     # With -j 1 the writing thread is also the only worker.
-    out = tmp_path / name
-    job_ = subprocess.Popen(
-        [STEMLINE_BIN, "normalize", "--lines", "-", "-o", str(out), "-j", workers],
-        stdin=subprocess.PIPE,
-        stderr=subprocess.PIPE,
+    args = [STEMLINE_BIN, "normalize", "--lines", "-", "-o", str(tmp_path / name), "-j", workers]
+    returncode, err = cases.stop_while_reading_a_pipe(
+        args, tmp_path, signum, b"Some words.\n" * 1000, settle=0.3
     )
-    job_.stdin.write(b"Some words.\n" * 1000)
-    job_.stdin.flush()
-    deadline = time.monotonic() + 30
-    while not any(p.name.endswith(".partial") for p in tmp_path.iterdir()):
-        assert time.monotonic() < deadline, "the job never opened its output"
-        time.sleep(0.05)
-    time.sleep(0.3)
-    job_.send_signal(signum)
-    try:
-        _, err = job_.communicate(timeout=20)
-    finally:
-        job_.kill()
-    assert job_.returncode == code
+    assert returncode == code
     assert err == said
     assert list(tmp_path.iterdir()) == []
 

@@ -19,7 +19,6 @@ import subprocess
 import sys
 import tempfile
 import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -300,28 +299,13 @@ def _big_input(tmp_path: Path) -> Path:
     "signum, code", [(signal.SIGINT, 130), (signal.SIGTERM, 143), (signal.SIGHUP, 129)]
 )
 def test_a_stop_signal_cleans_up_and_exits_with_its_code(tmp_path, command, signum, code):
-    # The input is a pipe the test keeps open, so the command is still running
-    # when the signal comes however fast it is (a file input could be done
-    # before the signal is sent).
     out = tmp_path / "out"
     out.mkdir()
     args = [STEMLINE_BIN, command, "--lines", "-j", "1", "-", "-o", str(out / "result")]
-    process = subprocess.Popen(args, stdin=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    try:
-        process.stdin.write("The cats sat on the mat.\nRunning dogs ran.\n" * 1000)
-        process.stdin.flush()
-        deadline = time.monotonic() + 30
-        while not any(out.iterdir()):  # the temporary file exists: the command is running
-            assert process.poll() is None, "stopped before the signal"
-            assert time.monotonic() < deadline, "the command never opened its output"
-            time.sleep(0.01)
-        process.send_signal(signum)
-        assert process.wait(timeout=30) == code
-    finally:
-        process.kill()
-        process.stdin.close()
-    err = process.stderr.read()
-    assert "Traceback" not in err
+    data = b"The cats sat on the mat.\nRunning dogs ran.\n" * 1000
+    returncode, err = cases.stop_while_reading_a_pipe(args, out, signum, data)
+    assert returncode == code
+    assert b"Traceback" not in err
     assert list(out.iterdir()) == [], err
 
 
