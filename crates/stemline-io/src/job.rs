@@ -20,10 +20,11 @@
 //!
 //! Only the calling thread writes, and calls [`Hooks::progress`] (which is
 //! where Python looks at its signals) after each chunk and ten times a
-//! second while it waits, so a stop signal interrupts a write blocked on a
-//! pipe. A source that may block for ever (standard input, a FIFO, a
-//! terminal) is read by a thread of its own instead, which the job does not
-//! wait for when it stops early: it is left to notice the closed channel.
+//! second whatever else it does, so a stop signal interrupts a write blocked
+//! on a pipe, or a lone worker reading a pipe that delivers nothing. A source
+//! that may block for ever (standard input, a FIFO, a terminal) is read by a
+//! thread of its own instead, which the job does not wait for when it stops
+//! early: it is left to notice the closed channel.
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -343,6 +344,14 @@ impl<'n> Shared<'n> {
                 // The scope passes the worker's panic on when this returns.
                 return Err(Error::Output(std::io::Error::other("a worker stopped")));
             }
+            // Ten times a second whatever this thread is doing: alone (`-j 1`)
+            // it may do nothing but read a source that delivers nothing yet.
+            if last_progress.elapsed() >= TICK {
+                drop(state);
+                self.hooks.progress(&stats)?;
+                last_progress = Instant::now();
+                state = self.lock();
+            }
             match self.task(&mut state, true) {
                 Task::Write(ready) => {
                     drop(state);
@@ -365,13 +374,6 @@ impl<'n> Shared<'n> {
                 Task::Read(seq, sources) => {
                     drop(state);
                     self.read_and_finish(seq, sources, cache);
-                    // Alone (`-j 1`), this thread may do nothing but wait on a
-                    // source that delivers nothing (a pipe kept open): signals
-                    // are still looked at ten times a second.
-                    if last_progress.elapsed() >= TICK {
-                        self.hooks.progress(&stats)?;
-                        last_progress = Instant::now();
-                    }
                     state = self.lock();
                 }
                 Task::Wait | Task::Leave => {
@@ -379,19 +381,12 @@ impl<'n> Shared<'n> {
                     {
                         break;
                     }
-                    let waited = last_progress.elapsed();
-                    if waited >= TICK {
-                        drop(state);
-                        self.hooks.progress(&stats)?;
-                        last_progress = Instant::now();
-                        state = self.lock();
-                    } else {
-                        state = self
-                            .changed
-                            .wait_timeout(state, TICK - waited)
-                            .unwrap_or_else(|e| e.into_inner())
-                            .0;
-                    }
+                    let left = TICK.saturating_sub(last_progress.elapsed());
+                    state = self
+                        .changed
+                        .wait_timeout(state, left)
+                        .unwrap_or_else(|e| e.into_inner())
+                        .0;
                 }
             }
         }
