@@ -112,6 +112,12 @@ def write(path: Path, data: bytes, compression: str = "") -> Path:
     return path
 
 
+def big_input(folder: Path) -> Path:
+    """``folder/big.txt``: the line documents 400 times over (18.5 MB), for a
+    command that must still be writing output when the test acts on it."""
+    return write(folder / "big.txt", as_lines(line_documents()) * 400)
+
+
 def stop_while_reading_a_pipe(
     args: list[str], folder: Path, signum: int, data: bytes, settle: float = 0.0
 ) -> tuple[int, bytes]:

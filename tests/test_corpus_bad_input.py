@@ -7,7 +7,6 @@ import gzip
 import json
 import os
 import subprocess
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -304,10 +303,6 @@ def test_exit_codes_are_documented_in_help():
         assert code in text
 
 
-def _big_input(tmp_path: Path) -> Path:
-    return cases.write(tmp_path / "big.txt", cases.as_lines(cases.line_documents()) * 400)
-
-
 def test_interrupt_exits_130_and_leaves_nothing(tmp_path):
     import signal
 
@@ -321,7 +316,7 @@ def test_interrupt_exits_130_and_leaves_nothing(tmp_path):
 
 
 def test_closed_standard_output_stops_quietly_with_141(tmp_path):
-    src = _big_input(tmp_path)
+    src = cases.big_input(tmp_path)
     process = subprocess.Popen(
         [*STEMLINE, "normalize", "--lines", str(src)],
         stdout=subprocess.PIPE,

@@ -290,10 +290,6 @@ def test_more_workers_than_threads_is_not_a_panic():
 # --- 6. signals and closed pipes ------------------------------------------------------
 
 
-def _big_input(tmp_path: Path) -> Path:
-    return cases.write(tmp_path / "big.txt", cases.as_lines(cases.line_documents()) * 400)
-
-
 @pytest.mark.parametrize("command", COMMANDS)
 @pytest.mark.parametrize(
     "signum, code", [(signal.SIGINT, 130), (signal.SIGTERM, 143), (signal.SIGHUP, 129)]
@@ -311,7 +307,7 @@ def test_a_stop_signal_cleans_up_and_exits_with_its_code(tmp_path, command, sign
 
 @pytest.mark.parametrize("command", COMMANDS)
 def test_a_closed_pipe_exits_141_quietly(tmp_path, command):
-    src = _big_input(tmp_path)
+    src = cases.big_input(tmp_path)
     process = subprocess.Popen(
         [STEMLINE_BIN, command, "--lines", str(src)],
         stdout=subprocess.PIPE,
