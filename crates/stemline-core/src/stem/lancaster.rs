@@ -12,7 +12,7 @@
 //! rules' endings are matched against the end of the whole word; both are
 //! kept, so "ab1s" finds no rules and "a-a" loses its last a.
 
-use super::porter::{Letter, Packed};
+use super::letter::{Letter, Packed};
 use super::Word;
 use crate::classes::{CharClasses, ALPHA};
 

@@ -11,6 +11,7 @@
 //! from [`Stemming::ALL`].
 
 pub mod lancaster;
+pub mod letter;
 pub mod porter;
 pub mod snowball;
 

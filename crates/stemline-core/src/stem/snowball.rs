@@ -22,7 +22,7 @@
 
 use std::collections::HashSet;
 
-use super::porter::{Letter, Packed};
+use super::letter::{Letter, Packed};
 use super::{byte_set, in_set, Word};
 
 /// `Y`, the marked consonant `y`.
