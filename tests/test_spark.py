@@ -18,6 +18,7 @@ from pyspark.sql import functions as F
 
 import stemline.spark
 from conftest import EXAMPLES
+from stemline.columns import settings_of
 
 # PySpark checks the pandas version even for Arrow-only paths and warns about
 # pandas 3, which stemline's Spark paths (Arrow batches) do not depend on.
@@ -122,7 +123,7 @@ def test_udf_column_expression(spark, bbc_texts, bbc_reference):
 def test_pandas_udf_fallback(spark, bbc_texts, bbc_reference):
     # What udf() returns on PySpark < 4.1, which has no arrow_udf.
     texts = [*bbc_texts[:300], None, ""]
-    norm = stemline.spark._pandas_udf("nltk", stemline.DEFAULT_CACHE_BYTES)
+    norm = stemline.spark._pandas_udf(settings_of("nltk"))
     out = frame(spark, texts, 2).select("id", norm("text").alias("norm"))
     assert lines_by_id(out, "norm") == [*bbc_reference[:300], None, ""]
 

@@ -13,10 +13,11 @@ what ``stemline.spark`` runs on each batch.
 
 from __future__ import annotations
 
+from typing import Any
+
 import pyarrow as pa
 
-from stemline.columns import normalize_values, output_column
-from stemline.normalizer import DEFAULT_CACHE_BYTES
+from stemline.columns import normalize_values, output_column, settings_of
 
 __all__ = ["normalize", "normalize_column"]
 
@@ -40,12 +41,13 @@ def normalize(
     *,
     stemmer: str = "nltk",
     workers: int = 1,
-    cache_bytes: int = DEFAULT_CACHE_BYTES,
     name: str = "array",
+    **settings: Any,
 ) -> pa.Array | pa.ChunkedArray:
     """The normalized line of every string of ``array``; nulls stay null.
 
-    ``stemmer``, ``workers`` and ``cache_bytes`` are those of
+    ``stemmer``, ``workers`` and any other keyword argument (``cache_bytes``,
+    ``drop_punct``, ``stopwords``, ``min_length``, ...) are those of
     :class:`stemline.Normalizer`; the normalizer is built once per process and
     reused by every later call with the same settings. ``name`` is how errors
     refer to the array.
@@ -64,9 +66,8 @@ def normalize(
     _check_type(array.type, name)
     lines = normalize_values(
         array.to_pylist(),
-        stemmer=stemmer,
+        settings=settings_of(stemmer, **settings),
         workers=workers,
-        cache_bytes=cache_bytes,
         name=name,
     )
     if isinstance(array, pa.Array):
@@ -87,7 +88,7 @@ def normalize_column(
     output: str | None = None,
     stemmer: str = "nltk",
     workers: int = 1,
-    cache_bytes: int = DEFAULT_CACHE_BYTES,
+    **settings: Any,
 ) -> pa.RecordBatch | pa.Table:
     """``data`` with the normalized ``column`` added as ``output``.
 
@@ -108,8 +109,8 @@ def normalize_column(
         data.column(position),
         stemmer=stemmer,
         workers=workers,
-        cache_bytes=cache_bytes,
         name=f"column {column!r}",
+        **settings,
     )
     if isinstance(data, pa.RecordBatch) and isinstance(out, pa.ChunkedArray):
         raise ValueError(

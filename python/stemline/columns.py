@@ -9,7 +9,11 @@ list, so there is no Python call per row.
 
 The normalizer behind them is one per process and configuration
 (:func:`shared_normalizer`): its token cache stays warm from batch to batch, and a
-Spark or multiprocessing worker builds it once, on first use.
+Spark or multiprocessing worker builds it once, on first use. Every integration
+takes ``stemmer`` and, as keyword arguments, any other setting of
+:class:`stemline.Normalizer` (``cache_bytes``, the filters, ...), gathered into
+one :class:`~stemline.settings.Settings` by :func:`settings_of`: a new setting
+reaches every integration without an edit to any.
 """
 
 from __future__ import annotations
@@ -18,25 +22,44 @@ import functools
 from collections.abc import Sequence
 from typing import Any, cast
 
-from stemline.normalizer import DEFAULT_CACHE_BYTES, Normalizer
+from stemline.normalizer import Normalizer
+from stemline.settings import Settings
+
+
+def settings_of(stemmer: str = "nltk", **settings: Any) -> Settings:
+    """The pipeline settings an integration was given: its ``stemmer`` and any
+    other keyword argument of :class:`stemline.Normalizer`, checked (an unknown
+    name is a ``TypeError``, a bad value a ``ValueError``).
+
+    >>> settings_of("martin", min_length=2).min_length
+    2
+    """
+    stopwords = settings.get("stopwords")
+    if stopwords is not None and not isinstance(stopwords, str):
+        # Settings key the per-process normalizers, so they must be hashable.
+        settings["stopwords"] = tuple(stopwords)
+    return Settings(stemmer=stemmer, **settings).check()
+
+
+#: The settings of ``Normalizer()``.
+DEFAULTS = Settings()
 
 
 @functools.cache
-def shared_normalizer(stemmer: str = "nltk", cache_bytes: int = DEFAULT_CACHE_BYTES) -> Normalizer:
-    """This process's ``Normalizer(stemmer, cache_bytes=cache_bytes)``, built on first use.
+def shared_normalizer(settings: Settings = DEFAULTS) -> Normalizer:
+    """This process's normalizer for ``settings``, built on first use.
 
-    >>> shared_normalizer("nltk") is shared_normalizer("nltk")
+    >>> shared_normalizer(settings_of("nltk")) is shared_normalizer(settings_of("nltk"))
     True
     """
-    return Normalizer(stemmer, cache_bytes=cache_bytes)
+    return Normalizer.from_settings(settings)
 
 
 def normalize_values(
     values: Sequence[str | None],
     *,
-    stemmer: str = "nltk",
+    settings: Settings = DEFAULTS,
     workers: int = 1,
-    cache_bytes: int = DEFAULT_CACHE_BYTES,
     name: str = "values",
     labels: Sequence[Any] | None = None,
 ) -> list[str | None]:
@@ -49,7 +72,7 @@ def normalize_values(
     >>> normalize_values(["Cats.", None, ""])
     ['cat .', None, '']
     """
-    normalizer = shared_normalizer(stemmer, cache_bytes)
+    normalizer = shared_normalizer(settings)
     values = values if isinstance(values, list) else list(values)
     texts: list[str]
     if None not in values:

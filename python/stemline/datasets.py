@@ -17,8 +17,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from stemline.columns import normalize_values, output_column
-from stemline.normalizer import DEFAULT_CACHE_BYTES, STEMMERS
+from stemline.columns import normalize_values, output_column, settings_of
 
 __all__ = ["BatchNormalizer", "normalizer"]
 
@@ -30,7 +29,7 @@ class BatchNormalizer:
     the same order, ``None`` where the text was ``None``.
     """
 
-    __slots__ = ("column", "output", "stemmer", "workers", "cache_bytes")
+    __slots__ = ("column", "output", "settings", "workers")
 
     def __init__(
         self,
@@ -39,17 +38,16 @@ class BatchNormalizer:
         output: str | None = None,
         stemmer: str = "nltk",
         workers: int = 1,
-        cache_bytes: int = DEFAULT_CACHE_BYTES,
+        **settings: Any,
     ) -> None:
-        if stemmer not in STEMMERS:
-            raise ValueError(
-                f"stemmer must be one of {', '.join(map(repr, STEMMERS))}, not {stemmer!r}"
-            )
         self.column = column
         self.output = output
-        self.stemmer = stemmer
+        self.settings = settings_of(stemmer, **settings)
         self.workers = workers
-        self.cache_bytes = cache_bytes
+
+    @property
+    def stemmer(self) -> str:
+        return self.settings.stemmer
 
     def __call__(self, batch: Mapping[str, list[Any]]) -> dict[str, list[str | None]]:
         if isinstance(batch, Mapping):
@@ -64,9 +62,8 @@ class BatchNormalizer:
         output = output_column(names, self.column, self.output)
         lines = normalize_values(
             batch[self.column],
-            stemmer=self.stemmer,
+            settings=self.settings,
             workers=self.workers,
-            cache_bytes=self.cache_bytes,
             name=f"column {self.column!r}",
         )
         return {output: lines}
@@ -91,16 +88,16 @@ def normalizer(
     output: str | None = None,
     stemmer: str = "nltk",
     workers: int = 1,
-    cache_bytes: int = DEFAULT_CACHE_BYTES,
+    **settings: Any,
 ) -> BatchNormalizer:
     """The function for ``dataset.map(normalizer("text"), batched=True)``.
 
     Adds ``output`` (default ``f"{column}_normalized"``); naming ``column`` itself
-    replaces it, naming another existing column is an error.
+    replaces it, naming another existing column is an error. ``stemmer``,
+    ``workers`` and any other keyword argument (``cache_bytes``, the filters,
+    ...) are those of :class:`stemline.Normalizer`.
 
     >>> normalizer("text")({"text": ["Running!", None]})
     {'text_normalized': ['run !', None]}
     """
-    return BatchNormalizer(
-        column, output=output, stemmer=stemmer, workers=workers, cache_bytes=cache_bytes
-    )
+    return BatchNormalizer(column, output=output, stemmer=stemmer, workers=workers, **settings)

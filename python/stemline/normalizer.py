@@ -8,16 +8,9 @@ from typing import Any
 
 from stemline import _native, filters
 from stemline._unicode import char_tables
+from stemline.settings import DEFAULT_CACHE_BYTES, STEMMERS, Settings
 
-#: Stemmer names accepted by :class:`Normalizer` (and ``--stemmer``), the default
-#: first: the Porter modes ``nltk`` (NLTK_EXTENSIONS), ``martin``
-#: (MARTIN_EXTENSIONS) and ``original`` (ORIGINAL_ALGORITHM); ``snowball``
-#: (``SnowballStemmer("english")``); ``lancaster`` (``LancasterStemmer()``); and
-#: ``none`` (``str.lower()`` only).
-STEMMERS: tuple[str, ...] = _native.STEMMER_NAMES
-
-#: Default memory bound of each worker's token cache, in bytes (2 MiB).
-DEFAULT_CACHE_BYTES: int = _native.DEFAULT_CACHE_BYTES
+__all__ = ["DEFAULT_CACHE_BYTES", "STEMMERS", "Normalizer", "Settings"]
 
 
 class Normalizer:
@@ -66,47 +59,55 @@ class Normalizer:
         stopwords: str | Iterable[str] | None = None,
         min_length: int = 0,
     ) -> None:
-        if stemmer not in STEMMERS:
-            raise ValueError(
-                f"stemmer must be one of {', '.join(map(repr, STEMMERS))}, not {stemmer!r}"
-            )
-        if cache_bytes < 0:
-            raise ValueError(f"cache_bytes must be >= 0, not {cache_bytes}")
-        if min_length < 0:
-            raise ValueError(f"min_length must be >= 0, not {min_length}")
         if stopwords is not None and not isinstance(stopwords, (str, Collection)):
             # An iterator can be read once: keep the words it gave, so that the
             # settings can be shown, compared and pickled.
             stopwords = list(stopwords)
-        self._stemmer = stemmer
-        self._filters: dict[str, Any] = {
-            "drop_punct": bool(drop_punct),
-            "stopwords": stopwords,
-            "min_length": min_length,
-        }
+        settings = Settings(
+            stemmer=stemmer,
+            drop_punct=bool(drop_punct),
+            stopwords=stopwords,
+            min_length=min_length,
+            cache_bytes=cache_bytes,
+        ).check()
+        self._settings = settings
         words = sorted(filters.stopword_set(stopwords)) if stopwords is not None else []
         self._native = _native.Normalizer(
             char_tables(),
-            stemmer,
-            cache_bytes,
-            drop_punct=bool(drop_punct),
+            settings.stemmer,
+            settings.cache_bytes,
+            drop_punct=settings.drop_punct,
             stopwords=words,
-            min_length=min_length,
+            min_length=settings.min_length,
         )
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Normalizer:
+        """The normalizer of a :class:`~stemline.settings.Settings` object (what
+        the command line and the integrations build).
+
+        >>> Normalizer.from_settings(Settings(stemmer="martin")).stemmer
+        'martin'
+        """
+        return cls(**settings._asdict())
+
+    @property
+    def settings(self) -> Settings:
+        """Every setting of this normalizer, as one object."""
+        return self._settings
 
     def __getstate__(self) -> dict[str, Any]:
         # The native half (its caches, its threads' state) is not pickled: the
         # settings are, and __setstate__ builds a new native normalizer from them.
-        return {"stemmer": self._stemmer, "cache_bytes": self.cache_bytes, **self._filters}
+        return self._settings._asdict()
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        settings = dict(state)
-        self.__init__(settings.pop("stemmer"), **settings)  # type: ignore[misc]
+        self.__init__(**state)  # type: ignore[misc]
 
     @property
     def stemmer(self) -> str:
-        """The stemmer's name: ``"nltk"``, ``"martin"``, ``"original"`` or ``"none"``."""
-        return self._stemmer
+        """The stemmer's name, one of :data:`STEMMERS`."""
+        return self._settings.stemmer
 
     @property
     def cache_bytes(self) -> int:
@@ -116,17 +117,19 @@ class Normalizer:
     @property
     def filters(self) -> dict[str, Any]:
         """The filter options given: ``drop_punct``, ``stopwords``, ``min_length``."""
-        return dict(self._filters)
+        s = self._settings
+        return {"drop_punct": s.drop_punct, "stopwords": s.stopwords, "min_length": s.min_length}
 
     def __repr__(self) -> str:
-        options = [repr(self._stemmer), f"cache_bytes={self.cache_bytes}"]
-        if self._filters["drop_punct"]:
+        s = self._settings
+        options = [repr(s.stemmer), f"cache_bytes={self.cache_bytes}"]
+        if s.drop_punct:
             options.append("drop_punct=True")
-        if self._filters["stopwords"] is not None:
-            words = self._filters["stopwords"]
+        if s.stopwords is not None:
+            words = s.stopwords
             options.append(f"stopwords={words!r}" if isinstance(words, str) else "stopwords=[...]")
-        if self._filters["min_length"]:
-            options.append(f"min_length={self._filters['min_length']}")
+        if s.min_length:
+            options.append(f"min_length={s.min_length}")
         return f"Normalizer({', '.join(options)})"
 
     def normalize(self, text: str) -> str:

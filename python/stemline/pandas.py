@@ -11,11 +11,12 @@ fits a method chain. Needs nothing but pandas (no pyarrow).
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pandas as pd
 
-from stemline.columns import normalize_values
-from stemline.normalizer import DEFAULT_CACHE_BYTES
+from stemline.columns import normalize_values, settings_of
 
 __all__ = ["normalize"]
 
@@ -25,9 +26,13 @@ def normalize(
     *,
     stemmer: str = "nltk",
     workers: int = 1,
-    cache_bytes: int = DEFAULT_CACHE_BYTES,
+    **settings: Any,
 ) -> pd.Series:
     """The normalized line of every string of ``series``, with its index and name.
+
+    ``stemmer``, ``workers`` and any other keyword argument (``cache_bytes``,
+    ``drop_punct``, ``stopwords``, ``min_length``, ...) are those of
+    :class:`stemline.Normalizer`.
 
     Missing values (``None``, ``NaN``, ``pd.NA``) stay as they were, in place. A
     string dtype (``"string"``, pandas 3's ``"str"``) is kept; anything else comes
@@ -47,9 +52,8 @@ def normalize(
     name = "series" if series.name is None else f"series {series.name!r}"
     lines = normalize_values(
         series.iloc[rows].tolist(),
-        stemmer=stemmer,
+        settings=settings_of(stemmer, **settings),
         workers=workers,
-        cache_bytes=cache_bytes,
         name=name,
         labels=series.index[rows],
     )

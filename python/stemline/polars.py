@@ -18,24 +18,20 @@ from typing import Any
 
 import polars as pl
 
-from stemline.columns import normalize_values
-from stemline.normalizer import DEFAULT_CACHE_BYTES
+from stemline.columns import normalize_values, settings_of
+from stemline.settings import Settings
 
 __all__ = ["normalize"]
 
 
-def _normalize_series(
-    series: pl.Series, *, stemmer: str, workers: int, cache_bytes: int
-) -> pl.Series:
+def _normalize_series(series: pl.Series, *, settings: Settings, workers: int) -> pl.Series:
     name = f"series {series.name!r}"
     if series.dtype != pl.String:
         raise TypeError(
             f"{name} has dtype {series.dtype}; stemline normalizes String columns "
             "(cast first, e.g. .cast(pl.String))"
         )
-    lines = normalize_values(
-        series.to_list(), stemmer=stemmer, workers=workers, cache_bytes=cache_bytes, name=name
-    )
+    lines = normalize_values(series.to_list(), settings=settings, workers=workers, name=name)
     return pl.Series(series.name, lines, dtype=pl.String)
 
 
@@ -44,16 +40,20 @@ def normalize(
     *,
     stemmer: str = "nltk",
     workers: int = 1,
-    cache_bytes: int = DEFAULT_CACHE_BYTES,
+    **settings: Any,
 ) -> pl.Series | pl.Expr:
     """A String ``Series`` to its normalized ``Series`` (same name, nulls kept), or
     an expression to the expression that normalizes it.
+
+    ``stemmer``, ``workers`` and any other keyword argument (``cache_bytes``,
+    ``drop_punct``, ``stopwords``, ``min_length``, ...) are those of
+    :class:`stemline.Normalizer`.
 
     >>> out = normalize(pl.Series("t", ["He's", None]))
     >>> out.name, out.dtype, out.to_list()
     ('t', String, ["he ' s", None])
     """
-    options: dict[str, Any] = {"stemmer": stemmer, "workers": workers, "cache_bytes": cache_bytes}
+    options: dict[str, Any] = {"settings": settings_of(stemmer, **settings), "workers": workers}
     if isinstance(data, pl.Series):
         return _normalize_series(data, **options)
     if isinstance(data, pl.Expr):

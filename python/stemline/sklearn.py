@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from stemline.columns import shared_normalizer
-from stemline.normalizer import DEFAULT_CACHE_BYTES, STEMMERS
+from stemline.columns import settings_of, shared_normalizer
+from stemline.settings import Settings
 
 __all__ = ["Analyzer", "analyzer"]
 
@@ -28,48 +28,58 @@ class Analyzer:
 
     It holds only its settings, so it pickles (for joblib, pipelines and
     ``GridSearchCV``), copies and compares by value; the normalizer behind it is
-    built once per process, on first call.
+    built once per process, on first call. ``stemmer`` and any other keyword
+    argument (``cache_bytes``, the filters, ...) are those of
+    :class:`stemline.Normalizer`.
 
     >>> Analyzer("original")("He was running")
     ['he', 'wa', 'run']
     """
 
-    __slots__ = ("stemmer", "cache_bytes")
+    __slots__ = ("settings",)
 
-    def __init__(self, stemmer: str = "nltk", *, cache_bytes: int = DEFAULT_CACHE_BYTES):
-        if stemmer not in STEMMERS:
-            raise ValueError(
-                f"stemmer must be one of {', '.join(map(repr, STEMMERS))}, not {stemmer!r}"
-            )
-        self.stemmer = stemmer
-        self.cache_bytes = cache_bytes
+    def __init__(self, stemmer: str = "nltk", **settings: Any):
+        self.settings = settings_of(stemmer, **settings)
+
+    @property
+    def stemmer(self) -> str:
+        return self.settings.stemmer
+
+    @property
+    def cache_bytes(self) -> int:
+        return self.settings.cache_bytes
 
     def __call__(self, doc: str) -> list[str]:
-        return shared_normalizer(self.stemmer, self.cache_bytes).tokens(doc)
+        return shared_normalizer(self.settings).tokens(doc)
 
     def __getstate__(self) -> dict[str, Any]:
-        return {"stemmer": self.stemmer, "cache_bytes": self.cache_bytes}
+        return self.settings._asdict()
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        self.stemmer = state["stemmer"]
-        self.cache_bytes = state["cache_bytes"]
+        self.settings = Settings(**state)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Analyzer):
             return NotImplemented
-        return (self.stemmer, self.cache_bytes) == (other.stemmer, other.cache_bytes)
+        return self.settings == other.settings
 
     def __hash__(self) -> int:
-        return hash((Analyzer, self.stemmer, self.cache_bytes))
+        return hash((Analyzer, self.settings))
 
     def __repr__(self) -> str:
-        return f"stemline.analyzer({self.stemmer!r})"
+        defaults = Settings._field_defaults
+        extra = "".join(
+            f", {name}={value!r}"
+            for name, value in self.settings._asdict().items()
+            if name != "stemmer" and value != defaults[name]
+        )
+        return f"stemline.analyzer({self.stemmer!r}{extra})"
 
 
-def analyzer(stemmer: str = "nltk", *, cache_bytes: int = DEFAULT_CACHE_BYTES) -> Analyzer:
+def analyzer(stemmer: str = "nltk", **settings: Any) -> Analyzer:
     """An analyzer for scikit-learn's text vectorizers: ``TfidfVectorizer(analyzer=...)``.
 
     >>> analyzer()("Cannot stop.")
     ['can', 'not', 'stop', '.']
     """
-    return Analyzer(stemmer, cache_bytes=cache_bytes)
+    return Analyzer(stemmer, **settings)

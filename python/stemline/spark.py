@@ -26,23 +26,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from stemline.columns import output_column
-from stemline.normalizer import DEFAULT_CACHE_BYTES, STEMMERS
+from stemline.columns import output_column, settings_of
 
 if TYPE_CHECKING:
     import pandas as pd
     import pyarrow as pa
     from pyspark.sql import DataFrame
 
+    from stemline.settings import Settings
+
 __all__ = ["normalize", "udf"]
-
-
-def _check_stemmer(stemmer: str) -> None:
-    # On the driver, before any task starts: a bad name fails here, not on executors.
-    if stemmer not in STEMMERS:
-        raise ValueError(
-            f"stemmer must be one of {', '.join(map(repr, STEMMERS))}, not {stemmer!r}"
-        )
 
 
 class _NormalizeBatches:
@@ -50,22 +43,17 @@ class _NormalizeBatches:
     the same batches with the normalized column out. A module-level class, so it
     pickles by reference plus its few settings."""
 
-    def __init__(self, column: str, output: str, stemmer: str, cache_bytes: int):
+    def __init__(self, column: str, output: str, settings: Settings):
         self.column = column
         self.output = output
-        self.stemmer = stemmer
-        self.cache_bytes = cache_bytes
+        self.settings = settings
 
     def __call__(self, batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
         from stemline import arrow
 
         for batch in batches:
             yield arrow.normalize_column(
-                batch,
-                self.column,
-                output=self.output,
-                stemmer=self.stemmer,
-                cache_bytes=self.cache_bytes,
+                batch, self.column, output=self.output, **self.settings._asdict()
             )
 
 
@@ -75,7 +63,7 @@ def normalize(
     *,
     output: str | None = None,
     stemmer: str = "nltk",
-    cache_bytes: int = DEFAULT_CACHE_BYTES,
+    **settings: Any,
 ) -> DataFrame:
     """``df`` with the normalized string ``column`` added as ``output``.
 
@@ -83,11 +71,14 @@ def normalize(
     column; naming ``column`` itself replaces it in place; naming another
     existing column is an error. Column names match exactly (case included).
     The new column is a nullable-as-the-input string column: null where
-    ``column`` is null.
+    ``column`` is null. ``stemmer`` and any other keyword argument
+    (``cache_bytes``, ``drop_punct``, ``stopwords``, ``min_length``, ...) are
+    those of :class:`stemline.Normalizer`.
     """
     from pyspark.sql.types import StringType, StructField, StructType
 
-    _check_stemmer(stemmer)
+    # On the driver, before any task starts: a bad setting fails here, not on executors.
+    checked = settings_of(stemmer, **settings)
     names = df.columns
     output = output_column(names, column, output)
     field = df.schema[column]
@@ -102,24 +93,22 @@ def normalize(
         fields[names.index(column)] = new_field
     else:
         fields.append(new_field)
-    return df.mapInArrow(
-        _NormalizeBatches(column, output, stemmer, cache_bytes), StructType(fields)
-    )
+    return df.mapInArrow(_NormalizeBatches(column, output, checked), StructType(fields))
 
 
-def _normalize_arrow(array: pa.Array, *, stemmer: str, cache_bytes: int) -> pa.Array:
+def _normalize_arrow(array: pa.Array, *, settings: Settings) -> pa.Array:
     from stemline import arrow
 
-    return arrow.normalize(array, stemmer=stemmer, cache_bytes=cache_bytes, name="column")
+    return arrow.normalize(array, name="column", **settings._asdict())
 
 
-def _normalize_pandas(series: pd.Series, *, stemmer: str, cache_bytes: int) -> pd.Series:
+def _normalize_pandas(series: pd.Series, *, settings: Settings) -> pd.Series:
     from stemline import pandas
 
-    return pandas.normalize(series, stemmer=stemmer, cache_bytes=cache_bytes)
+    return pandas.normalize(series, **settings._asdict())
 
 
-def udf(stemmer: str = "nltk", *, cache_bytes: int = DEFAULT_CACHE_BYTES) -> Any:
+def udf(stemmer: str = "nltk", **settings: Any) -> Any:
     """A vectorized UDF from a string column to its normalized lines.
 
     ::
@@ -130,13 +119,14 @@ def udf(stemmer: str = "nltk", *, cache_bytes: int = DEFAULT_CACHE_BYTES) -> Any
 
     An Arrow UDF (``pyarrow`` arrays in and out) on PySpark 4.1 and later, a
     pandas UDF (``pandas.Series``, over Arrow batches) before. Nulls stay null.
+    ``stemmer`` and any other keyword argument are those of :class:`stemline.Normalizer`.
     """
     from pyspark.sql import functions
 
-    _check_stemmer(stemmer)
+    checked = settings_of(stemmer, **settings)
     if hasattr(functions, "arrow_udf"):
-        return _arrow_udf(stemmer, cache_bytes)
-    return _pandas_udf(stemmer, cache_bytes)
+        return _arrow_udf(checked)
+    return _pandas_udf(checked)
 
 
 # PySpark tells a scalar vectorized UDF by its type hints, which must be the
@@ -144,12 +134,12 @@ def udf(stemmer: str = "nltk", *, cache_bytes: int = DEFAULT_CACHE_BYTES) -> Any
 # assignments to __annotations__.
 
 
-def _arrow_udf(stemmer: str, cache_bytes: int) -> Any:
+def _arrow_udf(settings: Settings) -> Any:
     import pyarrow as pa
     from pyspark.sql import functions
 
     def stemline_normalize(array: pa.Array) -> pa.Array:
-        return _normalize_arrow(array, stemmer=stemmer, cache_bytes=cache_bytes)
+        return _normalize_arrow(array, settings=settings)
 
     stemline_normalize.__annotations__ = {"array": pa.Array, "return": pa.Array}
     # Looked up by name: not every PySpark the types are checked against has it.
@@ -157,12 +147,12 @@ def _arrow_udf(stemmer: str, cache_bytes: int) -> Any:
     return arrow_udf(stemline_normalize, "string")
 
 
-def _pandas_udf(stemmer: str, cache_bytes: int) -> Any:
+def _pandas_udf(settings: Settings) -> Any:
     import pandas as pd
     from pyspark.sql import functions
 
     def stemline_normalize(series: pd.Series) -> pd.Series:
-        return _normalize_pandas(series, stemmer=stemmer, cache_bytes=cache_bytes)
+        return _normalize_pandas(series, settings=settings)
 
     stemline_normalize.__annotations__ = {"series": pd.Series, "return": pd.Series}
     pandas_udf = getattr(functions, "pandas_udf")  # noqa: B009  (re-exported at run time)

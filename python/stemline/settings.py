@@ -1,0 +1,132 @@
+"""Settings, each declared once: the pipeline's, and how options are declared.
+
+A setting is one field of a settings object (a ``NamedTuple``): its name, type
+and default, and, in its ``Annotated`` type, an :class:`Option` saying how the
+command line offers it. Everything else is made from that one declaration:
+the command line's option (``stemline.commands.options`` builds the click
+options from the fields), the object passed down to the native job, what a
+``--resume`` run checks, and the keyword arguments of the API and the
+integrations. So a new setting is one field plus the code that uses it.
+
+:class:`Settings` is the pipeline's: what :class:`stemline.Normalizer` does to
+a document. The corpus layer declares its input settings the same way
+(:class:`stemline.corpus.InputSpec`).
+
+>>> Settings(stemmer="snowball", min_length=2).stemmer
+'snowball'
+>>> [name for name, _ in options(Settings)]
+['stemmer', 'drop_punct', 'stopwords', 'min_length']
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable, Collection, Iterator, Sequence
+from typing import Annotated, Any, NamedTuple, get_type_hints
+
+from stemline import _native
+
+#: The stemmer names, the default first: the Porter modes ``nltk``
+#: (NLTK_EXTENSIONS), ``martin`` (MARTIN_EXTENSIONS) and ``original``
+#: (ORIGINAL_ALGORITHM); ``snowball`` (``SnowballStemmer("english")``);
+#: ``lancaster`` (``LancasterStemmer()``); and ``none`` (``str.lower()`` only).
+#: The native core's list, the only one.
+STEMMERS: tuple[str, ...] = _native.STEMMER_NAMES
+
+#: Default memory bound of each worker's token cache, in bytes (2 MiB).
+DEFAULT_CACHE_BYTES: int = _native.DEFAULT_CACHE_BYTES
+
+
+class Option(NamedTuple):
+    """How the command line offers a setting (the metadata of its ``Annotated`` type).
+
+    ``kind`` is ``choice`` (one of ``choices()``), ``flag``, ``count`` (an
+    integer, at least ``minimum``), ``size`` (bytes: ``64M``), ``text`` or
+    ``many`` (a repeatable text). ``flags`` are the option's names (default:
+    ``--`` and the setting's name with dashes); ``dest`` is the name click
+    passes it under when that differs from the setting's (a name Python
+    reserves, like ``format``).
+    """
+
+    help: str
+    kind: str = "text"
+    choices: Callable[[], Sequence[str]] | None = None
+    flags: tuple[str, ...] = ()
+    metavar: str | None = None
+    minimum: int = 0
+    #: The setting is for the API only (no command-line option).
+    api_only: bool = False
+
+
+def _stopword_lists() -> Sequence[str]:
+    from stemline.filters import STOPWORD_LISTS
+
+    return STOPWORD_LISTS
+
+
+class Settings(NamedTuple):
+    """What a normalizer does to each document; see :class:`stemline.Normalizer`."""
+
+    stemmer: Annotated[
+        str,
+        Option(
+            "Porter mode (nltk = NLTK_EXTENSIONS, martin, original), snowball "
+            "(NLTK's English Snowball), lancaster, or none for lower-casing only.",
+            kind="choice",
+            choices=lambda: STEMMERS,
+        ),
+    ] = "nltk"
+    drop_punct: Annotated[
+        bool,
+        Option(
+            "Drop tokens with no letter or digit (no character c with c.isalnum()).",
+            kind="flag",
+        ),
+    ] = False
+    stopwords: Annotated[
+        str | Collection[str] | None,
+        Option(
+            "Drop tokens whose lower-cased word (before stemming) is a stop word "
+            "(nltk: NLTK's English list; sklearn: scikit-learn's).",
+            kind="choice",
+            choices=_stopword_lists,
+        ),
+    ] = None
+    min_length: Annotated[
+        int,
+        Option("Drop output tokens (stems) shorter than N characters.", kind="count", metavar="N"),
+    ] = 0
+    cache_bytes: Annotated[
+        int, Option("Memory bound of each worker's token cache.", api_only=True)
+    ] = DEFAULT_CACHE_BYTES
+
+    def check(self) -> Settings:
+        """These settings, or a ``ValueError`` naming the first that cannot be."""
+        if self.stemmer not in STEMMERS:
+            raise ValueError(
+                f"stemmer must be one of {', '.join(map(repr, STEMMERS))}, not {self.stemmer!r}"
+            )
+        for name in ("cache_bytes", "min_length"):
+            if getattr(self, name) < 0:
+                raise ValueError(f"{name} must be >= 0, not {getattr(self, name)}")
+        return self
+
+
+def options(settings: type[tuple[Any, ...]]) -> Iterator[tuple[str, Option]]:
+    """``(name, option)`` of each field of a settings class that the command line offers."""
+    for name, option in _declared(settings):
+        if not option.api_only:
+            yield name, option
+
+
+@functools.cache
+def _declared(settings: type[tuple[Any, ...]]) -> tuple[tuple[str, Option], ...]:
+    module = sys.modules[settings.__module__]
+    hints = get_type_hints(settings, vars(module), include_extras=True)
+    found: list[tuple[str, Option]] = []
+    for name in settings._fields:  # type: ignore[attr-defined]
+        found.extend(
+            (name, m) for m in getattr(hints[name], "__metadata__", ()) if isinstance(m, Option)
+        )
+    return tuple(found)
