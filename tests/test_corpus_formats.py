@@ -277,7 +277,8 @@ def test_input_options_serve_another_command(tmp_path):
     """The interface other commands (vocab, report) reuse: @input_options + read_batches."""
     import click
 
-    from stemline.corpus import InputSpec, input_options, read_batches
+    from stemline.commands.options import input_options
+    from stemline.corpus import InputSpec, read_batches
 
     @click.command()
     @input_options
@@ -292,8 +293,11 @@ def test_input_options_serve_another_command(tmp_path):
     assert result.exit_code == 0, result.output
     assert result.output == f"{len(docs)} {sum(map(len, docs))} 3\n"
     bad = cases.write(tmp_path / "bad.txt", b"\xff")
+    # A bare click command has no exit path of its own: the error reaches it
+    # as raised, naming the place, with its exit code.
     result = CliRunner().invoke(count, [str(bad)])
-    assert result.exit_code == 1 and "bad.txt: line 1, byte 0: not valid UTF-8" in result.output
+    assert result.exception.exit_code == 1
+    assert "bad.txt: line 1, byte 0: not valid UTF-8" in str(result.exception)
 
 
 def test_the_whole_bbc_folder_through_the_command_line(bbc, bbc_reference):

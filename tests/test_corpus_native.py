@@ -67,7 +67,7 @@ def run_job(
         )
         result, error = out.read_bytes(), None
     except InputError as e:
-        result, error = None, e.format_message()
+        result, error = None, e.message
         assert not out.exists(), "a failed job left its output"
     finally:
         native.can_run = real_can_run  # type: ignore[assignment]

@@ -1,16 +1,19 @@
-"""The ``stemline`` command line.
+"""The ``stemline`` command line: the group of commands and its one exit path.
 
-Thin by design: options are parsed here, the work is done by
+Thin by design: each command lives in its own module of
+:mod:`stemline.commands` (imported only when run), its options are declared in
+:mod:`stemline.commands.options`, and the work is done by
 :mod:`stemline.corpus` (reading, writing, resuming, progress) and
 :class:`stemline.Normalizer`.
 
 Every command ends through :func:`run`, the one place where what went wrong
 becomes a message and an exit code (the codes are defined once, in
-:data:`stemline.corpus.problems.EXIT_CODES`): an error the user can cause is
-one line on stderr, never a traceback; SIGINT, SIGTERM and SIGHUP stop the
-command through the same clean-up as an error (temporary files removed) and
-exit 128 + the signal's number; a reader of standard output that went away
-(``| head``) ends the command quietly with 141.
+:data:`stemline.corpus.problems.EXIT_CODES`, and every error the corpus layer
+raises carries its own): an error the user can cause is one line on stderr,
+never a traceback; SIGINT, SIGTERM and SIGHUP stop the command through the
+same clean-up as an error (temporary files removed) and exit 128 + the
+signal's number; a reader of standard output that went away (``| head``) ends
+the command quietly with 141.
 """
 
 from __future__ import annotations
@@ -21,13 +24,11 @@ import os
 import signal
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import click
 
 from stemline import __version__
-from stemline.commands.options import normalizer_options, output_option, run_options
-from stemline.corpus.options import InputSpec, input_options
 from stemline.corpus.problems import (
     EXIT_BAD_INPUT,
     EXIT_BROKEN_PIPE,
@@ -37,14 +38,11 @@ from stemline.corpus.problems import (
     EXIT_OUTPUT,
     EXIT_USAGE,
     InputError,
+    StemlineError,
     exit_codes_text,
 )
 from stemline.corpus.signals import Signalled, stop_signals
 from stemline.corpus.target import discard_temporary_files
-from stemline.corpus.writers import OUTPUT_FORMATS
-
-if TYPE_CHECKING:
-    from stemline.normalizer import Normalizer
 
 __all__ = [
     "main",
@@ -71,6 +69,10 @@ def _silence_stdout() -> None:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
+def _error(message: str) -> None:
+    click.echo(f"stemline: error: {message}", err=True)
+
+
 def run(command: Callable[[], Any]) -> int:
     """Runs ``command`` (a click entry point in non-standalone mode) and returns
     its exit code: every way a command can end is mapped here, once."""
@@ -94,6 +96,14 @@ def run(command: Callable[[], Any]) -> int:
     except _StdoutGone:
         _silence_stdout()
         return EXIT_BROKEN_PIPE
+    except StemlineError as e:
+        _error(e.message)
+        return e.exit_code
+    except click.UsageError as e:
+        # One line, as every other error, with where to look for the right words.
+        where = e.ctx.command_path if e.ctx is not None else "stemline"
+        _error(f"{e.format_message()} (see '{where} --help')")
+        return EXIT_USAGE
     except click.ClickException as e:
         e.show()
         return e.exit_code
@@ -101,7 +111,7 @@ def run(command: Callable[[], Any]) -> int:
         click.echo("stemline: interrupted", err=True)
         return EXIT_INTERRUPTED
     except MemoryError:
-        click.echo("stemline: error: out of memory (try a smaller --batch-size)", err=True)
+        _error("out of memory (try a smaller --batch-size)")
         return EXIT_BAD_INPUT
     except Exception as e:  # a bug: still one line, and the code says so
         if os.environ.get("STEMLINE_DEBUG"):
@@ -114,12 +124,16 @@ def run(command: Callable[[], Any]) -> int:
         return EXIT_INTERNAL
 
 
-#: The commands beyond ``normalize``, each in its own module, imported only
-#: when run (or asked for its own help): ``stemline normalize FILE`` never pays
-#: for them. Each one's help text up to its first sentence's end is here too, so
-#: that ``stemline --help`` lists them without importing them (a test checks it
-#: against the commands' own).
+#: Every command, each in its own module, imported only when run (or asked for
+#: its own help): ``stemline normalize FILE`` pays for no other. Each one's help
+#: text up to its first sentence's end is here too, so that ``stemline --help``
+#: lists them without importing them (a test checks it against the commands' own).
 LAZY_COMMANDS: dict[str, tuple[str, str]] = {
+    "normalize": (
+        "stemline.commands.normalize",
+        "Normalize PATHS (files or folders; default: standard input), one output line "
+        "per document, in input order.",
+    ),
     "report": (
         "stemline.commands.report",
         "Write a corpus report for PATHS (files or folders; default: standard input).",
@@ -198,102 +212,6 @@ def main() -> None:
     Each document becomes one line: lower-cased, punctuation split Penn-Treebank
     style, every token Porter-stemmed.
     """
-
-
-@main.command(epilog=EXIT_CODES)
-@input_options
-@output_option(
-    "Write to this file (renamed into place when complete; .gz .bz2 .xz .zst "
-    "compress); default standard output."
-)
-@click.option(
-    "--output-dir",
-    type=click.Path(file_okay=False),
-    help="Write one output file per input here, mirroring the input folders.",
-)
-@click.option(
-    "--output-format",
-    type=click.Choice(OUTPUT_FORMATS),
-    default="auto",
-    show_default=True,
-    help="lines: the normalized text only; jsonl, csv, tsv, parquet: every input field "
-    "plus the normalized text. auto: by the -o name, else lines (with --output-dir: "
-    "the input's own format).",
-)
-@click.option(
-    "--output-field",
-    default="normalized",
-    show_default=True,
-    help="Name of the normalized text's field or column.",
-)
-@normalizer_options
-@click.option(
-    "--resume",
-    is_flag=True,
-    help="Keep a journal; after an interrupted run, the same command with --resume "
-    "skips the inputs already done. Needs -o FILE or --output-dir.",
-)
-@click.option(
-    "--offsets",
-    is_flag=True,
-    help="JSON Lines output: also write <output-field>_offsets, each token's "
-    "[start, end] in the input text (code points).",
-)
-@run_options
-def normalize(
-    inputs: InputSpec,
-    output: str,
-    output_dir: str | None,
-    output_format: str,
-    output_field: str,
-    normalizer: Normalizer,
-    workers: int,
-    resume: bool,
-    offsets: bool,
-    quiet: bool,
-    stats: bool,
-) -> None:
-    """Normalize PATHS (files or folders; default: standard input), one output line
-    per document, in input order.
-
-    Plain text files are one document each (--lines: one per line); JSON Lines,
-    CSV, TSV and Parquet give one document per record (--field, --column).
-    Compressed inputs (.gz .bz2 .xz .zst) are read as they stream. Memory stays
-    bounded by the batch size whatever the input size.
-
-    \b
-    Examples:
-      stemline normalize article.txt
-      stemline normalize --lines corpus.txt.gz -o corpus.norm.txt
-      stemline normalize dump.jsonl.zst --field article.body -o out.jsonl
-      stemline normalize corpus/ --glob '*.txt' --output-dir normalized/ --resume
-      cat a.txt | stemline normalize -
-      stemline normalize --drop-punct --stopwords nltk article.txt
-    """
-    from stemline.commands.corpus_io import show_summary
-    from stemline.corpus.job import run as run_job
-    from stemline.corpus.outputs import OutputSpec
-    from stemline.corpus.progress import summary_wanted
-
-    if output_dir is not None and output != "-":
-        raise click.UsageError("give -o or --output-dir, not both")
-    spec = OutputSpec(
-        path=output,
-        directory=output_dir,
-        format=output_format,
-        field=output_field,
-        resume=resume,
-        offsets=offsets,
-    )
-    summary = run_job(
-        inputs,
-        spec,
-        normalizer,
-        workers=workers,
-        quiet=quiet,
-        with_tokens=summary_wanted(quiet, stats),
-    )
-    show_summary(summary, quiet=quiet, asked=stats)
 
 
 if __name__ == "__main__":

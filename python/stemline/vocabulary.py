@@ -21,10 +21,17 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
-from typing import NamedTuple, TextIO
+from typing import NamedTuple, Protocol
 
 from stemline import _native
 from stemline.normalizer import Normalizer
+
+
+class SupportsWrite(Protocol):
+    """Anything text is written to: a text file, a command's output."""
+
+    def write(self, text: str, /) -> object: ...
+
 
 #: The TSV header (see :meth:`Vocabulary.save`).
 TSV_COLUMNS = ("stem", "count", "documents", "surfaces")
@@ -148,7 +155,7 @@ class Vocabulary:
         with open(path, "w", encoding="utf-8", errors="surrogatepass", newline="\n") as f:
             self.write(f)
 
-    def write(self, file: TextIO) -> None:
+    def write(self, file: SupportsWrite) -> None:
         """Writes the vocabulary as TSV to a text file: a header row ``stem count
         documents surfaces``, then one row per stem, most frequent first.
 

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import click
 
-from stemline.commands.corpus_io import CorpusRun, InputSpec, input_options, show_summary
-from stemline.commands.options import normalizer_options, output_option, run_options
-from stemline.corpus.problems import exit_codes_text
+from stemline.commands.options import input_options, output_option, pipeline_options, run_options
+from stemline.corpus.options import InputSpec
+from stemline.corpus.outputs import TextOutput
+from stemline.corpus.problems import MissingExtraError, exit_codes_text
+from stemline.corpus.run import CorpusRun
 from stemline.normalizer import Normalizer
+from stemline.settings import Settings
 
 
 @click.command(epilog=exit_codes_text())
 @input_options
-@normalizer_options
+@pipeline_options
 @output_option("Write the HTML here (renamed into place when complete); default standard output.")
 @click.option("--title", default="Corpus report", show_default=True, help="The page's title.")
 @click.option(
@@ -25,7 +28,7 @@ from stemline.normalizer import Normalizer
 @run_options
 def report(
     inputs: InputSpec,
-    normalizer: Normalizer,
+    settings: Settings,
     workers: int,
     output: str,
     title: str,
@@ -50,14 +53,14 @@ def report(
         import matplotlib  # noqa: F401
 
         from stemline.report import CorpusStats, render_html
-    except ImportError:
-        raise click.UsageError(
-            "stemline report draws its plots with matplotlib: pip install 'stemline[report]'"
-        ) from None
-    with CorpusRun(inputs, output, quiet=quiet) as run:
+    except ImportError as e:
+        raise MissingExtraError("stemline report draws its plots with matplotlib", "report") from e
+    normalizer = Normalizer.from_settings(settings)
+    with CorpusRun(inputs, quiet=quiet, stats=stats) as run:
+        out = run.open(lambda sources: TextOutput(output, sources))
         corpus = CorpusStats.from_texts(
             (batch.texts for batch in run.batches()), normalizer=normalizer, workers=workers
         )
         run.stats.tokens = corpus.tokens
-        run.text_output().write(render_html(corpus, title=title, top=top))
-    show_summary(run.stats, quiet=quiet, asked=stats)
+        out.write(render_html(corpus, title=title, top=top))
+    run.summary()

@@ -4,20 +4,23 @@ from __future__ import annotations
 
 import click
 
-from stemline.commands.corpus_io import CorpusRun, InputSpec, input_options, show_summary
-from stemline.commands.options import normalizer_options, output_option, run_options
+from stemline.commands.options import input_options, output_option, pipeline_options, run_options
+from stemline.corpus.options import InputSpec
+from stemline.corpus.outputs import TextOutput
 from stemline.corpus.problems import exit_codes_text
+from stemline.corpus.run import CorpusRun
 from stemline.normalizer import Normalizer
+from stemline.settings import Settings
 from stemline.vocabulary import VocabularyBuilder
 
 
 @click.command(epilog=exit_codes_text())
 @input_options
-@normalizer_options
+@pipeline_options
 @output_option("Write the TSV here (renamed into place when complete); default standard output.")
 @run_options
 def vocab(
-    inputs: InputSpec, normalizer: Normalizer, workers: int, output: str, quiet: bool, stats: bool
+    inputs: InputSpec, settings: Settings, workers: int, output: str, quiet: bool, stats: bool
 ) -> None:
     """Count the stems of PATHS (files or folders; default: standard input).
 
@@ -32,11 +35,12 @@ def vocab(
       stemline vocab corpus/ -o vocab.tsv
       stemline vocab --lines tweets.txt --drop-punct --stopwords nltk
     """
-    builder = VocabularyBuilder(normalizer, workers=workers)
-    with CorpusRun(inputs, output, quiet=quiet) as run:
+    builder = VocabularyBuilder(Normalizer.from_settings(settings), workers=workers)
+    with CorpusRun(inputs, quiet=quiet, stats=stats) as run:
+        out = run.open(lambda sources: TextOutput(output, sources))
         for batch in run.batches():
             builder.add(batch.texts)
         vocabulary = builder.vocabulary()
         run.stats.tokens = vocabulary.tokens
-        vocabulary.write(run.text_output())
-    show_summary(run.stats, quiet=quiet, asked=stats)
+        vocabulary.write(out)
+    run.summary()

@@ -4,7 +4,8 @@ The layer between files and :meth:`stemline.Normalizer.normalize_many`, one
 idea per module:
 
 =================  ============================================================
-``options``        the shared click input options, :class:`InputSpec`, :func:`read_batches`
+``formats``        every format once: names, extensions, reader, writer, what it allows
+``options``        :class:`InputSpec` (the input settings, each declared once), :func:`read_batches`
 ``discovery``      paths and folders to the ordered list of inputs
 ``compression``    .gz .bz2 .xz .zst by name and magic bytes, streamed
 ``decoding``       UTF-8 and the ``--on-decode-error`` policy
@@ -12,15 +13,18 @@ idea per module:
 ``documents``      sources, chunks of documents, batches
 ``readers/``       one module per input format (text, lines, JSON Lines, CSV/TSV, Parquet)
 ``writers/``       one module per output format
-``outputs``        standard output, one file, or a folder mirroring the inputs
+``outputs``        standard output, one file, a folder mirroring the inputs, or one whole text
 ``target``         one output file, safely: checked first, atomic, links and devices kept
 ``signals``        SIGINT, SIGTERM, SIGHUP as an exception; moments a signal must wait for
 ``journal``        the ``--resume`` journal
 ``progress``       the progress bar and the closing summary
+``run``            one command's pass: inputs, output, progress, problems, commit or abort
 ``job``            the normalize pipeline: read, normalize in parallel, write, in order
+``native``         the same pipeline in the native extension, for the common jobs
 =================  ============================================================
 
-Nothing here is imported by ``import stemline``; pyarrow and zstandard are
+Nothing here imports click (the command line's options are declared in
+:mod:`stemline.commands.options`), nor is imported by ``import stemline``; pyarrow and zstandard are
 imported only when a Parquet or Zstandard file is met. The names below are
 imported on first use, so that importing one module of the package (as
 ``stemline normalize`` does) does not import the others.
@@ -33,7 +37,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from stemline.corpus.documents import Batch, Chunk, Document, Source
-    from stemline.corpus.options import InputSpec, input_options, read_batches
+    from stemline.corpus.options import InputSpec, read_batches
     from stemline.corpus.problems import InputError, Place, Problems
 
 __all__ = [
@@ -45,7 +49,6 @@ __all__ = [
     "Place",
     "Problems",
     "Source",
-    "input_options",
     "read_batches",
 ]
 
@@ -55,7 +58,6 @@ _MODULES = {
     "Document": "documents",
     "Source": "documents",
     "InputSpec": "options",
-    "input_options": "options",
     "read_batches": "options",
     "InputError": "problems",
     "Place": "problems",

@@ -10,9 +10,11 @@
   (``fnmatch`` rules: ``*`` also matches ``/``). Files named directly are
   never filtered.
 * Each file's format comes from ``--format``, or else from its name once a
-  compression extension is removed: ``.jsonl``/``.ndjson`` JSON Lines,
-  ``.csv`` CSV, ``.tsv``/``.tab`` TSV, ``.parquet``/``.pq`` Parquet, anything
-  else plain text (one document per file, or per line with ``--lines``).
+  compression extension is removed, as the format table says
+  (:func:`stemline.corpus.formats.from_name`: ``.jsonl``/``.ndjson`` JSON
+  Lines, ``.csv`` CSV, ``.tsv``/``.tab`` TSV, ``.parquet``/``.pq`` Parquet),
+  anything else plain text (one document per file, or per line with
+  ``--lines``).
 
 A path that does not exist or cannot be listed, a broken link, or a special
 file (a pipe, a socket) met inside a folder is an :class:`InputError`, before
@@ -27,39 +29,23 @@ import os
 import stat
 from collections.abc import Iterator, Sequence
 
-from stemline.corpus import compression
+from stemline.corpus import compression, formats
 from stemline.corpus.documents import Source
 from stemline.corpus.problems import InputError, JobUsageError
-
-#: Name ending (after any compression extension) -> format.
-FORMAT_EXTENSIONS = {
-    ".jsonl": "jsonl",
-    ".ndjson": "jsonl",
-    ".csv": "csv",
-    ".tsv": "tsv",
-    ".tab": "tsv",
-    ".parquet": "parquet",
-    ".pq": "parquet",
-}
-#: What ``--format`` accepts (``auto``: by name).
-INPUT_FORMATS = ("auto", "text", "jsonl", "csv", "tsv", "parquet")
 
 STDIN = "-"
 
 
 def format_from_name(name: str, lines: bool) -> str:
-    """The format of a file by its name (``lines`` turns ``text`` into ``lines``).
+    """The format of an input file by its name (plain text: ``text``, or
+    ``lines`` with ``--lines``).
 
     >>> format_from_name("a/dump.jsonl.gz", False), format_from_name("x.txt", True)
     ('jsonl', 'lines')
     """
-    base = name
-    comp = compression.from_name(base)
-    if comp:
-        base = base[: -len(compression.SUFFIXES[comp])]
-    for ext, fmt in FORMAT_EXTENSIONS.items():
-        if base.lower().endswith(ext):
-            return fmt
+    fmt = formats.from_name(name)
+    if fmt is not None:
+        return fmt.name
     return "lines" if lines else "text"
 
 
@@ -72,8 +58,8 @@ def discover(
     hidden: bool = False,
 ) -> list[Source]:
     """Every input file, in order, as :class:`Source` objects."""
-    if format not in INPUT_FORMATS:
-        raise ValueError(f"format must be one of {INPUT_FORMATS}, not {format!r}")
+    if format not in formats.INPUT_FORMATS:
+        raise ValueError(f"format must be one of {formats.INPUT_FORMATS}, not {format!r}")
     if list(paths).count(STDIN) > 1:
         raise JobUsageError("standard input (-) can be named only once")
     sources: list[Source] = []

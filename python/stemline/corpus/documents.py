@@ -42,7 +42,9 @@ class Source:
     @property
     def unit(self) -> str:
         """What a document's number counts: ``line``, ``record`` or ``file``."""
-        return {"text": "file", "lines": "line", "jsonl": "line"}.get(self.format, "record")
+        from stemline.corpus.formats import FORMATS
+
+        return FORMATS[self.format].unit
 
 
 class Records(Protocol):

@@ -15,22 +15,22 @@ run loses no finished input.
 
 from __future__ import annotations
 
-import time
 from itertools import repeat
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from stemline.corpus import native
 from stemline.corpus.documents import Batch
 from stemline.corpus.options import InputSpec, read_batches
 from stemline.corpus.outputs import OutputSpec, SingleOutput, open_output
 from stemline.corpus.problems import InputError, Problems
-from stemline.corpus.progress import Progress, Stats, progress_wanted
+from stemline.corpus.run import CorpusRun
 from stemline.normalizer import Normalizer
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
 
     from stemline.corpus.documents import Source
+    from stemline.corpus.outputs import MirroredOutput
 
 
 def count_tokens(lines: list[str]) -> int:
@@ -47,42 +47,37 @@ def run(
     *,
     workers: int = 0,
     quiet: bool = False,
+    stats: bool = False,
     problems: Problems | None = None,
-    with_tokens: bool | None = None,
-) -> Stats:
-    """Runs the job; returns its statistics (tokens counted only
-    ``with_tokens``, by default when not ``quiet``). Raises InputError,
-    OutputError, JobUsageError (all click exceptions carrying their exit code)."""
-    started = time.perf_counter()
-    if with_tokens is None:
-        with_tokens = not quiet
-    problems = problems if problems is not None else Problems()
-    sources = inputs.sources()
-    # Only a resumable job reads its fingerprint (to check the journal).
-    digest = _fingerprint(inputs, output, normalizer, sources) if output.resume else ""
-    out = open_output(output, sources, digest)
-    todo = [s for s in sources if s.index not in out.done]
-    sizes = [s.size for s in todo]
-    total = None if None in sizes else sum(cast("list[int]", sizes))
-    progress = Progress(total, progress_wanted(quiet))
-    if progress_wanted(quiet) and problems.stream is None:
-        problems.echo = progress.echo
-    if isinstance(out, SingleOutput) and native.can_run(
-        output, out, todo, inputs
-    ):  # the common jobs, without Python per document
-        return native.run(
-            inputs,
-            output,
-            out,
-            normalizer,
-            todo,
-            workers=workers,
-            problems=problems,
-            progress=progress,
-            show_progress=progress_wanted(quiet),
-            started=started,
-        )
-    stats = Stats()
+) -> CorpusRun:
+    """Runs the job through a :class:`CorpusRun` and returns it (its
+    ``stats``; its ``summary()`` prints the closing line when wanted). Raises
+    InputError, OutputError, JobUsageError (each carrying its exit code)."""
+    with CorpusRun(inputs, quiet=quiet, stats=stats, problems=problems) as corpus:
+        # Only a resumable job reads its fingerprint (to check the journal).
+        digest = _fingerprint(inputs, output, normalizer, corpus.sources) if output.resume else ""
+        out = corpus.open(lambda sources: open_output(output, sources, digest))
+        todo = [s for s in corpus.sources if s.index not in out.done]
+        if isinstance(out, SingleOutput) and native.can_run(output, out, todo, inputs):
+            # The common jobs, without Python per document.
+            native.run(corpus, inputs, output, out, normalizer, todo, workers=workers)
+        else:
+            _run_python(corpus, output, out, normalizer, todo, workers=workers)
+    return corpus
+
+
+def _run_python(
+    corpus: CorpusRun,
+    output: OutputSpec,
+    out: SingleOutput | MirroredOutput,
+    normalizer: Normalizer,
+    todo: list[Source],
+    *,
+    workers: int,
+) -> None:
+    stats = corpus.stats
+    progress = corpus.start_progress(todo)
+    with_tokens = corpus.counts_tokens
 
     def work(texts: list[str]) -> list[Any]:
         if not output.offsets:
@@ -108,30 +103,20 @@ def run(
     from concurrent.futures import ThreadPoolExecutor
 
     pending: tuple[Batch, Future[list[Any]]] | None = None
-    try:
-        with ThreadPoolExecutor(1, thread_name_prefix="stemline-normalize") as pool:
-            try:
-                for batch in read_batches(inputs, sources=todo, problems=problems):
-                    future = pool.submit(work, batch.texts)
-                    if pending is not None:
-                        finish(*pending)
-                    pending = (batch, future)
-            except InputError:
-                if pending is not None and output.resume:
-                    finish(*pending)  # keep what is done for the next --resume
-                pending = None
-                raise
-            if pending is not None:
-                finish(*pending)
-        out.commit()
-    except BaseException:
-        progress.close()
-        out.abort()
-        raise
-    progress.close()
-    stats.seconds = time.perf_counter() - started
-    stats.errors = problems.count
-    return stats
+    with ThreadPoolExecutor(1, thread_name_prefix="stemline-normalize") as pool:
+        try:
+            for batch in read_batches(corpus.inputs, sources=todo, problems=corpus.problems):
+                future = pool.submit(work, batch.texts)
+                if pending is not None:
+                    finish(*pending)
+                pending = (batch, future)
+        except InputError:
+            if pending is not None and output.resume:
+                finish(*pending)  # keep what is done for the next --resume
+            pending = None
+            raise
+        if pending is not None:
+            finish(*pending)
 
 
 def _fingerprint(
@@ -143,11 +128,12 @@ def _fingerprint(
 
     job = {
         "version": __version__,
-        "stemmer": normalizer.stemmer,
-        # A resumed run must filter as the first one did.
-        "filters": {
+        # A resumed run must normalize and filter as the first one did: every
+        # pipeline setting but the cache's size, which never changes output.
+        "settings": {
             k: sorted(v) if isinstance(v, (set, frozenset)) else v
-            for k, v in normalizer.filters.items()
+            for k, v in normalizer.settings._asdict().items()
+            if k != "cache_bytes"
         },
         "inputs": {
             k: v

@@ -34,29 +34,31 @@ from __future__ import annotations
 
 import json
 import sys
-import time
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from stemline import _native
 from stemline.corpus.documents import Source
+from stemline.corpus.formats import FORMATS
 from stemline.corpus.options import InputSpec
 from stemline.corpus.outputs import OutputSpec, SingleOutput
 from stemline.corpus.problems import Place, Problems
-from stemline.corpus.progress import Progress, Stats
-from stemline.corpus.target import write_error
+from stemline.corpus.progress import Progress
+from stemline.corpus.target import writing
 from stemline.normalizer import Normalizer
+
+if TYPE_CHECKING:
+    from stemline.corpus.run import CorpusRun
+    from stemline.corpus.writers import TextWriter
 
 #: Bytes read at a time; whole lines are cut from them.
 BLOCK_BYTES = 1 << 20
 
-#: JSON Lines field-path parts the native lookup reads as Python's does: a
-#: list index only of ASCII digits (Python's ``str.isdigit`` takes others too).
-_NATIVE_FORMATS = ("text", "lines", "jsonl")
-
 
 def can_run(spec: OutputSpec, out: object, sources: Sequence[Source], inputs: InputSpec) -> bool:
-    """Whether this job can take the native path (see the module doc)."""
+    """Whether this job can take the native path (see the module doc): every
+    input's format has a native reader (the format table says so), and the
+    output is lines, or JSON Lines records spliced into JSON Lines input."""
     if not isinstance(out, SingleOutput) or spec.resume or spec.offsets:
         return False
     if out.format not in ("lines", "jsonl"):
@@ -66,15 +68,17 @@ def can_run(spec: OutputSpec, out: object, sources: Sequence[Source], inputs: In
         # file): the Python reader says so.
         return False
     formats = {s.format for s in sources}
-    if not formats <= set(_NATIVE_FORMATS):
+    if not all(FORMATS[f].native for f in formats):
         return False
     if out.format == "jsonl" and formats != {"jsonl"}:
         return False  # plain text to JSON Lines builds records in Python
+    # JSON Lines field-path parts the native lookup reads as Python's does: a
+    # list index only of ASCII digits (Python's ``str.isdigit`` takes others too).
     path = inputs.field.split(".")
     if not all(part.isascii() or not part.isdigit() for part in path):
         return False
     if out.compression is not None:
-        return True  # written through the output layer's compressing sink
+        return True  # written through the output's compressing writer
     try:  # the native writer needs a real file (not, say, a test's captured stdout)
         out.raw.fileno()
     except (OSError, ValueError, AttributeError):
@@ -83,6 +87,7 @@ def can_run(spec: OutputSpec, out: object, sources: Sequence[Source], inputs: In
 
 
 def run(
+    corpus: CorpusRun,
     inputs: InputSpec,
     spec: OutputSpec,
     out: SingleOutput,
@@ -90,23 +95,21 @@ def run(
     sources: Sequence[Source],
     *,
     workers: int,
-    problems: Problems,
-    progress: Progress,
-    show_progress: bool,
-    started: float,
-) -> Stats:
-    """Runs the job natively, commits the output and returns the statistics;
-    aborts the output on any error (InputError, OutputError, a stop signal)."""
-    try:
-        if out.compression is None:
-            out.raw.flush()  # nothing of ours may be left in Python's buffer
+) -> None:
+    """Runs the job natively into ``out`` and counts it in ``corpus.stats``;
+    the runner commits or aborts the output."""
+    progress = corpus.start_progress(sources)
+    if out.compression is None:
+        out.raw.flush()  # nothing of ours may be left in Python's buffer
+    writer = cast("TextWriter", out.writer)  # lines or JSON Lines (see can_run)
+    with writing(out.path):  # the output layer's words for a failed write
         documents, tokens, nbytes, _ = _native.normalize_files(
             normalizer._native,
             [(s.name, s.path, s.format, s.compression, s.size) for s in sources],
-            # Compressed output: each block's bytes go through the sink the
+            # Compressed output: each block's bytes go through the writer the
             # Python path writes to, so the file is the same, byte for byte.
             out.raw.fileno() if out.compression is None else None,
-            sink=out.sink.write if out.compression is not None else None,
+            sink=writer.write_bytes if out.compression is not None else None,
             workers=workers,
             decode=inputs.on_decode_error,
             empty_bad_records=inputs.on_bad_record == "empty",
@@ -118,31 +121,12 @@ def run(
             out_field=spec.field if out.format == "jsonl" else None,
             out_key_json=json.dumps(spec.field, ensure_ascii=False).encode("utf-8"),
             out_field_repr=repr(spec.field),
-            tolerate=_tolerate(problems),
+            tolerate=_tolerate(corpus.problems),
             json_record=json_judge(inputs.field, spec.field if out.format == "jsonl" else None),
-            progress=_progress(progress) if show_progress else None,
+            progress=_progress(progress) if corpus.show_progress else None,
         )
-        out.commit()
-    except BrokenPipeError:
-        progress.close()
-        out.abort()
-        raise  # the reader of standard output went away (| head): see cli.py
-    except OSError as e:
-        progress.close()
-        out.abort()
-        raise write_error(out.path, e) from None  # the output layer's words
-    except BaseException:
-        progress.close()
-        out.abort()
-        raise
-    progress.close()
-    return Stats(
-        documents=documents,
-        tokens=tokens,
-        nbytes=nbytes,
-        seconds=time.perf_counter() - started,
-        errors=problems.count,
-    )
+    stats = corpus.stats
+    stats.documents, stats.tokens, stats.nbytes = documents, tokens, nbytes
 
 
 def _tolerate(problems: Problems) -> Callable[[str, int | None, int | None, str], None]:

@@ -33,18 +33,15 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple
+from typing import Any, NamedTuple
 
-from stemline.corpus import compression
-from stemline.corpus.discovery import FORMAT_EXTENSIONS
+from stemline.corpus import compression, formats
 from stemline.corpus.documents import Chunk, Source
+from stemline.corpus.formats import FORMATS
 from stemline.corpus.journal import Journal, entry
 from stemline.corpus.problems import JobUsageError
-from stemline.corpus.target import OutputFile, check_target, same_file, write_error
-from stemline.corpus.writers import EXTENSIONS, encoded, text_writer
-
-if TYPE_CHECKING:
-    from stemline.corpus.writers.parquet import ParquetWriter
+from stemline.corpus.target import OutputFile, check_target, same_file, writing
+from stemline.corpus.writers import Writer
 
 PARTIAL = ".stemline-partial"
 
@@ -62,69 +59,23 @@ class OutputSpec(NamedTuple):
 
 
 def _check_offsets(spec: OutputSpec, fmt: str) -> None:
-    if spec.offsets and fmt != "jsonl":
+    if spec.offsets and not FORMATS[fmt].offsets:
+        can = formats.titles(f.name for f in FORMATS.values() if f.offsets)
+        example = next(f.extension for f in FORMATS.values() if f.offsets)
         raise JobUsageError(
-            f"--offsets needs JSON Lines output (-o NAME.jsonl or --output-format jsonl), not {fmt}"
+            f"--offsets needs {can} output (-o NAME{example} or --output-format "
+            f"{next(f.name for f in FORMATS.values() if f.offsets)}), not {fmt}"
         )
 
 
 def format_from_name(name: str) -> str:
-    """The output format an output file's name asks for.
+    """The output format an output file's name asks for (``lines`` by default).
 
     >>> format_from_name("out.jsonl.gz"), format_from_name("out.txt")
     ('jsonl', 'lines')
     """
-    comp = compression.from_name(name)
-    base = name[: -len(compression.SUFFIXES[comp])] if comp else name
-    for ext, fmt in FORMAT_EXTENSIONS.items():
-        if base.lower().endswith(ext):
-            return fmt
-    return "lines"
-
-
-def _parquet_writer(raw: BinaryIO, field: str) -> ParquetWriter:
-    # Imported only for Parquet output: its module imports the CSV and Parquet readers.
-    from stemline.corpus.writers.parquet import ParquetWriter
-
-    return ParquetWriter(raw, field)
-
-
-def _natural(source_format: str) -> str:
-    return "lines" if source_format in ("text", "lines") else source_format
-
-
-class _ByteSink:
-    """Bytes to a file, through a compressor when asked. ``end_member`` ends
-    the current compressed member/stream/frame; the next write starts another."""
-
-    def __init__(self, raw: BinaryIO, comp: str | None):
-        self.raw = raw
-        self.compression = comp
-        self._member: BinaryIO | None = None
-        self._members = 0
-
-    def write(self, data: bytes) -> None:
-        if not data:
-            return
-        if self.compression is None:
-            self.raw.write(data)
-            return
-        if self._member is None:
-            self._member = compression.open_writer(self.raw, self.compression)
-        self._member.write(data)
-
-    def end_member(self) -> None:
-        if self._member is not None:
-            self._member.close()
-            self._member = None
-            self._members += 1
-
-    def finish(self) -> None:
-        """Ends the last member; an empty compressed output gets one empty member."""
-        if self.compression is not None and self._members == 0 and self._member is None:
-            self._member = compression.open_writer(self.raw, self.compression)
-        self.end_member()
-        self.raw.flush()
+    fmt = formats.from_name(name)
+    return fmt.name if fmt is not None else "lines"
 
 
 class SingleOutput:
@@ -141,64 +92,60 @@ class SingleOutput:
         self.journal: Journal | None = None
         if stdout and spec.resume:
             raise JobUsageError("--resume needs an output file (-o) or folder (--output-dir)")
-        if self.format == "parquet":
+        fmt = FORMATS[self.format]
+        if fmt.whole_file:
             if stdout:
-                raise JobUsageError("Parquet output needs a file (-o NAME.parquet) or --output-dir")
+                raise JobUsageError(
+                    f"{fmt.title} output needs a file (-o NAME{fmt.extension}) or --output-dir"
+                )
             if self.compression:
                 raise JobUsageError(
-                    "Parquet output cannot be compressed outside (it compresses inside)"
+                    f"{fmt.title} output cannot be compressed outside (it compresses inside)"
                 )
             if spec.resume:
                 raise JobUsageError(
-                    "--resume cannot continue a single Parquet file; use --output-dir"
+                    f"--resume cannot continue a single {fmt.title} file; use --output-dir"
                 )
         check_target(spec.path, [source.path for source in sources])
         _check_offsets(spec, self.format)
-        self.writer = (
-            text_writer(self.format, spec.field, offsets=spec.offsets)
-            if self.format != "parquet"
-            else None
-        )
-        try:
+        with writing(spec.path):
             self._open(spec, sources, fingerprint)
-        except OSError as e:
-            raise write_error(spec.path, e) from None
 
     def _open(self, spec: OutputSpec, sources: Sequence[Source], fingerprint: str) -> None:
+        entries = []
         if self.path != "-" and self.resume:
             # Beside the file itself (a symbolic link's target), where the output goes.
             folder, base = os.path.split(os.path.realpath(self.path))
             self.journal = Journal(os.path.join(folder, f".{base}.stemline-resume"))
             partial = os.path.join(folder, f".{base}{PARTIAL}")
-            entries = []
             if self.journal.exists() and os.path.exists(partial):
                 entries = self.journal.load(fingerprint, sources)
             self.file = OutputFile(
                 self.path, temp=f".{base}{PARTIAL}", keep=True, append=bool(entries)
             )
-            self.raw = self.file.raw
             if entries:
                 end = entries[-1]["offset"]
-                if os.fstat(self.raw.fileno()).st_size < end:
+                if os.fstat(self.file.raw.fileno()).st_size < end:
                     raise JobUsageError(
                         f"{partial} is shorter than its journal says; run without --resume"
                     )
-                self.raw.truncate(end)
-                self.raw.seek(end)
-                assert self.writer is not None  # Parquet output is never resumed
-                self.writer.restore(entries[-1].get("state", {}))
+                self.file.raw.truncate(end)
+                self.file.raw.seek(end)
                 self.done = {e["index"] for e in entries}
-            self.journal.start(fingerprint, entries)
         else:
             if self.path != "-":
                 folder, base = os.path.split(os.path.realpath(self.path))
                 self._discard_journal(folder, base)
             self.file = OutputFile(self.path)
-            self.raw = self.file.raw
+        self.raw = self.file.raw
         self.tmp = self.file.tmp
-        if self.format == "parquet":
-            self.parquet = _parquet_writer(self.raw, spec.field)
-        self.sink = _ByteSink(self.raw, self.compression)
+        self.writer: Writer = FORMATS[self.format].open_writer(
+            self.raw, spec.field, compression=self.compression, offsets=spec.offsets
+        )
+        if entries:
+            self.writer.restore(entries[-1].get("state", {}))
+        if self.journal is not None:
+            self.journal.start(fingerprint, entries)
 
     @staticmethod
     def _discard_journal(folder: str, base: str) -> None:
@@ -208,23 +155,13 @@ class SingleOutput:
             except FileNotFoundError:
                 pass
 
-    def write(self, chunk: Chunk, lines: list[str]) -> None:
-        try:
-            if self.format == "parquet":
-                self.parquet.write(chunk, lines)
-                return
-            for data in encoded(self.writer, chunk, lines, self.format):
-                self.sink.write(data)
+    def write(self, chunk: Chunk, lines: list[Any]) -> None:
+        with writing(self.path):
+            self.writer.write(chunk, lines)
             if chunk.last and self.resume:
-                self.sink.end_member()
-                self.raw.flush()
+                self.writer.end_source()
                 offset = self.raw.tell()
-                assert self.writer is not None  # every format but Parquet has one
                 self._pending.append(entry(chunk.source, offset=offset, state=self.writer.state()))
-        except BrokenPipeError:
-            raise  # the reader of standard output went away (| head): see cli.py
-        except OSError as e:
-            raise write_error(self.path, e) from None
 
     def checkpoint(self) -> None:
         """Makes the finished inputs' output durable, then records them."""
@@ -236,15 +173,8 @@ class SingleOutput:
         self._pending = []
 
     def commit(self) -> None:
-        try:
-            if self.format == "parquet":
-                self.parquet.close()
-            else:
-                self.sink.finish()
-        except BrokenPipeError:
-            raise
-        except OSError as e:
-            raise write_error(self.path, e) from None
+        with writing(self.path):
+            self.writer.close()
         self.file.commit()
         if self.journal is not None:
             self.journal.remove()
@@ -252,9 +182,11 @@ class SingleOutput:
     def abort(self) -> None:
         """After a failure: removes the temporary file, unless ``--resume`` keeps
         it (and the journal) for the next run."""
-        if self.format == "parquet" and hasattr(self, "parquet"):
-            self.parquet.abort()
-        self.file.abort()
+        writer = getattr(self, "writer", None)
+        if writer is not None:
+            writer.abort()
+        if hasattr(self, "file"):
+            self.file.abort()
         if self.journal is not None:
             self.journal.close()
 
@@ -275,7 +207,7 @@ class MirroredOutput:
         for source in sources:
             if source.path is None:
                 raise JobUsageError("--output-dir cannot mirror standard input; use -o")
-            fmt = spec.format if spec.format != "auto" else _natural(source.format)
+            fmt = spec.format if spec.format != "auto" else formats.output_of(source.format)
             relative = self._name(source, fmt)
             target = os.path.normpath(os.path.join(self.root, relative))
             other = seen.get(target)
@@ -292,9 +224,10 @@ class MirroredOutput:
                     )
             elif same_file(source.path, target):
                 raise JobUsageError(f"the output {target} would replace its input")
+            _check_offsets(spec, fmt)
             self.targets[source.index] = (target, fmt)
         self.journal = Journal(os.path.join(self.root, ".stemline-resume"))
-        try:
+        with writing(self.root):
             os.makedirs(self.root, exist_ok=True)
             if not os.access(self.root, os.W_OK | os.X_OK):
                 raise PermissionError(13, "the folder is not writable")
@@ -310,23 +243,20 @@ class MirroredOutput:
                 self.journal.start(fingerprint, entries)
             else:
                 self.journal.remove()
-        except OSError as e:
-            raise write_error(self.root, e) from None
 
     @staticmethod
     def _name(source: Source, fmt: str) -> str:
-        if fmt == _natural(source.format):
+        """The output's path in the folder: the input's, with the format's
+        extension when the format changes (and the input's compression, for a
+        format that can be compressed)."""
+        if fmt == formats.output_of(source.format):
             return source.relative
-        name = source.relative
-        comp = compression.from_name(name)
-        if comp:
-            name = name[: -len(compression.SUFFIXES[comp])]
-        for ext in (*FORMAT_EXTENSIONS, ".txt"):
-            if name.lower().endswith(ext):
-                name = name[: -len(ext)]
-                break
-        name += EXTENSIONS[fmt]
-        if comp and fmt != "parquet":
+        comp = compression.from_name(source.relative)
+        name = formats.strip_compression(source.relative)
+        endings = [e for f in FORMATS.values() for e in (*f.endings, f.extension)]
+        ending = next((e for e in endings if name.lower().endswith(e)), "")
+        name = name[: len(name) - len(ending)] + FORMATS[fmt].extension
+        if comp and not FORMATS[fmt].whole_file:
             name += compression.SUFFIXES[comp]
         return name
 
@@ -335,35 +265,31 @@ class MirroredOutput:
         folder, base = os.path.split(target)
         os.makedirs(folder or ".", exist_ok=True)
         file = OutputFile(target, temp=f".{base}{PARTIAL}")
-        if fmt == "parquet":
-            return _Mirrored(source, _parquet_writer(file.raw, self.spec.field), None, file)
-        _check_offsets(self.spec, fmt)
-        writer = text_writer(fmt, self.spec.field, offsets=self.spec.offsets)
-        return _Mirrored(source, writer, _ByteSink(file.raw, compression.from_name(target)), file)
-
-    def write(self, chunk: Chunk, lines: list[str]) -> None:
         try:
-            if self._current is None or self._current.source.index != chunk.source.index:
+            writer = FORMATS[fmt].open_writer(
+                file.raw,
+                self.spec.field,
+                compression=None if FORMATS[fmt].whole_file else compression.from_name(target),
+                offsets=self.spec.offsets,
+            )
+        except BaseException:
+            file.abort()
+            raise
+        return _Mirrored(source, writer, file)
+
+    def write(self, chunk: Chunk, lines: list[Any]) -> None:
+        if self._current is None or self._current.source.index != chunk.source.index:
+            with writing(self.root):
                 self._current = self._open(chunk.source)
-            current = self._current
-            if current.sink is None:
-                current.writer.write(chunk, lines)
-            else:
-                fmt = self.targets[current.source.index][1]
-                for data in encoded(current.writer, chunk, lines, fmt):
-                    current.sink.write(data)
+        current = self._current
+        with writing(current.file.path):
+            current.writer.write(chunk, lines)
             if chunk.last:
-                if current.sink is None:
-                    current.writer.close()
-                else:
-                    current.sink.finish()
+                current.writer.close()
                 current.file.commit()  # on disk before the journal says it is done
                 self._current = None
                 if self.spec.resume:
                     self._pending.append(entry(current.source))
-        except OSError as e:
-            where = self._current.file.path if self._current else self.root
-            raise write_error(where, e) from None
 
     def checkpoint(self) -> None:
         if self._pending:
@@ -375,8 +301,7 @@ class MirroredOutput:
 
     def abort(self) -> None:
         if self._current is not None:
-            if self._current.sink is None:
-                self._current.writer.abort()
+            self._current.writer.abort()
             self._current.file.abort()
             self._current = None
         self.journal.close()
@@ -386,12 +311,34 @@ class _Mirrored:
     """The output file being written for one input (a plain class: this module
     is imported at every command's start-up, where a dataclass costs more)."""
 
-    def __init__(self, source: Source, writer: Any, sink: _ByteSink | None, file: OutputFile):
+    def __init__(self, source: Source, writer: Writer, file: OutputFile):
         self.source = source
         self.writer = writer
-        #: None for Parquet, which writes its own bytes.
-        self.sink = sink
         self.file = file
+
+
+class TextOutput:
+    """One whole text (a vocabulary, a report) to standard output or one file:
+    checked before any input is read, made final by :meth:`commit`."""
+
+    def __init__(self, path: str, sources: Sequence[Source]):
+        self.path = path
+        check_target(path, [source.path for source in sources])
+        self.file = OutputFile(path)
+
+    def write(self, text: str) -> int:
+        with writing(self.path):
+            self.file.raw.write(text.encode("utf-8", "surrogatepass"))  # as Vocabulary.save
+        return len(text)
+
+    def checkpoint(self) -> None:
+        pass
+
+    def commit(self) -> None:
+        self.file.commit()
+
+    def abort(self) -> None:
+        self.file.abort()
 
 
 def open_output(

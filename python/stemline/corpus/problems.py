@@ -1,7 +1,9 @@
 """Where a document came from, what can go wrong with it, and what to do about it.
 
 Every error about the input names the file and the place (line or record and
-byte offset) in one line. :class:`InputError` ends the run with exit code 1;
+byte offset) in one line. Each error carries its exit code, which the command
+line's one exit path (``stemline.cli.run``) returns. :class:`InputError` ends
+the run with exit code 1;
 a problem the user asked to tolerate (``--on-decode-error replace``,
 ``--on-bad-record empty``) goes to :class:`Problems`, which counts it for the
 summary and prints the first few as warnings, still naming the place.
@@ -11,9 +13,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from typing import IO, Any, NamedTuple, TextIO
-
-import click
+from typing import NamedTuple, TextIO
 
 #: Exit codes of every stemline command, defined here once: ``--help`` and
 #: the documentation list them from :data:`EXIT_CODES`.
@@ -21,6 +21,7 @@ EXIT_OK = 0
 EXIT_BAD_INPUT = 1
 EXIT_USAGE = 2
 EXIT_OUTPUT = 3
+EXIT_MISSING_EXTRA = 69
 EXIT_INTERNAL = 70
 EXIT_HANGUP = 129
 EXIT_INTERRUPTED = 130
@@ -33,6 +34,11 @@ EXIT_CODES: tuple[tuple[int, str], ...] = (
     (EXIT_BAD_INPUT, "bad input (the error names the file and the line or record and byte)"),
     (EXIT_USAGE, "usage error (an unknown option, options that do not fit the inputs)"),
     (EXIT_OUTPUT, "the output cannot be written (folder missing or read-only, disk full)"),
+    (
+        EXIT_MISSING_EXTRA,
+        "a feature's optional dependency is not installed (the message says "
+        "which extra to install)",
+    ),
     (EXIT_INTERNAL, "internal error, a bug in stemline (please report it)"),
     (EXIT_HANGUP, "hung up (SIGHUP)"),
     (EXIT_INTERRUPTED, "interrupted (Ctrl-C, SIGINT)"),
@@ -80,11 +86,15 @@ class Place(NamedTuple):
         return f"{self.name}: {detail}" if detail else self.name
 
 
-class StemlineError(click.ClickException):
-    """An error shown as one line on stderr (``stemline: error: ...``)."""
+class StemlineError(Exception):
+    """An error the user can cause, shown as one line on stderr
+    (``stemline: error: ...``), ending the command with :attr:`exit_code`."""
 
-    def show(self, file: IO[Any] | None = None) -> None:
-        click.echo(f"stemline: error: {self.format_message()}", err=True)
+    exit_code = EXIT_BAD_INPUT
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
 
 
 class InputError(StemlineError):
@@ -110,6 +120,16 @@ class JobUsageError(StemlineError):
     """Options that cannot work together, found after parsing. Exit code 2."""
 
     exit_code = EXIT_USAGE
+
+
+class MissingExtraError(StemlineError):
+    """A feature needs an optional dependency that is not installed: the
+    message names the extra that brings it. Exit code 69."""
+
+    exit_code = EXIT_MISSING_EXTRA
+
+    def __init__(self, what: str, extra: str):
+        super().__init__(f'{what}: pip install "stemline[{extra}]"')
 
 
 class Problems:

@@ -26,7 +26,7 @@ import io
 import os
 import stat
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import BinaryIO
 
 from stemline.corpus.problems import JobUsageError, OutputError
@@ -44,6 +44,19 @@ def default_file_mode() -> int:
 def write_error(path: str, e: OSError) -> OutputError:
     """The one-line error for an output that cannot be written."""
     return OutputError(f"{path}: cannot write: {e.strerror or e}")
+
+
+@contextlib.contextmanager
+def writing(path: str) -> Iterator[None]:
+    """Turns a failed write to ``path`` into its :class:`OutputError` (exit code
+    3). A broken pipe is not a failed write: the reader of standard output went
+    away (``| head``), which the command line's exit path ends quietly."""
+    try:
+        yield
+    except BrokenPipeError:
+        raise
+    except OSError as e:
+        raise write_error(path, e) from None
 
 
 def written_in_place(path: str) -> bool:
@@ -184,14 +197,10 @@ class OutputFile:
 
     def sync(self) -> None:
         """Flushes to disk what is written so far (for a checkpoint)."""
-        try:
+        with writing(self.path):
             self.raw.flush()
             if not self.direct:
                 os.fsync(self.raw.fileno())
-        except BrokenPipeError:
-            raise
-        except OSError as e:
-            raise write_error(self.path, e) from None
 
     def commit(self) -> None:
         """Makes the output final: fsync and rename a temporary file into place."""
@@ -210,7 +219,7 @@ class OutputFile:
         except BrokenPipeError:
             raise
         except OSError as e:
-            self.abort()
+            self.abort()  # the temporary file goes now: this output failed for good
             raise write_error(self.path, e) from None
 
     def abort(self) -> None:

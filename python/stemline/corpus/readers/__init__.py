@@ -2,9 +2,10 @@
 
 Each reader turns one :class:`~stemline.corpus.documents.Source` into
 :class:`~stemline.corpus.documents.Chunk` objects, in order, the last one
-marked ``last``. Opening handles compression (by magic bytes, checked against
-the name) and unreadable files; each reader handles its format's syntax and
-its bad records.
+marked ``last``; the format table (``formats.py``) says which reader a
+source's format has. Opening handles compression (by magic bytes, checked
+against the name) and unreadable files; each reader handles its format's
+syntax and its bad records.
 """
 
 from __future__ import annotations
@@ -17,9 +18,9 @@ from typing import Any, BinaryIO
 from stemline.corpus import compression
 from stemline.corpus.compression import CheckedReader
 from stemline.corpus.documents import Chunk, Source
+from stemline.corpus.formats import FORMATS
 from stemline.corpus.problems import InputError
 from stemline.corpus.readers.context import Reading
-from stemline.corpus.readers.text import read_lines, read_text
 
 __all__ = ["Reading", "read_source"]
 
@@ -86,32 +87,14 @@ def _open(source: Source) -> tuple[BinaryIO, CheckedReader, Callable[[], int]]:
 
 def read_source(source: Source, reading: Reading) -> Iterator[Chunk]:
     """Every chunk of one source, with ``disk_bytes`` set for progress."""
-    # The structured formats' readers are imported when met: start-up stays short.
-    if source.format == "parquet":
-        from stemline.corpus.readers.parquet import read_parquet
-
-        yield from read_parquet(source, reading)
+    fmt = FORMATS[source.format]
+    if fmt.opens_file:
+        yield from fmt.read(source, reading)
         return
     raw, stream, consumed = _open(source)
     try:
-        if source.format == "text":
-            chunks = read_text(source, stream, reading)
-        elif source.format == "lines":
-            chunks = read_lines(source, stream, reading)
-        elif source.format == "jsonl":
-            from stemline.corpus.readers.jsonl import read_jsonl
-
-            chunks = read_jsonl(source, stream, reading)
-        elif source.format in ("csv", "tsv"):
-            from stemline.corpus.readers.delimited import read_delimited
-
-            chunks = read_delimited(
-                source, stream, reading, "," if source.format == "csv" else "\t"
-            )
-        else:
-            raise ValueError(f"unknown format {source.format!r}")
         seen = 0
-        for chunk in chunks:
+        for chunk in fmt.read(source, stream, reading):
             now = consumed()
             chunk.disk_bytes = now - seen
             seen = now

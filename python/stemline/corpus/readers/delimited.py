@@ -150,3 +150,13 @@ def read_delimited(
         nbytes=stream.position - chunk_start,
         last=True,
     )
+
+
+def read_csv(source: Source, stream: CheckedReader, reading: Reading) -> Iterator[Chunk]:
+    """CSV: comma-separated, RFC 4180 quoting."""
+    return read_delimited(source, stream, reading, ",")
+
+
+def read_tsv(source: Source, stream: CheckedReader, reading: Reading) -> Iterator[Chunk]:
+    """TSV: tab-separated, with CSV's quoting."""
+    return read_delimited(source, stream, reading, "\t")

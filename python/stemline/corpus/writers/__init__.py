@@ -1,10 +1,14 @@
-"""Writers: one module per output format.
+"""Writers: one module per output format, each behind :class:`Writer`.
 
+A writer owns an output's bytes from the first to the last: the output layer
+(``outputs.py``) opens the file (``target.py``), makes the writer through the
+format table (:meth:`stemline.corpus.formats.Format.open_writer`), hands it
+each chunk's records and normalized lines, and commits or aborts the file.
 ``lines`` (one normalized line per document, nothing else), ``jsonl``,
 ``csv``/``tsv`` (every input field plus the normalized text under
-``--output-field``) are text formats: a writer renders each chunk's records
-as a string that the output layer encodes, compresses and writes.
-``parquet`` writes its own binary file. :func:`text_writer` picks one.
+``--output-field``) are :class:`TextWriter` subclasses: each renders a chunk
+as text, which the base class encodes and compresses (``.gz .bz2 .xz .zst``).
+``parquet`` writes its own binary file.
 
 Which fields a record has: JSON Lines records keep every field as written;
 CSV rows keep every cell under the header's names; Parquet rows keep every
@@ -23,45 +27,96 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import Any, BinaryIO, Protocol
 
-if TYPE_CHECKING:
-    from stemline.corpus.writers.delimited import DelimitedWriter
-    from stemline.corpus.writers.jsonl import JsonlWriter
-    from stemline.corpus.writers.lines import LinesWriter
-
-#: What ``--output-format`` accepts (``auto``: by the output's name, see outputs.py).
-OUTPUT_FORMATS = ("auto", "lines", "jsonl", "csv", "tsv", "parquet")
-#: Output format -> file extension.
-EXTENSIONS = {
-    "lines": ".txt",
-    "jsonl": ".jsonl",
-    "csv": ".csv",
-    "tsv": ".tsv",
-    "parquet": ".parquet",
-}
+from stemline.corpus import compression
 
 
-def text_writer(
-    format: str, field: str, *, offsets: bool = False
-) -> LinesWriter | JsonlWriter | DelimitedWriter:
-    """A writer for a text output format (``offsets``: JSON Lines only, whose
-    items are then ``(line, offsets)`` pairs). Each writer's module is
-    imported here, when its format is asked for: the CSV and JSON modules
-    cost a short command a good part of its start-up."""
-    if format == "lines":
-        from stemline.corpus.writers.lines import LinesWriter
+class Writer(Protocol):
+    """What every writer does, in the order the output layer calls it."""
 
-        return LinesWriter()
-    if format == "jsonl":
-        from stemline.corpus.writers.jsonl import JsonlWriter
+    def write(self, chunk: Any, lines: list[Any]) -> None:
+        """The records of ``chunk`` with their normalized ``lines`` (with
+        ``--offsets``, ``(line, offsets)`` pairs)."""
 
-        return JsonlWriter(field, offsets=offsets)
-    if format in ("csv", "tsv"):
-        from stemline.corpus.writers.delimited import DelimitedWriter
+    def end_source(self) -> None:
+        """After a source's last chunk, for ``--resume``: what is written so
+        far becomes a whole that a later run can continue after."""
 
-        return DelimitedWriter(field, "," if format == "csv" else "\t")
-    raise ValueError(f"not a text output format: {format!r}")
+    def state(self) -> dict[str, Any]:
+        """What a resumed run needs to continue this output (see :meth:`restore`)."""
+
+    def restore(self, state: dict[str, Any]) -> None:
+        """Continues an output whose writer had this :meth:`state`."""
+
+    def close(self) -> None:
+        """Finishes the output (a footer, the last compressed member) and flushes it."""
+
+    def abort(self) -> None:
+        """After a failure: lets go of the file, which the output layer removes."""
+
+
+class TextWriter:
+    """A text format's writer: a subclass renders each chunk as text
+    (:meth:`render`, or :meth:`pieces` for one that may be huge); this class
+    encodes it and writes it, compressed when asked, one compressed member
+    (gzip) / stream (bzip2, xz) / frame (zstd) per :meth:`end_source`."""
+
+    #: JSON escapes lone surrogates; the other formats write U+FFFD.
+    format = "lines"
+
+    def __init__(self, raw: BinaryIO, compression: str | None = None):
+        self.raw = raw
+        self.compression = compression
+        self._member: BinaryIO | None = None
+        self._members = 0
+
+    def render(self, chunk: Any, lines: list[Any]) -> str:
+        raise NotImplementedError
+
+    def pieces(self, chunk: Any, lines: list[Any]) -> Iterator[str]:
+        """The rendered chunk, in pieces (one, unless a subclass knows better)."""
+        yield self.render(chunk, lines)
+
+    def write(self, chunk: Any, lines: list[Any]) -> None:
+        for text in self.pieces(chunk, lines):
+            # At most PIECE code points at a time: a huge document never has a
+            # second, encoded copy of its whole size.
+            for start in range(0, len(text), PIECE):
+                self.write_bytes(encode(text[start : start + PIECE], self.format))
+
+    def write_bytes(self, data: bytes) -> None:
+        """Bytes already rendered and encoded (the native job's), compressed when asked."""
+        if not data:
+            return
+        if self.compression is None:
+            self.raw.write(data)
+            return
+        if self._member is None:
+            self._member = compression.open_writer(self.raw, self.compression)
+        self._member.write(data)
+
+    def end_source(self) -> None:
+        if self._member is not None:
+            self._member.close()
+            self._member = None
+            self._members += 1
+        self.raw.flush()
+
+    def state(self) -> dict[str, Any]:
+        return {}
+
+    def restore(self, state: dict[str, Any]) -> None:
+        pass
+
+    def close(self) -> None:
+        """Ends the last member; an empty compressed output gets one empty member."""
+        if self.compression is not None and self._members == 0 and self._member is None:
+            self._member = compression.open_writer(self.raw, self.compression)
+        self.end_source()
+
+    def abort(self) -> None:
+        self._member = None
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -98,17 +153,3 @@ def without_surrogates(value: Any) -> Any:
 #: Text is encoded and written at most this many code points at a time, so a
 #: huge document never has a second, encoded copy of its whole size.
 PIECE = 1 << 24
-
-
-def encoded(writer: Any, chunk: Any, lines: list[Any], format: str) -> Iterator[bytes]:
-    """A chunk rendered by a text ``writer`` and encoded (see :func:`encode`),
-    in pieces of at most :data:`PIECE` code points."""
-    pieces = (
-        writer.pieces(chunk, lines) if hasattr(writer, "pieces") else [writer.render(chunk, lines)]
-    )
-    for text in pieces:
-        if len(text) <= PIECE:
-            yield encode(text, format)
-        else:
-            for start in range(0, len(text), PIECE):
-                yield encode(text[start : start + PIECE], format)

@@ -18,11 +18,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import Any
+from typing import Any, BinaryIO
 
 from stemline.corpus.documents import Chunk
 from stemline.corpus.problems import InputError
 from stemline.corpus.readers.delimited import CsvRecords
+from stemline.corpus.writers import TextWriter
 from stemline.corpus.writers.jsonl import _json_default, field_clash
 
 
@@ -36,10 +37,15 @@ def _cell(value: Any) -> str:
     return str(_json_default(value)) if isinstance(value, bytes) else str(value)
 
 
-class DelimitedWriter:
-    def __init__(self, field: str, delimiter: str):
+class DelimitedWriter(TextWriter):
+    #: The cell separator, set by each format's subclass.
+    delimiter = ","
+
+    def __init__(
+        self, raw: BinaryIO, field: str, *, compression: str | None = None, offsets: bool = False
+    ):
+        super().__init__(raw, compression)
         self.field = field
-        self.delimiter = delimiter
         self.columns: list[str] | None = None
 
     def render(self, chunk: Chunk, lines: list[str]) -> str:
@@ -89,3 +95,13 @@ class DelimitedWriter:
 
     def restore(self, state: dict[str, Any]) -> None:
         self.columns = state.get("columns")
+
+
+class CsvWriter(DelimitedWriter):
+    format = "csv"
+    delimiter = ","
+
+
+class TsvWriter(DelimitedWriter):
+    format = "tsv"
+    delimiter = "\t"

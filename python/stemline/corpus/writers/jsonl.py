@@ -20,11 +20,12 @@ from __future__ import annotations
 import base64
 import datetime
 import json
-from typing import Any
+from typing import Any, BinaryIO
 
 from stemline.corpus.documents import Chunk
 from stemline.corpus.problems import InputError, Place
 from stemline.corpus.readers.jsonl import JsonRecords
+from stemline.corpus.writers import TextWriter
 
 
 def _json_default(value: Any) -> Any:
@@ -45,8 +46,13 @@ def field_clash(chunk: Chunk, i: int, field: str) -> InputError:
     )
 
 
-class JsonlWriter:
-    def __init__(self, field: str, *, offsets: bool = False):
+class JsonlWriter(TextWriter):
+    format = "jsonl"
+
+    def __init__(
+        self, raw: BinaryIO, field: str, *, compression: str | None = None, offsets: bool = False
+    ):
+        super().__init__(raw, compression)
         self.field = field
         self.offsets_field = f"{field}_offsets" if offsets else None
         self._key = json.dumps(field, ensure_ascii=False)
@@ -86,9 +92,3 @@ class JsonlWriter:
                 fields.update(self._added(item))
                 out.append(json.dumps(fields, ensure_ascii=False, default=_json_default))
         return "\n".join(out) + "\n" if out else ""
-
-    def state(self) -> dict[str, Any]:
-        return {}
-
-    def restore(self, state: dict[str, Any]) -> None:
-        pass

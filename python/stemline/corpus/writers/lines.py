@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import BinaryIO
 
 from stemline.corpus.documents import Chunk
+from stemline.corpus.writers import TextWriter
 
 #: Rendered text above this many code points is handed on line by line.
 BIG = 1 << 24
 
 
-class LinesWriter:
+class LinesWriter(TextWriter):
+    def __init__(
+        self, raw: BinaryIO, field: str, *, compression: str | None = None, offsets: bool = False
+    ):
+        super().__init__(raw, compression)
+
     def render(self, chunk: Chunk, lines: list[str]) -> str:
         return "\n".join(lines) + "\n" if lines else ""
 
@@ -24,9 +30,3 @@ class LinesWriter:
         for line in lines:
             yield line
             yield "\n"
-
-    def state(self) -> dict[str, Any]:
-        return {}
-
-    def restore(self, state: dict[str, Any]) -> None:
-        pass

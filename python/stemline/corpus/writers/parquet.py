@@ -29,7 +29,15 @@ ROW_GROUP_BYTES = 64 << 20
 
 
 class ParquetWriter:
-    def __init__(self, sink: BinaryIO, field: str):
+    """Parquet's :class:`~stemline.corpus.writers.Writer`: its own binary file,
+    complete only when closed (see the module doc)."""
+
+    def __init__(
+        self, sink: BinaryIO, field: str, *, compression: str | None = None, offsets: bool = False
+    ):
+        # The format table keeps both away (Parquet compresses inside; offsets
+        # are JSON Lines only); the output layer checks them with its words.
+        assert compression is None and not offsets
         self.pa, self.pq = pyarrow_modules()
         #: The output file, opened and closed by the output layer.
         self.sink = sink
@@ -127,6 +135,15 @@ class ParquetWriter:
             self._writer.write_table(table, row_group_size=max(table.num_rows, 1))
         self._pending = []
         self._rows = self._bytes = 0
+
+    def end_source(self) -> None:
+        pass  # a single Parquet file is never resumed (formats.py: whole_file)
+
+    def state(self) -> dict[str, Any]:
+        return {}
+
+    def restore(self, state: dict[str, Any]) -> None:
+        raise ValueError("a Parquet file cannot be continued")
 
     def abort(self) -> None:
         """After a failure: lets go of the file (which the output layer removes)
