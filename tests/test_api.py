@@ -62,16 +62,6 @@ def test_porter_drop_in_interface():
     assert isinstance(stemline.PorterStemmer(), stemline.PorterStemmer)
 
 
-@pytest.mark.parametrize(
-    "module",
-    ["stemline", "stemline.normalizer", "stemline.stemmers", "stemline.reference"],
-)
-def test_docstring_examples(module):
-    __import__(module)
-    failures, tried = doctest.testmod(sys.modules[module])
-    assert tried > 0 and failures == 0
-
-
 def test_readme_examples():
     failures, tried = doctest.testfile(str(ROOT / "README.md"), module_relative=False)
     assert tried > 0 and failures == 0

@@ -22,13 +22,6 @@ from bbc_examples import unstem_table  # noqa: E402
 from stemmers_tables import WORDS, stemmer_table, stopword_table  # noqa: E402
 
 
-@pytest.mark.parametrize("module", ["stemline.vocabulary", "stemline.filters", "stemline.report"])
-def test_docstring_examples(module):
-    __import__(module)
-    failures, tried = doctest.testmod(sys.modules[module])
-    assert tried > 0 and failures == 0
-
-
 @pytest.fixture(scope="module")
 def bbc_vocabulary(bbc_texts):
     return stemline.Vocabulary.from_texts(bbc_texts)
