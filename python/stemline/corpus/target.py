@@ -205,22 +205,21 @@ class OutputFile:
     def commit(self) -> None:
         """Makes the output final: fsync and rename a temporary file into place."""
         try:
-            self.raw.flush()
-            if self.target is None:
-                return  # standard output stays open for whoever comes next
-            if not self.direct:
-                os.fsync(self.raw.fileno())
-            self._closed = True
-            self.raw.close()
-            if self.tmp is not None:
-                os.replace(self.tmp, self.target)
-                _TEMPORARY.discard(self.tmp)
-                self.tmp = None
-        except BrokenPipeError:
-            raise
-        except OSError as e:
+            with writing(self.path):
+                self.raw.flush()
+                if self.target is None:
+                    return  # standard output stays open for whoever comes next
+                if not self.direct:
+                    os.fsync(self.raw.fileno())
+                self._closed = True
+                self.raw.close()
+                if self.tmp is not None:
+                    os.replace(self.tmp, self.target)
+                    _TEMPORARY.discard(self.tmp)
+                    self.tmp = None
+        except OutputError:
             self.abort()  # the temporary file goes now: this output failed for good
-            raise write_error(self.path, e) from None
+            raise
 
     def abort(self) -> None:
         """After a failure: closes the file, ignoring a second failure (a full
