@@ -11,7 +11,7 @@ PY     := $(BIN)/python
 # maturin develop needs to know which environment to install into.
 IN_VENV := VIRTUAL_ENV=$(abspath $(VENV)) PATH=$(abspath $(BIN)):$$PATH
 
-.PHONY: demo test test-slow bench build browser docs docs-site dist dist-check lint fmt clean
+.PHONY: demo test test-slow bench build browser shells man docs docs-site dist dist-check lint fmt clean
 
 $(VENV)/.base: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -43,7 +43,19 @@ browser:
 	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
 	    chromium chromium-driver >/dev/null; }
 
-test: $(VENV)/.test build browser
+# The completion tests run the scripts in the real shells: zsh and fish are
+# installed here when missing (needs root), as the browser is.
+shells:
+	@command -v zsh >/dev/null && command -v fish >/dev/null || \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    zsh fish >/dev/null; }
+
+# The manual pages (man/), written from the command line's own declarations;
+# the test suite checks they are current.
+man: build
+	$(PY) -m stemline.commands.manpage man
+
+test: $(VENV)/.test build browser shells
 	cargo test --quiet --workspace
 	$(PY) -m pytest -m "not slow"
 

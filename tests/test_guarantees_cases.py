@@ -444,3 +444,26 @@ def test_exit_codes_are_listed_from_one_definition():
     docs = (Path(__file__).parent.parent / "docs" / "guarantees.md").read_text()
     for number, meaning in EXIT_CODES:
         assert f"| {number} | {meaning} |" in docs
+
+
+@pytest.mark.parametrize(
+    ("hidden", "args", "extra"),
+    [
+        ("matplotlib", ["report", "-"], "report"),
+        ("sklearn", ["normalize", "--stopwords", "sklearn", "-"], "stopwords"),
+    ],
+)
+def test_a_missing_extra_is_one_line_naming_it_and_its_own_exit_code(hidden, args, extra):
+    # The package is hidden from the command as if it were not installed.
+    program = (
+        f"import sys; sys.modules[{hidden!r}] = None; sys.argv = ['stemline', *{args!r}]; "
+        "from stemline.__main__ import command_line; command_line()"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", program], input=b"Cats.", capture_output=True, check=False
+    )
+    from stemline.corpus.problems import EXIT_MISSING_EXTRA
+
+    assert result.returncode == EXIT_MISSING_EXTRA, result.stderr
+    line = one_error_line(result.stderr.decode())
+    assert f"stemline[{extra}]" in line or f"stemline[{extra}]" in line.replace("'", '"')

@@ -34,6 +34,7 @@ from stemline.corpus.problems import (
     EXIT_BROKEN_PIPE,
     EXIT_INTERNAL,
     EXIT_INTERRUPTED,
+    EXIT_MISSING_EXTRA,
     EXIT_OK,
     EXIT_OUTPUT,
     EXIT_USAGE,
@@ -99,6 +100,11 @@ def run(command: Callable[[], Any]) -> int:
     except StemlineError as e:
         _error(e.message)
         return e.exit_code
+    except ImportError as e:
+        # stemline's own modules are always there: what is missing is an
+        # optional dependency, whose message names the extra that brings it.
+        _error(str(e))
+        return EXIT_MISSING_EXTRA
     except click.UsageError as e:
         # One line, as every other error, with where to look for the right words.
         where = e.ctx.command_path if e.ctx is not None else "stemline"
@@ -125,22 +131,25 @@ def run(command: Callable[[], Any]) -> int:
 
 
 #: Every command, each in its own module, imported only when run (or asked for
-#: its own help): ``stemline normalize FILE`` pays for no other. Each one's help
-#: text up to its first sentence's end is here too, so that ``stemline --help``
-#: lists them without importing them (a test checks it against the commands' own).
+#: its own help): ``stemline normalize FILE`` pays for no other. Each one's
+#: one-sentence summary is here too, so that ``stemline --help`` lists them
+#: without importing them (a test checks it against the commands' own).
 LAZY_COMMANDS: dict[str, tuple[str, str]] = {
+    "completions": (
+        "stemline.commands.completions",
+        "Print the shell completion script for stemline.",
+    ),
     "normalize": (
         "stemline.commands.normalize",
-        "Normalize PATHS (files or folders; default: standard input), one output line "
-        "per document, in input order.",
+        "Normalize documents: one output line or record each, in input order.",
     ),
     "report": (
         "stemline.commands.report",
-        "Write a corpus report for PATHS (files or folders; default: standard input).",
+        "Write an HTML report of what normalization does to a corpus.",
     ),
     "vocab": (
         "stemline.commands.vocab",
-        "Count the stems of PATHS (files or folders; default: standard input).",
+        "Count a corpus's stems and their surface forms, as TSV.",
     ),
 }
 
@@ -161,9 +170,8 @@ class StemlineGroup(click.Group):
             return super().get_command(ctx, cmd_name)
         module, help = LAZY_COMMANDS[cmd_name]
         if self._listing:
-            # Only its line in the list is wanted: click shortens the same text
-            # by its own rules.
-            return click.Command(cmd_name, help=help)
+            # Only its line in the list is wanted.
+            return click.Command(cmd_name, short_help=help)
         command = getattr(importlib.import_module(module), cmd_name)
         assert isinstance(command, click.Command)
         self.add_command(command, cmd_name)

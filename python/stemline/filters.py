@@ -53,7 +53,7 @@ def stopword_list(name: str) -> frozenset[str]:
         except ImportError:
             raise ImportError(
                 "the 'sklearn' stop word list is scikit-learn's; install it with "
-                "pip install 'stemline[stopwords]'"
+                'pip install "stemline[stopwords]"'
             ) from None
         return frozenset(ENGLISH_STOP_WORDS)
     if name == "english":

@@ -15,7 +15,10 @@ from stemline.corpus.problems import JobUsageError, exit_codes_text
 from stemline.settings import Settings
 
 
-@click.command(epilog=exit_codes_text())
+@click.command(
+    epilog=exit_codes_text(),
+    short_help="Normalize documents: one output line or record each, in input order.",
+)
 @input_options
 @record_output_options
 @pipeline_options

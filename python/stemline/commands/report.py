@@ -13,7 +13,10 @@ from stemline.normalizer import Normalizer
 from stemline.settings import Settings
 
 
-@click.command(epilog=exit_codes_text())
+@click.command(
+    epilog=exit_codes_text(),
+    short_help="Write an HTML report of what normalization does to a corpus.",
+)
 @input_options
 @pipeline_options
 @output_option("Write the HTML here (renamed into place when complete); default standard output.")

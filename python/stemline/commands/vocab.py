@@ -14,7 +14,9 @@ from stemline.settings import Settings
 from stemline.vocabulary import VocabularyBuilder
 
 
-@click.command(epilog=exit_codes_text())
+@click.command(
+    epilog=exit_codes_text(), short_help="Count a corpus's stems and their surface forms, as TSV."
+)
 @input_options
 @pipeline_options
 @output_option("Write the TSV here (renamed into place when complete); default standard output.")

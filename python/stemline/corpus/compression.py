@@ -20,7 +20,7 @@ from __future__ import annotations
 import io
 from typing import Any, BinaryIO, cast
 
-from stemline.corpus.problems import InputError, JobUsageError, Place
+from stemline.corpus.problems import InputError, MissingExtraError, Place
 
 #: Name ending -> compression.
 EXTENSIONS = {".gz": "gzip", ".bz2": "bzip2", ".xz": "xz", ".zst": "zstd"}
@@ -81,9 +81,7 @@ def _zstandard() -> Any:
     try:
         import zstandard
     except ImportError:
-        raise JobUsageError(
-            "Zstandard (.zst) needs the zstandard package: pip install 'stemline[corpus]'"
-        ) from None
+        raise MissingExtraError("Zstandard (.zst) needs the zstandard package", "corpus") from None
     return zstandard
 
 

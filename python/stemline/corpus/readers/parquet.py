@@ -16,19 +16,17 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 from stemline.corpus.documents import Chunk, Source
-from stemline.corpus.problems import InputError, JobUsageError, Place
+from stemline.corpus.problems import InputError, JobUsageError, MissingExtraError, Place
 from stemline.corpus.readers.context import Reading
 
 
 def pyarrow_modules() -> tuple[Any, Any]:
-    """(pyarrow, pyarrow.parquet), or a usage error saying what to install."""
+    """(pyarrow, pyarrow.parquet), or an error naming the extra to install."""
     try:
         import pyarrow
         import pyarrow.parquet
     except ImportError:
-        raise JobUsageError(
-            "Parquet needs the pyarrow package: pip install 'stemline[corpus]'"
-        ) from None
+        raise MissingExtraError("Parquet needs the pyarrow package", "corpus") from None
     return pyarrow, pyarrow.parquet
 
 
