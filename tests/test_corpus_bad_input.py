@@ -326,3 +326,22 @@ def test_closed_standard_output_stops_quietly_with_141(tmp_path):
     process.stdout.close()  # like `| head -c 10`
     assert process.wait() == 141
     assert process.stderr.read() == b""
+
+
+@pytest.mark.parametrize("command", ["normalize", "vocab"])
+def test_a_binary_file_in_a_folder_names_glob(tmp_path, command):
+    # An image beside the texts: the error says how to read only the texts.
+    (tmp_path / "notes.txt").write_bytes(b"Cats ran.\n")
+    (tmp_path / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    result = subprocess.run(
+        [STEMLINE_BIN, command, str(tmp_path), "-o", os.devnull], capture_output=True, text=True
+    )
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1
+    assert "photo.png: line 1, byte 8: binary data" in result.stderr
+    assert f"found in the folder {tmp_path}: --glob '*.txt'" in result.stderr
+    ok = subprocess.run(
+        [STEMLINE_BIN, command, str(tmp_path), "--glob", "*.txt", "-o", os.devnull],
+        capture_output=True,
+    )
+    assert ok.returncode == 0, ok.stderr

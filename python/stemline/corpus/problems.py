@@ -104,10 +104,17 @@ class InputError(StemlineError):
 
     def __init__(self, place: Place | str, message: str, hint: str | None = None):
         self.place = place
+        self.detail = message
+        self.hint = hint
         text = f"{place}: {message}"
         if hint:
             text += f" ({hint})"
         super().__init__(text)
+
+    @property
+    def name(self) -> str:
+        """The file the error is about, as the user named it."""
+        return self.place.name if isinstance(self.place, Place) else self.place
 
 
 class OutputError(StemlineError):

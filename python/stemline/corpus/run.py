@@ -24,7 +24,7 @@ from typing import Protocol, TypeVar
 
 from stemline.corpus.documents import Batch, Source
 from stemline.corpus.options import InputSpec, read_batches
-from stemline.corpus.problems import Problems
+from stemline.corpus.problems import InputError, Problems
 from stemline.corpus.progress import Progress, Stats, progress_wanted, summary_wanted
 
 
@@ -110,6 +110,24 @@ class CorpusRun:
                 self.output.abort()
         self.stats.seconds = time.perf_counter() - self.started
         self.stats.errors = self.problems.count
+        if isinstance(error, InputError):
+            hinted = self._binary_in_folder(error)
+            if hinted is not None:
+                raise hinted from None
+
+    def _binary_in_folder(self, error: InputError) -> InputError | None:
+        """A binary file met in a folder the user named is most often a file
+        they did not mean to read (an image beside the texts): the error then
+        says how to choose the files, with ``--glob``."""
+        if not error.detail.startswith(("binary data", "not valid UTF-8")):
+            return None
+        source = next((s for s in self.sources if s.name == error.name), None)
+        if source is None or source.folder is None or self.inputs.globs:
+            return None
+        hint = f"found in the folder {source.folder}: --glob '*.txt' reads only such files"
+        return InputError(
+            error.place, error.detail, f"{hint}; {error.hint}" if error.hint else hint
+        )
 
     def summary(self) -> None:
         """Prints the summary line when it is wanted: asked for (``--stats``),
