@@ -338,7 +338,7 @@ def test_a_binary_file_in_a_folder_names_glob(tmp_path, command):
     )
     assert result.returncode == 1
     assert result.stderr.count("\n") == 1
-    assert "photo.png: line 1, byte 8: binary data" in result.stderr
+    assert "photo.png: line 3, byte 8: binary data" in result.stderr  # after \r\n and \n
     assert f"found in the folder {tmp_path}: --glob '*.txt'" in result.stderr
     ok = subprocess.run(
         [STEMLINE_BIN, command, str(tmp_path), "--glob", "*.txt", "-o", os.devnull],
