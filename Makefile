@@ -8,30 +8,41 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 PY     := $(BIN)/python
-# maturin develop needs to know which environment to install into.
+# maturin develop needs to know which environment it builds for.
 IN_VENV := VIRTUAL_ENV=$(abspath $(VENV)) PATH=$(abspath $(BIN)):$$PATH
 
 .PHONY: demo test test-slow bench build browser docs docs-site dist dist-check lint fmt clean
 
-$(VENV)/.base: pyproject.toml
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade "pip>=25.1" "maturin>=1.9,<2"
-	$(PY) -m pip install --quiet -e .
-	touch $@
+# The editable install builds the extension once and records stemline's metadata
+# (version, dependencies, the `stemline` command); `make build` then only rebuilds
+# the extension in place.
+$(VENV)/.base: pyproject.toml Cargo.toml
+	@echo "setting up $(VENV): stemline, editable, with its dependencies"
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@$(PY) -m pip install --quiet --upgrade "pip>=25.1" "maturin>=1.9,<2"
+	@$(PY) -m pip install --quiet -e .
+	@touch $@
 
 # Development dependencies are dependency groups of pyproject.toml, not extras:
 # they are never published with the package.
 $(VENV)/.test: $(VENV)/.base pyproject.toml
-	$(PY) -m pip install --quiet --group test --group lint
-	touch $@
+	@echo "installing the test and lint dependencies into $(VENV)"
+	@$(PY) -m pip install --quiet --group test --group lint
+	@touch $@
 
 # Rebuilds the native extension when Rust sources changed (incremental; a no-op
 # otherwise). Python sources are used in place (editable install), with their
 # bytecode compiled as pip compiles an installed wheel's: where
 # PYTHONDONTWRITEBYTECODE is set, every command would otherwise compile them again.
+# --skip-install: the editable install is already there, and installing again had
+# pip print an "Ignoring ...: markers 'extra == ...' don't match" line for every
+# optional dependency. maturin reports its steps even with --quiet (which quiets
+# only cargo): they are shown if the build fails.
 build: $(VENV)/.base
-	$(IN_VENV) $(BIN)/maturin develop --release --quiet
-	$(PY) -m compileall -q python/stemline
+	@echo "building the native extension (maturin develop --release)"
+	@out=$$($(IN_VENV) $(BIN)/maturin develop --release --quiet --skip-install 2>&1) || \
+	  { printf '%s\n' "$$out" >&2; exit 1; }
+	@$(PY) -m compileall -q python/stemline
 
 demo: build
 	$(BIN)/stemline normalize examples/article.txt
