@@ -13,7 +13,12 @@ what ``stemline.spark`` runs on each batch.
 
 from __future__ import annotations
 
-import pyarrow as pa
+from stemline.extras import missing_extra
+
+try:
+    import pyarrow as pa
+except ImportError as e:
+    raise missing_extra("stemline.arrow", "arrow", e, "pyarrow") from e
 
 from stemline.columns import normalize_values, output_column
 from stemline.normalizer import DEFAULT_CACHE_BYTES

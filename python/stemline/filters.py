@@ -30,6 +30,8 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 
+from stemline.extras import missing_extra
+
 #: Names accepted for ``stopwords`` (and ``--stopwords``).
 STOPWORD_LISTS = ("nltk", "sklearn")
 
@@ -50,11 +52,8 @@ def stopword_list(name: str) -> frozenset[str]:
     if name == "sklearn":
         try:
             from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-        except ImportError:
-            raise ImportError(
-                "the 'sklearn' stop word list is scikit-learn's; install it with "
-                "pip install 'stemline[stopwords]'"
-            ) from None
+        except ImportError as e:
+            raise missing_extra("the 'sklearn' stop word list", "stopwords", e, "sklearn") from e
         return frozenset(ENGLISH_STOP_WORDS)
     if name == "english":
         raise ValueError(

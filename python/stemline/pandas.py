@@ -11,8 +11,13 @@ fits a method chain. Needs nothing but pandas (no pyarrow).
 
 from __future__ import annotations
 
-import numpy as np
-import pandas as pd
+from stemline.extras import missing_extra
+
+try:
+    import numpy as np
+    import pandas as pd
+except ImportError as e:
+    raise missing_extra("stemline.pandas", "pandas", e, "pandas") from e
 
 from stemline.columns import normalize_values
 from stemline.normalizer import DEFAULT_CACHE_BYTES
