@@ -9,15 +9,15 @@ from typing import Any
 from stemline import _native, filters
 from stemline._unicode import char_tables
 
-#: Stemmer names accepted by :class:`Normalizer` (and ``--stemmer``), the default
-#: first: the Porter modes ``nltk`` (NLTK_EXTENSIONS), ``martin``
-#: (MARTIN_EXTENSIONS) and ``original`` (ORIGINAL_ALGORITHM); ``snowball``
-#: (``SnowballStemmer("english")``); ``lancaster`` (``LancasterStemmer()``); and
-#: ``none`` (``str.lower()`` only).
 STEMMERS: tuple[str, ...] = _native.STEMMER_NAMES
+"""Stemmer names accepted by :class:`Normalizer` (and ``--stemmer``), the default
+first: the Porter modes ``nltk`` (NLTK_EXTENSIONS), ``martin``
+(MARTIN_EXTENSIONS) and ``original`` (ORIGINAL_ALGORITHM); ``snowball``
+(``SnowballStemmer("english")``); ``lancaster`` (``LancasterStemmer()``); and
+``none`` (``str.lower()`` only)."""
 
-#: Default memory bound of each worker's token cache, in bytes (2 MiB).
 DEFAULT_CACHE_BYTES: int = _native.DEFAULT_CACHE_BYTES
+"""Default memory bound of each worker's token cache, in bytes (2 MiB)."""
 
 
 class Normalizer:
@@ -105,7 +105,7 @@ class Normalizer:
 
     @property
     def stemmer(self) -> str:
-        """The stemmer's name: ``"nltk"``, ``"martin"``, ``"original"`` or ``"none"``."""
+        """The stemmer's name, one of :data:`STEMMERS`."""
         return self._stemmer
 
     @property

@@ -1,0 +1,113 @@
+"""An MkDocs hook: the site's lists of stemmers, stop word lists, formats and
+compressions, and the stemmer tables, generated from the code when the site is
+built, so that the next stemmer or format appears on every page by itself.
+
+A page writes ``{{ name }}`` (or ``{{ name:argument }}``) where a generated fragment
+goes; an unknown name fails the build. The names are the keys of :data:`FRAGMENTS`.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import sys
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import stemline
+from stemline import filters
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # docs/, for stemmers_tables
+from stemmers_tables import stemmer_table, stopword_table  # noqa: E402
+
+
+@dataclass(frozen=True)
+class Format:
+    """A corpus format as the pages speak of it."""
+
+    name: str
+    #: Name endings that select it (before a compression extension).
+    extensions: tuple[str, ...]
+    reads: bool
+    writes: bool
+
+
+def formats() -> list[Format]:
+    """The corpus formats, read from the corpus layer: the one place to change when
+    its format table moves."""
+    from stemline.corpus.discovery import FORMAT_EXTENSIONS, INPUT_FORMATS
+    from stemline.corpus.writers import OUTPUT_FORMATS
+
+    # In both tables' order (they differ only in the name of plain text).
+    both = itertools.chain.from_iterable(itertools.zip_longest(INPUT_FORMATS, OUTPUT_FORMATS))
+    names = dict.fromkeys(n for n in both if n not in (None, "auto"))
+    return [
+        Format(
+            name,
+            tuple(ext for ext, fmt in FORMAT_EXTENSIONS.items() if fmt == name),
+            reads=name in INPUT_FORMATS,
+            writes=name in OUTPUT_FORMATS,
+        )
+        for name in names
+    ]
+
+
+def compressions() -> dict[str, str]:
+    """Name ending -> compression."""
+    from stemline.corpus.compression import EXTENSIONS
+
+    return dict(EXTENSIONS)
+
+
+def code_list(items: Iterable[str]) -> str:
+    """Each item as code, separated by commas."""
+    return ", ".join(f"`{item}`" for item in items)
+
+
+def format_extensions(name: str) -> str:
+    for format in formats():
+        if format.name == name:
+            return code_list(format.extensions)
+    raise ValueError(f"no format {name!r}; known: {', '.join(f.name for f in formats())}")
+
+
+#: Placeholder name -> the Markdown it stands for (given the argument after ``:``).
+FRAGMENTS: dict[str, Callable[[str], str]] = {
+    "stemmers": lambda _: code_list(stemline.STEMMERS),
+    "stopword_lists": lambda _: code_list(filters.STOPWORD_LISTS),
+    "input_formats": lambda _: code_list(["auto", *(f.name for f in formats() if f.reads)]),
+    "output_formats": lambda _: code_list(["auto", *(f.name for f in formats() if f.writes)]),
+    "format_extensions": format_extensions,
+    "output_extensions": lambda _: code_list(
+        ext for f in formats() if f.writes for ext in f.extensions
+    ),
+    "compression_extensions": lambda _: code_list(compressions()),
+    "stemmer_table": lambda _: stemmer_table(),
+    "stopword_table": lambda _: stopword_table(),
+}
+
+_PLACEHOLDER = re.compile(r"\{\{ *([a-z_]+)(?::([\w.-]+))? *\}\}")
+
+
+def expand(markdown: str, where: str = "the page") -> str:
+    """``markdown`` with each placeholder replaced by its fragment.
+
+    >>> expand("One of {{ stopword_lists }}.")
+    'One of `nltk`, `sklearn`.'
+    """
+
+    def fragment(match: re.Match[str]) -> str:
+        name, argument = match.group(1), match.group(2) or ""
+        if name not in FRAGMENTS:
+            raise ValueError(
+                f"{where}: unknown placeholder {match.group()}; known: {list(FRAGMENTS)}"
+            )
+        return FRAGMENTS[name](argument)
+
+    return _PLACEHOLDER.sub(fragment, markdown)
+
+
+def on_page_markdown(markdown: str, *, page: Any, **kwargs: Any) -> str:
+    return expand(markdown, page.file.src_uri)
