@@ -11,7 +11,7 @@ PY     := $(BIN)/python
 # maturin develop needs to know which environment it builds for.
 IN_VENV := VIRTUAL_ENV=$(abspath $(VENV)) PATH=$(abspath $(BIN)):$$PATH
 
-.PHONY: demo test test-slow bench build browser docs docs-site dist dist-check lint fmt clean
+.PHONY: demo test test-slow bench build browser docs docs-site docs-serve dist dist-check lint fmt clean
 
 # The editable install builds the extension once and records stemline's metadata
 # (version, dependencies, the `stemline` command); `make build` then only rebuilds
@@ -86,9 +86,16 @@ bench: $(VENV)/.bench build
 docs: $(VENV)/.test build browser
 	$(PY) docs/bbc_examples.py
 
-# The documentation site (MkDocs), into site/; the test suite builds it with --strict too.
-docs-site: $(VENV)/.test
-	$(BIN)/mkdocs build --strict
+# The documentation site (MkDocs), into site/ (open site/index.html); the test suite
+# builds it with --strict too. Its lists of stemmers and formats are read from the
+# built stemline. MkDocs's own banner about its successor is left out.
+docs-site: $(VENV)/.test build
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
+
+# The site served at http://127.0.0.1:8000/stemline/ (search included), rebuilt when a
+# page changes; Ctrl-C stops it.
+docs-serve: $(VENV)/.test build
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve
 
 $(VENV)/.dist: $(VENV)/.base pyproject.toml
 	$(PY) -m pip install --quiet --group dist

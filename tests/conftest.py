@@ -102,6 +102,9 @@ def browser():
     options.binary_location = shutil.which("chromium")
     for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1200,1000"):
         options.add_argument(arg)
+    # Nothing but 127.0.0.1 resolves: a test that switches the network on to reach a
+    # local server still reaches nothing else.
+    options.add_argument("--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1")
     driver = webdriver.Chrome(
         service=Service(executable_path=shutil.which("chromedriver")), options=options
     )
