@@ -4,6 +4,7 @@ built, so that the next stemmer or format appears on every page by itself.
 
 A page writes ``{{ name }}`` (or ``{{ name:argument }}``) where a generated fragment
 goes; an unknown name fails the build. The names are the keys of :data:`FRAGMENTS`.
+Written as code (in backticks) a placeholder stays as written.
 """
 
 from __future__ import annotations
@@ -88,14 +89,16 @@ FRAGMENTS: dict[str, Callable[[str], str]] = {
     "stopword_table": lambda _: stopword_table(),
 }
 
-_PLACEHOLDER = re.compile(r"\{\{ *([a-z_]+)(?::([\w.-]+))? *\}\}")
+# A placeholder written as code (`{{ stemmers }}`, as the development guide names
+# them) is left as it is: every fragment is Markdown of its own, never code.
+_PLACEHOLDER = re.compile(r"(?<!`)\{\{ *([a-z_]+)(?::([\w.-]+))? *\}\}(?!`)")
 
 
 def expand(markdown: str, where: str = "the page") -> str:
     """``markdown`` with each placeholder replaced by its fragment.
 
-    >>> expand("One of {{ stopword_lists }}.")
-    'One of `nltk`, `sklearn`.'
+    >>> expand("One of {{ stopword_lists }}; a page writes `{{ stopword_lists }}`.")
+    'One of `nltk`, `sklearn`; a page writes `{{ stopword_lists }}`.'
     """
 
     def fragment(match: re.Match[str]) -> str:
