@@ -10,8 +10,6 @@ stemline.example needs no_such_module_here, which is not installed: pip install 
 
 from __future__ import annotations
 
-import importlib.util
-
 __all__ = ["MissingExtraError", "missing_extra", "require"]
 
 
@@ -40,6 +38,8 @@ def require(feature: str, extra: str, *modules: str) -> None:
     """Raise :class:`MissingExtraError` unless each of ``modules`` is installed:
     for the modules that import their library only when used, found without
     importing it (``import stemline.spark`` stays as light as the rest)."""
+    import importlib.util
+
     for module in modules:
         try:
             found = importlib.util.find_spec(module) is not None

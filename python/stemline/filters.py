@@ -30,8 +30,6 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 
-from stemline.extras import missing_extra
-
 #: Names accepted for ``stopwords`` (and ``--stopwords``).
 STOPWORD_LISTS = ("nltk", "sklearn")
 
@@ -53,6 +51,8 @@ def stopword_list(name: str) -> frozenset[str]:
         try:
             from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
         except ImportError as e:
+            from stemline.extras import missing_extra  # not on import stemline's path
+
             raise missing_extra("the 'sklearn' stop word list", "stopwords", e, "sklearn") from e
         return frozenset(ENGLISH_STOP_WORDS)
     if name == "english":
