@@ -56,7 +56,7 @@ def test_install_commands_name_what_exists() -> None:
     assert "dist" in TARGETS
     # The one wheel `make dist` builds (manylinux2014, abi3), which the glob must name.
     wheel = (
-        f"stemline-{stemline.__version__}-cp310-abi3-manylinux_2_17_x86_64.manylinux2014_x86_64.whl"
+        f"stemline-{stemline.__version__}-cp310-abi3-manylinux2014_x86_64.manylinux_2_17_x86_64.whl"
     )
     assert fnmatch.fnmatch(f"dist/{wheel}", install[3].split()[-1])
     assert readme_commands.commands("install-in-clone") == install[3:]
