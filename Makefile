@@ -8,47 +8,72 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 PY     := $(BIN)/python
-# maturin develop needs to know which environment to install into.
+# maturin develop needs to know which environment it builds for.
 IN_VENV := VIRTUAL_ENV=$(abspath $(VENV)) PATH=$(abspath $(BIN)):$$PATH
 
-.PHONY: demo test test-slow bench build browser shells man docs docs-site dist dist-check lint fmt clean
+.PHONY: demo test test-slow bench build browser shells man docs docs-site docs-serve dist dist-check lint fmt clean
 
-$(VENV)/.base: pyproject.toml
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade "pip>=25.1" "maturin>=1.9,<2"
-	$(PY) -m pip install --quiet -e .
-	touch $@
+# The editable install builds the extension once and records stemline's metadata
+# (version, dependencies, the `stemline` command); `make build` then only rebuilds
+# the extension in place.
+$(VENV)/.base: pyproject.toml Cargo.toml
+	@echo "setting up $(VENV): stemline, editable, with its dependencies"
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@$(PY) -m pip install --quiet --upgrade "pip>=25.1" "maturin>=1.9,<2"
+	@$(PY) -m pip install --quiet -e .
+	@touch $@
 
 # Development dependencies are dependency groups of pyproject.toml, not extras:
 # they are never published with the package.
 $(VENV)/.test: $(VENV)/.base pyproject.toml
-	$(PY) -m pip install --quiet --group test --group lint
-	touch $@
+	@echo "installing the test and lint dependencies into $(VENV)"
+	@$(PY) -m pip install --quiet --group test --group lint
+	@touch $@
 
 # Rebuilds the native extension when Rust sources changed (incremental; a no-op
 # otherwise). Python sources are used in place (editable install), with their
 # bytecode compiled as pip compiles an installed wheel's: where
 # PYTHONDONTWRITEBYTECODE is set, every command would otherwise compile them again.
+# --skip-install: the editable install is already there, and installing again had
+# pip print an "Ignoring ...: markers 'extra == ...' don't match" line for every
+# optional dependency. maturin reports its steps even with --quiet (which quiets
+# only cargo): they are shown if the build fails.
 build: $(VENV)/.base
-	$(IN_VENV) $(BIN)/maturin develop --release --quiet
-	$(PY) -m compileall -q python/stemline
+	@echo "building the native extension (maturin develop --release)"
+	@out=$$($(IN_VENV) $(BIN)/maturin develop --release --quiet --skip-install 2>&1) || \
+	  { printf '%s\n' "$$out" >&2; exit 1; }
+	@$(PY) -m compileall -q python/stemline
 
 demo: build
 	$(BIN)/stemline normalize examples/article.txt
 
-# The report test opens the report in Debian's headless Chromium, driven through
-# Debian's chromedriver: installed here when missing (needs root), never downloaded.
+# The browser tests open pages in Debian's headless Chromium, driven through Debian's
+# chromedriver: installed here when missing, as root (never downloaded). Without root,
+# one line says so and the test suite skips those tests (with CI=true it fails).
 browser:
 	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
-	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	    chromium chromium-driver >/dev/null; }
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "installing chromium and chromium-driver (apt-get)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    chromium chromium-driver >/dev/null; \
+	else \
+	  echo "no chromium or chromedriver, and installing them needs root" \
+	    "(sudo make browser): the browser tests will be skipped"; \
+	fi
 
 # The completion tests run the scripts in the real shells: zsh and fish are
-# installed here when missing (needs root), as the browser is.
+# installed here when missing, as root, as the browser is (without root, their
+# tests are skipped, or fail with CI=true).
 shells:
 	@command -v zsh >/dev/null && command -v fish >/dev/null || \
-	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	    zsh fish >/dev/null; }
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "installing zsh and fish (apt-get)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    zsh fish >/dev/null; \
+	else \
+	  echo "no zsh or fish, and installing them needs root" \
+	    "(sudo make shells): their completion tests will be skipped"; \
+	fi
 
 # The manual pages (man/), written from the command line's own declarations;
 # the test suite checks they are current.
@@ -80,9 +105,16 @@ bench: $(VENV)/.bench build
 docs: $(VENV)/.test build browser
 	$(PY) docs/bbc_examples.py
 
-# The documentation site (MkDocs), into site/; the test suite builds it with --strict too.
-docs-site: $(VENV)/.test
-	$(BIN)/mkdocs build --strict
+# The documentation site (MkDocs), into site/ (open site/index.html); the test suite
+# builds it with --strict too. Its lists of stemmers and formats are read from the
+# built stemline. MkDocs's own banner about its successor is left out.
+docs-site: $(VENV)/.test build
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
+
+# The site served at http://127.0.0.1:8000/stemline/ (search included), rebuilt when a
+# page changes; Ctrl-C stops it.
+docs-serve: $(VENV)/.test build
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve
 
 $(VENV)/.dist: $(VENV)/.base pyproject.toml
 	$(PY) -m pip install --quiet --group dist

@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # The distributions in dist/ as a user meets them (make dist-check; .ci/run after
 # make test):
-#   1. the wheel, in a fresh virtual environment with no Rust toolchain on PATH:
-#      ci/smoke_test.py (the seed demo through the API and the `stemline` command,
-#      `stemline --version`) and the README's examples as doctests;
+#   1. the wheel, in a fresh virtual environment with no Rust toolchain on PATH,
+#      installed by the README's install commands as written (those left once
+#      `make dist` has run in a clone, as here), with extras as the README installs
+#      them: ci/smoke_test.py (the seed demo through the API and the `stemline`
+#      command, `stemline --version`), the README's examples as doctests, and the
+#      README's commands on your own files, as written, on sample files;
 #   2. the sdist, in another fresh environment, built from source: ci/smoke_test.py.
 # Dependencies come from the package index, as for a user.
 set -euo pipefail
@@ -34,18 +37,28 @@ no_rust_path=${no_rust_path%:}
 
 echo "wheel: $(basename "$wheel")"
 "$PYTHON" -m venv "$work/wheel"
-# The README's examples use the reference (NLTK) and pandas.
-"$work/wheel/bin/python" -m pip install --quiet "$wheel[reference,pandas]"
 (
-    cd "$work"
-    export PATH="$work/wheel/bin:$no_rust_path" CARGO_HOME="$work/no-cargo" RUSTUP_HOME="$work/no-rustup"
+    # The environment activated, as the README's reader has it; pip quiet.
+    export PATH="$work/wheel/bin:$no_rust_path" VIRTUAL_ENV="$work/wheel" PIP_QUIET=1
+    export CARGO_HOME="$work/no-cargo" RUSTUP_HOME="$work/no-rustup"
     if command -v cargo >/dev/null || command -v rustc >/dev/null; then
         echo "dist_check: a Rust toolchain is still on PATH" >&2
         exit 1
     fi
+    python ci/readme_commands.py install-in-clone >"$work/install.sh"
+    bash -euo pipefail "$work/install.sh"
+    # The README's examples use the reference (NLTK) and pandas, its commands report.
+    pip install --find-links dist "stemline[reference,pandas,report]"
+    echo "  README install: pass"
+    cd "$work"
     python "$repo/ci/smoke_test.py" "$repo/examples"
     python -m doctest "$repo/README.md"
     echo "  README examples: pass"
+    mkdir own-files
+    python "$repo/ci/readme_commands.py" --files own-files
+    python "$repo/ci/readme_commands.py" first-use >first-use.sh
+    (cd own-files && bash -euo pipefail ../first-use.sh >/dev/null)
+    echo "  README commands on your own files: pass"
 )
 
 echo "sdist: $(basename "$sdist")"

@@ -1,9 +1,8 @@
-"""Prints the tables of ``docs/stemmers.md``, computed by stemline.
+"""The tables of ``docs/stemmers.md``, computed by stemline: the site's hook
+(``docs/tooling/generated.py``) puts them in the page when the site is built.
 
-``tests/test_docs.py`` checks that the page holds exactly what these functions
-return, and that every stem in them is NLTK's.
-
-Run from the repository root: ``python docs/stemmers_tables.py``.
+``tests/test_docs.py`` checks that every stem in them is NLTK's. To see them:
+``python docs/stemmers_tables.py`` from the repository root.
 """
 
 from __future__ import annotations

@@ -7,6 +7,7 @@ tests/data/README.md for where it came from.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -22,6 +23,9 @@ os.environ["NLTK_DATA"] = str(DATA / "nltk_data")
 
 #: The installed `stemline` command of the Python running the tests.
 STEMLINE_BIN = str(Path(sys.executable).with_name("stemline"))
+
+# Java for the Spark tests, a browser for the browser tests: one line when missing.
+pytest_plugins = ["prerequisites"]
 
 __all__ = ["DATA", "EXAMPLES", "ROOT", "STEMLINE_BIN", "peak_rss", "read_bbc"]
 
@@ -84,3 +88,26 @@ def porter_vocabulary() -> list[str]:
     if words[-1] == "":
         words.pop()
     return words
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's headless Chromium through Debian's chromedriver, network off (for
+    tests marked ``needs("browser")``, which are skipped when either is missing)."""
+    os.environ["SE_OFFLINE"] = "true"  # Selenium Manager must never download anything
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = shutil.which("chromium")
+    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1200,1000"):
+        options.add_argument(arg)
+    # Nothing but 127.0.0.1 resolves: a test that switches the network on to reach a
+    # local server still reaches nothing else.
+    options.add_argument("--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1")
+    driver = webdriver.Chrome(
+        service=Service(executable_path=shutil.which("chromedriver")), options=options
+    )
+    driver.set_network_conditions(offline=True, latency=0, throughput=0)
+    yield driver
+    driver.quit()

@@ -1,14 +1,12 @@
-"""The documentation: every example of the README and of the docs site runs, the
-site builds with ``mkdocs build --strict``, its computed parts (the unstem table,
-the BBC report) are what the code computes now, and what a user reads stands on its
-own (no relative links in the README, nothing about how the project is organised)."""
+"""The documentation: every example of the README and of the docs site runs, its
+computed parts (the unstem table, the BBC report) are what the code computes now
+(the built site: test_site.py), and what a user reads stands on its own (no
+relative links in the README, nothing about how the project is organised)."""
 
 from __future__ import annotations
 
 import doctest
-import os
 import re
-import subprocess
 import sys
 from pathlib import Path
 
@@ -53,10 +51,10 @@ def test_stemmers_page_examples():
 
 
 def test_stemmers_page_tables_are_computed():
-    # `python docs/stemmers_tables.py` prints them; the page must hold them as computed now.
+    # The site's hook puts them in when it is built (test_site checks the built page).
     page = (ROOT / "docs" / "stemmers.md").read_text(encoding="utf-8")
-    assert stemmer_table() in page
-    assert stopword_table() in page
+    assert "\n{{ stemmer_table }}\n" in page and "\n{{ stopword_table }}\n" in page
+    assert stopword_table().count("\n") == 3  # a header, its rule and one row per list
 
 
 def test_stemmers_page_stems_are_nltks():
@@ -84,23 +82,6 @@ def test_guides_have_examples() -> None:
     for name in ("python-api.md", "integrations.md", "exactness.md"):
         _, tried = doctest.testfile(str(ROOT / "docs" / name), module_relative=False)
         assert tried >= 5, name
-
-
-def test_site_builds_strictly(tmp_path: Path) -> None:
-    # --strict turns every warning (a broken link or anchor, a page missing from the
-    # navigation, an unresolved API reference) into a failure.
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    assert result.returncode == 0, result.stderr
-    api = (tmp_path / "api" / "index.html").read_text(encoding="utf-8")
-    for name in ("Normalizer", "normalize_many", "PorterStemmer", "Vocabulary", "analyzer"):
-        assert 'id="stemline.' in api and name in api, name
-    assert (tmp_path / "report" / "index.html").exists()
 
 
 def test_readme_is_short_and_links_absolute() -> None:

@@ -1,15 +1,13 @@
 """The corpus report: its figures against the reference, and the page in a real browser.
 
-The browser is Debian's headless Chromium driven through Debian's chromedriver
-(``make test`` installs both with apt-get when missing); nothing is downloaded
-at run time, and the page is opened with the network switched off.
+The browser (the ``browser`` fixture of conftest.py) is Debian's headless Chromium
+driven through Debian's chromedriver; nothing is downloaded at run time, and the
+page is opened with the network switched off.
 """
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import subprocess
 from collections import Counter
 from pathlib import Path
@@ -20,9 +18,6 @@ import stemline
 from conftest import DATA, STEMLINE_BIN
 from stemline import reference
 from stemline.report import CorpusStats, render_html
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
 
 
 def test_stats_equal_the_reference(bbc_texts):
@@ -79,27 +74,7 @@ def bbc_report(tmp_path_factory):
     return out
 
 
-@pytest.fixture(scope="module")
-def browser():
-    if not (os.path.exists(CHROMIUM) and os.path.exists(CHROMEDRIVER)):
-        pytest.fail(
-            "the report test needs Debian's chromium and chromium-driver: "
-            "apt-get install chromium chromium-driver (make test does this)"
-        )
-    os.environ["SE_OFFLINE"] = "true"  # Selenium Manager must never download anything
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1200,1000"):
-        options.add_argument(arg)
-    driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
-    driver.set_network_conditions(offline=True, latency=0, throughput=0)
-    yield driver
-    driver.quit()
-
-
+@pytest.mark.needs("browser")
 def test_report_in_a_browser(bbc_report, browser, bbc_texts, tmp_path):
     from PIL import Image
     from selenium.webdriver.common.by import By

@@ -8,7 +8,6 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
-import shutil
 import sys
 
 import pyarrow.parquet as pq
@@ -22,13 +21,14 @@ from stemline.columns import settings_of
 
 # PySpark checks the pandas version even for Arrow-only paths and warns about
 # pandas 3, which stemline's Spark paths (Arrow batches) do not depend on.
-pytestmark = pytest.mark.filterwarnings("ignore:PySpark does not yet fully support pandas")
+pytestmark = [
+    pytest.mark.filterwarnings("ignore:PySpark does not yet fully support pandas"),
+    pytest.mark.needs("java"),
+]
 
 
 @pytest.fixture(scope="module")
 def spark():
-    if not (os.environ.get("JAVA_HOME") or shutil.which("java")):
-        pytest.fail("Spark needs Java 17 or later: apt-get install -y openjdk-17-jre-headless")
     # The Python workers must import the stemline under test: this interpreter.
     os.environ["PYSPARK_PYTHON"] = sys.executable
     os.environ["PYSPARK_DRIVER_PYTHON"] = sys.executable

@@ -15,7 +15,12 @@ from __future__ import annotations
 
 from typing import Any
 
-import pyarrow as pa
+from stemline.extras import missing_extra
+
+try:
+    import pyarrow as pa
+except ImportError as e:
+    raise missing_extra("stemline.arrow", "arrow", e, "pyarrow") from e
 
 from stemline.columns import normalize_values, output_column, settings_of
 

@@ -50,11 +50,10 @@ def stopword_list(name: str) -> frozenset[str]:
     if name == "sklearn":
         try:
             from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-        except ImportError:
-            raise ImportError(
-                "the 'sklearn' stop word list is scikit-learn's; install it with "
-                'pip install "stemline[stopwords]"'
-            ) from None
+        except ImportError as e:
+            from stemline.extras import missing_extra  # not on import stemline's path
+
+            raise missing_extra("the 'sklearn' stop word list", "stopwords", e, "sklearn") from e
         return frozenset(ENGLISH_STOP_WORDS)
     if name == "english":
         raise ValueError(

@@ -13,8 +13,13 @@ from __future__ import annotations
 
 from typing import Any
 
-import numpy as np
-import pandas as pd
+from stemline.extras import missing_extra
+
+try:
+    import numpy as np
+    import pandas as pd
+except ImportError as e:
+    raise missing_extra("stemline.pandas", "pandas", e, "pandas") from e
 
 from stemline.columns import normalize_values, settings_of
 

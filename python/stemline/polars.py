@@ -16,7 +16,12 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-import polars as pl
+from stemline.extras import missing_extra
+
+try:
+    import polars as pl
+except ImportError as e:
+    raise missing_extra("stemline.polars", "polars", e, "polars") from e
 
 from stemline.columns import normalize_values, settings_of
 from stemline.settings import Settings

@@ -12,11 +12,16 @@ from __future__ import annotations
 import warnings
 from collections.abc import Callable
 
-import nltk
-from nltk.stem.lancaster import LancasterStemmer
-from nltk.stem.porter import PorterStemmer
-from nltk.stem.snowball import SnowballStemmer
-from nltk.tokenize import TreebankWordTokenizer, wordpunct_tokenize
+from stemline.extras import missing_extra
+
+try:
+    import nltk
+    from nltk.stem.lancaster import LancasterStemmer
+    from nltk.stem.porter import PorterStemmer
+    from nltk.stem.snowball import SnowballStemmer
+    from nltk.tokenize import TreebankWordTokenizer, wordpunct_tokenize
+except ImportError as e:
+    raise missing_extra("stemline.reference", "reference", e, "nltk") from e
 
 #: The NLTK release the spec is pinned to.
 NLTK_VERSION = "3.10.4"

@@ -7,7 +7,8 @@ distinct words (where over-stemming shows). Plots are drawn by matplotlib as SVG
 and inlined, with the CSS; the page loads nothing, so it opens without a network.
 
 Needs matplotlib (``pip install "stemline[report]"``), imported when a report is
-drawn.
+drawn: without it, drawing raises :class:`stemline.extras.MissingExtraError`, and
+the figures (:class:`CorpusStats`) need nothing.
 
 >>> from stemline.report import CorpusStats
 >>> stats = CorpusStats.from_texts([["Running runs.", "The runner ran; run!"]])
@@ -25,6 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from stemline.extras import missing_extra
 from stemline.normalizer import Normalizer
 from stemline.vocabulary import StemEntry, Vocabulary, VocabularyBuilder
 
@@ -156,9 +158,25 @@ class CorpusStats:
 # ---------------------------------------------------------------- plots
 
 
+def _matplotlib() -> Any:
+    """matplotlib, or the error naming the extra that installs it."""
+    try:
+        import matplotlib
+    except ImportError as e:
+        raise missing_extra("stemline.report", "report", e, "matplotlib") from e
+    return matplotlib
+
+
+def _pyplot() -> Any:
+    _matplotlib()
+    import matplotlib.pyplot as plt
+
+    return plt
+
+
 def _svg(figure: Any) -> str:
     """A matplotlib figure as an inline <svg> element (deterministic ids, no date)."""
-    import matplotlib.pyplot as plt
+    plt = _pyplot()
 
     buffer = io.StringIO()
     figure.savefig(buffer, format="svg", metadata={"Date": None}, bbox_inches="tight")
@@ -177,7 +195,7 @@ def _log_spaced(n: int, points: int = 400) -> list[int]:
 
 def zipf_plot(stats: CorpusStats) -> str:
     """Rank-frequency of words (before stemming) and of stems, log-log."""
-    import matplotlib.pyplot as plt
+    plt = _pyplot()
 
     figure, axes = plt.subplots(figsize=(6.4, 4.2))
     series = [
@@ -199,7 +217,7 @@ def length_histogram(stats: CorpusStats) -> str:
     """Tokens per document. A long tail would squeeze the bulk into a few bars, so
     the axis ends at the 99th percentile and the last bar also counts every longer
     document (the title says how many and up to what length)."""
-    import matplotlib.pyplot as plt
+    plt = _pyplot()
 
     figure, axes = plt.subplots(figsize=(6.4, 4.2))
     lengths = stats.lengths
@@ -280,8 +298,7 @@ def _stem_table(entries: list[StemEntry], first_column: str) -> str:
 
 def render_html(stats: CorpusStats, *, title: str = "Corpus report", top: int = 50) -> str:
     """The report page for ``stats``: one self-contained HTML document."""
-    import matplotlib
-
+    matplotlib = _matplotlib()
     matplotlib.use("Agg")
     matplotlib.rcParams["svg.hashsalt"] = "stemline"  # stable element ids
 

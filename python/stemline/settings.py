@@ -27,15 +27,15 @@ from typing import Annotated, Any, NamedTuple, get_type_hints
 
 from stemline import _native
 
-#: The stemmer names, the default first: the Porter modes ``nltk``
-#: (NLTK_EXTENSIONS), ``martin`` (MARTIN_EXTENSIONS) and ``original``
-#: (ORIGINAL_ALGORITHM); ``snowball`` (``SnowballStemmer("english")``);
-#: ``lancaster`` (``LancasterStemmer()``); and ``none`` (``str.lower()`` only).
-#: The native core's list, the only one.
 STEMMERS: tuple[str, ...] = _native.STEMMER_NAMES
+"""Stemmer names accepted by :class:`Normalizer` (and ``--stemmer``), the default
+first: the Porter modes ``nltk`` (NLTK_EXTENSIONS), ``martin``
+(MARTIN_EXTENSIONS) and ``original`` (ORIGINAL_ALGORITHM); ``snowball``
+(``SnowballStemmer("english")``); ``lancaster`` (``LancasterStemmer()``); and
+``none`` (``str.lower()`` only). The native core's list, the only one."""
 
-#: Default memory bound of each worker's token cache, in bytes (2 MiB).
 DEFAULT_CACHE_BYTES: int = _native.DEFAULT_CACHE_BYTES
+"""Default memory bound of each worker's token cache, in bytes (2 MiB)."""
 
 
 class Option(NamedTuple):

@@ -27,6 +27,11 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from stemline.columns import output_column, settings_of
+from stemline.extras import require
+
+# Found, not imported: a job's Python workers import this module too, and PySpark
+# is imported by the functions that use it. pyarrow carries the batches.
+require("stemline.spark", "spark", "pyspark", "pyarrow")
 
 if TYPE_CHECKING:
     import pandas as pd

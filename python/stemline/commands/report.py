@@ -7,7 +7,7 @@ import click
 from stemline.commands.options import input_options, output_option, pipeline_options, run_options
 from stemline.corpus.options import InputSpec
 from stemline.corpus.outputs import TextOutput
-from stemline.corpus.problems import MissingExtraError, exit_codes_text
+from stemline.corpus.problems import exit_codes_text
 from stemline.corpus.run import CorpusRun
 from stemline.normalizer import Normalizer
 from stemline.settings import Settings
@@ -52,12 +52,10 @@ def report(
       stemline report corpus/ -o report.html
       stemline report corpus/ --glob '*.txt' --drop-punct -o report.html
     """
-    try:
-        import matplotlib  # noqa: F401
+    from stemline.extras import require
+    from stemline.report import CorpusStats, render_html
 
-        from stemline.report import CorpusStats, render_html
-    except ImportError as e:
-        raise MissingExtraError("stemline report draws its plots with matplotlib", "report") from e
+    require("stemline report", "report", "matplotlib")  # before any input is read
     normalizer = Normalizer.from_settings(settings)
     with CorpusRun(inputs, quiet=quiet, stats=stats) as run:
         out = run.open(lambda sources: TextOutput(output, sources))

@@ -20,7 +20,7 @@ from __future__ import annotations
 import io
 from typing import Any, BinaryIO, cast
 
-from stemline.corpus.problems import InputError, MissingExtraError, Place
+from stemline.corpus.problems import InputError, Place
 
 #: Name ending -> compression.
 EXTENSIONS = {".gz": "gzip", ".bz2": "bzip2", ".xz": "xz", ".zst": "zstd"}
@@ -80,8 +80,10 @@ def sniff(head: bytes) -> str | None:
 def _zstandard() -> Any:
     try:
         import zstandard
-    except ImportError:
-        raise MissingExtraError("Zstandard (.zst) needs the zstandard package", "corpus") from None
+    except ImportError as e:
+        from stemline.extras import missing_extra
+
+        raise missing_extra("Zstandard (.zst) files", "corpus", e, "zstandard") from e
     return zstandard
 
 

@@ -129,16 +129,6 @@ class JobUsageError(StemlineError):
     exit_code = EXIT_USAGE
 
 
-class MissingExtraError(StemlineError):
-    """A feature needs an optional dependency that is not installed: the
-    message names the extra that brings it. Exit code 69."""
-
-    exit_code = EXIT_MISSING_EXTRA
-
-    def __init__(self, what: str, extra: str):
-        super().__init__(f'{what}: pip install "stemline[{extra}]"')
-
-
 class Problems:
     """Input problems tolerated by a policy the user chose: counted for the
     summary; the first ``show`` of them printed as warnings naming the place."""

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 from stemline.corpus.documents import Chunk, Source
-from stemline.corpus.problems import InputError, JobUsageError, MissingExtraError, Place
+from stemline.corpus.problems import InputError, JobUsageError, Place
 from stemline.corpus.readers.context import Reading
 
 
@@ -25,8 +25,10 @@ def pyarrow_modules() -> tuple[Any, Any]:
     try:
         import pyarrow
         import pyarrow.parquet
-    except ImportError:
-        raise MissingExtraError("Parquet needs the pyarrow package", "corpus") from None
+    except ImportError as e:
+        from stemline.extras import missing_extra
+
+        raise missing_extra("Parquet files", "corpus", e, "pyarrow") from e
     return pyarrow, pyarrow.parquet
 
 
