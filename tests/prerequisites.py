@@ -3,7 +3,8 @@ loaded by conftest.py).
 
 A test marked ``@pytest.mark.needs("java")`` runs Spark, which needs Java 17 or
 later; one marked ``@pytest.mark.needs("browser")`` drives Debian's Chromium through
-Debian's chromedriver (``make test`` installs both with apt-get when missing and it
+Debian's chromedriver; one marked ``needs("shells")`` runs zsh and fish (``make test``
+installs them all with apt-get when missing and it
 runs as root). When a prerequisite is missing, the run says so in one line, the
 short summary's ``SKIPPED [12] ...: no Java 17 (needed by the Spark tests): ...``,
 and skips those tests; with ``CI=true`` it stops before running anything instead,
@@ -44,6 +45,12 @@ def browser_missing() -> str | None:
     return f"no {' and no '.join(missing)} on PATH" if missing else None
 
 
+def shells_missing() -> str | None:
+    """Why zsh and fish cannot be run, or None when they can."""
+    missing = [name for name in ("zsh", "fish") if not shutil.which(name)]
+    return f"no {' and no '.join(missing)} on PATH" if missing else None
+
+
 @dataclass(frozen=True)
 class Prerequisite:
     missing: Callable[[], str | None]
@@ -59,6 +66,11 @@ PREREQUISITES = {
         browser_missing,
         "the browser tests",
         "apt-get install chromium chromium-driver (make test does, as root)",
+    ),
+    "shells": Prerequisite(
+        shells_missing,
+        "the zsh and fish completion tests",
+        "apt-get install zsh fish (make test does, as root)",
     ),
 }
 

@@ -7,7 +7,6 @@ what ``make man`` writes now, and render without a warning.
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -61,9 +60,8 @@ def test_bash_completes_commands_options_and_choices_from_the_code():
     assert "-F _stemline_completion stemline" in registered
 
 
+@pytest.mark.needs("shells")
 def test_fish_completes_stemmers():
-    if shutil.which("fish") is None:
-        pytest.skip("fish is not installed (make test installs it)")
     script = _script("fish")
     program = f"{script}\ncomplete -C 'stemline normalize --stemmer '"
     out = subprocess.run(
@@ -76,9 +74,8 @@ def test_fish_completes_stemmers():
     assert sorted(out.split()) == sorted(stemline.STEMMERS)  # fish sorts what it offers
 
 
+@pytest.mark.needs("shells")
 def test_zsh_loads_its_script():
-    if shutil.which("zsh") is None:
-        pytest.skip("zsh is not installed (make test installs it)")
     program = (
         "autoload -U compinit; compinit -u; "
         'eval "$(stemline completions zsh)"; whence -w _stemline_completion'
