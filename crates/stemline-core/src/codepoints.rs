@@ -83,6 +83,25 @@ pub fn count(text: &[u8]) -> usize {
     text.iter().filter(|&&b| b & 0xC0 != 0x80).count()
 }
 
+/// Replaces byte offsets into generalized UTF-8 `text` by code point offsets
+/// (indices into the Python string), in place. Each offset must be a
+/// character boundary; offsets in non-decreasing order (as sentences come)
+/// are converted in one pass over the text.
+pub fn byte_offsets_to_code_points(text: &[u8], spans: &mut [(usize, usize)]) {
+    if text.is_ascii() {
+        return;
+    }
+    let (mut byte, mut cp) = (0, 0);
+    for offset in spans.iter_mut().flat_map(|(start, end)| [start, end]) {
+        if *offset < byte {
+            (byte, cp) = (0, 0);
+        }
+        cp += count(&text[byte..*offset]);
+        byte = *offset;
+        *offset = cp;
+    }
+}
+
 /// Encodes code points as generalized UTF-8, appending to `out`.
 pub fn encode_into(cps: &[u32], out: &mut Vec<u8>) {
     for &cp in cps {
@@ -145,6 +164,14 @@ mod tests {
         assert_eq!(validate(b"ab\xc3"), Err(2));
         assert_eq!(validate(b"\xc0\xaf"), Err(0));
         assert_eq!(validate("é£€😀".as_bytes()), Ok(()));
+    }
+
+    #[test]
+    fn byte_offsets_become_python_indices() {
+        let text = "aé£😀b".as_bytes();
+        let mut spans = [(0, 1), (1, 5), (5, 10), (0, 3)];
+        byte_offsets_to_code_points(text, &mut spans);
+        assert_eq!(spans, [(0, 1), (1, 3), (3, 5), (0, 2)]);
     }
 
     #[test]
