@@ -24,7 +24,7 @@ offsets are indices into the string:
 
 from __future__ import annotations
 
-import functools
+import threading
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -54,24 +54,32 @@ LANGUAGES: tuple[str, ...] = (
     "turkish",
 )
 
-_LANGUAGE_SET = frozenset(LANGUAGES)
+#: The native tokenizer of each language loaded so far (read once per process).
+_LOADED: dict[str, _native.PunktSentenceTokenizer] = {}
+_LOADING = threading.Lock()
 
 
 def _tokenizer(language: object) -> _native.PunktSentenceTokenizer:
     """The shared native tokenizer of ``language``, or a clear error."""
+    try:
+        return _LOADED[language]  # type: ignore[index]
+    except (KeyError, TypeError):
+        pass
     if not isinstance(language, str):
         raise TypeError(f"language must be a str, not {type(language).__name__}")
-    if language not in _LANGUAGE_SET:
+    if language not in LANGUAGES:
         raise ValueError(
             f"no Punkt model for language {language!r}; "
             f"the supported languages are {', '.join(LANGUAGES)}"
         )
-    return _load(language)
+    with _LOADING:
+        if language not in _LOADED:
+            _LOADED[language] = _load(language)
+    return _LOADED[language]
 
 
-@functools.cache
 def _load(language: str) -> _native.PunktSentenceTokenizer:
-    """Reads ``language``'s model from the package (once per process)."""
+    """Reads ``language``'s model from the package."""
     # Imported here: none of this is needed by `import stemline`.
     import zlib
     from importlib import resources

@@ -9,9 +9,7 @@
 //! keeps that order: the token it decides about and the next one, nothing
 //! else.
 
-use crate::codepoints;
-
-use super::chars::{PunktChars, DIGIT, LOWER, UPPER, WORD_NOT_DIGIT};
+use super::chars::{char_at, PunktChars, DIGIT, LOWER, UPPER, WORD_NOT_DIGIT};
 use super::params::{PunktParameters, COLLOCATION_SEPARATOR};
 use super::words::PunktWords;
 
@@ -124,11 +122,10 @@ impl Annotator<'_> {
             lowered.clear();
             self.chars
                 .lower_into(&tok[..tok.len() - 1], lowered, &mut scratch.cps);
-            let last_part = match memchr::memrchr(b'-', lowered) {
-                Some(i) => &lowered[i + 1..],
-                None => &lowered[..],
-            };
-            if self.params.is_abbrev_type(lowered) || self.params.is_abbrev_type(last_part) {
+            let after_hyphen = memchr::memrchr(b'-', lowered).map(|i| &lowered[i + 1..]);
+            if self.params.is_abbrev_type(lowered)
+                || after_hyphen.is_some_and(|part| self.params.is_abbrev_type(part))
+            {
                 token.abbr = true;
             } else {
                 token.sentbreak = true;
@@ -255,7 +252,7 @@ impl Annotator<'_> {
         if body.is_empty() {
             return false;
         }
-        let (cp, len) = codepoints::decode_at(body, 0);
+        let (cp, len) = char_at(body, 0);
         len == body.len() && self.chars.is(cp, WORD_NOT_DIGIT)
     }
 
@@ -309,13 +306,13 @@ impl Annotator<'_> {
         if i >= s.len() {
             return false;
         }
-        let (cp, len) = codepoints::decode_at(s, i);
+        let (cp, len) = char_at(s, i);
         if !self.chars.is(cp, DIGIT) {
             return false;
         }
         i += len;
         while i < s.len() {
-            let (cp, len) = codepoints::decode_at(s, i);
+            let (cp, len) = char_at(s, i);
             // [\d,\.-]: a digit, `,` (U+002C), `-` (U+002D) or `.` (U+002E).
             if !(matches!(cp, 0x2C..=0x2E) || self.chars.is(cp, DIGIT)) {
                 return false;
@@ -336,7 +333,7 @@ fn first_char(tok: &[u8]) -> u32 {
     if tok.is_empty() {
         return 0;
     }
-    codepoints::decode_at(tok, 0).0
+    char_at(tok, 0).0
 }
 
 #[cfg(test)]

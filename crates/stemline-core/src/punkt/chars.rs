@@ -141,11 +141,7 @@ impl PunktChars {
     /// whitespace; and its length in bytes.
     #[inline(always)]
     pub(crate) fn space_at(&self, text: &[u8], i: usize) -> (bool, usize) {
-        let b = text[i];
-        if b < 0x80 {
-            return (self.flags.ascii(b) & SPACE != 0, 1);
-        }
-        let (cp, len) = codepoints::decode_at(text, i);
+        let (cp, len) = char_at(text, i);
         (self.is(cp, SPACE), len)
     }
 
@@ -189,6 +185,18 @@ impl PunktChars {
         }
         let after = cps[i + 1..].iter().find(|&&c| !self.is(c, CASE_IGNORABLE));
         !after.is_some_and(|&c| self.is(c, CASED))
+    }
+}
+
+/// The code point starting at byte `i` of `text` and its length: ASCII here,
+/// anything else by [`codepoints::decode_at`] (most of Punkt's text is ASCII).
+#[inline(always)]
+pub(crate) fn char_at(text: &[u8], i: usize) -> (u32, usize) {
+    let b = text[i];
+    if b < 0x80 {
+        (b as u32, 1)
+    } else {
+        codepoints::decode_at(text, i)
     }
 }
 

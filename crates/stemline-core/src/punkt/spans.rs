@@ -28,7 +28,7 @@ use crate::codepoints;
 use crate::normalizer::in_chunks_streamed;
 
 use super::annotate::{Annotator, Scratch};
-use super::chars::{PunktChars, SPACE, STR_SPACE};
+use super::chars::{char_at, PunktChars, SPACE, STR_SPACE};
 use super::params::PunktParameters;
 use super::words::is_non_word;
 
@@ -107,18 +107,16 @@ impl PunktSentenceTokenizer {
     ) -> Vec<Span> {
         let mut slices = Vec::new();
         self.slices_from_text(text, &mut slices, scratch);
-        let mut spans = if realign_boundaries {
-            let mut spans = Vec::with_capacity(slices.len());
-            self.realign_boundaries(text, &slices, &mut spans);
-            spans
-        } else {
-            slices.retain(|&(start, end)| start < end);
-            slices
-        };
-        if unit == Offsets::CodePoints {
-            codepoints::byte_offsets_to_code_points(text, &mut spans);
+        // Without realignment NLTK yields every slice, even the empty last
+        // one (`(0, 0)` for an empty text) or one that ends before it starts
+        // (its sentence is then "").
+        if realign_boundaries {
+            self.realign_boundaries(text, &mut slices);
         }
-        spans
+        if unit == Offsets::CodePoints {
+            codepoints::byte_offsets_to_code_points(text, &mut slices);
+        }
+        slices
     }
 
     /// The sentences of each document, on `workers` threads (0: one per
@@ -241,7 +239,7 @@ impl PunktSentenceTokenizer {
         if i >= text.len() {
             return None;
         }
-        let (cp, len) = codepoints::decode_at(text, i);
+        let (cp, len) = char_at(text, i);
         if is_non_word(cp) {
             return Some(AfterTok {
                 end: i + len,
@@ -278,30 +276,36 @@ impl PunktSentenceTokenizer {
 
     /// `_realign_boundaries(text, slices)`: closing quotes and brackets that
     /// follow a sentence's end move into it (`re_boundary_realignment` at the
-    /// start of the next slice); empty slices are dropped.
-    pub(crate) fn realign_boundaries(&self, text: &[u8], slices: &[Span], spans: &mut Vec<Span>) {
+    /// start of the next slice); empty slices are dropped. In place: the
+    /// sentence written at `kept` depends on the slices at `i >= kept` and
+    /// `i + 1` only, so no second list of a text's sentences is ever held.
+    pub(crate) fn realign_boundaries(&self, text: &[u8], slices: &mut Vec<Span>) {
         let mut realign = 0;
-        for (i, &(start, stop)) in slices.iter().enumerate() {
+        let mut kept = 0;
+        for i in 0..slices.len() {
+            let (start, stop) = slices[i];
             let start = start + realign;
-            let Some(&(next_start, next_stop)) = slices.get(i + 1) else {
-                if start < stop {
-                    spans.push((start, stop));
-                }
-                continue;
-            };
-            match self.boundary_realignment(text, next_start, next_stop) {
-                Some((matched_end, kept_end)) => {
-                    spans.push((start, kept_end));
-                    realign = matched_end - next_start;
-                }
-                None => {
-                    realign = 0;
-                    if start < stop {
-                        spans.push((start, stop));
+            let sentence = match slices.get(i + 1) {
+                None => (start < stop).then_some((start, stop)),
+                Some(&(next_start, next_stop)) => {
+                    match self.boundary_realignment(text, next_start, next_stop) {
+                        Some((matched_end, kept_end)) => {
+                            realign = matched_end - next_start;
+                            Some((start, kept_end))
+                        }
+                        None => {
+                            realign = 0;
+                            (start < stop).then_some((start, stop))
+                        }
                     }
                 }
+            };
+            if let Some(sentence) = sentence {
+                slices[kept] = sentence;
+                kept += 1;
             }
         }
+        slices.truncate(kept);
     }
 
     /// `re_boundary_realignment.match(text[start:stop])`, the pattern
@@ -317,7 +321,7 @@ impl PunktSentenceTokenizer {
     ) -> Option<(usize, usize)> {
         let mut i = start;
         while i < stop {
-            let (cp, len) = codepoints::decode_at(text, i);
+            let (cp, len) = char_at(text, i);
             if !is_closing_punctuation(cp) {
                 return None;
             }

@@ -23,9 +23,7 @@
 //!
 //! Tokens are byte ranges of the text; nothing is copied.
 
-use crate::codepoints;
-
-use super::chars::{PunktChars, STR_SPACE};
+use super::chars::{char_at, PunktChars, SPACE, STR_SPACE};
 
 /// ASCII flags of the two hand-written classes.
 const NON_WORD: u8 = 1;
@@ -110,7 +108,7 @@ impl<'t> PunktWords<'t> {
     fn is_blank(&self, start: usize, end: usize) -> bool {
         let mut i = start;
         while i < end {
-            let (cp, len) = codepoints::decode_at(self.text, i);
+            let (cp, len) = char_at(self.text, i);
             if !self.chars.is(cp, STR_SPACE) {
                 return false;
             }
@@ -191,13 +189,8 @@ impl<'t> PunktWords<'t> {
         if i >= self.line_end {
             return true;
         }
-        let b = self.text[i];
-        let (cp, _) = if b < 0x80 {
-            (b as u32, 1)
-        } else {
-            codepoints::decode_at(self.text, i)
-        };
-        self.chars.is(cp, super::chars::SPACE) || is_non_word(cp) || self.multi_char_at(i)
+        let (cp, _) = char_at(self.text, i);
+        self.chars.is(cp, SPACE) || is_non_word(cp) || self.multi_char_at(i)
     }
 
     /// The token that starts at or after `self.pos` on the current line.
@@ -208,8 +201,8 @@ impl<'t> PunktWords<'t> {
                 self.pos = end;
                 return Some((p, end));
             }
-            let (cp, len) = codepoints::decode_at(self.text, p);
-            if self.chars.is(cp, super::chars::SPACE) {
+            let (cp, len) = char_at(self.text, p);
+            if self.chars.is(cp, SPACE) {
                 self.pos = p + len;
                 continue;
             }
@@ -224,7 +217,7 @@ impl<'t> PunktWords<'t> {
                     if self.text[end] == b',' && self.word_ends_at(end + 1) {
                         break;
                     }
-                    end += codepoints::decode_at(self.text, end).1;
+                    end += char_at(self.text, end).1;
                 }
             }
             self.pos = end;
