@@ -294,9 +294,13 @@ def punkt_char_tables() -> _native.PunktCharTables:
     if tables is None:
         tables = build_punkt_tables()
         if path is not None:
-            *ranges, lowercase = tables
-            _write_cache(path, key, (tuple(map(_flat, ranges)), lowercase))
+            _store_punkt(path, key, tables)
     return _native.PunktCharTables(*tables)
+
+
+def _store_punkt(path: str, key: str, tables: PunktTables) -> None:
+    *ranges, lowercase = tables
+    _write_cache(path, key, (tuple(map(_flat, ranges)), lowercase))
 
 
 def _load_punkt(path: str, key: str) -> PunktTables | None:

@@ -9,7 +9,9 @@
 //! keeps that order: the token it decides about and the next one, nothing
 //! else.
 
-use super::chars::{char_at, PunktChars, DIGIT, LOWER, UPPER, WORD_NOT_DIGIT};
+use super::chars::{
+    char_at, is_string_whitespace, PunktChars, DIGIT, LOWER, UPPER, WORD_NOT_DIGIT,
+};
 use super::params::{PunktParameters, COLLOCATION_SEPARATOR};
 use super::words::PunktWords;
 
@@ -78,6 +80,12 @@ impl Annotator<'_> {
     /// `text_contains_sentbreak(text)`: whether some token of `text` that is
     /// followed by another is a sentence break after both passes.
     pub(crate) fn text_contains_sentbreak(&self, text: &[u8], scratch: &mut Scratch) -> bool {
+        if let Some([(start1, end1), (start2, end2)]) = plain_word_pair(text) {
+            let mut tok1 = self.first_pass_annotation(text, start1, end1, scratch);
+            let tok2 = self.first_pass_annotation(text, start2, end2, scratch);
+            self.second_pass_annotation(text, &mut tok1, &tok2, scratch);
+            return tok1.sentbreak;
+        }
         let mut words = PunktWords::new(text, self.chars);
         let Some((start, end)) = words.next() else {
             return false;
@@ -321,6 +329,27 @@ impl Annotator<'_> {
         }
         true
     }
+}
+
+/// The tokens of the most common context, `word. Next`: ASCII letters or
+/// digits, a period, ASCII whitespace, ASCII letters or digits. The word
+/// tokenizer makes exactly two tokens of it (`word.` and `Next`: nothing in
+/// either word ends a token, the period is followed by whitespace and a
+/// letter or digit, so it is neither MultiChar nor a split; the whitespace,
+/// `regex` and `str.isspace()` whitespace alike, newlines included, only
+/// separates), so they are taken without running it.
+fn plain_word_pair(text: &[u8]) -> Option<[(usize, usize); 2]> {
+    let first_end = text.iter().position(|b| !b.is_ascii_alphanumeric())?;
+    if first_end == 0 || text[first_end] != b'.' {
+        return None;
+    }
+    let after = &text[first_end + 1..];
+    let second = after.iter().position(|&b| !is_string_whitespace(b))?;
+    if second == 0 || !after[second..].iter().all(u8::is_ascii_alphanumeric) {
+        return None;
+    }
+    let second = first_end + 1 + second;
+    Some([(0, first_end + 1), (second, text.len())])
 }
 
 /// `_RE_ELLIPSIS` (`\.\.+$`) matches: two periods or more, and nothing else.

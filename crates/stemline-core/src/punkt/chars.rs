@@ -96,8 +96,12 @@ impl PunktChars {
                 ));
             }
         }
-        if flags['\n' as usize] & SPACE == 0 || flags[' ' as usize] & SPACE == 0 {
-            return Err("U+000A and U+0020 must be regex whitespace".into());
+        if let Some(b) = (0..128u8).find(|&b| {
+            is_string_whitespace(b) && flags[b as usize] & (SPACE | STR_SPACE) != SPACE | STR_SPACE
+        }) {
+            return Err(format!(
+                "U+{b:04X} (string.whitespace) must be whitespace for regex and str.isspace()"
+            ));
         }
         let mut lowercase = HashMap::with_capacity(ranges.lowercase.len());
         for (cp, lowered) in &ranges.lowercase {
@@ -186,6 +190,14 @@ impl PunktChars {
         let after = cps[i + 1..].iter().find(|&&c| !self.is(c, CASE_IGNORABLE));
         !after.is_some_and(|&c| self.is(c, CASED))
     }
+}
+
+/// Python's `string.whitespace` (` \t\n\r\x0b\x0c`), which
+/// `_get_last_whitespace_index` searches for; [`PunktChars::new`] checks that
+/// each is whitespace for `regex` and `str.isspace()` alike.
+#[inline(always)]
+pub(crate) fn is_string_whitespace(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C)
 }
 
 /// The code point starting at byte `i` of `text` and its length: ASCII here,

@@ -28,7 +28,7 @@ use crate::codepoints;
 use crate::normalizer::in_chunks_streamed;
 
 use super::annotate::{Annotator, Scratch};
-use super::chars::{char_at, PunktChars, SPACE, STR_SPACE};
+use super::chars::{char_at, is_string_whitespace, PunktChars, SPACE, STR_SPACE};
 use super::params::PunktParameters;
 use super::words::is_non_word;
 
@@ -360,12 +360,6 @@ impl PunktSentenceTokenizer {
         }
         end
     }
-}
-
-/// `string.whitespace`, which `_get_last_whitespace_index` searches for.
-#[inline(always)]
-fn is_string_whitespace(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C)
 }
 
 /// The characters `re_boundary_realignment` moves.
