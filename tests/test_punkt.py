@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 import functools
 import gzip
+import json
 import pickle
 import random
 import subprocess
@@ -349,3 +350,63 @@ def test_punkt_tables_come_back_from_the_disk_cache(tmp_path, monkeypatch):
     _unicode._store_punkt(path, key, built)
     assert _unicode._load_punkt(path, key) == built
     assert _unicode._load_punkt(path, key + "x") is None
+
+
+@pytest.mark.parametrize("module", ["stemline.tokenize", "stemline.tokenize.punkt"])
+def test_docstring_examples(module):
+    import doctest
+    import importlib
+
+    failures, tried = doctest.testmod(importlib.import_module(module))
+    assert tried > 0 and failures == 0
+
+
+# One huge document (slow: `make test-slow`)
+
+#: Python source for the peak RSS of the running process, in bytes.
+VM_HWM = "int(open('/proc/self/status').read().split('VmHWM:')[1].split()[0]) * 1024"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("function", ["sent_tokenize", "span_tokenize"])
+@pytest.mark.parametrize(
+    "kind",
+    [
+        "ascii",  # one byte a character, the text's UTF-8 borrowed
+        "latin-1",  # one byte a character, UTF-8 encoded to a temporary copy
+        "ucs-2",  # two bytes a character
+    ],
+)
+def test_a_huge_document_costs_at_most_3x_its_size(bbc_texts, tmp_path, function, kind):
+    # 200 MB of the BBC articles, the string and every sentence of it (or every
+    # span) held at once; "its size" is the string's own memory.
+    unit = "\n\n".join(bbc_texts).encode("ascii", "ignore").decode()
+    unit = {"ascii": unit, "latin-1": unit.replace("e", "é"), "ucs-2": unit.replace("'", "’")}[kind]
+    head = nltk_punkt("english").tokenize(unit[:20_000])[:5]
+    (tmp_path / "unit.txt").write_text(unit, encoding="utf-8")
+    script = (
+        "import json, sys, stemline\n"
+        "stemline.sent_tokenize('Warm up. Now.')\n"
+        f"unit = open({str(tmp_path / 'unit.txt')!r}, encoding='utf-8').read()\n"
+        f"text = unit * {200_000_000 // len(unit)}\n"
+        "del unit\n"
+        f"interpreter = {VM_HWM} - sys.getsizeof(text)\n"
+        + (
+            "sentences = stemline.sent_tokenize(text)\n"
+            if function == "sent_tokenize"
+            else "spans = list(stemline.PunktTokenizer().span_tokenize(text))\n"
+        )
+        + f"peak = {VM_HWM}\n"
+        + (
+            "head = sentences[:5]\n"
+            if function == "sent_tokenize"
+            else "head = [text[s:e] for s, e in spans[:5]]\n"
+        )
+        + "print(json.dumps([interpreter, peak, sys.getsizeof(text), head]))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    interpreter, peak, size, sentences = json.loads(result.stdout)
+    print(f"\n{function}, a {size / 1e6:.0f} MB {kind} string: {(peak - interpreter) / size:.2f}x")
+    assert sentences == head
+    assert peak - interpreter <= 3 * size
