@@ -136,7 +136,9 @@ impl PunktParameters {
 /// `PunktSentenceTokenizer` with one language's parameters.
 #[pyclass(frozen, module = "stemline._native")]
 pub(crate) struct PunktSentenceTokenizer {
-    inner: punkt::PunktSentenceTokenizer,
+    /// Shareable (its parameters and tables are behind `Arc`s): clone it into
+    /// anything else of the binding that splits sentences.
+    pub(crate) inner: punkt::PunktSentenceTokenizer,
 }
 
 /// Non-ASCII texts longer than this many characters are encoded to a

@@ -130,7 +130,10 @@ impl Annotator<'_> {
             lowered.clear();
             self.chars
                 .lower_into(&tok[..tok.len() - 1], lowered, &mut scratch.cps);
-            let after_hyphen = memchr::memrchr(b'-', lowered).map(|i| &lowered[i + 1..]);
+            let after_hyphen = lowered
+                .iter()
+                .rposition(|&b| b == b'-')
+                .map(|i| &lowered[i + 1..]);
             if self.params.is_abbrev_type(lowered)
                 || after_hyphen.is_some_and(|part| self.params.is_abbrev_type(part))
             {

@@ -153,7 +153,9 @@ impl PunktChars {
     /// scratch space.
     pub fn lower_into(&self, text: &[u8], out: &mut Vec<u8>, cps: &mut Vec<u32>) {
         if text.is_ascii() {
-            out.extend(text.iter().map(u8::to_ascii_lowercase));
+            let start = out.len();
+            out.extend_from_slice(text);
+            out[start..].make_ascii_lowercase();
             return;
         }
         cps.clear();

@@ -13,8 +13,25 @@
 //!
 //! ```
 //! use std::sync::Arc;
-//! use stemline_core::punkt::{PunktParameters, PunktSentenceTokenizer};
-//! # fn tables() -> stemline_core::punkt::PunktChars { stemline_core::punkt::doc_tables() }
+//! use stemline_core::punkt::{PunktCharRanges, PunktChars, PunktParameters, PunktSentenceTokenizer};
+//! # fn tables() -> PunktChars {
+//! #     let range = |a: char, b: char| (a as u32, b as u32 + 1);
+//! #     PunktChars::new(&PunktCharRanges {
+//! #         space: vec![(9, 14), (32, 33)],
+//! #         str_space: vec![(9, 14), (0x1C, 0x21)],
+//! #         word_not_digit: vec![range('A', 'Z'), range('_', '_'), range('a', 'z')],
+//! #         digit: vec![range('0', '9')],
+//! #         upper: vec![range('A', 'Z')],
+//! #         lower: vec![range('a', 'z')],
+//! #         cased: vec![range('A', 'Z'), range('a', 'z')],
+//! #         case_ignorable: vec![range('.', '.')],
+//! #         lowercase: ('A'..='Z')
+//! #             .map(|c| (c as u32, vec![c.to_ascii_lowercase() as u32]))
+//! #             .chain([(0x3A3, vec![0x3C3])])
+//! #             .collect(),
+//! #     })
+//! #     .unwrap()
+//! # }
 //!
 //! let params = PunktParameters::from_punkt_tab(b"mr", b"", b"", b"").unwrap();
 //! let tokenizer = PunktSentenceTokenizer::new(Arc::new(params), Arc::new(tables()));
@@ -25,6 +42,12 @@
 //!
 //! The character tables ([`PunktChars`]) always come from the running Python
 //! (`python/stemline/_unicode.py`); the example above uses ASCII-only ones.
+//!
+//! For a pipeline: build one [`PunktSentenceTokenizer`] per language (its
+//! parameters and tables are behind `Arc`s, so clones are cheap and it is
+//! `Send + Sync`); [`PunktSentenceTokenizer::span_tokenize`] costs one pass
+//! over the text and allocates its result and a few small buffers;
+//! [`Offsets::CodePoints`] gives Python's indices.
 
 mod annotate;
 pub mod chars;
@@ -35,25 +58,3 @@ mod words;
 pub use chars::{PunktCharRanges, PunktChars};
 pub use params::PunktParameters;
 pub use spans::{Offsets, PunktSentenceTokenizer, Span};
-
-/// ASCII-only tables for the documentation's example (not Python's: never
-/// use them for real text).
-#[doc(hidden)]
-pub fn doc_tables() -> PunktChars {
-    let range = |a: char, b: char| (a as u32, b as u32 + 1);
-    PunktChars::new(&PunktCharRanges {
-        space: vec![(9, 14), (32, 33)],
-        str_space: vec![(9, 14), (0x1C, 0x21)],
-        word_not_digit: vec![range('A', 'Z'), range('_', '_'), range('a', 'z')],
-        digit: vec![range('0', '9')],
-        upper: vec![range('A', 'Z')],
-        lower: vec![range('a', 'z')],
-        cased: vec![range('A', 'Z'), range('a', 'z')],
-        case_ignorable: vec![range('.', '.')],
-        lowercase: ('A'..='Z')
-            .map(|c| (c as u32, vec![c.to_ascii_lowercase() as u32]))
-            .chain([(0x3A3, vec![0x3C3])])
-            .collect(),
-    })
-    .expect("ASCII tables are well formed")
-}
