@@ -264,6 +264,24 @@ def test_sentences_that_matter(text):
     assert sent_tokenize(text) == stemline.sent_tokenize(text, "english")
 
 
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        # Russian's abbreviations hold "" (an empty line of its file): a
+        # period after a hyphen is then an abbreviation's.
+        ("russian", "Тест-. Да. Нет-. нет. -. Он"),
+        ("russian", "т.е. Да. г. Москва"),
+        ("german", "Am 3. Oktober kam er. Dr. Müller z.B. nicht."),
+        ("greek", "ΟΔΟΣ. Άλλη. κ. Παπαδόπουλος ήρθε."),
+        ("turkish", "İstanbul'a gitti. Sonra Ankara'ya."),
+    ],
+)
+def test_sentences_that_matter_in_other_languages(language, text):
+    expected = nltk_spans(text, language)
+    assert list(PunktTokenizer(language).span_tokenize(text)) == expected
+    assert sent_tokenize(text, language) == [text[s:e] for s, e in expected]
+
+
 def test_results_have_nltks_types():
     tokenizer = PunktTokenizer()
     spans = tokenizer.span_tokenize("One. Two.")

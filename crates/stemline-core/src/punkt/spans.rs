@@ -116,6 +116,11 @@ impl PunktSentenceTokenizer {
         if unit == Offsets::CodePoints {
             codepoints::byte_offsets_to_code_points(text, &mut slices);
         }
+        // The list grew by doubling: for a huge text give back what it does
+        // not use (the caller holds it while it builds the sentences).
+        if slices.capacity() > (1 << 16) {
+            slices.shrink_to_fit();
+        }
         slices
     }
 
