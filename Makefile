@@ -100,6 +100,7 @@ bench: $(VENV)/.bench build
 	$(PY) benchmarks/heavy_tail.py
 	$(PY) benchmarks/memory.py
 	$(PY) benchmarks/corpus_bench.py
+	$(PY) benchmarks/tokenize_bench.py
 
 # The BBC corpus report, its screenshot, and the Python API guide's unstem table (printed).
 docs: $(VENV)/.test build browser

@@ -28,3 +28,10 @@ def read_bbc(root: Path = DATA / "bbc") -> list[tuple[str, str]]:
             text = raw.decode("latin-1")
         docs.append((path.relative_to(root).as_posix(), text))
     return docs
+
+
+def read_speeches(root: Path = DATA / "speeches") -> list[tuple[str, str]]:
+    """(relative path, text) of every US presidential speech (NLTK's ``inaugural``
+    and ``state_union``), sorted by path, decoded as :func:`read_bbc` decodes:
+    a few speeches are Latin-1."""
+    return read_bbc(root)

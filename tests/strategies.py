@@ -146,3 +146,82 @@ words = st.one_of(
     st.text(alphabet="aeiouyAEIOUYstlnİıßΣςſ\u0301'.-", max_size=8),
     anything,
 )
+
+
+# Punkt (stemline.tokenize.punkt): text weighted toward what its patterns and
+# heuristics look at: sentence ends, periods in words, initials, numbers,
+# ellipses, hyphens, quotes and brackets, case, digits and every whitespace kind.
+PUNKT_CLOSING = "\"')]}‘’“”«»"
+PUNKT_NON_WORD = ")\";}]*:@'({[‘’“”«»?!"
+PUNKT_WORDS = [
+    "Mr",
+    "mr",
+    "Dr",
+    "St",
+    "U.S",
+    "e.g",
+    "i.e",
+    "etc",
+    "vs",
+    "No",
+    "Jan",
+    "p.m",
+    "Inc",
+    "z.B",
+    "bzw",
+    "т.е",
+    "г",
+    "τ.μ",
+    "nr",
+    "ΑΣ",
+    "ΟΔΟΣ",
+    "İstanbul",
+    "ǅemal",
+    "The",
+    "the",
+    "He",
+    "he",
+    "However",
+    "And",
+    "i",
+    "A",
+    "J",
+    "x",
+    "Ω",
+    "ß",
+    "anti-Mr",
+    "ex-U.S",
+]
+_punkt_word = st.sampled_from(PUNKT_WORDS).flatmap(
+    lambda w: st.sampled_from([w, w + ".", w.upper() + ".", w.lower() + "."])
+)
+_punkt_number = st.from_regex(r"-?[.,]?[0-9٣۴]{1,3}([.,-][0-9]{1,3}){0,2}\.?", fullmatch=True)
+_punkt_initial = st.tuples(
+    st.characters(categories=["Lu", "Ll", "Lo", "Nd", "Pc"]), st.just(".")
+).map("".join)
+_punkt_ends = st.text(alphabet=".?!", min_size=1, max_size=4)
+_punkt_ellipsis = st.sampled_from(
+    ["..", "...", ". . .", ". . . .", ".\t.\u00a0.", "…", "--", "---"]
+)
+_punkt_quotes = st.text(
+    alphabet=PUNKT_CLOSING + PUNKT_NON_WORD + "`&#%,;:-", min_size=1, max_size=3
+)
+_punkt_space = st.one_of(
+    st.sampled_from([" ", "  ", "\n", "\n\n", " \n ", "\r\n", "\t"]),
+    st.text(alphabet=st.sampled_from(WHITESPACE), min_size=1, max_size=2),
+)
+_punkt_fragment = st.one_of(
+    _punkt_word,
+    _punkt_word,
+    _punkt_number,
+    _punkt_initial,
+    _punkt_ends,
+    _punkt_ellipsis,
+    _punkt_quotes,
+    _punkt_space,
+    _punkt_space,
+    fragment,
+)
+
+#: Text for Punkt: up to 30 fragments.
+punkt_texts = st.lists(_punkt_fragment, max_size=30).map("".join)

@@ -32,6 +32,7 @@ from stemline.normalizer import (
 if TYPE_CHECKING:
     from stemline.sklearn import analyzer
     from stemline.stemmers import LancasterStemmer, PorterStemmer, SnowballStemmer
+    from stemline.tokenize.punkt import PunktTokenizer, sent_tokenize, sent_tokenize_many
     from stemline.vocabulary import StemEntry, Vocabulary, VocabularyBuilder
 
 #: The package version (the native crate's, which is also the wheel's): read
@@ -46,6 +47,9 @@ __all__ = [
     "PorterStemmer",
     "SnowballStemmer",
     "LancasterStemmer",
+    "PunktTokenizer",
+    "sent_tokenize",
+    "sent_tokenize_many",
     "analyzer",
     "StemEntry",
     "Vocabulary",
@@ -63,6 +67,9 @@ _LAZY = {
     "PorterStemmer": "stemline.stemmers",
     "SnowballStemmer": "stemline.stemmers",
     "LancasterStemmer": "stemline.stemmers",
+    "PunktTokenizer": "stemline.tokenize.punkt",
+    "sent_tokenize": "stemline.tokenize.punkt",
+    "sent_tokenize_many": "stemline.tokenize.punkt",
     "analyzer": "stemline.sklearn",
     "StemEntry": "stemline.vocabulary",
     "Vocabulary": "stemline.vocabulary",

@@ -13,6 +13,9 @@ __all__ = [
     "SnowballStemmer",
     "LancasterStemmer",
     "VocabCounter",
+    "PunktCharTables",
+    "PunktParameters",
+    "PunktSentenceTokenizer",
     "DEFAULT_CACHE_BYTES",
     "STEMMER_NAMES",
     "normalize_files",
@@ -64,6 +67,50 @@ class Normalizer:
     def count_many(self, counter: VocabCounter, texts: list[str], workers: int) -> list[int]: ...
     def cache_stats(self) -> list[tuple[int, int]]: ...
     def clear_cache(self) -> None: ...
+
+@final
+class PunktCharTables:
+    def __new__(
+        cls,
+        space: _Ranges,
+        str_space: _Ranges,
+        word_not_digit: _Ranges,
+        digit: _Ranges,
+        upper: _Ranges,
+        lower: _Ranges,
+        cased: _Ranges,
+        case_ignorable: _Ranges,
+        lowercase: list[tuple[int, str]],
+    ) -> PunktCharTables: ...
+    def lower(self, text: str) -> str: ...
+
+@final
+class PunktParameters:
+    def __new__(cls, bundle: bytes) -> PunktParameters: ...
+    @staticmethod
+    def from_punkt_tab(
+        abbrev_types: bytes, collocations: bytes, sent_starters: bytes, ortho_context: bytes
+    ) -> PunktParameters: ...
+    def contents(
+        self,
+    ) -> tuple[list[str], list[tuple[str, str]], list[str], dict[str, int]]: ...
+
+_SentenceSpan = tuple[int, int]
+
+@final
+class PunktSentenceTokenizer:
+    def __new__(
+        cls, params: PunktParameters, tables: PunktCharTables
+    ) -> PunktSentenceTokenizer: ...
+    def span_tokenize(self, text: str, realign_boundaries: bool = True) -> list[_SentenceSpan]: ...
+    def tokenize(self, text: str, realign_boundaries: bool = True) -> list[str]: ...
+    def tokenize_many(
+        self, texts: list[str], workers: int, realign_boundaries: bool = True
+    ) -> list[list[str]]: ...
+    def span_tokenize_many(
+        self, texts: list[str], workers: int, realign_boundaries: bool = True
+    ) -> list[list[_SentenceSpan]]: ...
+    def text_contains_sentbreak(self, text: str) -> bool: ...
 
 @final
 class VocabCounter:

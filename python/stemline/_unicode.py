@@ -38,7 +38,7 @@ import unicodedata
 import zlib
 from collections.abc import Iterable
 from importlib.machinery import PathFinder
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from stemline import _native
 
@@ -115,7 +115,7 @@ def build_tables() -> Tables:
     space = _ranges(regex.finditer(r"\s+", every, flags))
     re_word = _ranges(re.finditer(r"\w+", every))
     split_space = _split_space_ranges(every)
-    alpha = _ranges(re.finditer(b"\x01+", bytes(map(str.isalpha, every))))
+    alpha = _true_ranges(map(str.isalpha, every))
     # The contraction rule (?=\s) uses re's \s; the core treats it as str.split()'s.
     if _ranges(re.finditer(r"\s+", every)) != split_space:
         raise RuntimeError("re's \\s differs from str.split() whitespace in this Python")
@@ -164,31 +164,40 @@ def _cache_key() -> str:
     )
 
 
-def _cache_path(key: str) -> str | None:
+def _cache_path(key: str, kind: str = "char-tables") -> str | None:
     if os.environ.get("STEMLINE_NO_CACHE"):
         return None
     root = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     if not os.path.isabs(root):  # as the XDG spec says: a relative path is ignored
         return None
     # One file per key, so that two Pythons sharing a home do not evict each other.
-    name = f"char-tables-{zlib.crc32(key.encode()):08x}.marshal"
+    name = f"{kind}-{zlib.crc32(key.encode()):08x}.marshal"
     return os.path.join(root, "stemline", name)
 
 
 def _load(path: str, key: str) -> Tables | None:
     """The cached tables, or None if absent, unreadable, corrupt or for another key."""
+    body = _read_cache(path, key)
+    if body is None or len(body) != 2:
+        return None
+    return _from_flat(*body)
+
+
+def _read_cache(path: str, key: str) -> tuple[object, ...] | None:
+    """What :func:`_write_cache` stored under ``key``, or None if the file is
+    absent, unreadable, corrupt or for another key."""
     try:
         with open(path, "rb") as f:
             data = f.read()
         checksum, payload = marshal.loads(data)
         if checksum != zlib.crc32(payload):
             return None
-        stored_key, flat, ignore_case = marshal.loads(payload)
+        stored = marshal.loads(payload)
     except (OSError, EOFError, ValueError, TypeError):
         return None
-    if stored_key != key:
+    if not isinstance(stored, tuple) or not stored or stored[0] != key:
         return None
-    return _from_flat(flat, ignore_case)
+    return stored[1:]
 
 
 # On disk each range list is one string of bytes, the ranges' bounds as
@@ -224,17 +233,24 @@ def _bounds(data: bytes) -> array.array[int]:
 
 
 def _store(path: str, key: str, tables: Tables) -> None:
-    """Writes the cache atomically (a reader never sees half a file); any failure
-    only means the next process builds the tables again."""
+    """Writes the tables to the cache."""
+    *ranges, ignore_case = tables
+    _write_cache(path, key, (tuple(map(_flat, ranges)), ignore_case))
+
+
+def _write_cache(path: str, key: str, body: tuple[Any, ...]) -> None:
+    """Writes ``body`` (marshallable) under ``key`` atomically (a reader never
+    sees half a file); any failure only means the next process builds the
+    tables again."""
     import tempfile
 
-    *ranges, ignore_case = tables
-    payload = marshal.dumps((key, tuple(map(_flat, ranges)), ignore_case))
+    payload = marshal.dumps((key, *body))
     data = marshal.dumps((zlib.crc32(payload), payload))
     try:
         folder = os.path.dirname(path)
         os.makedirs(folder, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".char-tables.", suffix=".partial")
+        prefix = "." + os.path.basename(path).rsplit("-", 1)[0] + "."
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=prefix, suffix=".partial")
         try:
             with os.fdopen(fd, "wb") as f:
                 f.write(data)
@@ -244,3 +260,144 @@ def _store(path: str, key: str, tables: Tables) -> None:
             raise
     except OSError:
         pass
+
+
+# Punkt's classes (stemline.tokenize.punkt): a table of their own, kept apart
+# from the normalizer's, read from the engines NLTK's Punkt runs on: the
+# ``regex`` module (every Punkt pattern goes through ``nltk.redos``) and ``str``.
+
+#: The range lists and the lower-case mapping PunktCharTables takes, in its
+#: argument order: regex \s, str.isspace, regex [^\W\d], regex \d,
+#: str.isupper, str.islower, cased and case-ignorable (as str.lower() decides
+#: the final sigma), and (code point, chr(code point).lower()) where that differs.
+PunktTables = tuple[
+    list[tuple[int, int]],
+    list[tuple[int, int]],
+    list[tuple[int, int]],
+    list[tuple[int, int]],
+    list[tuple[int, int]],
+    list[tuple[int, int]],
+    list[tuple[int, int]],
+    list[tuple[int, int]],
+    list[tuple[int, str]],
+]
+
+_PUNKT_RANGE_LISTS = 8
+
+
+@functools.cache
+def punkt_char_tables() -> _native.PunktCharTables:
+    """Punkt's tables for this process: from the disk cache, else built (and cached)."""
+    key = _cache_key()
+    path = _cache_path(key, "punkt-tables")
+    tables = _load_punkt(path, key) if path is not None else None
+    if tables is None:
+        tables = build_punkt_tables()
+        if path is not None:
+            _store_punkt(path, key, tables)
+    return _native.PunktCharTables(*tables)
+
+
+def _store_punkt(path: str, key: str, tables: PunktTables) -> None:
+    *ranges, lowercase = tables
+    _write_cache(path, key, (tuple(map(_flat, ranges)), lowercase))
+
+
+def _load_punkt(path: str, key: str) -> PunktTables | None:
+    body = _read_cache(path, key)
+    if body is None or len(body) != 2:
+        return None
+    flat, lowercase = body
+    if not (
+        isinstance(flat, tuple)
+        and len(flat) == _PUNKT_RANGE_LISTS
+        and all(type(b) is bytes and len(b) % 8 == 0 for b in flat)
+        and isinstance(lowercase, list)
+        and all(
+            type(p) is tuple and len(p) == 2 and type(p[0]) is int and type(p[1]) is str
+            for p in lowercase
+        )
+    ):
+        return None
+    ranges = [list(zip(b[0::2], b[1::2], strict=True)) for b in map(_bounds, flat)]
+    return (*ranges, lowercase)  # type: ignore[return-value]
+
+
+def build_punkt_tables() -> PunktTables:
+    """Punkt's ranges and ``str.lower()``, read from the running Python (about 0.3 s)."""
+    import regex
+
+    every = _every_code_point()
+    # Punkt's patterns are compiled with UNICODE (and VERBOSE or MULTILINE,
+    # which change none of these classes).
+    space = _ranges(regex.finditer(r"\s+", every))
+    word_not_digit = _ranges(regex.finditer(r"[^\W\d]+", every))
+    digit = _ranges(regex.finditer(r"\d+", every))
+    str_space = _split_space_ranges(every)
+    upper = _true_ranges(map(str.isupper, every))
+    lower = _true_ranges(map(str.islower, every))
+    lowercase = _lowercase_mapping(every)
+    cased, case_ignorable = _final_sigma_classes(lowercase)
+    return (space, str_space, word_not_digit, digit, upper, lower, cased, case_ignorable, lowercase)
+
+
+def _true_ranges(flags: Iterable[bool] | bytes) -> list[tuple[int, int]]:
+    """The code point ranges where ``flags`` (one per code point) is true."""
+    import re
+
+    return _ranges(re.finditer(b"\x01+", bytes(flags)))
+
+
+def _lowercase_mapping(every: str) -> list[tuple[int, str]]:
+    """``(code point, chr(code point).lower())`` wherever that differs. Only
+    U+03A3 depends on its neighbours in str.lower(), and alone it is U+03C3; so
+    lowering a block at once shows which code points change, and only those are
+    lowered one by one."""
+    mapping: list[tuple[int, str]] = []
+    step = 4096
+    for start in range(0, len(every), step):
+        block = every[start : start + step]
+        if block.lower() == block:
+            continue
+        for i, char in enumerate(block, start):
+            lowered = char.lower()
+            if lowered != char:
+                mapping.append((i, lowered))
+    return mapping
+
+
+def _final_sigma_classes(
+    lowercase: list[tuple[int, str]],
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Cased (and not case-ignorable) and case-ignorable code points, as
+    ``str.lower()`` decides whether U+03A3 is final: read from ``str.lower()``.
+
+    In ``"A" + c + "Σ "`` the sigma is final if ``c`` is case-ignorable or cased;
+    in ``"AΣ" + c + " "`` if ``c`` is case-ignorable or not cased. Both: ignorable;
+    the first only: cased. Every code point is tested at once, in one string of
+    four characters per code point whose lower case keeps the positions (the few
+    code points whose lower case is longer are tested alone)."""
+    n = 0x110000
+    longer = [cp for cp, lowered in lowercase if len(lowered) != 1]
+
+    def finals(pattern: list[int], at: int) -> bytearray:
+        codes = array.array("I", pattern) * n
+        codes[pattern.index(0) :: 4] = array.array("I", range(n))
+        for cp in longer:
+            codes[4 * cp + pattern.index(0)] = 0x30  # "0": neither; fixed below
+        lowered = codes.tobytes().decode("utf-32-le", "surrogatepass").lower()
+        data = lowered.encode("utf-32-le", "surrogatepass")
+        # The sigma's low byte: 0xC2 for final ς, 0xC3 for σ.
+        return bytearray(data[4 * at :: 16].translate(bytes.maketrans(b"\xc2\xc3", b"\x01\x00")))
+
+    ignorable_or_cased = finals([0x41, 0, 0x3A3, 0x20], 2)
+    ignorable_or_uncased = finals([0x41, 0x3A3, 0, 0x20], 1)
+    for cp in longer:
+        char = chr(cp)
+        ignorable_or_cased[cp] = ("A" + char + "\u03a3 ").lower()[-2] == "\u03c2"
+        ignorable_or_uncased[cp] = ("A\u03a3" + char + " ").lower()[1] == "\u03c2"
+    first = int.from_bytes(ignorable_or_cased, "little")
+    second = int.from_bytes(ignorable_or_uncased, "little")
+    ignorable = (first & second).to_bytes(n, "little")
+    cased = (first & ~second).to_bytes(n, "little")
+    return _true_ranges(cased), _true_ranges(ignorable)

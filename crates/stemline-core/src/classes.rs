@@ -46,30 +46,24 @@ pub struct ClassRanges {
 const BLOCK: usize = 256;
 const BLOCKS: usize = 0x110000 / BLOCK;
 
-/// Per-code-point class flags in a two-level table (blocks of 256 code points,
-/// identical blocks shared), so a lookup is two loads.
+/// Eight flags per code point in a two-level table (blocks of 256 code points,
+/// identical blocks shared), so a lookup is two loads. [`CharClasses`] keeps
+/// the classes of the normalizer's tokenizers in one; other parts of the core
+/// (Punkt's classes, [`crate::punkt::chars`]) keep their own flags in another.
 #[derive(Debug, Clone)]
-pub struct CharClasses {
+pub struct CodePointFlags {
     ascii: [u8; 128],
     index: Vec<u16>,
     blocks: Vec<[u8; BLOCK]>,
-    ignore_case: Vec<(u8, u32)>,
-    /// Whether the ASCII word characters are exactly `[0-9A-Za-z_]`, which
-    /// lets the scanner test 16 bytes at a time.
-    standard_ascii_words: bool,
 }
 
-impl CharClasses {
-    /// Builds the table, checking the facts the tokenizer relies on.
-    pub fn new(ranges: &ClassRanges) -> Result<Self, String> {
+impl CodePointFlags {
+    /// Sets `flag` on every code point of each class's ranges, starting from
+    /// no flags at all; the result has one byte per code point, for checks
+    /// before it is packed with [`Self::pack`].
+    pub fn unpacked(classes: &[(u8, &Ranges)]) -> Result<Vec<u8>, String> {
         let mut flags = vec![0u8; 0x110000];
-        for (class, list) in [
-            (WORD, &ranges.word),
-            (SPACE, &ranges.space),
-            (RE_WORD, &ranges.re_word),
-            (SPLIT_SPACE, &ranges.split_space),
-            (ALPHA, &ranges.alpha),
-        ] {
+        for &(class, list) in classes {
             for &(start, end) in list.iter() {
                 if start > end || end > 0x110000 {
                     return Err(format!("bad code point range {start:#x}..{end:#x}"));
@@ -79,6 +73,71 @@ impl CharClasses {
                 }
             }
         }
+        Ok(flags)
+    }
+
+    /// The two-level table of `flags`, one byte per code point (0..0x110000).
+    pub fn pack(flags: &[u8]) -> Self {
+        let mut ascii = [0u8; 128];
+        ascii.copy_from_slice(&flags[..128]);
+        let mut index = Vec::with_capacity(BLOCKS);
+        let mut blocks: Vec<[u8; BLOCK]> = Vec::new();
+        let mut seen: std::collections::HashMap<[u8; BLOCK], u16> = Default::default();
+        for chunk in flags.chunks_exact(BLOCK) {
+            let block: [u8; BLOCK] = chunk.try_into().expect("exact chunk");
+            let id = *seen.entry(block).or_insert_with(|| {
+                blocks.push(block);
+                (blocks.len() - 1) as u16
+            });
+            index.push(id);
+        }
+        CodePointFlags {
+            ascii,
+            index,
+            blocks,
+        }
+    }
+
+    /// The flags of an ASCII byte.
+    #[inline(always)]
+    pub fn ascii(&self, b: u8) -> u8 {
+        self.ascii[b as usize]
+    }
+
+    /// The flags of any code point (none beyond U+10FFFF).
+    #[inline]
+    pub fn of(&self, cp: u32) -> u8 {
+        if cp < 128 {
+            return self.ascii[cp as usize];
+        }
+        let Some(&block) = self.index.get(cp as usize / BLOCK) else {
+            return 0;
+        };
+        self.blocks[block as usize][cp as usize % BLOCK]
+    }
+}
+
+/// Per-code-point class flags of the normalizer's tokenizers (see the module
+/// documentation).
+#[derive(Debug, Clone)]
+pub struct CharClasses {
+    flags: CodePointFlags,
+    ignore_case: Vec<(u8, u32)>,
+    /// Whether the ASCII word characters are exactly `[0-9A-Za-z_]`, which
+    /// lets the scanner test 16 bytes at a time.
+    standard_ascii_words: bool,
+}
+
+impl CharClasses {
+    /// Builds the table, checking the facts the tokenizer relies on.
+    pub fn new(ranges: &ClassRanges) -> Result<Self, String> {
+        let flags = CodePointFlags::unpacked(&[
+            (WORD, &ranges.word),
+            (SPACE, &ranges.space),
+            (RE_WORD, &ranges.re_word),
+            (SPLIT_SPACE, &ranges.split_space),
+            (ALPHA, &ranges.alpha),
+        ])?;
         // The Treebank rules are applied to whole runs on the assumption that a
         // run never holds whitespace of either engine inside a word; say so if a
         // future Unicode table breaks that, rather than produce different output.
@@ -94,28 +153,14 @@ impl CharClasses {
             return Err("U+0020 must be whitespace in every engine".into());
         }
 
-        let mut ascii = [0u8; 128];
-        ascii.copy_from_slice(&flags[..128]);
-        let mut index = Vec::with_capacity(BLOCKS);
-        let mut blocks: Vec<[u8; BLOCK]> = Vec::new();
-        let mut seen: std::collections::HashMap<[u8; BLOCK], u16> = Default::default();
-        for chunk in flags.chunks_exact(BLOCK) {
-            let block: [u8; BLOCK] = chunk.try_into().expect("exact chunk");
-            let id = *seen.entry(block).or_insert_with(|| {
-                blocks.push(block);
-                (blocks.len() - 1) as u16
-            });
-            index.push(id);
-        }
+        let flags = CodePointFlags::pack(&flags);
         let mut ignore_case = ranges.ignore_case.clone();
         ignore_case.sort_unstable();
         ignore_case.dedup();
         let standard_ascii_words = (0..128u8)
-            .all(|b| (ascii[b as usize] & WORD != 0) == (b.is_ascii_alphanumeric() || b == b'_'));
+            .all(|b| (flags.ascii(b) & WORD != 0) == (b.is_ascii_alphanumeric() || b == b'_'));
         Ok(CharClasses {
-            ascii,
-            index,
-            blocks,
+            flags,
             ignore_case,
             standard_ascii_words,
         })
@@ -130,19 +175,13 @@ impl CharClasses {
     /// The class flags of an ASCII byte.
     #[inline(always)]
     pub fn ascii(&self, b: u8) -> u8 {
-        self.ascii[b as usize]
+        self.flags.ascii(b)
     }
 
     /// The class flags of any code point.
     #[inline]
     pub fn of(&self, cp: u32) -> u8 {
-        if cp < 128 {
-            return self.ascii[cp as usize];
-        }
-        let Some(&block) = self.index.get(cp as usize / BLOCK) else {
-            return 0;
-        };
-        self.blocks[block as usize][cp as usize % BLOCK]
+        self.flags.of(cp)
     }
 
     #[inline]

@@ -11,13 +11,15 @@
 //! * [`stem`]: the stemmers (Porter in NLTK's three modes, Snowball English,
 //!   Lancaster);
 //! * [`cache`]: the bounded per-run cache;
-//! * [`normalizer`]: the pipeline, one document or a batch on many threads.
+//! * [`normalizer`]: the pipeline, one document or a batch on many threads;
+//! * [`punkt`]: NLTK's Punkt sentence tokenizer.
 
 pub mod cache;
 pub mod classes;
 pub mod codepoints;
 pub mod filter;
 pub mod normalizer;
+pub mod punkt;
 mod short_copy;
 pub mod sources;
 pub mod stem;

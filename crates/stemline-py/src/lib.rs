@@ -13,6 +13,7 @@ use pyo3::types::{PyBytes, PyList, PyString, PyTuple};
 use stemline_core as core;
 
 mod io;
+mod punkt;
 mod stemmers;
 
 /// A Python string as generalized UTF-8: borrowed when it is valid UTF-8 (the
@@ -29,7 +30,7 @@ pub(crate) fn text_bytes<'a>(text: &'a Bound<'_, PyString>) -> PyResult<Cow<'a, 
 }
 
 /// A Python string from generalized UTF-8 (lone surrogates pass through).
-fn py_string<'py>(py: Python<'py>, bytes: &[u8]) -> PyResult<Bound<'py, PyString>> {
+pub(crate) fn py_string<'py>(py: Python<'py>, bytes: &[u8]) -> PyResult<Bound<'py, PyString>> {
     // SAFETY: the pointer and length describe a live slice; the call returns a
     // new reference or NULL with an exception set, which from_owned_ptr_or_err
     // turns into an error.
@@ -133,7 +134,7 @@ struct Normalizer {
     inner: core::Normalizer,
 }
 
-fn texts_bytes<'a>(texts: &'a [Bound<'_, PyString>]) -> PyResult<Vec<Cow<'a, [u8]>>> {
+pub(crate) fn texts_bytes<'a>(texts: &'a [Bound<'_, PyString>]) -> PyResult<Vec<Cow<'a, [u8]>>> {
     texts.iter().map(text_bytes).collect()
 }
 
@@ -418,6 +419,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<CharTables>()?;
     m.add_class::<Normalizer>()?;
     stemmers::register(m)?;
+    punkt::register(m)?;
     m.add_class::<VocabCounter>()?;
     m.add("DEFAULT_CACHE_BYTES", core::DEFAULT_CACHE_BYTES)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
