@@ -254,10 +254,6 @@ impl Normalizer {
         OneByteRuns { outputs }
     }
 
-    pub fn filter(&self) -> &TokenFilter {
-        &self.filter
-    }
-
     /// A number no other normalizer of this process has, so that state built
     /// for one normalizer (such as a counter's run tables) can tell it apart.
     pub fn id(&self) -> u64 {
@@ -746,16 +742,9 @@ impl Normalizer {
             .then_some((surface, output))
     }
 
-    /// Lower-cases and stems one token.
-    pub fn finish_token(&self, token: &[u32]) -> Vec<u32> {
-        let mut word = Vec::with_capacity(token.len());
-        self.finish_token_into(token, &mut word);
-        word
-    }
-
-    /// [`Self::finish_token`] into `word`, replacing its contents. The stemmer
-    /// works in place on the lower-cased token, so a caller that keeps `word`
-    /// reuses one buffer for every token.
+    /// Lower-cases and stems one token into `word`, replacing its contents.
+    /// The stemmer works in place on the lower-cased token, so a caller that
+    /// keeps `word` reuses one buffer for every token.
     fn finish_token_into(&self, token: &[u32], word: &mut Vec<u32>) {
         word.clear();
         self.lower_into(token, word);
