@@ -10,7 +10,8 @@ use std::sync::Mutex;
 use hashbrown::HashMap;
 
 use crate::cache::MAX_CACHED_RUN;
-use crate::normalizer::{in_chunks, Normalizer};
+use crate::normalizer::Normalizer;
+use crate::parallel::in_chunks;
 
 /// The counts of one stem.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

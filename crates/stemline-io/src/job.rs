@@ -33,7 +33,7 @@ use std::sync::mpsc::{self, RecvTimeoutError};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
-use stemline_core::{normalizer::resolve_workers, Normalizer, TokenCache};
+use stemline_core::{resolve_workers, Normalizer, TokenCache};
 
 use crate::error::{Error, Place};
 use crate::jsonl::push_json_string;
