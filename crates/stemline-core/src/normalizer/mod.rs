@@ -80,6 +80,15 @@ pub struct Normalizer {
 /// that has such a run.
 pub const PIECE_BYTES: usize = 1 << 16;
 
+/// Texts of more than this many bytes have their line handed on in parts by
+/// [`Normalizer::normalize_or_in_parts`]: below it, holding a line twice
+/// (the caller's copy beside ours) costs little.
+pub const LONG_TEXT_BYTES: usize = 16 << 20;
+
+/// The parts [`Normalizer::normalize_or_in_parts`] hands on, in bytes: the
+/// most of the line it holds beside the caller's copy.
+const PART_BYTES: usize = 1 << 20;
+
 /// The next [`Normalizer::id`].
 static NEXT_ID: AtomicU64 = AtomicU64::new(1);
 
@@ -249,6 +258,20 @@ impl Normalizer {
         self.for_each_run_output(text, &mut cache, &mut parts);
         parts.flush();
         self.put_cache(cache);
+    }
+
+    /// One document's line for a caller that builds its own copy of it (the
+    /// binding's Python string): the whole line for a text of at most
+    /// [`LONG_TEXT_BYTES`]; for a longer one, `None`, the line having gone
+    /// to `part` in parts (see [`Self::normalize_in_parts`]), so that the
+    /// line of a document of hundreds of megabytes is never held twice.
+    pub fn normalize_or_in_parts(&self, text: &[u8], part: impl FnMut(&[u8])) -> Option<Vec<u8>> {
+        if text.len() > LONG_TEXT_BYTES {
+            self.normalize_in_parts(text, PART_BYTES, part);
+            None
+        } else {
+            Some(self.normalize(text))
+        }
     }
 
     /// One document to its tokens, with a pooled cache.
