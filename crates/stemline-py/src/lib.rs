@@ -378,20 +378,15 @@ impl VocabCounter {
         self.inner.totals()
     }
 
-    /// Every stem's row, most frequent first (equal counts in code point
-    /// order), its surface forms likewise.
+    /// Every stem's row, in the vocabulary's order (sorted by the core:
+    /// `VocabCounts::into_rows`).
     fn rows<'py>(&self, py: Python<'py>) -> PyResult<Vec<StemRow<'py>>> {
-        let counts = py.detach(|| self.inner.counts());
-        // Generalized UTF-8 sorts bytewise in code point order.
-        let mut stems: Vec<_> = counts.stems.iter().collect();
-        stems.sort_unstable_by(|a, b| b.1.count.cmp(&a.1.count).then_with(|| a.0.cmp(b.0)));
-        stems
-            .into_iter()
+        let rows = py.detach(|| self.inner.counts().into_rows());
+        rows.iter()
             .map(|(stem, c)| {
-                let mut surfaces: Vec<_> = c.surfaces.iter().collect();
-                surfaces.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-                let surfaces = surfaces
-                    .into_iter()
+                let surfaces = c
+                    .surfaces
+                    .iter()
                     .map(|(s, n)| Ok((py_string(py, s)?, *n)))
                     .collect::<PyResult<_>>()?;
                 Ok((py_string(py, stem)?, c.count, c.documents, surfaces))
