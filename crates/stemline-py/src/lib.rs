@@ -404,6 +404,12 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("DEFAULT_CACHE_BYTES", core::DEFAULT_CACHE_BYTES)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add_function(wrap_pyfunction!(io::normalize_files, m)?)?;
+    m.add(
+        "NativeInputError",
+        m.py().get_type::<io::NativeInputError>(),
+    )?;
+    let formats: Vec<&str> = stemline_io::Format::ALL.iter().map(|f| f.name()).collect();
+    m.add("NATIVE_FORMATS", PyTuple::new(m.py(), formats)?)?;
     let names: Vec<&str> = core::Stemming::ALL.iter().map(|s| s.name()).collect();
     m.add("STEMMER_NAMES", PyTuple::new(m.py(), names)?)?;
     Ok(())

@@ -36,13 +36,13 @@ import json
 import sys
 import time
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from stemline import _native
 from stemline.corpus.documents import Source
 from stemline.corpus.options import InputSpec
 from stemline.corpus.outputs import OutputSpec, SingleOutput
-from stemline.corpus.problems import Place, Problems
+from stemline.corpus.problems import InputError, Place, Problems
 from stemline.corpus.progress import Progress, Stats
 from stemline.corpus.target import write_error
 from stemline.normalizer import Normalizer
@@ -50,9 +50,28 @@ from stemline.normalizer import Normalizer
 #: Bytes read at a time; whole lines are cut from them.
 BLOCK_BYTES = 1 << 20
 
-#: JSON Lines field-path parts the native lookup reads as Python's does: a
-#: list index only of ASCII digits (Python's ``str.isdigit`` takes others too).
-_NATIVE_FORMATS = ("text", "lines", "jsonl")
+#: The input formats the native job reads (``stemline_io::Format``).
+_NATIVE_FORMATS = _native.NATIVE_FORMATS
+
+
+class _Settings(NamedTuple):
+    """What the native job reads of the command line's settings (by attribute
+    name: ``Settings`` in the binding's ``io.rs``)."""
+
+    inputs: InputSpec
+    output: OutputSpec
+    output_format: str
+    workers: int
+    block_bytes: int
+
+
+class _Hooks(NamedTuple):
+    """What the native job calls back (by attribute name: ``PyHooks`` in the
+    binding's ``io.rs``)."""
+
+    tolerate: Callable[[str, int | None, int | None, str], None]
+    json_record: Callable[[str], tuple[Any, ...]]
+    progress: Callable[[int, int], None] | None
 
 
 def can_run(spec: OutputSpec, out: object, sources: Sequence[Source], inputs: InputSpec) -> bool:
@@ -70,6 +89,8 @@ def can_run(spec: OutputSpec, out: object, sources: Sequence[Source], inputs: In
         return False
     if out.format == "jsonl" and formats != {"jsonl"}:
         return False  # plain text to JSON Lines builds records in Python
+    # JSON Lines field-path parts the native lookup reads as Python's does: a
+    # list index only of ASCII digits (Python's ``str.isdigit`` takes others too).
     path = inputs.field.split(".")
     if not all(part.isascii() or not part.isdigit() for part in path):
         return False
@@ -100,28 +121,25 @@ def run(
     try:
         if out.compression is None:
             out.raw.flush()  # nothing of ours may be left in Python's buffer
-        documents, tokens, nbytes, _ = _native.normalize_files(
-            normalizer._native,
-            [(s.name, s.path, s.format, s.compression, s.size) for s in sources],
-            # Compressed output: each block's bytes go through the sink the
-            # Python path writes to, so the file is the same, byte for byte.
-            out.raw.fileno() if out.compression is None else None,
-            sink=out.sink.write if out.compression is not None else None,
-            workers=workers,
-            decode=inputs.on_decode_error,
-            empty_bad_records=inputs.on_bad_record == "empty",
-            max_doc_bytes=inputs.max_doc_bytes,
-            block_bytes=BLOCK_BYTES,
-            # --batch-bytes bounds the input in flight, as it bounds the batches.
-            max_blocks=max(1, inputs.batch_bytes // BLOCK_BYTES),
-            field_path=inputs.field.split("."),
-            out_field=spec.field if out.format == "jsonl" else None,
-            out_key_json=json.dumps(spec.field, ensure_ascii=False).encode("utf-8"),
-            out_field_repr=repr(spec.field),
-            tolerate=_tolerate(problems),
-            json_record=json_judge(inputs.field, spec.field if out.format == "jsonl" else None),
-            progress=_progress(progress) if show_progress else None,
-        )
+        try:
+            documents, tokens, nbytes, _ = _native.normalize_files(
+                normalizer._native,
+                [(s.name, s.path, s.format, s.compression, s.size) for s in sources],
+                _Settings(inputs, spec, out.format, workers, BLOCK_BYTES),
+                _Hooks(
+                    tolerate=_tolerate(problems),
+                    json_record=json_judge(
+                        inputs.field, spec.field if out.format == "jsonl" else None
+                    ),
+                    progress=_progress(progress) if show_progress else None,
+                ),
+                # Compressed output: each block's bytes go through the sink the
+                # Python path writes to, so the file is the same, byte for byte.
+                out.raw.fileno() if out.compression is None else out.sink.write,
+            )
+        except _native.NativeInputError as e:
+            name, line, offset, message, hint = e.args
+            raise InputError(Place(name, line=line, offset=offset), message, hint) from None
         out.commit()
     except BrokenPipeError:
         progress.close()
