@@ -49,6 +49,24 @@ pub fn lower(token: &[u32], lowercase: &dyn Lowercase) -> Vec<u32> {
     lowered
 }
 
+/// `word.lower()` as code points, for a caller that holds the word as
+/// generalized UTF-8 and can lower-case it itself when it is not ASCII
+/// (the binding, with the Python string in hand, calls its `lower()`
+/// directly, which costs less than building the string again).
+pub fn lower_utf8<E>(
+    word: &[u8],
+    non_ascii: impl FnOnce() -> Result<Vec<u32>, E>,
+) -> Result<Vec<u32>, E> {
+    if word.is_ascii() {
+        Ok(word
+            .iter()
+            .map(|&b| u32::from(b.to_ascii_lowercase()))
+            .collect())
+    } else {
+        non_ascii()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -75,5 +93,11 @@ mod tests {
         let mut out = cps("x");
         lower_into(&cps("\u{130}"), &RustLowercase, &mut out);
         assert_eq!(out, cps("xi\u{307}"));
+        let by_caller = || Ok::<_, ()>(cps("asked"));
+        assert_eq!(lower_utf8(b"RunS_9", by_caller), Ok(cps("runs_9")));
+        assert_eq!(
+            lower_utf8("CAF\u{c9}".as_bytes(), by_caller),
+            Ok(cps("asked"))
+        );
     }
 }

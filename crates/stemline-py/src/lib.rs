@@ -60,7 +60,7 @@ pub(crate) fn words_code_points(words: &[Bound<'_, PyString>]) -> PyResult<Vec<V
         .collect()
 }
 
-fn py_lower(text: &Bound<'_, PyString>) -> PyResult<Vec<u32>> {
+pub(crate) fn py_lower(text: &Bound<'_, PyString>) -> PyResult<Vec<u32>> {
     let lowered = text.call_method0("lower")?.cast_into::<PyString>()?;
     Ok(core::codepoints::decode(&text_bytes(&lowered)?))
 }
@@ -68,7 +68,7 @@ fn py_lower(text: &Bound<'_, PyString>) -> PyResult<Vec<u32>> {
 /// `str.lower()` of the running Python, for tokens with non-ASCII characters.
 /// Called from worker threads with the GIL released, so it attaches first;
 /// the core caches the result, so this runs once per distinct token.
-pub(crate) struct PythonLowercase;
+struct PythonLowercase;
 
 impl core::Lowercase for PythonLowercase {
     fn lower(&self, word: &[u32]) -> Vec<u32> {

@@ -8,14 +8,15 @@ use pyo3::types::PyString;
 
 use stemline_core as core;
 
-use crate::{code_points_to_py, text_bytes, words_code_points, CharTables, PythonLowercase};
+use crate::{code_points_to_py, py_lower, text_bytes, words_code_points, CharTables};
 
 /// The code points of `word` and of `word.lower()` (the core's lower-casing:
-/// ASCII in Rust, the rest by Python's `str.lower()`).
+/// ASCII in Rust, the rest by this string's `lower()`).
 fn decode_and_lower(word: &Bound<'_, PyString>, lower: bool) -> PyResult<(Vec<u32>, Vec<u32>)> {
-    let cps = core::codepoints::decode(&text_bytes(word)?);
+    let bytes = text_bytes(word)?;
+    let cps = core::codepoints::decode(&bytes);
     let lowered = if lower {
-        core::lowercase::lower(&cps, &PythonLowercase)
+        core::lowercase::lower_utf8(&bytes, || py_lower(word))?
     } else {
         cps.clone()
     };
