@@ -2,7 +2,7 @@
 # built module by `python -m mypy.stubtest stemline._native` (make lint).
 
 from collections.abc import Callable
-from typing import Any, ClassVar, Final, final
+from typing import Any, ClassVar, Final, Protocol, final
 
 from typing_extensions import Self, disjoint_base
 
@@ -18,6 +18,8 @@ __all__ = [
     "PunktSentenceTokenizer",
     "DEFAULT_CACHE_BYTES",
     "STEMMER_NAMES",
+    "NATIVE_FORMATS",
+    "NativeInputError",
     "normalize_files",
     "__version__",
 ]
@@ -26,6 +28,8 @@ DEFAULT_CACHE_BYTES: Final[int]
 __version__: Final[str]
 #: The stemmer names of the core, the default first.
 STEMMER_NAMES: Final[tuple[str, ...]]
+#: The input formats the native corpus job reads.
+NATIVE_FORMATS: Final[tuple[str, ...]]
 
 _Ranges = list[tuple[int, int]]
 _Span = tuple[str, int, int]
@@ -150,26 +154,54 @@ class LancasterStemmer:
 #: One source: (name, path or None, format, announced compression or None, size or None).
 _Source = tuple[str, str | None, str, str | None, int | None]
 
+class _InputSettings(Protocol):
+    @property
+    def on_decode_error(self) -> str: ...
+    @property
+    def on_bad_record(self) -> str: ...
+    @property
+    def max_doc_bytes(self) -> int: ...
+    @property
+    def batch_bytes(self) -> int: ...
+    @property
+    def field(self) -> str: ...
+
+class _OutputSettings(Protocol):
+    @property
+    def field(self) -> str: ...
+
+class _Settings(Protocol):
+    @property
+    def inputs(self) -> _InputSettings: ...
+    @property
+    def output(self) -> _OutputSettings: ...
+    @property
+    def output_format(self) -> str: ...
+    @property
+    def workers(self) -> int: ...
+    @property
+    def block_bytes(self) -> int: ...
+
+class _Hooks(Protocol):
+    @property
+    def tolerate(self) -> Callable[[str, int | None, int | None, str], object]: ...
+    @property
+    def json_record(self) -> Callable[[str], tuple[Any, ...]]: ...
+    @property
+    def progress(self) -> Callable[[int, int], object] | None: ...
+
+class NativeInputError(Exception):
+    """Bad input found by the native corpus job; args: (name, line or None, byte
+    offset or None, message, hint or None)."""
+
 def normalize_files(
     normalizer: Normalizer,
     sources: list[_Source],
-    out_fd: int | None,
-    *,
-    workers: int,
-    decode: str,
-    empty_bad_records: bool,
-    max_doc_bytes: int,
-    block_bytes: int,
-    max_blocks: int,
-    field_path: list[str],
-    out_field: str | None,
-    out_key_json: bytes,
-    out_field_repr: str,
-    tolerate: Callable[..., Any],
-    json_record: Callable[..., Any],
-    progress: Callable[..., Any] | None,
-    sink: Callable[[bytes], Any] | None = None,
+    settings: _Settings,
+    hooks: _Hooks,
+    target: int | Callable[[bytes], object],
 ) -> tuple[int, int, int, int]:
-    """Normalizes sources natively to out_fd, or through sink.
+    """Normalizes sources natively to target (an open file descriptor, or a
+    callable taking each block's bytes).
 
     Returns (documents, tokens, input bytes, disk bytes)."""

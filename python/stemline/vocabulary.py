@@ -81,6 +81,15 @@ class Vocabulary:
         self.documents = documents
 
     @classmethod
+    def _in_order(cls, entries: Iterable[StemEntry], *, documents: int) -> Vocabulary:
+        """A vocabulary of entries already in its order, each stem once: the
+        native counter's rows, sorted by the core (``VocabCounts::into_rows``)."""
+        vocabulary = cls.__new__(cls)
+        vocabulary._entries = {entry.stem: entry for entry in entries}
+        vocabulary.documents = documents
+        return vocabulary
+
+    @classmethod
     def from_texts(
         cls,
         texts: Iterable[str],
@@ -249,9 +258,8 @@ class VocabularyBuilder:
 
     def vocabulary(self) -> Vocabulary:
         """The vocabulary of every document added so far."""
-        # Rows come sorted, stems and surface forms alike.
-        entries = [
+        entries = (
             StemEntry(stem, count, documents, tuple(surfaces))
             for stem, count, documents, surfaces in self._counter.rows()
-        ]
-        return Vocabulary(entries, documents=self.documents)
+        )
+        return Vocabulary._in_order(entries, documents=self.documents)

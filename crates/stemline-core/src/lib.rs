@@ -4,21 +4,26 @@
 //!
 //! Nothing here knows about Python. The parts that must follow the running
 //! Python's Unicode semantics (character classes, `str.lower()`) come in
-//! through [`classes::CharClasses`] and [`normalizer::Lowercase`].
+//! through [`classes::CharClasses`] and [`lowercase::Lowercase`].
 //!
 //! * [`wordpunct`]: the text as runs of word characters and of punctuation;
 //! * [`treebank`]: the Treebank rules on one run in its position;
 //! * [`stem`]: the stemmers (Porter in NLTK's three modes, Snowball English,
 //!   Lancaster);
+//! * [`lowercase`]: `str.lower()`, ASCII here and the rest from Python;
 //! * [`cache`]: the bounded per-run cache;
-//! * [`normalizer`]: the pipeline, one document or a batch on many threads;
+//! * [`normalizer`]: the pipeline, one document or a batch;
+//! * [`parallel`]: the ordered parallel runner of every batch (and of
+//!   `stemline-io`'s corpus job);
 //! * [`punkt`]: NLTK's Punkt sentence tokenizer.
 
 pub mod cache;
 pub mod classes;
 pub mod codepoints;
 pub mod filter;
+pub mod lowercase;
 pub mod normalizer;
+pub mod parallel;
 pub mod punkt;
 mod short_copy;
 pub mod sources;
@@ -32,6 +37,8 @@ pub mod wordpunct;
 
 pub use cache::{TokenCache, DEFAULT_CACHE_BYTES};
 pub use classes::{CharClasses, ClassRanges};
-pub use normalizer::{Lowercase, Normalizer, RustLowercase, Stemming};
+pub use lowercase::{Lowercase, RustLowercase};
+pub use normalizer::Normalizer;
+pub use parallel::{resolve_workers, MAX_WORKERS};
 pub use stem::porter;
-pub use stem::{LancasterStemmer, Mode, PorterStemmer, SnowballStemmer, Stemmer};
+pub use stem::{LancasterStemmer, Mode, PorterStemmer, SnowballStemmer, Stemmer, Stemming};

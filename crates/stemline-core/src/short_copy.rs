@@ -1,6 +1,7 @@
 //! Copies of the short byte strings nearly every run has (a token, a cached
 //! output), in fixed-size moves: a `memcpy` call per token cost more than the
-//! copy itself.
+//! copy itself. Every `unsafe` write of the pipeline is here, each with the
+//! bound that makes it sound.
 
 /// Writes `value`, 1 to 16 bytes long, to `dst` in at most three fixed-size
 /// moves that overlap in the middle.
@@ -27,6 +28,36 @@ pub(crate) unsafe fn write_short(dst: *mut u8, value: &[u8]) {
             *dst.add(n / 2) = value[n / 2];
             *dst.add(n - 1) = value[n - 1];
         }
+    }
+}
+
+/// `out.extend_from_slice(value)`, after a space if `space`, with one room
+/// check for both: how a run's output joins a document's line.
+#[inline(always)]
+pub(crate) fn append_short(out: &mut Vec<u8>, value: &[u8], space: bool) {
+    let n = value.len();
+    if n == 0 || n > 16 {
+        if space {
+            out.push(b' ');
+        }
+        out.extend_from_slice(value);
+        return;
+    }
+    out.reserve(n + 1);
+    if space {
+        // SAFETY: within the capacity just reserved.
+        unsafe {
+            let len = out.len();
+            *out.as_mut_ptr().add(len) = b' ';
+            out.set_len(len + 1);
+        }
+    }
+    let len = out.len();
+    // SAFETY: `reserve` made room for `n` more bytes after `len`, which
+    // `write_short` writes and `set_len` then exposes.
+    unsafe {
+        write_short(out.as_mut_ptr().add(len), value);
+        out.set_len(len + n);
     }
 }
 

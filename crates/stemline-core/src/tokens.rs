@@ -11,7 +11,8 @@
 
 use crate::cache::TokenCache;
 use crate::codepoints;
-use crate::normalizer::{in_chunks, Normalizer};
+use crate::normalizer::Normalizer;
+use crate::parallel::in_chunks;
 use crate::sources::token_sources;
 use crate::treebank::Position;
 use crate::wordpunct::RunKind;

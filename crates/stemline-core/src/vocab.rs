@@ -10,7 +10,8 @@ use std::sync::Mutex;
 use hashbrown::HashMap;
 
 use crate::cache::MAX_CACHED_RUN;
-use crate::normalizer::{in_chunks, Normalizer};
+use crate::normalizer::Normalizer;
+use crate::parallel::in_chunks;
 
 /// The counts of one stem.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -35,6 +36,22 @@ pub struct VocabCounts {
 impl VocabCounts {
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// Every stem with its counts, in the vocabulary's order: most frequent
+    /// first, equal counts in code point order of the stem (generalized
+    /// UTF-8 sorts bytewise in code point order); each stem's surface forms
+    /// likewise. The one place the vocabulary is sorted: Python's
+    /// `Vocabulary` takes these rows in the order they come.
+    pub fn into_rows(self) -> Vec<(Box<[u8]>, StemCounts)> {
+        let mut rows: Vec<_> = self.stems.into_iter().collect();
+        rows.sort_unstable_by(|a, b| b.1.count.cmp(&a.1.count).then_with(|| a.0.cmp(&b.0)));
+        for (_, counts) in &mut rows {
+            counts
+                .surfaces
+                .sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        }
+        rows
     }
 
     /// Adds `other`'s counts, which must come from other documents.
@@ -318,6 +335,37 @@ mod tests {
             surfaces(&counts, "run"),
             [("run".into(), 2), ("running".into(), 1), ("runs".into(), 2)]
         );
+    }
+
+    #[test]
+    fn rows_come_most_frequent_first_then_in_code_point_order() {
+        let n = normalizer();
+        let counter = VocabCounter::new();
+        n.count_batch(
+            &[&b"b a c a b runs running RUNS \xc3\xa9 z z"[..]],
+            1,
+            &counter,
+        );
+        let rows = counter.counts().into_rows();
+        let order: Vec<(&[u8], u64)> = rows.iter().map(|(s, c)| (&s[..], c.count)).collect();
+        assert_eq!(
+            order,
+            [
+                (&b"run"[..], 3),
+                (b"a", 2),
+                (b"b", 2),
+                (b"z", 2),
+                (b"c", 1),
+                ("\u{e9}".as_bytes(), 1),
+            ]
+        );
+        let surfaces: Vec<(&[u8], u64)> = rows[0]
+            .1
+            .surfaces
+            .iter()
+            .map(|(s, n)| (&s[..], *n))
+            .collect();
+        assert_eq!(surfaces, [(&b"runs"[..], 2), (b"running", 1)]);
     }
 
     #[test]

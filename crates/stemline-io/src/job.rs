@@ -2,38 +2,47 @@
 //! the next chunk of the input, parsing and normalizing it into its finished
 //! output bytes; the calling thread also writes the chunks in input order.
 //!
-//! Every worker does every step of its chunk, so there is no reading or
-//! writing thread to wake for each chunk: on two cores, threads beside the
-//! two workers competed with them for the CPU and made them wait (`-j 2` ran
-//! on 1.56 cores). Reading is serial (one worker at a time takes the
-//! source's reader, reads about a block of whole lines and counts them, and
-//! puts it back); the rest of a chunk's work is not.
+//! The threads are those of the core's ordered parallel runner
+//! ([`stemline_core::parallel`]), and the job is a use of it: reading a
+//! chunk is its serial producer, parsing and normalizing the work, writing
+//! the in-order consumer. So:
 //!
-//! Chunks are numbered as read. At most `2 * workers + 2` (or
-//! [`Options::max_blocks`]) are alive at once, read and not yet written (a
-//! worker waits for a free slot before it reads), so memory does not grow
-//! with the input, nor with one slow chunk. Their buffers are reused. An
-//! error is kept in its chunk's place in the order, and so is every problem
-//! a policy tolerated (the hook is called when the chunk is written), so the
-//! user sees what the serial job shows: everything before the error written,
-//! the same warnings in the same order, and the first error of the input.
-//!
-//! Only the calling thread writes, and calls [`Hooks::progress`] (which is
-//! where Python looks at its signals) after each chunk and ten times a
-//! second whatever else it does, so a stop signal interrupts a write blocked
-//! on a pipe, or a lone worker reading a pipe that delivers nothing. A source
-//! that may block for ever (standard input, a FIFO, a terminal) is read by a
-//! thread of its own instead, which the job does not wait for when it stops
-//! early: it is left to notice the closed channel.
+//! * Every worker does every step of its chunk, so there is no reading or
+//!   writing thread to wake for each chunk: on two cores, threads beside the
+//!   two workers competed with them for the CPU and made them wait (`-j 2`
+//!   ran on 1.56 cores). Reading is serial (one worker at a time takes the
+//!   sources, reads about a block of whole lines and counts them, and puts
+//!   them back); the rest of a chunk's work is not.
+//! * At most `2 * workers + 2` chunks (or [`Options::max_blocks`]) are alive
+//!   at once, read and not yet written (a worker waits for a free slot
+//!   before it reads), so memory does not grow with the input, nor with one
+//!   slow chunk. Their buffers are reused.
+//! * An error is kept in its chunk's place in the order, and so is every
+//!   problem a policy tolerated (the hook is called when the chunk is
+//!   written), so the user sees what the serial job shows: everything before
+//!   the error written, the same warnings in the same order, and the first
+//!   error of the input.
+//! * Only the calling thread writes, and calls [`Hooks::progress`] (which is
+//!   where Python looks at its signals) after each chunk and ten times a
+//!   second whatever else it does, so a stop signal interrupts a write
+//!   blocked on a pipe, or a lone worker reading a pipe that delivers
+//!   nothing.
+//! * A source that may block for ever (standard input, a FIFO, a terminal)
+//!   is read by a thread of its own instead, which the job does not wait for
+//!   when it stops early: it is left to notice the closed channel. A worker
+//!   waiting on it gives up after a tick ("not yet"), so the calling thread
+//!   is never stuck there.
+//! * A panic (a bug) in any thread, the reading one included, ends the job
+//!   with that panic, never as a finished job.
 
-use std::collections::BTreeMap;
 use std::io::Write;
 use std::os::fd::FromRawFd;
 use std::sync::mpsc::{self, RecvTimeoutError};
-use std::sync::{Arc, Condvar, Mutex, MutexGuard};
-use std::time::{Duration, Instant};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
-use stemline_core::{normalizer::resolve_workers, Normalizer, TokenCache};
+use stemline_core::parallel::{InOrder, Produced, Runner};
+use stemline_core::{resolve_workers, Normalizer, TokenCache};
 
 use crate::error::{Error, Place};
 use crate::jsonl::push_json_string;
@@ -82,334 +91,140 @@ pub fn run(
     out: &mut dyn Write,
 ) -> Result<Stats, Error> {
     let workers = resolve_workers(options.workers).max(1);
-    let slots = match options.max_blocks {
-        0 => 2 * workers + 2,
-        n => n.clamp(2, 2 * workers + 2),
+    let runner = Runner {
+        workers,
+        in_flight: match options.max_blocks {
+            0 => 2 * workers + 2,
+            n => n.clamp(2, 2 * workers + 2),
+        },
+        tick: Some(TICK),
     };
-    let shared = Shared {
-        state: Mutex::new(State {
-            reading: Reading::Idle(Box::new(Sources {
-                list: sources,
-                next: 0,
-                current: None,
-            })),
-            next_read: 0,
-            next_write: 0,
-            free: slots,
-            done: BTreeMap::new(),
-            stop: false,
-            panicked: false,
-            inputs: Vec::new(),
-            outputs: Vec::new(),
-        }),
-        changed: Condvar::new(),
-        options: &options,
-        hooks: &*hooks,
-        normalizer,
+    let (options, hooks) = (&*options, &*hooks);
+    let buffers = Buffers::default();
+    let buffers = &buffers;
+    let mut sources = Sources {
+        list: sources,
+        next: 0,
+        current: None,
     };
-    std::thread::scope(|scope| {
-        let _stop = StopOnDrop {
-            shared: &shared,
-            calling_thread: true,
-        };
-        for _ in 1..workers {
-            // A thread the system refuses is not an error: the threads
-            // already running share the chunks.
-            let spawned = std::thread::Builder::new().spawn_scoped(scope, || {
-                let _stop = StopOnDrop {
-                    shared: &shared,
-                    calling_thread: false,
-                };
-                shared.work();
-            });
-            if spawned.is_err() {
-                break;
-            }
+    let read = move || {
+        let mut buf = buffers.input();
+        let next = sources.next_chunk(options, &mut buf);
+        if buf.capacity() > 0 {
+            // Not taken by a chunk: nothing was read into it, or the source
+            // is read by a thread of its own.
+            buffers.give_input(buf);
         }
-        shared.write_in_order(out)
-    })
+        next
+    };
+    let work = |cache: &mut TokenCache, chunk: Chunk| {
+        finish(normalizer, chunk, buffers.output(), cache, options, hooks)
+    };
+    let mut writer = Writer {
+        out,
+        stats: Stats::default(),
+        buffers,
+        options,
+        hooks,
+    };
+    let (caches, result) = runner.run(read, || normalizer.take_cache(), work, &mut writer);
+    caches.into_iter().for_each(|c| normalizer.put_cache(c));
+    result?;
+    writer.out.flush().map_err(Error::Output)?;
+    Ok(writer.stats)
 }
 
-/// Stops the workers when the calling thread leaves (done, an error, or a
-/// panic), and the calling thread when a worker panics (a bug): no thread
-/// waits for one that is gone.
-struct StopOnDrop<'a, 'n> {
-    shared: &'a Shared<'n>,
-    calling_thread: bool,
+/// Buffers of written chunks, for the next ones.
+#[derive(Default)]
+struct Buffers {
+    inputs: Mutex<Vec<Vec<u8>>>,
+    outputs: Mutex<Vec<Vec<u8>>>,
 }
 
-impl Drop for StopOnDrop<'_, '_> {
-    fn drop(&mut self) {
-        let mut state = self.shared.lock();
-        if self.calling_thread {
-            state.stop = true;
-        } else if std::thread::panicking() {
-            state.panicked = true;
-        }
-        drop(state);
-        self.shared.changed.notify_all();
-    }
-}
-
-struct Shared<'n> {
-    state: Mutex<State>,
-    /// Notified when a chunk is read, finished or written.
-    changed: Condvar,
-    options: &'n Options,
-    hooks: &'n dyn Hooks,
-    normalizer: &'n Normalizer,
-}
-
-struct State {
-    reading: Reading,
-    /// Numbers of the next chunk read, and of the next written.
-    next_read: u64,
-    next_write: u64,
-    /// Chunks that may still be read before one is written.
-    free: usize,
-    /// Finished chunks waiting for their turn.
-    done: BTreeMap<u64, Finished>,
-    /// The calling thread left: the workers stop.
-    stop: bool,
-    /// A worker panicked: the calling thread stops.
-    panicked: bool,
-    /// Buffers of written chunks, for the next ones.
-    inputs: Vec<Vec<u8>>,
-    outputs: Vec<Vec<u8>>,
-}
-
-enum Reading {
-    /// Nobody is reading: the next worker may.
-    Idle(Box<Sources>),
-    /// A worker is reading.
-    Busy,
-    /// Every source is read, or reading failed.
-    Over,
-}
-
-/// What a worker does next.
-enum Task {
-    Read(u64, Box<Sources>),
-    Write(Vec<Finished>),
-    Wait,
-    Leave,
-}
-
-impl<'n> Shared<'n> {
-    fn lock(&self) -> MutexGuard<'_, State> {
-        self.state.lock().unwrap_or_else(|e| e.into_inner())
+impl Buffers {
+    fn input(&self) -> Vec<u8> {
+        lock(&self.inputs).pop().unwrap_or_default()
     }
 
-    /// A worker that is not the calling thread: reads and normalizes chunks
-    /// until there are no more, or the job stops.
-    fn work(&self) {
-        let mut cache = self.normalizer.take_cache();
-        let mut state = self.lock();
-        loop {
-            if state.stop {
-                break;
-            }
-            match self.task(&mut state, false) {
-                Task::Read(seq, sources) => {
-                    drop(state);
-                    self.read_and_finish(seq, sources, &mut cache);
-                    state = self.lock();
-                }
-                Task::Leave => break,
-                Task::Wait | Task::Write(_) => {
-                    state = self
-                        .changed
-                        .wait_timeout(state, TICK)
-                        .unwrap_or_else(|e| e.into_inner())
-                        .0;
-                }
-            }
-        }
-        drop(state);
-        self.normalizer.put_cache(cache);
+    fn give_input(&self, buf: Vec<u8>) {
+        lock(&self.inputs).push(buf);
     }
 
-    /// The next thing to do; `writer` for the calling thread.
-    fn task(&self, state: &mut State, writer: bool) -> Task {
-        if writer && state.done.contains_key(&state.next_write) {
-            let mut ready = Vec::new();
-            let mut seq = state.next_write;
-            while let Some(finished) = state.done.remove(&seq) {
-                ready.push(finished);
-                seq += 1;
-            }
-            return Task::Write(ready);
-        }
-        if state.free > 0 {
-            match std::mem::replace(&mut state.reading, Reading::Busy) {
-                Reading::Idle(sources) => {
-                    state.free -= 1;
-                    state.next_read += 1;
-                    return Task::Read(state.next_read - 1, sources);
-                }
-                other => state.reading = other,
-            }
-        }
-        if matches!(state.reading, Reading::Over) && !writer {
-            return Task::Leave;
-        }
-        Task::Wait
+    fn output(&self) -> Vec<u8> {
+        lock(&self.outputs).pop().unwrap_or_default()
     }
 
-    /// Reads chunk `seq` (the reader is ours), puts the reader back, then
-    /// parses and normalizes the chunk and hands it to the writer.
-    fn read_and_finish(&self, seq: u64, mut sources: Box<Sources>, cache: &mut TokenCache) {
-        let mut buf = self.lock().inputs.pop().unwrap_or_default();
-        let next = sources.next_chunk(self.options, &mut buf);
-        let chunk = {
-            let mut state = self.lock();
-            let chunk = match next {
-                Next::Chunk(chunk) => {
-                    state.reading = Reading::Idle(sources);
-                    if buf.capacity() > 0 {
-                        state.inputs.push(buf); // a source read by its own thread
-                    }
-                    Some(chunk)
-                }
-                Next::Failed(e) => {
-                    state.reading = Reading::Over;
-                    let finished = Finished {
-                        tolerated: Vec::new(),
-                        result: Err(e),
-                    };
-                    state.done.insert(seq, finished);
-                    None
-                }
-                Next::End => {
-                    state.reading = Reading::Over;
-                    self.unread(&mut state, buf);
-                    None
-                }
-                Next::NotYet => {
-                    state.reading = Reading::Idle(sources);
-                    self.unread(&mut state, buf);
-                    None
-                }
-            };
-            self.changed.notify_all();
-            chunk
-        };
-        let Some(chunk) = chunk else { return };
-        let output = self.lock().outputs.pop().unwrap_or_default();
-        let finished = self.finish(chunk, output, cache);
-        self.lock().done.insert(seq, finished);
-        self.changed.notify_all();
-    }
-
-    /// Gives back the slot and the number of a chunk that was not read.
-    fn unread(&self, state: &mut State, buf: Vec<u8>) {
-        state.free += 1;
-        state.next_read -= 1;
-        state.inputs.push(buf);
-    }
-
-    /// Parses and normalizes one chunk; the problems its policies tolerate
-    /// are kept for the writer to report in order.
-    fn finish(&self, chunk: Chunk, output: Vec<u8>, cache: &mut TokenCache) -> Finished {
-        let deferred = Deferred {
-            hooks: self.hooks,
-            tolerated: Mutex::new(Vec::new()),
-        };
-        let result = parse(chunk, self.options, &deferred)
-            .map(|block| normalize_block(self.normalizer, block, self.options, cache, output));
-        Finished {
-            tolerated: deferred
-                .tolerated
-                .into_inner()
-                .unwrap_or_else(|e| e.into_inner()),
-            result,
-        }
-    }
-
-    /// The calling thread: writes the chunks in order, and between them
-    /// reads and normalizes chunks as the other workers do.
-    fn write_in_order(&self, out: &mut dyn Write) -> Result<Stats, Error> {
-        let mut cache = self.normalizer.take_cache();
-        let result = self.write_loop(out, &mut cache);
-        self.normalizer.put_cache(cache);
-        result
-    }
-
-    fn write_loop(&self, out: &mut dyn Write, cache: &mut TokenCache) -> Result<Stats, Error> {
-        let mut stats = Stats::default();
-        let mut last_progress = Instant::now();
-        let mut state = self.lock();
-        loop {
-            if state.panicked {
-                // The scope passes the worker's panic on when this returns.
-                return Err(Error::Output(std::io::Error::other("a worker stopped")));
-            }
-            // Ten times a second whatever this thread is doing: alone (`-j 1`)
-            // it may do nothing but read a source that delivers nothing yet.
-            if last_progress.elapsed() >= TICK {
-                drop(state);
-                self.hooks.progress(&stats)?;
-                last_progress = Instant::now();
-                state = self.lock();
-            }
-            match self.task(&mut state, true) {
-                Task::Write(ready) => {
-                    drop(state);
-                    for finished in ready {
-                        for (place, message) in &finished.tolerated {
-                            self.hooks.tolerate(place, message)?;
-                        }
-                        let done = finished.result?;
-                        out.write_all(&done.bytes).map_err(Error::Output)?;
-                        stats.documents += done.documents;
-                        stats.tokens += done.tokens;
-                        stats.nbytes += done.nbytes;
-                        stats.disk_bytes += done.disk_bytes;
-                        self.recycle(done);
-                        self.hooks.progress(&stats)?;
-                        last_progress = Instant::now();
-                    }
-                    state = self.lock();
-                }
-                Task::Read(seq, sources) => {
-                    drop(state);
-                    self.read_and_finish(seq, sources, cache);
-                    state = self.lock();
-                }
-                Task::Wait | Task::Leave => {
-                    if matches!(state.reading, Reading::Over) && state.next_write == state.next_read
-                    {
-                        break;
-                    }
-                    let left = TICK.saturating_sub(last_progress.elapsed());
-                    state = self
-                        .changed
-                        .wait_timeout(state, left)
-                        .unwrap_or_else(|e| e.into_inner())
-                        .0;
-                }
-            }
-        }
-        drop(state);
-        out.flush().map_err(Error::Output)?;
-        Ok(stats)
-    }
-
-    /// A written chunk's buffers go back for the next chunks, and its slot.
-    fn recycle(&self, done: Done) {
-        // A buffer grown for one huge line or document is not kept.
-        let keep = 4 * self.options.block_bytes.max(1 << 16);
-        let mut state = self.lock();
-        state.free += 1;
-        state.next_write += 1;
+    /// A written chunk's buffers go back for the next chunks, but a buffer
+    /// grown for one huge line or document is not kept.
+    fn recycle(&self, done: Done, block_bytes: usize) {
+        let keep = 4 * block_bytes.max(1 << 16);
         if done.raw.capacity() <= keep {
-            state.inputs.push(done.raw);
+            lock(&self.inputs).push(done.raw);
         }
         if done.bytes.capacity() <= 2 * keep {
-            state.outputs.push(done.bytes);
+            lock(&self.outputs).push(done.bytes);
         }
-        drop(state);
-        self.changed.notify_all();
+    }
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// The calling thread's side: writes the chunks in order, reports what they
+/// tolerated, and keeps the progress hook (and so Python's signals) running.
+struct Writer<'a> {
+    out: &'a mut dyn Write,
+    stats: Stats,
+    buffers: &'a Buffers,
+    options: &'a Options,
+    hooks: &'a dyn Hooks,
+}
+
+impl InOrder<Finished, Error> for Writer<'_> {
+    fn consume(&mut self, finished: Finished) -> Result<(), Error> {
+        for (place, message) in &finished.tolerated {
+            self.hooks.tolerate(place, message)?;
+        }
+        let done = finished.result?;
+        self.out.write_all(&done.bytes).map_err(Error::Output)?;
+        self.stats.documents += done.documents;
+        self.stats.tokens += done.tokens;
+        self.stats.nbytes += done.nbytes;
+        self.stats.disk_bytes += done.disk_bytes;
+        self.buffers.recycle(done, self.options.block_bytes);
+        self.hooks.progress(&self.stats)
+    }
+
+    /// Ten times a second whatever the calling thread is doing: alone (`-j
+    /// 1`) it may do nothing but read a source that delivers nothing yet.
+    fn tick(&mut self) -> Result<(), Error> {
+        self.hooks.progress(&self.stats)
+    }
+}
+
+/// Parses and normalizes one chunk; the problems its policies tolerate are
+/// kept for the writer to report in order.
+fn finish(
+    normalizer: &Normalizer,
+    chunk: Chunk,
+    output: Vec<u8>,
+    cache: &mut TokenCache,
+    options: &Options,
+    hooks: &dyn Hooks,
+) -> Finished {
+    let deferred = Deferred {
+        hooks,
+        tolerated: Mutex::new(Vec::new()),
+    };
+    let result = parse(chunk, options, &deferred)
+        .map(|block| normalize_block(normalizer, block, options, cache, output));
+    Finished {
+        tolerated: deferred
+            .tolerated
+            .into_inner()
+            .unwrap_or_else(|e| e.into_inner()),
+        result,
     }
 }
 
@@ -454,22 +269,14 @@ enum Current {
     },
 }
 
-/// What reading gave.
-enum Next {
-    Chunk(Chunk),
-    Failed(Error),
-    /// Every source is read.
-    End,
-    /// A source that may block delivered nothing for a while.
-    NotYet,
-}
-
 impl Sources {
-    fn next_chunk(&mut self, options: &Options, buf: &mut Vec<u8>) -> Next {
+    /// The next chunk of the sources, in order; `NotYet` when a source that
+    /// may block delivered nothing for a [`TICK`].
+    fn next_chunk(&mut self, options: &Options, buf: &mut Vec<u8>) -> Produced<Chunk, Error> {
         loop {
             let Some(current) = &mut self.current else {
                 let Some((source, format)) = self.list.get(self.next) else {
-                    return Next::End;
+                    return Produced::End;
                 };
                 self.next += 1;
                 self.current = Some(if may_block(source) {
@@ -477,27 +284,27 @@ impl Sources {
                         Some(pumped) => pumped,
                         None => match SourceReader::open(source, *format) {
                             Ok(reader) => Current::Direct(reader),
-                            Err(e) => return Next::Failed(e),
+                            Err(e) => return Produced::Failed(e),
                         },
                     }
                 } else {
                     match SourceReader::open(source, *format) {
                         Ok(reader) => Current::Direct(reader),
-                        Err(e) => return Next::Failed(e),
+                        Err(e) => return Produced::Failed(e),
                     }
                 });
                 continue;
             };
             match current {
                 Current::Direct(reader) => match reader.next(options, buf) {
-                    Ok(Some(chunk)) => return Next::Chunk(chunk),
+                    Ok(Some(chunk)) => return Produced::Item(chunk),
                     Ok(None) => self.current = None,
-                    Err(e) => return Next::Failed(e),
+                    Err(e) => return Produced::Failed(e),
                 },
                 Current::Pumped { chunks, .. } => match chunks.recv_timeout(TICK) {
-                    Ok(Ok(chunk)) => return Next::Chunk(chunk),
-                    Ok(Err(e)) => return Next::Failed(e),
-                    Err(RecvTimeoutError::Timeout) => return Next::NotYet,
+                    Ok(Ok(chunk)) => return Produced::Item(chunk),
+                    Ok(Err(e)) => return Produced::Failed(e),
+                    Err(RecvTimeoutError::Timeout) => return Produced::NotYet,
                     Err(RecvTimeoutError::Disconnected) => {
                         // The thread ended: at the end of its source, or by a
                         // panic (a bug), which must not look like the end.

@@ -27,7 +27,8 @@ pub use error::{Error, Place};
 pub use job::{run, Stats};
 pub use open::{Compression, Source};
 
-/// How a source's bytes hold documents.
+/// How a source's bytes hold documents (and how output lines are written:
+/// lines, or JSON Lines records).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
     /// The whole file is one document.
@@ -36,6 +37,25 @@ pub enum Format {
     Lines,
     /// Each line is a JSON object holding the document at a field.
     Jsonl,
+}
+
+impl Format {
+    /// Every format the native reader serves; its names are those of the
+    /// corpus layer's formats, and the only list of them on this side.
+    pub const ALL: [Format; 3] = [Format::Text, Format::Lines, Format::Jsonl];
+
+    /// The corpus layer's name of the format (`--format`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Lines => "lines",
+            Format::Jsonl => "jsonl",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Format> {
+        Format::ALL.into_iter().find(|f| f.name() == name)
+    }
 }
 
 /// The Python reader's decision on a JSON Lines line the native parser
@@ -108,5 +128,18 @@ impl Default for Options {
             workers: 1,
             max_blocks: 0,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn format_names_round_trip() {
+        for format in Format::ALL {
+            assert_eq!(Format::from_name(format.name()), Some(format));
+        }
+        assert_eq!(Format::from_name("csv"), None);
     }
 }

@@ -1,8 +1,9 @@
-//! Binding of the native corpus job (`stemline-io`): arguments in, the GIL
-//! released while the job runs, its hooks calling back into Python (with the
-//! GIL) for tolerated problems, the JSON records only Python's `json` can
-//! judge, progress and Ctrl-C, and its one error type turned into the
-//! Python reader's `InputError`, an `OSError`, or the hook's own exception.
+//! Binding of the native corpus job (`stemline-io`): the settings, sources,
+//! hooks and target converted, the GIL released while the job runs, its
+//! hooks calling back into Python (with the GIL) for tolerated problems, the
+//! JSON records only Python's `json` can judge, progress and Ctrl-C, and its
+//! one error type turned into `NativeInputError` (bad input, as its parts),
+//! an `OSError`, or the hook's own exception.
 
 use std::fs::File;
 use std::io::Write;
@@ -12,15 +13,20 @@ use std::sync::Arc;
 
 use pyo3::exceptions::{PyOSError, PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyDict, PyTuple};
+use pyo3::types::{PyBytes, PyString, PyTuple};
 
 use stemline_io as io;
 
 use crate::Normalizer;
 
-struct PyHooks {
+/// The job's hooks, read by attribute name from the object Python passes.
+#[derive(FromPyObject)]
+pub(crate) struct PyHooks {
+    /// `tolerate(name, line, offset, message)`: a problem the policy tolerates.
     tolerate: Py<PyAny>,
+    /// `json_record(line)`: the Python reader's verdict on a JSON Lines line.
     json_record: Py<PyAny>,
+    /// `progress(documents, disk_bytes)`, or None.
     progress: Option<Py<PyAny>>,
 }
 
@@ -72,29 +78,25 @@ impl io::Hooks for PyHooks {
     }
 }
 
-/// The job's error as the Python corpus layer raises it.
-fn to_py(py: Python<'_>, e: io::Error) -> PyErr {
+pyo3::create_exception!(
+    _native,
+    NativeInputError,
+    pyo3::exceptions::PyException,
+    "Bad input found by the native corpus job, as its parts: (name, line or None, \
+     byte offset or None, message, hint or None). stemline.corpus.native raises it \
+     as the corpus layer's InputError."
+);
+
+/// The job's error as Python raises it: bad input as its parts (made into
+/// the corpus layer's `InputError` by the Python caller), an `OSError` for
+/// the output, or the hook's own exception.
+fn to_py(e: io::Error) -> PyErr {
     match e {
         io::Error::Input {
             place,
             message,
             hint,
-        } => {
-            let made = (|| -> PyResult<PyErr> {
-                let problems = py.import("stemline.corpus.problems")?;
-                let kwargs = PyDict::new(py);
-                kwargs.set_item("line", place.line)?;
-                kwargs.set_item("offset", place.offset)?;
-                let place = problems
-                    .getattr("Place")?
-                    .call((place.name,), Some(&kwargs))?;
-                let error = problems
-                    .getattr("InputError")?
-                    .call1((place, message, hint))?;
-                Ok(PyErr::from_value(error))
-            })();
-            made.unwrap_or_else(|e| e)
-        }
+        } => NativeInputError::new_err((place.name, place.line, place.offset, message, hint)),
         // OSError(errno, strerror), as Python's own writes raise it: the same
         // message (no "(os error N)"), and errno's subclass (BrokenPipeError).
         io::Error::Output(e) => match e.raw_os_error() {
@@ -108,95 +110,136 @@ fn to_py(py: Python<'_>, e: io::Error) -> PyErr {
     }
 }
 
-fn parse_format(name: &str) -> PyResult<io::Format> {
-    match name {
-        "text" => Ok(io::Format::Text),
-        "lines" => Ok(io::Format::Lines),
-        "jsonl" => Ok(io::Format::Jsonl),
-        _ => Err(PyValueError::new_err(format!(
-            "no native reader for {name:?}"
-        ))),
-    }
-}
-
 /// One source: `(name, path or None, format, announced compression or None, size or None)`.
 type PySource = (String, Option<String>, String, Option<String>, Option<u64>);
 
-/// Normalizes `sources` to the open file descriptor `out_fd` (left open),
-/// or, with `out_fd` None, through `sink(bytes)` (the output layer's
-/// compressing writer), called with each block's output in order.
-/// Returns `(documents, tokens, input bytes, disk bytes)`.
+fn source((name, path, format, compression, size): PySource) -> PyResult<(io::Source, io::Format)> {
+    let format = io::Format::from_name(&format)
+        .ok_or_else(|| PyValueError::new_err(format!("no native reader for {format:?}")))?;
+    let compression = match compression {
+        None => None,
+        Some(c) => Some(
+            io::Compression::from_name(&c)
+                .ok_or_else(|| PyValueError::new_err(format!("unknown compression {c:?}")))?,
+        ),
+    };
+    let source = io::Source {
+        name,
+        path,
+        compression,
+        size,
+    };
+    Ok((source, format))
+}
+
+/// What the job reads of the command line's settings, by attribute name: a
+/// new option reaches the job as one field here (and its use in
+/// `stemline_io::Options`).
+#[derive(FromPyObject)]
+pub(crate) struct Settings<'py> {
+    /// The input options (`InputSpec` of `stemline.corpus.options`).
+    inputs: InputSettings<'py>,
+    /// The output options (`OutputSpec` of `stemline.corpus.outputs`).
+    output: OutputSettings<'py>,
+    /// The output's format: `lines` or `jsonl`.
+    output_format: String,
+    /// Worker threads (0: one per core).
+    workers: usize,
+    /// Bytes read at a time.
+    block_bytes: usize,
+}
+
+#[derive(FromPyObject)]
+struct InputSettings<'py> {
+    on_decode_error: String,
+    on_bad_record: String,
+    max_doc_bytes: u64,
+    batch_bytes: usize,
+    field: Bound<'py, PyString>,
+}
+
+#[derive(FromPyObject)]
+struct OutputSettings<'py> {
+    field: Bound<'py, PyString>,
+}
+
+impl Settings<'_> {
+    fn options(&self) -> PyResult<io::Options> {
+        let decode = &self.inputs.on_decode_error;
+        let out_field = self.output.field.to_str()?;
+        let mut out_key_json = Vec::new();
+        io::jsonl::push_json_string(&mut out_key_json, out_field.as_bytes());
+        let out_field = match io::Format::from_name(&self.output_format) {
+            Some(io::Format::Lines) => None,
+            Some(io::Format::Jsonl) => Some(out_field.to_owned()),
+            _ => {
+                return Err(PyValueError::new_err(format!(
+                    "no native writer for {:?}",
+                    self.output_format
+                )))
+            }
+        };
+        let block_bytes = self.block_bytes.max(1);
+        Ok(io::Options {
+            decode: io::DecodePolicy::from_name(decode).ok_or_else(|| {
+                PyValueError::new_err(format!("unknown decode policy {decode:?}"))
+            })?,
+            empty_bad_records: self.inputs.on_bad_record == "empty",
+            max_doc_bytes: self.inputs.max_doc_bytes,
+            block_bytes,
+            field_path: self
+                .inputs
+                .field
+                .to_str()?
+                .split('.')
+                .map(str::to_owned)
+                .collect(),
+            out_field,
+            out_key_json,
+            out_field_repr: self.output.field.repr()?.to_str()?.to_owned(),
+            workers: self.workers,
+            // --batch-bytes bounds the input in flight, as it bounds the batches.
+            max_blocks: (self.inputs.batch_bytes / block_bytes).max(1),
+        })
+    }
+}
+
+/// Where the job's output goes: an open file descriptor (left open), or a
+/// callable taking each block's bytes in order (the output layer's
+/// compressing writer).
+#[derive(FromPyObject)]
+pub(crate) enum PyTarget {
+    Fd(i32),
+    Sink(Py<PyAny>),
+}
+
+/// Normalizes `sources` with `settings` to `target`, calling back `hooks`
+/// (an object with `tolerate`, `json_record` and `progress`, which may be
+/// None). Returns `(documents, tokens, input bytes, disk bytes)`; bad input
+/// raises `NativeInputError`.
 #[pyfunction]
-#[pyo3(signature = (
-    normalizer, sources, out_fd, *, workers, decode, empty_bad_records, max_doc_bytes,
-    block_bytes, max_blocks, field_path, out_field, out_key_json, out_field_repr, tolerate, json_record,
-    progress, sink=None
-))]
-#[allow(clippy::too_many_arguments)]
 pub(crate) fn normalize_files(
     py: Python<'_>,
     normalizer: &Normalizer,
     sources: Vec<PySource>,
-    out_fd: Option<i32>,
-    workers: usize,
-    decode: &str,
-    empty_bad_records: bool,
-    max_doc_bytes: u64,
-    block_bytes: usize,
-    max_blocks: usize,
-    field_path: Vec<String>,
-    out_field: Option<String>,
-    out_key_json: Vec<u8>,
-    out_field_repr: String,
-    tolerate: Py<PyAny>,
-    json_record: Py<PyAny>,
-    progress: Option<Py<PyAny>>,
-    sink: Option<Py<PyAny>>,
+    settings: Settings<'_>,
+    hooks: PyHooks,
+    target: PyTarget,
 ) -> PyResult<(u64, u64, u64, u64)> {
     let sources = sources
         .into_iter()
-        .map(|(name, path, format, compression, size)| {
-            let compression =
-                match compression {
-                    None => None,
-                    Some(c) => Some(io::Compression::from_name(&c).ok_or_else(|| {
-                        PyValueError::new_err(format!("unknown compression {c:?}"))
-                    })?),
-                };
-            let source = io::Source {
-                name,
-                path,
-                compression,
-                size,
-            };
-            Ok((source, parse_format(&format)?))
-        })
+        .map(source)
         .collect::<PyResult<Arc<[_]>>>()?;
-    let options = Arc::new(io::Options {
-        decode: io::DecodePolicy::from_name(decode)
-            .ok_or_else(|| PyValueError::new_err(format!("unknown decode policy {decode:?}")))?,
-        empty_bad_records,
-        max_doc_bytes,
-        block_bytes: block_bytes.max(1),
-        field_path,
-        out_field,
-        out_key_json,
-        out_field_repr,
-        workers,
-        max_blocks,
-    });
-    let hooks = Arc::new(PyHooks {
-        tolerate,
-        json_record,
-        progress,
-    });
-    // SAFETY: the caller keeps `out_fd` open for the call; ManuallyDrop
-    // leaves closing it to the caller.
-    let file = out_fd.map(|fd| ManuallyDrop::new(unsafe { File::from_raw_fd(fd) }));
-    let target = match (&file, sink) {
-        (Some(file), _) => Target::File(file),
-        (None, Some(sink)) => Target::Sink(sink),
-        (None, None) => return Err(PyValueError::new_err("give out_fd or sink")),
+    let options = Arc::new(settings.options()?);
+    let file;
+    let target = match target {
+        PyTarget::Fd(fd) => {
+            // SAFETY: the caller keeps the descriptor open for the call;
+            // ManuallyDrop leaves closing it to the caller.
+            file = ManuallyDrop::new(unsafe { File::from_raw_fd(fd) });
+            Target::File(&file)
+        }
+        PyTarget::Sink(sink) => Target::Sink(sink),
     };
     let mut writer = SignalledWrites {
         target,
@@ -204,6 +247,7 @@ pub(crate) fn normalize_files(
         unsynced: 0,
         writeback: true,
     };
+    let hooks = Arc::new(hooks);
     let result = py.detach(|| {
         // A panic (a bug) becomes a RuntimeError, which the command line
         // reports as an internal error (exit code 70) rather than a
@@ -217,7 +261,7 @@ pub(crate) fn normalize_files(
     }
     match result {
         Ok(Ok(s)) => Ok((s.documents, s.tokens, s.nbytes, s.disk_bytes)),
-        Ok(Err(e)) => Err(to_py(py, e)),
+        Ok(Err(e)) => Err(to_py(e)),
         Err(panic) => {
             let what = panic
                 .downcast_ref::<&str>()

@@ -156,46 +156,6 @@ fn spans_to_py<'py>(py: Python<'py>, spans: &[core::tokens::Span]) -> PyResult<B
     PyList::new(py, tuples)
 }
 
-/// Texts longer than this are normalized by [`Normalizer::normalize_long`].
-const LONG_TEXT_BYTES: usize = 16 << 20;
-
-/// The parts [`Normalizer::normalize_long`] appends, in bytes: the most it
-/// holds beside the result.
-const PART_BYTES: usize = 1 << 20;
-
-impl Normalizer {
-    /// `normalize` for a long text: the line is built as a Python string
-    /// part by part, with `str` concatenation that CPython does in place (a
-    /// string nothing else refers to is resized, and a large one is resized
-    /// without copying). The line is never held twice, as a Rust buffer and
-    /// again as a Python string, which for a document of hundreds of megabytes
-    /// would cost its size once more.
-    ///
-    /// The one exception is a line whose characters get wider along the way
-    /// (ASCII first, then `é` or `日`): each widening copies what is built so
-    /// far, at most three times, never more than the one copy it replaces.
-    fn normalize_long<'py>(&self, py: Python<'py>, bytes: &[u8]) -> PyResult<Bound<'py, PyString>> {
-        let mut line: Option<Py<PyString>> = None;
-        let mut error = None;
-        py.detach(|| {
-            self.inner.normalize_in_parts(bytes, PART_BYTES, |part| {
-                if error.is_some() {
-                    return;
-                }
-                Python::attach(|py| match append(py, line.take(), part) {
-                    Ok(l) => line = Some(l),
-                    Err(e) => error = Some(e),
-                })
-            })
-        });
-        match (error, line) {
-            (Some(e), _) => Err(e),
-            (None, Some(line)) => Ok(line.into_bound(py)),
-            (None, None) => py_string(py, b""),
-        }
-    }
-}
-
 /// `line + part` (generalized UTF-8), in place when CPython can.
 fn append(py: Python<'_>, line: Option<Py<PyString>>, part: &[u8]) -> PyResult<Py<PyString>> {
     let part = py_string(py, part)?;
@@ -286,22 +246,49 @@ impl Normalizer {
         Ok(py.detach(|| self.inner.count_batch(&docs, workers, &counter.inner)))
     }
 
+    /// The line of a long text (see `core::Normalizer::normalize_or_in_parts`)
+    /// is built as a Python string part by part, with `str` concatenation that
+    /// CPython does in place (a string nothing else refers to is resized, and
+    /// a large one is resized without copying): the line is never held twice,
+    /// as a Rust buffer and again as a Python string. The one exception is a
+    /// line whose characters get wider along the way (ASCII first, then `é`
+    /// or `日`): each widening copies what is built so far, at most three
+    /// times, never more than the one copy it replaces.
     fn normalize<'py>(&self, text: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyString>> {
         let py = text.py();
-        if text.len()? > LONG_TEXT_BYTES / 4 && !text.call_method0("isascii")?.is_truthy()? {
-            // Not `text_bytes`: CPython keeps the UTF-8 it makes for that in
-            // the string, for the string's lifetime, after building it in a
-            // buffer of its own, so it costs the text's size twice at once.
-            // An encoded copy costs it once, and only during the call.
-            let encoded = text.call_method1("encode", ("utf-8", "surrogatepass"))?;
-            return self.normalize_long(py, encoded.cast::<PyBytes>()?.as_bytes());
+        let encoded;
+        let bytes = if text.len()?.saturating_mul(4) > core::normalizer::LONG_TEXT_BYTES
+            && !text.call_method0("isascii")?.is_truthy()?
+        {
+            // Not `text_bytes` for a text whose UTF-8 may be long: CPython
+            // keeps the UTF-8 it makes for that in the string, for the
+            // string's lifetime, after building it in a buffer of its own, so
+            // it costs the text's size twice at once. An encoded copy costs
+            // it once, and only during the call.
+            encoded = text.call_method1("encode", ("utf-8", "surrogatepass"))?;
+            Cow::Borrowed(encoded.cast::<PyBytes>()?.as_bytes())
+        } else {
+            text_bytes(text)?
+        };
+        let mut line: Option<Py<PyString>> = None;
+        let mut error = None;
+        let whole = py.detach(|| {
+            self.inner.normalize_or_in_parts(&bytes, |part| {
+                if error.is_some() {
+                    return;
+                }
+                Python::attach(|py| match append(py, line.take(), part) {
+                    Ok(l) => line = Some(l),
+                    Err(e) => error = Some(e),
+                })
+            })
+        });
+        match (whole, error, line) {
+            (Some(whole), _, _) => py_string(py, &whole),
+            (None, Some(e), _) => Err(e),
+            (None, None, Some(line)) => Ok(line.into_bound(py)),
+            (None, None, None) => py_string(py, b""),
         }
-        let bytes = text_bytes(text)?;
-        if bytes.len() > LONG_TEXT_BYTES {
-            return self.normalize_long(py, &bytes);
-        }
-        let line = py.detach(|| self.inner.normalize(&bytes));
-        py_string(py, &line)
     }
 
     fn tokens<'py>(&self, text: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyList>> {
@@ -392,20 +379,15 @@ impl VocabCounter {
         self.inner.totals()
     }
 
-    /// Every stem's row, most frequent first (equal counts in code point
-    /// order), its surface forms likewise.
+    /// Every stem's row, in the vocabulary's order (sorted by the core:
+    /// `VocabCounts::into_rows`).
     fn rows<'py>(&self, py: Python<'py>) -> PyResult<Vec<StemRow<'py>>> {
-        let counts = py.detach(|| self.inner.counts());
-        // Generalized UTF-8 sorts bytewise in code point order.
-        let mut stems: Vec<_> = counts.stems.iter().collect();
-        stems.sort_unstable_by(|a, b| b.1.count.cmp(&a.1.count).then_with(|| a.0.cmp(b.0)));
-        stems
-            .into_iter()
+        let rows = py.detach(|| self.inner.counts().into_rows());
+        rows.iter()
             .map(|(stem, c)| {
-                let mut surfaces: Vec<_> = c.surfaces.iter().collect();
-                surfaces.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-                let surfaces = surfaces
-                    .into_iter()
+                let surfaces = c
+                    .surfaces
+                    .iter()
                     .map(|(s, n)| Ok((py_string(py, s)?, *n)))
                     .collect::<PyResult<_>>()?;
                 Ok((py_string(py, stem)?, c.count, c.documents, surfaces))
@@ -424,6 +406,12 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("DEFAULT_CACHE_BYTES", core::DEFAULT_CACHE_BYTES)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add_function(wrap_pyfunction!(io::normalize_files, m)?)?;
+    m.add(
+        "NativeInputError",
+        m.py().get_type::<io::NativeInputError>(),
+    )?;
+    let formats: Vec<&str> = stemline_io::Format::ALL.iter().map(|f| f.name()).collect();
+    m.add("NATIVE_FORMATS", PyTuple::new(m.py(), formats)?)?;
     let names: Vec<&str> = core::Stemming::ALL.iter().map(|s| s.name()).collect();
     m.add("STEMMER_NAMES", PyTuple::new(m.py(), names)?)?;
     Ok(())

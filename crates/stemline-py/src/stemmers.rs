@@ -10,20 +10,15 @@ use stemline_core as core;
 
 use crate::{code_points_to_py, py_lower, text_bytes, words_code_points, CharTables};
 
-/// The code points of `word` and of `word.lower()` (Python's, computed here
-/// for ASCII and by Python otherwise).
+/// The code points of `word` and of `word.lower()` (the core's lower-casing:
+/// ASCII in Rust, the rest by this string's `lower()`).
 fn decode_and_lower(word: &Bound<'_, PyString>, lower: bool) -> PyResult<(Vec<u32>, Vec<u32>)> {
     let bytes = text_bytes(word)?;
     let cps = core::codepoints::decode(&bytes);
-    let lowered = if !lower {
-        cps.clone()
-    } else if bytes.is_ascii() {
-        bytes
-            .iter()
-            .map(|b| b.to_ascii_lowercase() as u32)
-            .collect()
+    let lowered = if lower {
+        core::lowercase::lower_utf8(&bytes, || py_lower(word))?
     } else {
-        py_lower(word)?
+        cps.clone()
     };
     Ok((cps, lowered))
 }

@@ -26,6 +26,7 @@ import importlib
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from stemline import _native
 from stemline.corpus import compression
 
 if TYPE_CHECKING:
@@ -62,8 +63,12 @@ class Format(NamedTuple):
     whole_file: bool = False
     #: Output can carry ``--offsets`` (each token's source range).
     offsets: bool = False
-    #: stemline-io reads it natively (the native job takes such inputs).
-    native: bool = False
+
+    @property
+    def native(self) -> bool:
+        """Whether the native job reads this format: its reader in stemline-io
+        registers the format's name (``stemline_io::Format::ALL``)."""
+        return self.name in _native.NATIVE_FORMATS
 
     def read(self, *args: Any) -> Any:
         """Runs this format's reader (see :attr:`reader`)."""
@@ -93,17 +98,16 @@ FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
         Format(
-            "text", "plain text", (), ".txt", "file", f"{_READERS}.text:read_text", None,
-            native=True,
+            "text", "plain text", (), ".txt", "file", f"{_READERS}.text:read_text", None
         ),
         Format(
             "lines", "plain text", (), ".txt", "line", f"{_READERS}.text:read_lines",
-            f"{_WRITERS}.lines:LinesWriter", text_option="lines", native=True,
+            f"{_WRITERS}.lines:LinesWriter", text_option="lines",
         ),
         Format(
             "jsonl", "JSON Lines", (".jsonl", ".ndjson"), ".jsonl", "line",
             f"{_READERS}.jsonl:read_jsonl", f"{_WRITERS}.jsonl:JsonlWriter",
-            text_option="field", offsets=True, native=True,
+            text_option="field", offsets=True,
         ),
         Format(
             "csv", "CSV", (".csv",), ".csv", "record", f"{_READERS}.delimited:read_csv",

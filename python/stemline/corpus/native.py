@@ -35,14 +35,14 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from stemline import _native
 from stemline.corpus.documents import Source
 from stemline.corpus.formats import FORMATS
 from stemline.corpus.options import InputSpec
 from stemline.corpus.outputs import OutputSpec, SingleOutput
-from stemline.corpus.problems import Place, Problems
+from stemline.corpus.problems import InputError, Place, Problems
 from stemline.corpus.progress import Progress
 from stemline.corpus.target import writing
 from stemline.normalizer import Normalizer
@@ -53,6 +53,26 @@ if TYPE_CHECKING:
 
 #: Bytes read at a time; whole lines are cut from them.
 BLOCK_BYTES = 1 << 20
+
+
+class _Settings(NamedTuple):
+    """What the native job reads of the command line's settings (by attribute
+    name: ``Settings`` in the binding's ``io.rs``)."""
+
+    inputs: InputSpec
+    output: OutputSpec
+    output_format: str
+    workers: int
+    block_bytes: int
+
+
+class _Hooks(NamedTuple):
+    """What the native job calls back (by attribute name: ``PyHooks`` in the
+    binding's ``io.rs``)."""
+
+    tolerate: Callable[[str, int | None, int | None, str], None]
+    json_record: Callable[[str], tuple[Any, ...]]
+    progress: Callable[[int, int], None] | None
 
 
 def can_run(spec: OutputSpec, out: object, sources: Sequence[Source], inputs: InputSpec) -> bool:
@@ -102,29 +122,25 @@ def run(
     if out.compression is None:
         out.raw.flush()  # nothing of ours may be left in Python's buffer
     writer = cast("TextWriter", out.writer)  # lines or JSON Lines (see can_run)
+    hooks = _Hooks(
+        tolerate=_tolerate(corpus.problems),
+        json_record=json_judge(inputs.field, spec.field if out.format == "jsonl" else None),
+        progress=_progress(progress) if corpus.show_progress else None,
+    )
     with writing(out.path):  # the output layer's words for a failed write
-        documents, tokens, nbytes, _ = _native.normalize_files(
-            normalizer._native,
-            [(s.name, s.path, s.format, s.compression, s.size) for s in sources],
-            # Compressed output: each block's bytes go through the writer the
-            # Python path writes to, so the file is the same, byte for byte.
-            out.raw.fileno() if out.compression is None else None,
-            sink=writer.write_bytes if out.compression is not None else None,
-            workers=workers,
-            decode=inputs.on_decode_error,
-            empty_bad_records=inputs.on_bad_record == "empty",
-            max_doc_bytes=inputs.max_doc_bytes,
-            block_bytes=BLOCK_BYTES,
-            # --batch-bytes bounds the input in flight, as it bounds the batches.
-            max_blocks=max(1, inputs.batch_bytes // BLOCK_BYTES),
-            field_path=inputs.field.split("."),
-            out_field=spec.field if out.format == "jsonl" else None,
-            out_key_json=json.dumps(spec.field, ensure_ascii=False).encode("utf-8"),
-            out_field_repr=repr(spec.field),
-            tolerate=_tolerate(corpus.problems),
-            json_record=json_judge(inputs.field, spec.field if out.format == "jsonl" else None),
-            progress=_progress(progress) if corpus.show_progress else None,
-        )
+        try:
+            documents, tokens, nbytes, _ = _native.normalize_files(
+                normalizer._native,
+                [(s.name, s.path, s.format, s.compression, s.size) for s in sources],
+                _Settings(inputs, spec, out.format, workers, BLOCK_BYTES),
+                hooks,
+                # Compressed output: each block's bytes go through the writer the
+                # Python path writes to, so the file is the same, byte for byte.
+                out.raw.fileno() if out.compression is None else writer.write_bytes,
+            )
+        except _native.NativeInputError as e:
+            name, line, offset, message, hint = e.args
+            raise InputError(Place(name, line=line, offset=offset), message, hint) from None
     stats = corpus.stats
     stats.documents, stats.tokens, stats.nbytes = documents, tokens, nbytes
 

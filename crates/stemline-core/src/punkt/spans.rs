@@ -25,7 +25,7 @@
 use std::sync::Arc;
 
 use crate::codepoints;
-use crate::normalizer::in_chunks_streamed;
+use crate::parallel::in_chunks_streamed;
 
 use super::annotate::{Annotator, Scratch};
 use super::chars::{char_at, is_string_whitespace, PunktChars, SPACE, STR_SPACE};

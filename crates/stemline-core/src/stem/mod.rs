@@ -9,6 +9,12 @@
 //! names the stemmers a normalizer offers; its names are the only list of
 //! them, and the binding, the Python API and the command line derive theirs
 //! from [`Stemming::ALL`].
+//!
+//! [`Stemmer`] is a stemmer ready to stem, and everything the pipeline asks
+//! of one is a method of it (the stem, the byte path for ASCII words, whether
+//! a long word stems to itself), so the pipeline never names a stemmer: a new
+//! stemmer is its module here plus its arm in `Stemming` and in each of
+//! `Stemmer`'s methods.
 
 pub mod lancaster;
 pub mod letter;
@@ -82,6 +88,10 @@ impl Stemming {
     }
 }
 
+/// U+0027 and the typographic apostrophes Snowball maps to it: a word with
+/// one is never taken to stem to itself (see [`Stemmer::stems_to_itself`]).
+pub const APOSTROPHES: [u32; 4] = [0x27, 0x2018, 0x2019, 0x201B];
+
 /// A stemmer of the family, ready to stem.
 #[derive(Debug, Clone)]
 pub enum Stemmer {
@@ -112,6 +122,54 @@ impl Stemmer {
             Stemmer::Snowball(s) => s.stem(lowered),
             Stemmer::Lancaster(s) => s.stem(lowered, classes),
             Stemmer::LowercaseOnly => lowered,
+        }
+    }
+
+    /// [`Self::stem`] for an ASCII word, on its bytes and in place: `word`
+    /// holds the word lower-cased (as many bytes as the word has). The
+    /// pipeline's path for ASCII word runs, with no code points at all.
+    #[inline]
+    pub fn stem_ascii_in_place(&self, word: &mut Vec<u8>) {
+        debug_assert!(word.is_ascii());
+        match self {
+            Stemmer::Porter(s) => s.stem_in_place(word.len(), word),
+            Stemmer::Snowball(s) => s.stem_in_place(word),
+            Stemmer::Lancaster(s) => s.stem_ascii_in_place(word),
+            Stemmer::LowercaseOnly => {}
+        }
+    }
+
+    /// The longest lower-cased word, in characters, that this stemmer may
+    /// treat by its length alone: [`Self::stems_to_itself`] speaks of longer
+    /// words only.
+    pub fn longest_special_word(&self) -> usize {
+        match self {
+            // Their rules read the letters, whatever the word's length.
+            Stemmer::Porter(_) | Stemmer::Snowball(_) | Stemmer::LowercaseOnly => 0,
+            Stemmer::Lancaster(_) => lancaster::MAX_WORD_LEN,
+        }
+    }
+
+    /// Whether this stemmer returns as it is every lower-cased word of more
+    /// than [`Self::longest_special_word`] characters that ends with `last`
+    /// and holds none of [`APOSTROPHES`]. False is always safe; true lets the
+    /// pipeline lower-case a token of hundreds of megabytes a piece at a
+    /// time, never holding it whole.
+    pub fn stems_to_itself(&self, last: u32) -> bool {
+        let letter = (u32::from(b'a')..=u32::from(b'z')).contains(&last);
+        match self {
+            // In every mode, every rule removes or replaces a suffix that
+            // ends with an ASCII letter, and every irregular form is a word
+            // of ASCII letters.
+            Stemmer::Porter(_) => !letter,
+            // The same, with suffixes that end with a letter or an
+            // apostrophe; its special words and stop words end with letters,
+            // and its apostrophe mapping has nothing to map.
+            Stemmer::Snowball(_) => !letter && last != u32::from(b'\''),
+            // NLTK returns a word of more than `MAX_WORD_LEN` characters as it
+            // is, unless it strips a prefix first.
+            Stemmer::Lancaster(s) => !s.strip_prefix(),
+            Stemmer::LowercaseOnly => true,
         }
     }
 }

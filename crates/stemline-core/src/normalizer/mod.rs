@@ -1,44 +1,36 @@
-//! The pipeline: text -> runs -> Treebank tokens -> stems, one line per document.
+//! The pipeline: text -> runs -> Treebank tokens -> stems, one line per
+//! document.
+//!
+//! A document is cut into runs ([`crate::wordpunct`]); each run's output (its
+//! Treebank tokens, each lower-cased and stemmed, joined by spaces) depends
+//! only on the run and on whether it starts or ends the text, so it is
+//! computed once and then found in the per-thread [`TokenCache`]. A run is
+//! computed on its bytes when it is an ASCII word (most runs of real text),
+//! and on its code points otherwise; a run too long to hold as code points
+//! is cut into pieces (`long_runs`). The outputs go to a sink (`sinks`): the
+//! line, the tokens, or the line in parts.
+//!
+//! Lower-casing ([`crate::lowercase`]) and stemming ([`crate::stem`]) are
+//! asked of their modules; batches run on [`crate::parallel`]'s runner.
 
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+mod long_runs;
+mod sinks;
+
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 use crate::cache::{TokenCache, MAX_CACHED_RUN};
 use crate::classes::{CharClasses, RE_WORD, SPACE, SPLIT_SPACE, WORD};
 use crate::codepoints;
 use crate::filter::TokenFilter;
-use crate::short_copy::{append_ascii_lowercase, write_short};
+use crate::lowercase::{self, Lowercase};
+use crate::parallel::{in_chunks, in_chunks_streamed};
+use crate::short_copy::append_ascii_lowercase;
+use crate::stem::Stemmer;
 pub use crate::stem::Stemming;
-use crate::stem::{lancaster, Stemmer};
 use crate::treebank::{self, Position};
 use crate::wordpunct::{Run, RunKind, Runs};
-
-/// `str.lower()` for words with non-ASCII characters.
-///
-/// The stemmer lower-cases every token with Python's `str.lower()`: full
-/// Unicode mappings (`İ` becomes two code points), the final-sigma rule, and
-/// the running Python's Unicode version, none of which Rust's `to_lowercase`
-/// is guaranteed to share. The Python binding implements this by calling
-/// `str.lower()`; it is reached once per distinct non-ASCII token, because the
-/// result is cached.
-pub trait Lowercase: Send + Sync {
-    fn lower(&self, word: &[u32]) -> Vec<u32>;
-}
-
-/// Lower-cases with Rust's Unicode tables: for Rust callers that do not need
-/// Python parity beyond ASCII, and for the core's tests.
-pub struct RustLowercase;
-
-impl Lowercase for RustLowercase {
-    fn lower(&self, word: &[u32]) -> Vec<u32> {
-        word.iter()
-            .flat_map(|&c| match char::from_u32(c) {
-                Some(ch) => ch.to_lowercase().map(|l| l as u32).collect::<Vec<_>>(),
-                None => vec![c],
-            })
-            .collect()
-    }
-}
+use sinks::{Line, Parts, Sink, Tokens};
 
 /// Cache value of a run that yields no tokens at all (a punctuation run made
 /// only of characters `str.split()` treats as whitespace, such as U+001C).
@@ -52,95 +44,6 @@ const EDGE_KEY: u8 = 0xF8;
 
 pub(crate) use crate::cache::Scratch;
 
-/// Where [`Normalizer::for_each_run_output`] hands the output of each run.
-trait Sink {
-    /// The output of a run that yields tokens: its tokens joined by single
-    /// spaces (a token never contains a space).
-    fn run(&mut self, value: &[u8]);
-    /// More of the last token handed on: one long token comes in parts.
-    fn more(&mut self, value: &[u8]);
-}
-
-/// A document's line: the runs' outputs joined by single spaces.
-struct Line<'a> {
-    out: &'a mut Vec<u8>,
-    // Not `out.len() > start`: a token can stem to nothing ("s" in the
-    // original algorithm), and the reference still joins it with spaces.
-    any: bool,
-}
-
-impl Sink for Line<'_> {
-    #[inline(always)]
-    fn run(&mut self, value: &[u8]) {
-        append_short(self.out, value, self.any);
-        self.any = true;
-    }
-
-    fn more(&mut self, value: &[u8]) {
-        self.out.extend_from_slice(value);
-    }
-}
-
-/// A document's tokens.
-struct Tokens(Vec<Vec<u8>>);
-
-impl Sink for Tokens {
-    fn run(&mut self, value: &[u8]) {
-        self.0
-            .extend(value.split(|&b| b == b' ').map(<[u8]>::to_vec));
-    }
-
-    fn more(&mut self, value: &[u8]) {
-        if let Some(token) = self.0.last_mut() {
-            token.extend_from_slice(value);
-        }
-    }
-}
-
-/// A document's line in parts (see [`Normalizer::normalize_in_parts`]).
-struct Parts<'a, F: FnMut(&[u8])> {
-    part: Vec<u8>,
-    any: bool,
-    part_bytes: usize,
-    consume: &'a mut F,
-}
-
-impl<F: FnMut(&[u8])> Parts<'_, F> {
-    fn flush(&mut self) {
-        if !self.part.is_empty() {
-            (self.consume)(&self.part);
-            self.part.clear();
-        }
-    }
-
-    /// Appends `value`, or hands it on as it is, not copied, when it is long.
-    fn push(&mut self, value: &[u8]) {
-        if value.len() >= self.part_bytes {
-            self.flush();
-            (self.consume)(value);
-        } else {
-            self.part.extend_from_slice(value);
-            if self.part.len() >= self.part_bytes {
-                self.flush();
-            }
-        }
-    }
-}
-
-impl<F: FnMut(&[u8])> Sink for Parts<'_, F> {
-    fn run(&mut self, value: &[u8]) {
-        if self.any {
-            self.part.push(b' ');
-        }
-        self.any = true;
-        self.push(value);
-    }
-
-    fn more(&mut self, value: &[u8]) {
-        self.push(value);
-    }
-}
-
 /// The output of every one-byte run away from the text's edges (cache values,
 /// indexed by the byte), computed once by the code-point path: single letters,
 /// digits and punctuation are a large share of all runs, and a table read is
@@ -152,7 +55,6 @@ struct OneByteRuns {
 
 pub struct Normalizer {
     classes: Arc<CharClasses>,
-    stemming: Stemming,
     stemmer: Stemmer,
     lowercase: Arc<dyn Lowercase>,
     cache_bytes: usize,
@@ -172,21 +74,20 @@ pub struct Normalizer {
     piece_bytes: usize,
 }
 
-/// Tokens of at most this many characters are never lower-cased in pieces
-/// (see [`Normalizer::long_token_output`]): beyond Lancaster's longest word.
-const LONG_TOKEN_CHARS: usize = lancaster::MAX_WORD_LEN + 24;
-const _: () = assert!(LONG_TOKEN_CHARS > lancaster::MAX_WORD_LEN + 6);
-
-const CAPITAL_SIGMA: u32 = 0x3A3;
-
-/// U+0027 and the typographic apostrophes Snowball maps to it.
-const APOSTROPHES: [u32; 4] = [0x27, 0x2018, 0x2019, 0x201B];
-
 /// The default [`Normalizer::with_piece_bytes`]: far above any run of real
 /// text, and small enough that a piece's working memory (its code points and
 /// the rules' copies, about 40 bytes a byte) is negligible beside a document
 /// that has such a run.
 pub const PIECE_BYTES: usize = 1 << 16;
+
+/// Texts of more than this many bytes have their line handed on in parts by
+/// [`Normalizer::normalize_or_in_parts`]: below it, holding a line twice
+/// (the caller's copy beside ours) costs little.
+pub const LONG_TEXT_BYTES: usize = 16 << 20;
+
+/// The parts [`Normalizer::normalize_or_in_parts`] hands on, in bytes: the
+/// most of the line it holds beside the caller's copy.
+const PART_BYTES: usize = 1 << 20;
 
 /// The next [`Normalizer::id`].
 static NEXT_ID: AtomicU64 = AtomicU64::new(1);
@@ -204,7 +105,6 @@ impl Normalizer {
             && treebank::ascii_case_folds_plainly(&classes);
         let mut normalizer = Normalizer {
             classes,
-            stemming,
             stemmer: Stemmer::new(stemming),
             lowercase,
             cache_bytes,
@@ -264,10 +164,6 @@ impl Normalizer {
         OneByteRuns { outputs }
     }
 
-    pub fn filter(&self) -> &TokenFilter {
-        &self.filter
-    }
-
     /// A number no other normalizer of this process has, so that state built
     /// for one normalizer (such as a counter's run tables) can tell it apart.
     pub fn id(&self) -> u64 {
@@ -276,10 +172,6 @@ impl Normalizer {
 
     pub(crate) fn classes(&self) -> &CharClasses {
         &self.classes
-    }
-
-    pub fn stemming(&self) -> Stemming {
-        self.stemming
     }
 
     pub fn cache_bytes(&self) -> usize {
@@ -366,6 +258,20 @@ impl Normalizer {
         self.for_each_run_output(text, &mut cache, &mut parts);
         parts.flush();
         self.put_cache(cache);
+    }
+
+    /// One document's line for a caller that builds its own copy of it (the
+    /// binding's Python string): the whole line for a text of at most
+    /// [`LONG_TEXT_BYTES`]; for a longer one, `None`, the line having gone
+    /// to `part` in parts (see [`Self::normalize_in_parts`]), so that the
+    /// line of a document of hundreds of megabytes is never held twice.
+    pub fn normalize_or_in_parts(&self, text: &[u8], part: impl FnMut(&[u8])) -> Option<Vec<u8>> {
+        if text.len() > LONG_TEXT_BYTES {
+            self.normalize_in_parts(text, PART_BYTES, part);
+            None
+        } else {
+            Some(self.normalize(text))
+        }
     }
 
     /// One document to its tokens, with a pooled cache.
@@ -475,188 +381,6 @@ impl Normalizer {
         cache.keep_scratch(scratch);
     }
 
-    /// A run longer than `piece_bytes`, one of the paths below, or false if it
-    /// takes the usual path. Kept out of line: long runs are rare, and the
-    /// usual path's loop is faster without them in it.
-    #[cold]
-    #[inline(never)]
-    fn long_run_output(
-        &self,
-        bytes: &[u8],
-        kind: RunKind,
-        pos: Position,
-        scratch: &mut Scratch,
-        sink: &mut impl Sink,
-    ) -> bool {
-        if self.long_token_output(bytes, kind, scratch, sink) {
-            return true;
-        }
-        if kind == RunKind::Punct {
-            self.long_punct_run_output(bytes, pos, scratch, sink);
-            return true;
-        }
-        false
-    }
-
-    /// A punctuation run longer than `piece_bytes`, in pieces cut where the
-    /// Treebank rules leave the tokens unchanged ([`treebank::next_punct_cut`]),
-    /// each piece's output handed to `sink` as it is done. The code-point
-    /// path holds a run as 4 bytes a character and each rule copies it, so a
-    /// run of hundreds of megabytes (a line of dots, a dashed rule) cost many
-    /// times its size; a piece costs as much, but only of its own size. Too
-    /// big for the cache anyway (see [`crate::cache::MAX_CACHED_RUN`]).
-    fn long_punct_run_output(
-        &self,
-        run: &[u8],
-        pos: Position,
-        scratch: &mut Scratch,
-        sink: &mut impl Sink,
-    ) {
-        let limit = if pos.last {
-            treebank::last_cut_limit(run)
-        } else {
-            run.len()
-        };
-        let mut start = 0;
-        while start < run.len() {
-            let end = treebank::next_punct_cut(run, start, start + self.piece_bytes, limit);
-            let piece = Position {
-                first: pos.first && start == 0,
-                last: pos.last && end == run.len(),
-            };
-            scratch.output.clear();
-            if treebank::glued_cut(run, start) {
-                let Scratch {
-                    output,
-                    run: cps,
-                    word,
-                } = &mut *scratch;
-                cps.clear();
-                codepoints::decode_into(&run[start..end], cps);
-                let spaced = treebank::punct_piece_glued(cps, piece.last);
-                self.spaced_output(&spaced, output, word);
-            } else {
-                self.codepoint_run_output(&run[start..end], RunKind::Punct, piece, scratch);
-            }
-            if scratch.output != [NO_TOKENS] {
-                sink.run(&scratch.output);
-            }
-            start = end;
-        }
-    }
-
-    /// A long run that is one token whose stem is its lower-casing (see
-    /// [`Self::stems_to_itself`]), lower-cased a piece at a time, each piece
-    /// handed to `sink` as it is done: returns false, handing on nothing, for
-    /// any other run. Such a run (a line of `日` or `é`, a wall of emoji) is
-    /// otherwise held whole as code points, lower-cased and stemmed as one
-    /// word, at many times its size.
-    ///
-    /// The pieces are lower-cased apart, which is `str.lower()` of the whole
-    /// run because that maps every character on its own but the capital
-    /// sigma, whose final form depends on its neighbours: a run with one is
-    /// left to the code-point path.
-    fn long_token_output(
-        &self,
-        bytes: &[u8],
-        kind: RunKind,
-        scratch: &mut Scratch,
-        sink: &mut impl Sink,
-    ) -> bool {
-        if !self.filter.keeps_all()
-            || (kind == RunKind::Word && self.ascii_words && bytes.is_ascii())
-        {
-            return false;
-        }
-        // One pass: the run's length in characters and its last character,
-        // and whether it is a single token the rules leave alone.
-        let (mut chars, mut re_word, mut last) = (0, 0, 0);
-        let mut i = 0;
-        while i < bytes.len() {
-            let (c, len) = codepoints::decode_at(bytes, i);
-            i += len;
-            chars += 1;
-            last = c;
-            if c == CAPITAL_SIGMA || APOSTROPHES.contains(&c) {
-                return false;
-            }
-            match kind {
-                // Treebank rules match nothing else, and str.split() cuts
-                // only at its own spaces.
-                RunKind::Punct => {
-                    if (c < 128 && treebank::RULE_CHARS.contains(&(c as u8)))
-                        || self.classes.is(c, SPLIT_SPACE)
-                    {
-                        return false;
-                    }
-                }
-                // The contraction rules match whole `re` words of five or
-                // six characters only.
-                RunKind::Word => {
-                    if self.classes.is(c, RE_WORD) {
-                        re_word += 1;
-                    } else if (5..=6).contains(&std::mem::take(&mut re_word)) {
-                        return false;
-                    }
-                }
-            }
-        }
-        if (5..=6).contains(&re_word) || chars <= LONG_TOKEN_CHARS {
-            return false;
-        }
-        let lowered_last = *self
-            .lower(&[last])
-            .last()
-            .expect("a character lower-cases to some");
-        if !self.stems_to_itself(lowered_last) {
-            return false;
-        }
-        let mut start = 0;
-        while start < bytes.len() {
-            let mut end = (start + self.piece_bytes).min(bytes.len());
-            while end < bytes.len() && bytes[end] & 0xC0 == 0x80 {
-                end += 1;
-            }
-            let Scratch { output, run, word } = scratch;
-            run.clear();
-            codepoints::decode_into(&bytes[start..end], run);
-            word.clear();
-            self.lower_into(run, word);
-            output.clear();
-            codepoints::encode_into(word, output);
-            if start == 0 {
-                sink.run(output);
-            } else {
-                sink.more(output);
-            }
-            start = end;
-        }
-        true
-    }
-
-    /// Whether the stemmer returns a lower-cased token of more than
-    /// [`LONG_TOKEN_CHARS`] characters, with no capital sigma or apostrophe
-    /// of any kind, whose last character is `last`, as it is.
-    ///
-    /// * Porter, in every mode: every rule removes or replaces a suffix that
-    ///   ends with an ASCII letter, and every irregular form is a word of
-    ///   ASCII letters.
-    /// * Snowball: the same, with suffixes that end with a letter or an
-    ///   apostrophe; its special words and stop words end with letters, and
-    ///   its apostrophe mapping has nothing to map.
-    /// * Lancaster: NLTK returns a word of more than `MAX_WORD_LEN`
-    ///   characters as it is (after stripping a prefix, when asked, of at
-    ///   most 6 characters); lower-casing never shortens a word.
-    fn stems_to_itself(&self, last: u32) -> bool {
-        let letter = (b'a' as u32..=b'z' as u32).contains(&last);
-        match &self.stemmer {
-            Stemmer::LowercaseOnly => true,
-            Stemmer::Porter(_) => !letter,
-            Stemmer::Snowball(_) => !letter && last != u32::from(b'\''),
-            Stemmer::Lancaster(_) => true,
-        }
-    }
-
     /// The run's code points, and the same with the Treebank rules' spaces
     /// inserted (`None` when no rule changes a word run).
     pub(crate) fn treebank_run(
@@ -723,12 +447,7 @@ impl Normalizer {
             word.clear();
             return false;
         }
-        match &self.stemmer {
-            Stemmer::Porter(s) => s.stem_in_place(bytes.len(), word),
-            Stemmer::Snowball(s) => s.stem_in_place(word),
-            Stemmer::LowercaseOnly => {}
-            Stemmer::Lancaster(s) => s.stem_ascii_in_place(word),
-        }
+        self.stemmer.stem_ascii_in_place(word);
         true
     }
 
@@ -786,40 +505,25 @@ impl Normalizer {
             .then_some((surface, output))
     }
 
-    /// Lower-cases and stems one token.
-    pub fn finish_token(&self, token: &[u32]) -> Vec<u32> {
-        let mut word = Vec::with_capacity(token.len());
-        self.finish_token_into(token, &mut word);
-        word
-    }
-
-    /// [`Self::finish_token`] into `word`, replacing its contents. The stemmer
-    /// works in place on the lower-cased token, so a caller that keeps `word`
-    /// reuses one buffer for every token.
+    /// Lower-cases and stems one token into `word`, replacing its contents.
+    /// The stemmer works in place on the lower-cased token, so a caller that
+    /// keeps `word` reuses one buffer for every token.
     fn finish_token_into(&self, token: &[u32], word: &mut Vec<u32>) {
         word.clear();
         self.lower_into(token, word);
-        if self.stemming != Stemming::LowercaseOnly {
-            *word = self
-                .stemmer
-                .stem(token, std::mem::take(word), &self.classes);
-        }
+        *word = self
+            .stemmer
+            .stem(token, std::mem::take(word), &self.classes);
     }
 
-    /// `token.lower()`: ASCII here, anything else through [`Lowercase`].
-    pub fn lower(&self, token: &[u32]) -> Vec<u32> {
-        let mut lowered = Vec::with_capacity(token.len());
-        self.lower_into(token, &mut lowered);
-        lowered
+    /// `token.lower()`, as Python computes it.
+    fn lower(&self, token: &[u32]) -> Vec<u32> {
+        lowercase::lower(token, &*self.lowercase)
     }
 
     /// [`Self::lower`], appending to `out`.
     fn lower_into(&self, token: &[u32], out: &mut Vec<u32>) {
-        if token.iter().all(|&c| c < 128) {
-            out.extend(token.iter().map(|&c| (c as u8).to_ascii_lowercase() as u32));
-        } else {
-            out.extend(self.lowercase.lower(token));
-        }
+        lowercase::lower_into(token, &*self.lowercase, out);
     }
 
     /// Normalizes documents on `workers` threads (0: one per core). The result
@@ -866,167 +570,8 @@ impl Normalizer {
     }
 }
 
-/// Runs `work` over `docs` in chunks on `workers` threads (0: one per core),
-/// each thread from its own state made by `init`, and hands each chunk's
-/// result, in input order, to `consume` on the calling thread as soon as it
-/// and every chunk before it are done, while the workers go on. Returns the
-/// threads' final states.
-///
-/// The calling thread is one of the workers: between its chunks it hands on
-/// whatever is ready. A caller with serial work per result (the binding
-/// builds Python strings, which needs the GIL) so overlaps it with the
-/// normalizing, and `workers` threads run on `workers` cores: a separate
-/// consuming thread, one more than the cores, was woken for every chunk and
-/// kept `workers=2` at 1.7x to 1.8x on two cores.
-pub(crate) fn in_chunks_streamed<'d, S: Send, R: Send>(
-    docs: &'d [&'d [u8]],
-    workers: usize,
-    init: impl Fn() -> S + Sync,
-    work: impl Fn(&mut S, &'d [&'d [u8]]) -> R + Sync,
-    mut consume: impl FnMut(R),
-) -> Vec<S> {
-    let workers = resolve_workers(workers).min(docs.len()).max(1);
-    if workers == 1 {
-        let mut state = init();
-        consume(work(&mut state, docs));
-        return vec![state];
-    }
-    // Small chunks handed out in order keep every worker busy when document
-    // sizes vary.
-    let chunk_len = (docs.len() / (workers * 16)).clamp(1, 256);
-    let chunks: Vec<&[&[u8]]> = docs.chunks(chunk_len).collect();
-    let next = AtomicUsize::new(0);
-    let (tx, rx) = std::sync::mpsc::channel::<(usize, R)>();
-    let (chunks, next, init, work) = (&chunks, &next, &init, &work);
-    std::thread::scope(|scope| {
-        // A thread the system refuses (too many threads, no memory for a
-        // stack) is not an error: the threads already running, and this one,
-        // share the chunks between them.
-        let handles: Vec<_> = (1..workers)
-            .map_while(|_| {
-                let tx = tx.clone();
-                std::thread::Builder::new()
-                    .spawn_scoped(scope, move || {
-                        let mut state = init();
-                        loop {
-                            let i = next.fetch_add(1, Ordering::Relaxed);
-                            let Some(chunk) = chunks.get(i) else { break };
-                            if tx.send((i, work(&mut state, chunk))).is_err() {
-                                break;
-                            }
-                        }
-                        state
-                    })
-                    .ok()
-            })
-            .collect();
-        drop(tx);
-        let mut in_order = InOrder::new(chunks.len());
-        let mut state = init();
-        loop {
-            for (i, result) in rx.try_iter() {
-                in_order.put(i, result, &mut consume);
-            }
-            let i = next.fetch_add(1, Ordering::Relaxed);
-            let Some(chunk) = chunks.get(i) else { break };
-            let result = work(&mut state, chunk);
-            in_order.put(i, result, &mut consume);
-        }
-        for (i, result) in rx {
-            in_order.put(i, result, &mut consume);
-        }
-        let mut states: Vec<S> = handles
-            .into_iter()
-            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect();
-        states.push(state);
-        states
-    })
-}
-
-/// Results that arrive in any order, handed on in input order.
-struct InOrder<R> {
-    pending: Vec<Option<R>>,
-    ready: usize,
-}
-
-impl<R> InOrder<R> {
-    fn new(len: usize) -> Self {
-        InOrder {
-            pending: (0..len).map(|_| None).collect(),
-            ready: 0,
-        }
-    }
-
-    /// Stores result `i`, then hands on every result that is next in order.
-    fn put(&mut self, i: usize, result: R, consume: &mut impl FnMut(R)) {
-        self.pending[i] = Some(result);
-        while let Some(result) = self.pending.get_mut(self.ready).and_then(Option::take) {
-            consume(result);
-            self.ready += 1;
-        }
-    }
-}
-
-/// [`in_chunks_streamed`], collecting the chunks' results in input order.
-pub(crate) fn in_chunks<'d, S: Send, R: Send>(
-    docs: &'d [&'d [u8]],
-    workers: usize,
-    init: impl Fn() -> S + Sync,
-    work: impl Fn(&mut S, &'d [&'d [u8]]) -> R + Sync,
-) -> (Vec<S>, Vec<R>) {
-    let mut results = Vec::new();
-    let states = in_chunks_streamed(docs, workers, init, work, |r| results.push(r));
-    (states, results)
-}
-
 fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(|e| e.into_inner())
-}
-
-/// The most threads a batch call runs: more only cost memory for their
-/// stacks and time to start them, on any machine this runs on.
-pub const MAX_WORKERS: usize = 256;
-
-/// The number of threads for `workers`: 0 means one per core; at most
-/// [`MAX_WORKERS`].
-pub fn resolve_workers(workers: usize) -> usize {
-    if workers == 0 {
-        std::thread::available_parallelism().map_or(1, |n| n.get())
-    } else {
-        workers
-    }
-    .min(MAX_WORKERS)
-}
-
-/// `out.extend_from_slice(value)`, after a space if `space`, with one room
-/// check for both.
-#[inline(always)]
-fn append_short(out: &mut Vec<u8>, value: &[u8], space: bool) {
-    let n = value.len();
-    if n == 0 || n > 16 {
-        if space {
-            out.push(b' ');
-        }
-        out.extend_from_slice(value);
-        return;
-    }
-    out.reserve(n + 1);
-    if space {
-        // SAFETY: within the capacity just reserved.
-        unsafe {
-            let len = out.len();
-            *out.as_mut_ptr().add(len) = b' ';
-            out.set_len(len + 1);
-        }
-    }
-    let len = out.len();
-    // SAFETY: `reserve` made room for `n` more bytes after `len`, which
-    // `write_short` writes and `set_len` then exposes.
-    unsafe {
-        write_short(out.as_mut_ptr().add(len), value);
-        out.set_len(len + n);
-    }
 }
 
 #[cfg(test)]
@@ -1034,6 +579,7 @@ pub(crate) mod testing {
     //! A normalizer over ASCII-only classes, for the core's own unit tests.
     use super::*;
     use crate::classes::testing::ascii_classes;
+    use crate::lowercase::RustLowercase;
 
     pub(crate) fn normalizer(stemming: Stemming) -> Normalizer {
         Normalizer::new(
@@ -1049,12 +595,12 @@ pub(crate) mod testing {
 mod tests {
     use super::testing::normalizer;
     use super::*;
+    use crate::lowercase::RustLowercase;
+    use crate::short_copy::append_short;
     use crate::stem::Mode;
 
     #[test]
-    fn workers_are_clamped_and_the_result_does_not_change() {
-        assert_eq!(resolve_workers(1_000_000), MAX_WORKERS);
-        assert_eq!(resolve_workers(3), 3);
+    fn more_workers_than_allowed_give_the_same_result() {
         let n = normalizer(Stemming::Porter(Mode::NltkExtensions));
         let docs: Vec<&[u8]> = vec![b"The cats sat."; 5_000];
         let one = n.normalize_batch(&docs, 1);
@@ -1239,134 +785,6 @@ mod tests {
     }
 
     #[test]
-    fn long_punctuation_runs_in_pieces_equal_whole_runs_in_every_mode() {
-        let units = [
-            ".",
-            "-",
-            "?!-",
-            "'",
-            "\"",
-            ",",
-            "...)",
-            "(\"",
-            "*",
-            "\u{e9}\u{2014}",
-            "--;",
-            "'?",
-            ").\"",
-            ",:",
-            "``'",
-            "\"\"\"",
-        ];
-        let mut next = crate::test_rng::xorshift(0x2545_f491_4f6c_dd1d_u64);
-        let texts: Vec<String> = (0..400)
-            .map(|_| {
-                let run: String = (0..1 + next() % 12)
-                    .map(|_| units[next() % units.len()].repeat(1 + next() % 5))
-                    .collect();
-                match next() % 4 {
-                    0 => run,
-                    1 => format!("x {run}"),
-                    2 => format!("{run} x"),
-                    _ => format!("Yes {run}?! no"),
-                }
-            })
-            .collect();
-        for stemming in Stemming::ALL {
-            for filter in [
-                TokenFilter::default(),
-                TokenFilter {
-                    drop_punct: true,
-                    ..Default::default()
-                },
-            ] {
-                let whole = normalizer(stemming).with_filter(filter.clone());
-                for piece_bytes in [1, 2, 5] {
-                    let cut = normalizer(stemming)
-                        .with_filter(filter.clone())
-                        .with_piece_bytes(piece_bytes);
-                    for text in &texts {
-                        assert_eq!(
-                            cut.normalize(text.as_bytes()),
-                            whole.normalize(text.as_bytes()),
-                            "{stemming:?} {piece_bytes} {text:?}"
-                        );
-                        assert_eq!(cut.tokens(text.as_bytes()), whole.tokens(text.as_bytes()));
-                    }
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn long_tokens_lowered_in_pieces_equal_whole_tokens_in_every_mode() {
-        // In the test classes every non-ASCII character is punctuation.
-        let units = [
-            "\u{e9}",
-            "\u{c9}",
-            "\u{2014}",
-            "*",
-            "\u{1F600}",
-            "\u{130}",
-            "/",
-            "\u{301}",
-            "|~",
-        ];
-        let endings = [
-            "",
-            "\u{212A}",
-            "\u{3a3}",
-            "\u{2019}",
-            "'",
-            "\u{c9}",
-            "\u{130}",
-            "\u{1F600}",
-            ".",
-        ];
-        let mut next = crate::test_rng::xorshift(0x2545_f491_4f6c_dd1d_u64);
-        let mut texts = Vec::new();
-        for ending in endings {
-            for _ in 0..6 {
-                let (a, b) = (units[next() % units.len()], units[next() % units.len()]);
-                let token: String = (0..LONG_TOKEN_CHARS - 2 + next() % 40)
-                    .map(|_| if next().is_multiple_of(3) { a } else { b })
-                    .collect();
-                texts.push(format!("{token}{ending}"));
-                texts.push(format!("Yes, {token}{ending} no"));
-            }
-        }
-        let mut taken = 0;
-        for stemming in Stemming::ALL {
-            let whole = normalizer(stemming);
-            let cut = normalizer(stemming).with_piece_bytes(64);
-            for text in &texts {
-                assert_eq!(
-                    cut.normalize(text.as_bytes()),
-                    whole.normalize(text.as_bytes()),
-                    "{stemming:?} {text:?}"
-                );
-                assert_eq!(cut.tokens(text.as_bytes()), whole.tokens(text.as_bytes()));
-                let mut any = false;
-                cut.for_each_run(text.as_bytes(), |run, _, _| {
-                    let bytes = &text.as_bytes()[run.start..run.end];
-                    any |= bytes.len() > 64
-                        && cut.long_token_output(
-                            bytes,
-                            run.kind,
-                            &mut Scratch::default(),
-                            &mut Tokens(Vec::new()),
-                        );
-                });
-                taken += usize::from(any);
-            }
-        }
-        assert!(
-            taken > texts.len() * 2,
-            "the long-token path taken for {taken} texts"
-        );
-    }
-
-    #[test]
     fn a_line_in_parts_is_the_line() {
         let n = normalizer(Stemming::Porter(Mode::NltkExtensions));
         for text in [
@@ -1423,33 +841,6 @@ mod tests {
             let mut got = Vec::new();
             n.normalize_batch_streamed(&refs, workers, |lines| got.extend(lines));
             assert_eq!(got, expected, "workers={workers}");
-        }
-    }
-
-    #[test]
-    fn chunks_finishing_out_of_order_are_handed_on_in_order() {
-        let docs: Vec<Vec<u8>> = (0..400u32).map(|i| i.to_le_bytes().to_vec()).collect();
-        let refs: Vec<&[u8]> = docs.iter().map(|d| &d[..]).collect();
-        for workers in [2, 3, 5] {
-            let mut seen = Vec::new();
-            let states = in_chunks_streamed(
-                &refs,
-                workers,
-                || 0usize,
-                |done, chunk| {
-                    // Early chunks take longest, so later ones finish first.
-                    let first = u32::from_le_bytes(chunk[0].try_into().unwrap());
-                    std::thread::sleep(std::time::Duration::from_micros(
-                        (400 - u64::from(first)) * 5,
-                    ));
-                    *done += chunk.len();
-                    chunk.to_vec()
-                },
-                |result| seen.extend(result),
-            );
-            assert_eq!(seen, refs, "workers={workers}");
-            assert_eq!(states.len(), workers);
-            assert_eq!(states.iter().sum::<usize>(), refs.len());
         }
     }
 }
