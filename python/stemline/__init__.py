@@ -29,6 +29,7 @@ from stemline.normalizer import (
 )
 
 if TYPE_CHECKING:
+    from stemline.lemmatize import WordNetLemmatizer
     from stemline.sklearn import analyzer
     from stemline.stemmers import LancasterStemmer, PorterStemmer, SnowballStemmer
     from stemline.vocabulary import StemEntry, Vocabulary, VocabularyBuilder
@@ -44,6 +45,7 @@ __all__ = [
     "PorterStemmer",
     "SnowballStemmer",
     "LancasterStemmer",
+    "WordNetLemmatizer",
     "analyzer",
     "StemEntry",
     "Vocabulary",
@@ -61,6 +63,7 @@ _LAZY = {
     "PorterStemmer": "stemline.stemmers",
     "SnowballStemmer": "stemline.stemmers",
     "LancasterStemmer": "stemline.stemmers",
+    "WordNetLemmatizer": "stemline.lemmatize",
     "analyzer": "stemline.sklearn",
     "StemEntry": "stemline.vocabulary",
     "Vocabulary": "stemline.vocabulary",

@@ -10,6 +10,7 @@
 //! * [`treebank`]: the Treebank rules on one run in its position;
 //! * [`stem`]: the stemmers (Porter in NLTK's three modes, Snowball English,
 //!   Lancaster);
+//! * [`lemma`]: NLTK's WordNet lemmatizer (`_morphy` and its data);
 //! * [`cache`]: the bounded per-run cache;
 //! * [`normalizer`]: the pipeline, one document or a batch on many threads.
 
@@ -17,6 +18,7 @@ pub mod cache;
 pub mod classes;
 pub mod codepoints;
 pub mod filter;
+pub mod lemma;
 pub mod normalizer;
 mod short_copy;
 pub mod sources;
@@ -30,6 +32,7 @@ pub mod wordpunct;
 
 pub use cache::{TokenCache, DEFAULT_CACHE_BYTES};
 pub use classes::{CharClasses, ClassRanges};
+pub use lemma::{Pos, WordNet, WordNetLemmatizer};
 pub use normalizer::{Lowercase, Normalizer, RustLowercase, Stemming};
 pub use stem::porter;
 pub use stem::{LancasterStemmer, Mode, PorterStemmer, SnowballStemmer, Stemmer};

@@ -13,6 +13,7 @@ use pyo3::types::{PyBytes, PyList, PyString, PyTuple};
 use stemline_core as core;
 
 mod io;
+mod lemmatizer;
 mod stemmers;
 
 /// A Python string as generalized UTF-8: borrowed when it is valid UTF-8 (the
@@ -418,6 +419,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<CharTables>()?;
     m.add_class::<Normalizer>()?;
     stemmers::register(m)?;
+    lemmatizer::register(m)?;
     m.add_class::<VocabCounter>()?;
     m.add("DEFAULT_CACHE_BYTES", core::DEFAULT_CACHE_BYTES)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
