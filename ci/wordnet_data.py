@@ -23,10 +23,17 @@ decompression; the wheel and the sdist compress it), read by
 ``crates/stemline-core/src/lemma/data.rs``::
 
     stemline-wordnet 1
-    lemmas n 117798        then that many lines, one lemma each (index.noun's order)
-    ...                    the same for v, a, r
+    strings 157264 17      then that many lines: every distinct string of the
+    dog nv                 lists, with the parts of speech it is a lemma of
+    geese -                (n, v, a, r: index.noun, .verb, .adj, .adv) or "-"
+    ...
     exceptions n 2054      then that many lines: the form, then its lemmas (noun.exc)
     ...                    the same for v, a, r
+
+The strings come in the order of a hash table of ``2**17`` buckets
+(:func:`wordnet_hash`, the same function as the Rust's ``hash_bytes``), then
+in byte order within a bucket: the package reads the table as it is, in one
+pass, and checks the order as it goes.
 """
 
 from __future__ import annotations
@@ -62,6 +69,43 @@ ZIPPED = [
     "verb.exc",
 ]
 FORMAT = "stemline-wordnet 1"
+#: log2 of the hash table's buckets: about one string a bucket.
+BUCKET_BITS = 17
+
+_MASK = (1 << 64) - 1
+_K0 = 0x243F6A8885A308D3
+_K1 = 0x13198A2E03707344
+
+
+def _fold(a: int, b: int) -> int:
+    product = a * b
+    return (product & _MASK) ^ (product >> 64)
+
+
+def wordnet_hash(word: bytes) -> int:
+    """The 64-bit hash the package's table is ordered by: a folded multiply of
+    the first and last eight bytes and the length; longer strings fold in 16
+    bytes at a time (``hash_bytes`` in ``crates/stemline-core/src/lemma/data.rs``)."""
+    n = len(word)
+
+    def load(at: int, size: int) -> int:
+        return int.from_bytes(word[at : at + size], "little")
+
+    if n == 0:
+        lo, hi = 0, 0
+    elif n <= 3:
+        lo, hi = word[0] | word[n // 2] << 8 | word[n - 1] << 16, 0
+    elif n <= 7:
+        lo, hi = load(0, 4), load(n - 4, 4)
+    elif n <= 16:
+        lo, hi = load(0, 8), load(n - 8, 8)
+    else:
+        acc, at = _K0 ^ n, 0
+        while at + 16 < n:
+            acc = _fold(acc ^ load(at, 8), load(at + 8, 8) ^ _K1)
+            at += 16
+        lo, hi = acc ^ load(n - 16, 8), load(n - 8, 8)
+    return _fold(lo ^ _K0, hi ^ _K1 ^ n)
 
 
 def lemmas(index: str) -> dict[str, list[str]]:
@@ -79,21 +123,30 @@ def lemmas(index: str) -> dict[str, list[str]]:
 
 def build(read: dict[str, str]) -> str:
     """The data's text from WordNet's files (name -> text)."""
-    out = [FORMAT]
+    lists: dict[str, str] = {}  # every distinct string -> the lists it is a lemma of
     for pos, name in FILES.items():
         by_pos = lemmas(read[f"index.{name}"])
         if set(by_pos) != {pos}:
-            # The data keeps one list per index file: it relies on every line of
-            # index.noun being a noun, and so on, as WordNet 3.0's are.
+            # The lists say which index file holds a lemma: that relies on every
+            # line of index.noun being a noun, and so on, as WordNet 3.0's are.
             raise SystemExit(f"index.{name} has lines of parts of speech {sorted(by_pos)}")
-        out.append(f"lemmas {pos} {len(by_pos[pos])}")
-        out.extend(by_pos[pos])
+        for lemma in by_pos[pos]:
+            lists[lemma] = lists.get(lemma, "") + pos
+    exceptions = []
     for pos, name in FILES.items():
         # NLTK: `terms = line.split(); exceptions[terms[0]] = terms[1:]`, so a later
         # line of the same form replaces an earlier one: kept in order, both lines.
-        rows = [" ".join(line.split()) for line in read[f"{name}.exc"].splitlines()]
-        out.append(f"exceptions {pos} {len(rows)}")
-        out.extend(rows)
+        rows = [line.split() for line in read[f"{name}.exc"].splitlines()]
+        exceptions.append(f"exceptions {pos} {len(rows)}")
+        exceptions.extend(" ".join(row) for row in rows)
+        for word in (w for row in rows for w in row):
+            lists.setdefault(word, "")
+    order = sorted(
+        (wordnet_hash(w.encode("utf-8")) >> (64 - BUCKET_BITS), w.encode("utf-8"), w) for w in lists
+    )
+    out = [FORMAT, f"strings {len(order)} {BUCKET_BITS}"]
+    out.extend(f"{w} {lists[w] or '-'}" for _, _, w in order)
+    out.extend(exceptions)
     return "\n".join(out) + "\n"
 
 

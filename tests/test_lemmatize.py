@@ -452,6 +452,23 @@ def test_docstring_examples():
     assert tried > 0 and failures == 0
 
 
+def test_stemmers_page_lemma_table_is_computed_and_nltks(reference):
+    # `python docs/stemmers_tables.py` prints it; the page holds it as computed now.
+    from stemline import reference as stemline_reference
+
+    sys.path.insert(0, str(ROOT / "docs"))
+    from stemmers_tables import lemma_table
+
+    table = lemma_table()
+    assert table in (ROOT / "docs" / "stemmers.md").read_text(encoding="utf-8")
+    for row in table.splitlines()[2:]:
+        word, *stems, n, v, a = (c.strip() for c in row.strip("|").split("|"))
+        assert stems == [
+            stemline_reference.normalize(word, s) for s in ("nltk", "snowball", "lancaster")
+        ]
+        assert [n, v, a] == [reference(word, pos) for pos in "nva"]
+
+
 # -- The data ------------------------------------------------------------------
 
 

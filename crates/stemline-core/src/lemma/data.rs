@@ -6,24 +6,26 @@
 //!
 //! ```text
 //! stemline-wordnet 1
-//! lemmas n 117798      then that many lemmas, index.noun's, one a line
-//! lemmas v ...         then the verbs', the adjectives' (a), the adverbs' (r)
+//! strings 153226 17    then that many lines: a string, and the parts of speech
+//! dog nv               it is a lemma of (index.noun, .verb, .adj, .adv), or "-"
+//! geese -              (an exception list's form that is no lemma)
+//! ...
 //! exceptions n 2054    then that many lines of noun.exc: a form, then its lemmas
 //! exceptions v ...     then verb.exc, adj.exc (a), adv.exc (r)
 //! ```
 //!
-//! Every distinct string of the data (lemma, exception form or exception
-//! lemma) becomes one entry, found by its bytes in a hash table: the entry
-//! says of which parts of speech the string is a lemma (a key of NLTK's
-//! `_lemma_pos_offset_map[form]`) and which exception lists it heads. The
-//! lemmatizer's results are entries, so a caller can keep one finished string
-//! per entry.
+//! The strings are every distinct string of WordNet's lists, and they come in
+//! the order of a hash table of `2^17` buckets, bucket by bucket (by
+//! [`hash_bytes`]), so that the table is their list plus where each bucket
+//! starts: reading the data is one pass that builds nothing at random, and
+//! checks that order as it goes. An entry says of which parts of speech its
+//! string is a lemma (a key of NLTK's `_lemma_pos_offset_map[form]`) and
+//! which exception lists it heads. The lemmatizer's results are entries, so a
+//! caller can keep one finished string per entry.
 
-use std::hash::BuildHasher;
 use std::ops::Range;
 
-use foldhash::fast::FixedState;
-use hashbrown::{HashMap, HashTable};
+use hashbrown::HashMap;
 
 use super::Pos;
 use crate::codepoints;
@@ -35,42 +37,48 @@ pub const FORMAT: &str = "stemline-wordnet 1";
 /// speech (see [`Pos::lists`]).
 const LISTS: [&str; 4] = ["n", "v", "a", "r"];
 
-/// One distinct string of the data, as the hash table holds it (inline, so
-/// that a lookup reads the table and the string and nothing else).
+/// One distinct string of the data, as stored (8 bytes: a bucket's entries
+/// share a cache line or two).
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct Entry {
-    /// Its [`LemmaId`].
-    id: u32,
+struct Slot {
     /// Its bytes in the data.
     start: u32,
-    len: u16,
-    /// Bit `i`: a lemma of list `i` (index.noun, .verb, .adj, .adv); bit 7:
-    /// not ASCII.
-    lemma_of: u8,
-    /// Bit `i`: the form of a line of exception list `i`.
-    excepted: u8,
+    /// The low bits of its hash: most strings of the bucket that are not the
+    /// word are told apart without reading them.
+    tag: u16,
+    len: u8,
+    /// Bits 0-3: a lemma of list `i` (index.noun, .verb, .adj, .adv); bits
+    /// 4-7: the form of a line of exception list `i`.
+    flags: u8,
 }
 
-const NOT_ASCII: u8 = 1 << 7;
+/// An entry found: its [`LemmaId`] and what the data says of it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Entry {
+    id: u32,
+    slot: Slot,
+}
 
 impl Entry {
     /// Whether it is a lemma of `pos`: NLTK's `form in
     /// self._lemma_pos_offset_map` and `pos in self._lemma_pos_offset_map[form]`.
     #[inline]
     pub(crate) fn is_lemma(self, pos: Pos) -> bool {
-        self.lemma_of & (1 << pos.lists()) != 0
+        self.slot.flags & (1 << pos.lists()) != 0
     }
 
     #[inline]
-    pub(crate) fn heads_exceptions(self, pos: Pos) -> bool {
-        self.excepted & (1 << pos.lists()) != 0
+    fn heads_exceptions(self, pos: Pos) -> bool {
+        self.slot.flags & (1 << (4 + pos.lists())) != 0
     }
 
     #[inline]
     pub(crate) fn id(self) -> LemmaId {
         LemmaId(self.id)
     }
+}
 
+impl Slot {
     #[inline]
     fn bytes(self, text: &[u8]) -> &[u8] {
         &text[self.start as usize..self.start as usize + self.len as usize]
@@ -104,11 +112,12 @@ impl std::error::Error for ParseError {}
 #[derive(Debug)]
 pub struct WordNet {
     text: String,
-    /// Every entry, by the hash of its bytes.
-    table: HashTable<Entry>,
-    hasher: FixedState,
-    /// Every entry, by id.
-    entries: Vec<Entry>,
+    /// Every entry, bucket by bucket.
+    slots: Vec<Slot>,
+    /// Where each bucket's entries start in `slots`, and the end.
+    buckets: Vec<u32>,
+    /// `64 - log2(number of buckets)`: a hash's bucket is its top bits.
+    shift: u32,
     /// `(form id, list)` to its lemmas' range in `exception_lemmas`.
     exceptions: HashMap<(u32, u8), Range<u32>>,
     exception_lemmas: Vec<u32>,
@@ -125,7 +134,6 @@ impl WordNet {
                 e.utf8_error().valid_up_to()
             ))
         })?;
-        let mut builder = Builder::default();
         let mut lines = Lines::new(&text);
         let header = lines.next_line()?;
         if header.1 != FORMAT {
@@ -134,36 +142,73 @@ impl WordNet {
                 header.1
             )));
         }
-        for (list, pos) in LISTS.iter().enumerate() {
-            let count = lines.section("lemmas", pos)?;
-            // At most one entry a line: the table grows once a list.
-            builder.reserve(&text, count);
-            for _ in 0..count {
-                let (start, line) = lines.next_line()?;
-                if line.is_empty() {
-                    return Err(lines.error("an empty lemma"));
-                }
-                builder.intern(&text, start, line, &lines)?.lemma_of |= 1 << list;
+        let (count, bits) = lines.strings_header()?;
+        let mut wordnet = WordNet {
+            text: String::new(),
+            slots: Vec::with_capacity(count),
+            buckets: Vec::with_capacity((1 << bits) + 1),
+            shift: 64 - bits,
+            exceptions: HashMap::new(),
+            exception_lemmas: Vec::new(),
+            longest: 0,
+        };
+        let bytes = text.as_bytes();
+        for _ in 0..count {
+            let (start, line) = lines.next_line()?;
+            // The parts of speech are the last few bytes: found from the end.
+            let space = line.bytes().rposition(|b| b == b' ');
+            let space = space.ok_or_else(|| lines.error("a string, then its parts of speech"))?;
+            let (word, lists) = (&line[..space], &line[space + 1..]);
+            let len = u8::try_from(word.len())
+                .ok()
+                .filter(|&len| len > 0)
+                .ok_or_else(|| lines.error("a string of 1 to 255 bytes"))?;
+            let hash = hash_bytes(word.as_bytes());
+            let bucket = (hash >> wordnet.shift) as usize;
+            if bucket + 1 < wordnet.buckets.len() {
+                return Err(lines.error("out of hash order: rebuild with ci/wordnet_data.py"));
             }
+            // Each bucket up to this one starts here.
+            while wordnet.buckets.len() <= bucket {
+                wordnet.buckets.push(wordnet.slots.len() as u32);
+            }
+            let first = wordnet.buckets[bucket] as usize;
+            if wordnet.slots[first..]
+                .iter()
+                .any(|s| s.bytes(bytes) == word.as_bytes())
+            {
+                return Err(lines.error(&format!("{word:?} twice")));
+            }
+            wordnet.slots.push(Slot {
+                start: start as u32,
+                tag: hash as u16,
+                len,
+                flags: parse_lists(lists).ok_or_else(|| lines.error("parts of speech"))?,
+            });
+            wordnet.longest = wordnet.longest.max(word.len());
+        }
+        while wordnet.buckets.len() <= 1 << bits {
+            wordnet.buckets.push(wordnet.slots.len() as u32);
         }
         for (list, pos) in LISTS.iter().enumerate() {
             for _ in 0..lines.section("exceptions", pos)? {
-                let (start, line) = lines.next_line()?;
-                let mut words = Words { line, start };
-                let (form_start, form) = words.next().ok_or_else(|| lines.error("empty line"))?;
-                let form = builder.intern(&text, form_start, form, &lines)?;
-                form.excepted |= 1 << list;
-                let form = form.id;
-                let first = builder.exception_lemmas.len() as u32;
-                for (lemma_start, lemma) in words {
-                    let lemma = builder.intern(&text, lemma_start, lemma, &lines)?.id;
-                    builder.exception_lemmas.push(lemma);
+                let (_, line) = lines.next_line()?;
+                let mut ids = Vec::new();
+                for word in line.split(' ') {
+                    let found = wordnet.find_in(bytes, word.as_bytes()).ok_or_else(|| {
+                        lines.error(&format!("{word:?} is not among the strings"))
+                    })?;
+                    ids.push(found.id);
                 }
-                let last = builder.exception_lemmas.len() as u32;
+                let (&form, lemmas) = ids.split_first().ok_or_else(|| lines.error("empty line"))?;
+                wordnet.slots[form as usize].flags |= 1 << (4 + list);
+                let first = wordnet.exception_lemmas.len() as u32;
+                wordnet.exception_lemmas.extend_from_slice(lemmas);
+                let last = wordnet.exception_lemmas.len() as u32;
                 // NLTK: `self._exception_map[pos][terms[0]] = terms[1:]`: a later
                 // line of the same form replaces the earlier one (adj.exc lists
                 // `offer` twice, and keeps `offer offer`).
-                builder.exceptions.insert((form, list as u8), first..last);
+                wordnet.exceptions.insert((form, list as u8), first..last);
             }
         }
         if let Some((_, extra)) = lines.next_line().ok().filter(|(_, l)| !l.is_empty()) {
@@ -171,57 +216,37 @@ impl WordNet {
                 "unexpected line after the lists: {extra:?}"
             )));
         }
-        let Builder {
-            table,
-            hasher,
-            count,
-            exceptions,
-            exception_lemmas,
-            longest,
-        } = builder;
-        let mut entries = vec![None; count];
-        for &e in &table {
-            entries[e.id as usize] = Some(e);
-        }
-        Ok(WordNet {
-            text,
-            table,
-            hasher,
-            entries: entries.into_iter().flatten().collect(),
-            exceptions,
-            exception_lemmas,
-            longest,
-        })
+        wordnet.text = text;
+        Ok(wordnet)
     }
 
     /// The number of entries: every [`LemmaId::index`] is below it.
     pub fn entry_count(&self) -> usize {
-        self.entries.len()
+        self.slots.len()
     }
 
     /// The text of a lemma.
     pub fn lemma(&self, id: LemmaId) -> &str {
-        let e = self.entries[id.index()];
-        &self.text[e.start as usize..e.start as usize + e.len as usize]
+        let slot = self.slots[id.index()];
+        &self.text[slot.start as usize..slot.start as usize + slot.len as usize]
     }
 
     /// The length of a lemma in code points (as Python's `len`).
     #[inline]
     pub(crate) fn chars(&self, e: Entry) -> usize {
-        if e.lemma_of & NOT_ASCII == 0 {
-            e.len as usize
-        } else {
-            codepoints::count(e.bytes(self.text.as_bytes()))
-        }
+        codepoints::count(e.slot.bytes(self.text.as_bytes()))
+    }
+
+    fn entries(&self) -> impl Iterator<Item = Entry> + '_ {
+        (0..).zip(&self.slots).map(|(id, &slot)| Entry { id, slot })
     }
 
     /// The lemmas of `pos`, each once: the strings `form` for which NLTK's
     /// `pos in self._lemma_pos_offset_map[form]`.
     pub fn lemmas(&self, pos: Pos) -> impl Iterator<Item = &str> {
-        self.entries
-            .iter()
+        self.entries()
             .filter(move |e| e.is_lemma(pos))
-            .map(|&e| self.lemma(e.id()))
+            .map(|e| self.lemma(e.id()))
     }
 
     /// NLTK's `_exception_map[pos]`: each form with its lemmas.
@@ -240,14 +265,27 @@ impl WordNet {
     /// The entry of the string `word`, if the data has it.
     #[inline]
     pub(crate) fn find(&self, word: &[u8]) -> Option<Entry> {
+        self.find_in(self.text.as_bytes(), word)
+    }
+
+    /// [`Self::find`] with the data's bytes given (while `self.text` is still
+    /// being parsed).
+    #[inline]
+    fn find_in(&self, text: &[u8], word: &[u8]) -> Option<Entry> {
         if word.len() > self.longest {
             return None;
         }
-        let text = self.text.as_bytes();
-        let hash = hash_bytes(word, &self.hasher);
-        self.table
-            .find(hash, |e| same_bytes(e.bytes(text), word))
-            .copied()
+        let hash = hash_bytes(word);
+        let bucket = (hash >> self.shift) as usize;
+        let first = self.buckets[bucket];
+        let slots = &self.slots[first as usize..self.buckets[bucket + 1] as usize];
+        slots
+            .iter()
+            .position(|s| s.tag == hash as u16 && same_bytes(s.bytes(text), word))
+            .map(|i| Entry {
+                id: first + i as u32,
+                slot: slots[i],
+            })
     }
 
     /// The lemmas of the entry's exception line for `pos` (NLTK's
@@ -263,7 +301,10 @@ impl WordNet {
         }
         let range = self.exceptions.get(&(e.id, pos.lists() as u8))?;
         let lemmas = &self.exception_lemmas[range.start as usize..range.end as usize];
-        Some(lemmas.iter().map(|&id| self.entries[id as usize]))
+        Some(lemmas.iter().map(|&id| Entry {
+            id,
+            slot: self.slots[id as usize],
+        }))
     }
 
     #[inline]
@@ -272,30 +313,57 @@ impl WordNet {
     }
 }
 
-/// The hash of a string of the table: one folded multiply of its first and
-/// last eight bytes (overlapping, and its length) when it has at most 16, as
-/// nearly every WordNet lemma has; foldhash's otherwise. The table is built
-/// once from the data and only read after, so its hash needs no seed.
+/// `"nv"` (the lists a string is a lemma of) as bits; `"-"` for none.
+fn parse_lists(lists: &str) -> Option<u8> {
+    if lists == "-" {
+        return Some(0);
+    }
+    let mut bits = 0u8;
+    let mut next = 0;
+    for c in lists.bytes() {
+        // In the lists' order, each once.
+        let i = LISTS[next..].iter().position(|l| l.as_bytes() == [c])? + next;
+        bits |= 1 << i;
+        next = i + 1;
+    }
+    (bits != 0).then_some(bits)
+}
+
+/// The hash of a string, which orders the data's strings (ci/wordnet_data.py
+/// computes the same, in Python): a folded multiply of its first and last
+/// eight bytes (overlapping) and its length, for the strings of at most 16
+/// bytes that nearly every WordNet lemma is; longer ones fold in 16 bytes at
+/// a time. The data is fixed and only read, so the hash needs no seed.
 #[inline(always)]
-fn hash_bytes(word: &[u8], hasher: &FixedState) -> u64 {
+pub(crate) fn hash_bytes(word: &[u8]) -> u64 {
     const K0: u64 = 0x243f_6a88_85a3_08d3;
     const K1: u64 = 0x1319_8a2e_0370_7344;
+    let fold = |a: u64, b: u64| {
+        let product = u128::from(a) * u128::from(b);
+        (product as u64) ^ (product >> 64) as u64
+    };
     let n = word.len();
     let load8 = |at: usize| u64::from_le_bytes(word[at..at + 8].try_into().expect("8"));
     let load4 = |at: usize| u64::from(u32::from_le_bytes(word[at..at + 4].try_into().expect("4")));
     let (lo, hi) = match n {
         0 => (0, 0),
-        1..=3 => {
-            let bytes =
-                u64::from(word[0]) | u64::from(word[n / 2]) << 8 | u64::from(word[n - 1]) << 16;
-            (bytes, 0)
-        }
+        1..=3 => (
+            u64::from(word[0]) | u64::from(word[n / 2]) << 8 | u64::from(word[n - 1]) << 16,
+            0,
+        ),
         4..=7 => (load4(0), load4(n - 4)),
         8..=16 => (load8(0), load8(n - 8)),
-        _ => return hasher.hash_one(word),
+        _ => {
+            let mut acc = K0 ^ n as u64;
+            let mut at = 0;
+            while at + 16 < n {
+                acc = fold(acc ^ load8(at), load8(at + 8) ^ K1);
+                at += 16;
+            }
+            (acc ^ load8(n - 16), load8(n - 8))
+        }
     };
-    let product = u128::from(lo ^ K0) * u128::from(hi ^ K1 ^ n as u64);
-    (product as u64) ^ (product >> 64) as u64
+    fold(lo ^ K0, hi ^ K1 ^ n as u64)
 }
 
 /// `a == b`, for the short strings of the table without a call to `memcmp`:
@@ -314,57 +382,6 @@ fn same_bytes(a: &[u8], b: &[u8]) -> bool {
         4..=7 => load4(a, 0) == load4(b, 0) && load4(a, n - 4) == load4(b, n - 4),
         8..=16 => load8(a, 0) == load8(b, 0) && load8(a, n - 8) == load8(b, n - 8),
         _ => a == b,
-    }
-}
-
-#[derive(Default)]
-struct Builder {
-    table: HashTable<Entry>,
-    hasher: FixedState,
-    count: usize,
-    exceptions: HashMap<(u32, u8), Range<u32>>,
-    exception_lemmas: Vec<u32>,
-    longest: usize,
-}
-
-impl Builder {
-    fn reserve(&mut self, text: &str, entries: usize) {
-        let hasher = &self.hasher;
-        let bytes = text.as_bytes();
-        self.table
-            .reserve(entries, |e| hash_bytes(e.bytes(bytes), hasher));
-    }
-
-    /// The entry of `word`, found at `start` in `text`, added if new.
-    fn intern(
-        &mut self,
-        text: &str,
-        start: usize,
-        word: &str,
-        lines: &Lines<'_>,
-    ) -> Result<&mut Entry, ParseError> {
-        let len = u16::try_from(word.len()).map_err(|_| lines.error("a word too long"))?;
-        let bytes = text.as_bytes();
-        let hash = hash_bytes(word.as_bytes(), &self.hasher);
-        let hasher = &self.hasher;
-        let entry = self.table.entry(
-            hash,
-            |e| e.bytes(bytes) == word.as_bytes(),
-            |e| hash_bytes(e.bytes(bytes), hasher),
-        );
-        let id = self.count as u32;
-        let entry = entry.or_insert_with(|| Entry {
-            id,
-            start: start as u32,
-            len,
-            lemma_of: if word.is_ascii() { 0 } else { NOT_ASCII },
-            excepted: 0,
-        });
-        if entry.get().id == id {
-            self.count += 1;
-            self.longest = self.longest.max(word.len());
-        }
-        Ok(entry.into_mut())
     }
 }
 
@@ -403,6 +420,22 @@ impl<'a> Lines<'a> {
         Ok((start, line))
     }
 
+    /// Reads `strings {count} {bucket bits}`.
+    fn strings_header(&mut self) -> Result<(usize, u32), ParseError> {
+        let (_, line) = self.next_line()?;
+        let mut parts = line.split(' ');
+        let count = (parts.next() == Some("strings"))
+            .then(|| parts.next()?.parse::<usize>().ok())
+            .flatten();
+        let bits = parts.next().and_then(|b| b.parse::<u32>().ok());
+        match (count, bits, parts.next()) {
+            (Some(count), Some(bits @ 1..=24), None) if count < u32::MAX as usize => {
+                Ok((count, bits))
+            }
+            _ => Err(self.error("expected `strings COUNT BITS`")),
+        }
+    }
+
     /// Reads the header `{kind} {pos} {count}` and returns the count.
     fn section(&mut self, kind: &str, pos: &str) -> Result<usize, ParseError> {
         let (_, line) = self.next_line()?;
@@ -421,33 +454,38 @@ impl<'a> Lines<'a> {
     }
 }
 
-/// The space-separated words of a line, with their byte offsets in the data.
-struct Words<'a> {
-    line: &'a str,
-    start: usize,
-}
-
-impl<'a> Iterator for Words<'a> {
-    type Item = (usize, &'a str);
-
-    fn next(&mut self) -> Option<Self::Item> {
-        let skipped = self.line.len() - self.line.trim_start_matches(' ').len();
-        self.line = &self.line[skipped..];
-        self.start += skipped;
-        if self.line.is_empty() {
-            return None;
-        }
-        let len = self.line.find(' ').unwrap_or(self.line.len());
-        let word = (self.start, &self.line[..len]);
-        self.line = &self.line[len..];
-        self.start += len;
-        Some(word)
-    }
-}
-
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+
+    /// Data in the package's format: `lemmas` by list (n, v, a, r) and the
+    /// exception lists' lines.
+    pub(crate) fn data_text(lemmas: [&[&str]; 4], exceptions: [&[&str]; 4]) -> String {
+        let mut strings: HashMap<&str, String> = HashMap::new();
+        for (list, words) in LISTS.iter().zip(lemmas) {
+            for w in words {
+                strings.entry(w).or_default().push_str(list);
+            }
+        }
+        for line in exceptions.iter().flat_map(|lines| lines.iter()) {
+            for w in line.split(' ') {
+                strings.entry(w).or_default();
+            }
+        }
+        let bits = 4;
+        let mut order: Vec<_> = strings.into_iter().collect();
+        order.sort_by_key(|(w, _)| (hash_bytes(w.as_bytes()) >> (64 - bits), w.to_string()));
+        let mut text = format!("{FORMAT}\nstrings {} {bits}\n", order.len());
+        for (w, lists) in order {
+            let lists = if lists.is_empty() { "-".into() } else { lists };
+            text += &format!("{w} {lists}\n");
+        }
+        for (pos, lines) in LISTS.iter().zip(exceptions) {
+            text += &format!("exceptions {pos} {}\n", lines.len());
+            lines.iter().for_each(|l| text += &format!("{l}\n"));
+        }
+        text
+    }
 
     pub(crate) fn data(
         noun: &[&str],
@@ -455,17 +493,7 @@ pub(crate) mod tests {
         noun_exc: &[&str],
         adj_exc: &[&str],
     ) -> WordNet {
-        let mut text = format!("{FORMAT}\n");
-        let lists: [(&str, &[&str]); 4] = [("n", noun), ("v", &[]), ("a", adj), ("r", &[])];
-        for (pos, lemmas) in lists {
-            text += &format!("lemmas {pos} {}\n", lemmas.len());
-            lemmas.iter().for_each(|l| text += &format!("{l}\n"));
-        }
-        let lists: [(&str, &[&str]); 4] = [("n", noun_exc), ("v", &[]), ("a", adj_exc), ("r", &[])];
-        for (pos, lines) in lists {
-            text += &format!("exceptions {pos} {}\n", lines.len());
-            lines.iter().for_each(|l| text += &format!("{l}\n"));
-        }
+        let text = data_text([noun, &[], adj, &[]], [noun_exc, &[], adj_exc, &[]]);
         WordNet::parse(text.into_bytes()).expect("valid data")
     }
 
@@ -480,6 +508,18 @@ pub(crate) mod tests {
         assert!(wn.find(b"cat").is_none());
         assert!(wn.find(b"doggy-dog-dog").is_none());
         assert_eq!(wn.entry_count(), 2);
+        assert_eq!(wn.lemma(dog.id()), "dog");
+    }
+
+    #[test]
+    fn many_strings_in_few_buckets() {
+        let words: Vec<String> = (0..500).map(|i| format!("w{i}")).collect();
+        let words: Vec<&str> = words.iter().map(String::as_str).collect();
+        let wn = data(&words, &[], &[], &[]);
+        for w in &words {
+            assert_eq!(wn.lemma(wn.find(w.as_bytes()).unwrap().id()), *w);
+        }
+        assert!(wn.find(b"w500").is_none());
     }
 
     #[test]
@@ -502,6 +542,17 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn hashes_every_length() {
+        let word: Vec<u8> = (0..60).collect();
+        let hashes: std::collections::HashSet<u64> =
+            (0..60).map(|n| hash_bytes(&word[..n])).collect();
+        assert_eq!(hashes.len(), 60);
+        // The values ci/wordnet_data.py's `wordnet_hash` computes.
+        assert_eq!(hash_bytes(b"dog"), 0x5c7b_a950_e58d_f214);
+        assert_eq!(hash_bytes(&word[..40]), 5_048_575_851_486_442_611);
+    }
+
+    #[test]
     fn same_bytes_at_every_length() {
         for n in 0..40 {
             let a: Vec<u8> = (0..n as u8).collect();
@@ -517,19 +568,29 @@ pub(crate) mod tests {
 
     #[test]
     fn damaged_data_is_an_error_not_a_panic() {
-        let good = format!(
-            "{FORMAT}\nlemmas n 1\ndog\nlemmas v 0\nlemmas a 0\nlemmas r 0\n\
-             exceptions n 0\nexceptions v 0\nexceptions a 0\nexceptions r 0\n"
+        let good = data_text(
+            [&["dog", "cat"], &[], &[], &[]],
+            [&["dogs dog"], &[], &[], &[]],
         );
         assert!(WordNet::parse(good.clone().into_bytes()).is_ok());
+        let lines: Vec<&str> = good.lines().collect();
+        let swapped = [&lines[..2], &[lines[3], lines[2]], &lines[4..]]
+            .concat()
+            .join("\n");
         let bad = [
             String::new(),
             "stemline-wordnet 2\n".to_string(),
-            good.replace("lemmas n 1", "lemmas n 2"),
-            good.replace("lemmas n 1", "lemmas n x"),
-            good.replace("lemmas v 0", "lemmas a 0"),
-            good.replace("dog", ""),
-            good.replace("exceptions n 0", "exceptions n 1\n"),
+            good.replace("strings 3 4", "strings 4 4"),
+            good.replace("strings 3 4", "strings x 4"),
+            good.replace("strings 3 4", "strings 3 40"),
+            good.replace("dog n", "dog x"),
+            good.replace("dog n", "dog nn"),
+            good.replace("dog n", "dog"),
+            good.replace("dog n", " n"),
+            good.replace("cat n", "dog n"),
+            good.replace("dogs dog", "dogs doggy"),
+            good.replace("exceptions v 0", "exceptions a 0"),
+            good.replace("exceptions n 1", "exceptions n 2"),
             good.clone() + "more\n",
             good[..good.len() - 20].to_string(),
         ];
@@ -538,6 +599,12 @@ pub(crate) mod tests {
                 WordNet::parse(text.clone().into_bytes()).is_err(),
                 "{text:?}"
             );
+        }
+        // Out of hash order, unless both land in one bucket.
+        let (a, b) = (lines[2], lines[3]);
+        let bucket = |l: &str| hash_bytes(l.split(' ').next().unwrap().as_bytes()) >> 60;
+        if bucket(a) != bucket(b) {
+            assert!(WordNet::parse(swapped.into_bytes()).is_err());
         }
         assert!(WordNet::parse(vec![0xff, 0xfe]).is_err());
     }

@@ -219,8 +219,7 @@ impl WordNet {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lemma::data::tests::data;
-    use crate::lemma::data::FORMAT;
+    use crate::lemma::data::tests::{data, data_text};
 
     fn lemmatize(wn: &WordNet, word: &str, pos: Pos) -> String {
         match wn.lemmatize(word.as_bytes(), pos) {
@@ -253,10 +252,7 @@ mod tests {
     fn each_rule_cuts_the_word_itself() {
         // "taxies": ("ies", "y") writes "taxy"; ("es", "") must still give
         // "taxi", not "taxy" cut short.
-        let text = format!(
-            "{FORMAT}\nlemmas n 0\nlemmas v 1\ntaxi\nlemmas a 0\nlemmas r 0\n\
-             exceptions n 0\nexceptions v 0\nexceptions a 0\nexceptions r 0\n"
-        );
+        let text = data_text([&[], &["taxi"], &[], &[]], [&[], &[], &[], &[]]);
         let wn = WordNet::parse(text.into_bytes()).unwrap();
         assert_eq!(lemmatize(&wn, "taxies", Pos::Verb), "taxi");
     }
