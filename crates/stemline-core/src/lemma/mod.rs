@@ -136,6 +136,27 @@ mod tests {
     }
 
     #[test]
+    fn lemmatizer_on_bytes_and_code_points() {
+        let wordnet = Arc::new(data::tests::data(
+            &["goose", "naïf"],
+            &[],
+            &["geese goose"],
+            &[],
+        ));
+        let nouns = WordNetLemmatizer::new(wordnet.clone(), Pos::Noun);
+        assert_eq!(nouns.lemmatize(b"geese"), b"goose");
+        assert_eq!(nouns.lemmatize(b"Geese"), b"Geese");
+        let word = |s: &str| s.chars().map(u32::from).collect::<Word>();
+        assert_eq!(nouns.lemmatize_word(word("naïfs")), word("naïf"));
+        assert_eq!(nouns.lemmatize_word(word("zzz")), word("zzz"));
+        // A lone surrogate (a Python string can hold one): never a lemma.
+        assert_eq!(nouns.lemmatize_word(vec![0xD800, 0x73]), vec![0xD800, 0x73]);
+        let verbs = WordNetLemmatizer::new(wordnet, Pos::Verb);
+        assert_eq!(verbs.lemmatize_word(word("geese")), word("geese"));
+        assert_eq!(verbs.pos(), Pos::Verb);
+    }
+
+    #[test]
     fn lemmatizer_is_shareable() {
         fn shareable<T: Send + Sync + Clone>() {}
         shareable::<WordNetLemmatizer>();
