@@ -41,6 +41,31 @@ def stemmer_table() -> str:
     return "\n".join(rows)
 
 
+#: The sentence of the stems-against-lemmas table.
+SENTENCE = "The children were running faster than the geese, and the mice studied the leaves."
+
+
+def lemma_table() -> str:
+    """Each word of :data:`SENTENCE` (its tokens, lower-cased, each once, no
+    punctuation): its stems, then its WordNet lemma as a noun, a verb and an
+    adjective."""
+    stemmers = ("nltk", "snowball", "lancaster")
+    normalizers = {name: stemline.Normalizer(name) for name in stemmers}
+    lemmatizer = stemline.WordNetLemmatizer()
+    words = dict.fromkeys(t for t in stemline.Normalizer("none").tokens(SENTENCE) if t.isalpha())
+    rows = [
+        "| word | "
+        + " | ".join(f"`{name}` stem" for name in stemmers)
+        + ' | lemma, `pos="n"` | lemma, `pos="v"` | lemma, `pos="a"` |',
+        "|---|" + "---|" * (len(stemmers) + 3),
+    ]
+    for word in words:
+        stems = [" ".join(normalizers[name].tokens(word)) for name in stemmers]
+        lemmas = [lemmatizer.lemmatize(word, pos) for pos in "nva"]
+        rows.append(f"| {word} | " + " | ".join(stems + lemmas) + " |")
+    return "\n".join(rows)
+
+
 def stopword_table() -> str:
     """The named stop word lists: size, and what each has that the other lacks."""
     nltk, sklearn = filters.stopword_list("nltk"), filters.stopword_list("sklearn")
@@ -62,5 +87,7 @@ def stopword_table() -> str:
 
 if __name__ == "__main__":
     print(stemmer_table())
+    print()
+    print(lemma_table())
     print()
     print(stopword_table())

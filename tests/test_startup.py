@@ -131,6 +131,7 @@ NOT_FOR_NORMALIZE = (
     "stemline.commands.report",
     "stemline.vocabulary",
     "stemline.report",
+    "stemline.lemmatize",  # WordNet's lists, read only by the lemmatizer
     "stemline.corpus.readers",  # the Python readers: the native path reads
     "stemline.corpus.writers.jsonl",
     "stemline.corpus.writers.delimited",

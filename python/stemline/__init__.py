@@ -30,6 +30,7 @@ from stemline.normalizer import (
 )
 
 if TYPE_CHECKING:
+    from stemline.lemmatize import WordNetLemmatizer
     from stemline.sklearn import analyzer
     from stemline.stemmers import LancasterStemmer, PorterStemmer, SnowballStemmer
     from stemline.tokenize.punkt import PunktTokenizer, sent_tokenize, sent_tokenize_many
@@ -50,6 +51,7 @@ __all__ = [
     "PunktTokenizer",
     "sent_tokenize",
     "sent_tokenize_many",
+    "WordNetLemmatizer",
     "analyzer",
     "StemEntry",
     "Vocabulary",
@@ -70,6 +72,7 @@ _LAZY = {
     "PunktTokenizer": "stemline.tokenize.punkt",
     "sent_tokenize": "stemline.tokenize.punkt",
     "sent_tokenize_many": "stemline.tokenize.punkt",
+    "WordNetLemmatizer": "stemline.lemmatize",
     "analyzer": "stemline.sklearn",
     "StemEntry": "stemline.vocabulary",
     "Vocabulary": "stemline.vocabulary",

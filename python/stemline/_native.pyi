@@ -1,7 +1,7 @@
 # Types of the native extension module (crates/stemline-py). Checked against the
 # built module by `python -m mypy.stubtest stemline._native` (make lint).
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, ClassVar, Final, Protocol, final
 
 from typing_extensions import Self, disjoint_base
@@ -16,6 +16,8 @@ __all__ = [
     "PunktCharTables",
     "PunktParameters",
     "PunktSentenceTokenizer",
+    "WordNet",
+    "WordNetLemmatizer",
     "DEFAULT_CACHE_BYTES",
     "STEMMER_NAMES",
     "NATIVE_FORMATS",
@@ -150,6 +152,24 @@ class LancasterStemmer:
     @property
     def strip_prefix_flag(self) -> bool: ...
     def stem(self, word: str) -> str: ...
+
+#: WordNet's lemma and exception lists (stemline.lemmatize.wordnet() holds the one).
+@final
+class WordNet:
+    def __new__(cls, data: bytes) -> WordNet: ...
+    def lemmas(self, pos: str) -> list[str]: ...
+    def exceptions(self, pos: str) -> dict[str, list[str]]: ...
+    @staticmethod
+    def substitutions(pos: str) -> list[tuple[str, str]]: ...
+
+# Subclassed by stemline.lemmatize.WordNetLemmatizer.
+@disjoint_base
+class WordNetLemmatizer:
+    def __new__(cls, wordnet: WordNet) -> Self: ...
+    @property
+    def wordnet(self) -> WordNet: ...
+    def lemmatize(self, word: str, pos: str = "n") -> str: ...
+    def lemmatize_many(self, words: Sequence[str], pos: str = "n") -> list[str]: ...
 
 #: One source: (name, path or None, format, announced compression or None, size or None).
 _Source = tuple[str, str | None, str, str | None, int | None]

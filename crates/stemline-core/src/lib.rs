@@ -11,6 +11,7 @@
 //! * [`stem`]: the stemmers (Porter in NLTK's three modes, Snowball English,
 //!   Lancaster);
 //! * [`lowercase`]: `str.lower()`, ASCII here and the rest from Python;
+//! * [`lemma`]: NLTK's WordNet lemmatizer (`_morphy` and its data);
 //! * [`cache`]: the bounded per-run cache;
 //! * [`normalizer`]: the pipeline, one document or a batch;
 //! * [`parallel`]: the ordered parallel runner of every batch (and of
@@ -21,6 +22,7 @@ pub mod cache;
 pub mod classes;
 pub mod codepoints;
 pub mod filter;
+pub mod lemma;
 pub mod lowercase;
 pub mod normalizer;
 pub mod parallel;
@@ -37,6 +39,7 @@ pub mod wordpunct;
 
 pub use cache::{TokenCache, DEFAULT_CACHE_BYTES};
 pub use classes::{CharClasses, ClassRanges};
+pub use lemma::{Pos, WordNet, WordNetLemmatizer};
 pub use lowercase::{Lowercase, RustLowercase};
 pub use normalizer::Normalizer;
 pub use parallel::{resolve_workers, MAX_WORKERS};

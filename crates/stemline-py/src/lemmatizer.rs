@@ -1,0 +1,205 @@
+//! NLTK's `WordNetLemmatizer`, natively: the WordNet data parsed once per
+//! process (stemline/lemmatize.py reads and decompresses it, and keeps the one
+//! `WordNet` object), and the lemmatizer class that stemline.lemmatize
+//! subclasses for NLTK's constructor and pickling.
+//!
+//! `lemmatize` is called once per word, so it makes no string when it can
+//! help it: a word that is its own lemma (or has none) comes back as the very
+//! object given, as in NLTK, and every lemma is one Python string, made the
+//! first time it is returned and shared after.
+
+use std::sync::Arc;
+
+use pyo3::exceptions::{PyKeyError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
+
+use stemline_core as core;
+use stemline_core::lemma::{LemmaId, Lemmatized};
+
+/// WordNet's lemma and exception lists (see `stemline_core::lemma::data`).
+#[pyclass(frozen, module = "stemline._native", name = "WordNet")]
+pub(crate) struct WordNetData {
+    pub(crate) inner: Arc<core::WordNet>,
+    /// One Python string per entry, made on first use.
+    strings: Box<[PyOnceLock<Py<PyString>>]>,
+}
+
+impl WordNetData {
+    fn lemma_string<'py>(&self, py: Python<'py>, id: LemmaId) -> Bound<'py, PyString> {
+        self.strings[id.index()]
+            .get_or_init(py, || PyString::new(py, self.inner.lemma(id)).unbind())
+            .bind(py)
+            .clone()
+    }
+}
+
+#[pymethods]
+impl WordNetData {
+    /// Parses the data (the decompressed package file); `ValueError` if it is
+    /// damaged.
+    #[new]
+    fn new(py: Python<'_>, data: &Bound<'_, PyBytes>) -> PyResult<Self> {
+        let data = data.as_bytes().to_vec();
+        let inner = py
+            .detach(|| core::WordNet::parse(data))
+            .map_err(|e| PyValueError::new_err(e.to_string()))?;
+        let strings = (0..inner.entry_count())
+            .map(|_| PyOnceLock::new())
+            .collect();
+        Ok(WordNetData {
+            inner: Arc::new(inner),
+            strings,
+        })
+    }
+
+    /// The lemmas of `pos` (NLTK's `_lemma_pos_offset_map` keys that have it).
+    fn lemmas<'py>(&self, py: Python<'py>, pos: PosArg) -> PyResult<Bound<'py, PyList>> {
+        PyList::new(py, self.inner.lemmas(pos.0))
+    }
+
+    /// NLTK's `_exception_map[pos]`.
+    fn exceptions<'py>(&self, py: Python<'py>, pos: PosArg) -> PyResult<Bound<'py, PyDict>> {
+        let map = PyDict::new(py);
+        for (form, lemmas) in self.inner.exception_map(pos.0) {
+            map.set_item(form, lemmas)?;
+        }
+        Ok(map)
+    }
+
+    /// NLTK's `MORPHOLOGICAL_SUBSTITUTIONS[pos]`.
+    #[staticmethod]
+    fn substitutions<'py>(py: Python<'py>, pos: PosArg) -> PyResult<Bound<'py, PyList>> {
+        let pairs = core::lemma::substitutions(pos.0).iter().map(|(old, new)| {
+            // The suffixes are ASCII literals of the core.
+            let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+            PyTuple::new(py, [text(old), text(new)])
+        });
+        PyList::new(py, pairs.collect::<PyResult<Vec<_>>>()?)
+    }
+}
+
+/// A `pos` argument, checked as NLTK's `self._exception_map[pos]` checks it:
+/// `KeyError` for anything but `"n"`, `"v"`, `"a"`, `"r"` and `"s"` (their
+/// `str` subclasses included), `TypeError` for an unhashable object.
+pub(crate) struct PosArg(pub(crate) core::Pos);
+
+impl FromPyObject<'_, '_> for PosArg {
+    type Error = PyErr;
+
+    fn extract(obj: Borrowed<'_, '_, PyAny>) -> PyResult<Self> {
+        if let Ok(name) = obj.cast::<PyString>() {
+            if let Some(pos) = name.to_str().ok().and_then(core::Pos::from_nltk_name) {
+                return Ok(PosArg(pos));
+            }
+        } else {
+            obj.hash()?;
+        }
+        Err(PyKeyError::new_err(format!(
+            "pos must be one of 'n' (noun), 'v' (verb), 'a' (adjective), 'r' (adverb) \
+             or 's' (satellite adjective), not {}",
+            obj.repr()?
+        )))
+    }
+}
+
+/// `nltk.stem.WordNetLemmatizer`, natively.
+#[pyclass(
+    frozen,
+    subclass,
+    module = "stemline._native",
+    name = "WordNetLemmatizer"
+)]
+struct NativeWordNetLemmatizer {
+    wordnet: Py<WordNetData>,
+}
+
+/// `stemline.lemmatize._lemmatize_object`, for words that are not strings.
+static LEMMATIZE_OBJECT: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+
+#[pymethods]
+impl NativeWordNetLemmatizer {
+    #[new]
+    fn new(wordnet: Py<WordNetData>) -> Self {
+        NativeWordNetLemmatizer { wordnet }
+    }
+
+    /// The WordNet data this lemmatizer reads.
+    #[getter]
+    fn wordnet(&self, py: Python<'_>) -> Py<WordNetData> {
+        self.wordnet.clone_ref(py)
+    }
+
+    /// Lemmatizes `word` exactly as NLTK's `WordNetLemmatizer().lemmatize(word,
+    /// pos)` does.
+    #[pyo3(signature = (word, pos = PosArg(core::Pos::Noun)), text_signature = "($self, word, pos='n')")]
+    fn lemmatize<'py>(&self, word: &Bound<'py, PyAny>, pos: PosArg) -> PyResult<Bound<'py, PyAny>> {
+        let py = word.py();
+        let Ok(text) = word.cast::<PyString>() else {
+            return lemmatize_object(word, pos.0);
+        };
+        // A string with lone surrogates is not UTF-8; no lemma holds one, and
+        // every form made from the word keeps it: NLTK returns the word.
+        let Ok(text) = text.to_str() else {
+            return Ok(word.clone());
+        };
+        let wordnet = self.wordnet.get();
+        Ok(match wordnet.inner.lemmatize(text.as_bytes(), pos.0) {
+            Lemmatized::Unchanged => word.clone(),
+            Lemmatized::Lemma(id) => wordnet.lemma_string(py, id).into_any(),
+        })
+    }
+
+    /// `[self.lemmatize(w, pos) for w in words]` for a list (or other
+    /// sequence) of strings, with the GIL released while it looks them up.
+    #[pyo3(signature = (words, pos = PosArg(core::Pos::Noun)), text_signature = "($self, words, pos='n')")]
+    fn lemmatize_many<'py>(
+        &self,
+        py: Python<'py>,
+        words: Vec<Bound<'py, PyString>>,
+        pos: PosArg,
+    ) -> PyResult<Bound<'py, PyList>> {
+        // Lone surrogates: the word itself (see `lemmatize`).
+        let texts: Vec<Option<&str>> = words.iter().map(|w| w.to_str().ok()).collect();
+        let wordnet = self.wordnet.get();
+        let inner = &wordnet.inner;
+        let found: Vec<Lemmatized> = py.detach(|| {
+            texts
+                .iter()
+                .map(|t| match t {
+                    Some(t) => inner.lemmatize(t.as_bytes(), pos.0),
+                    None => Lemmatized::Unchanged,
+                })
+                .collect()
+        });
+        let lemmas = words.iter().zip(found).map(|(word, found)| match found {
+            Lemmatized::Unchanged => word.clone(),
+            Lemmatized::Lemma(id) => wordnet.lemma_string(py, id),
+        });
+        PyList::new(py, lemmas)
+    }
+
+    fn __repr__(&self) -> &'static str {
+        "<WordNetLemmatizer>"
+    }
+}
+
+/// NLTK's result for a word that is not a `str` (`None`, a number, bytes, a
+/// `UserString`...), which its `_morphy` hashes, compares and calls
+/// `endswith` on as Python does: done by the Python package, line by line.
+fn lemmatize_object<'py>(word: &Bound<'py, PyAny>, pos: core::Pos) -> PyResult<Bound<'py, PyAny>> {
+    let py = word.py();
+    let function = LEMMATIZE_OBJECT.get_or_try_init(py, || {
+        py.import("stemline.lemmatize")?
+            .getattr("_lemmatize_object")
+            .map(Bound::unbind)
+    })?;
+    function.bind(py).call1((word, pos.nltk_name()))
+}
+
+pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<WordNetData>()?;
+    m.add_class::<NativeWordNetLemmatizer>()?;
+    Ok(())
+}
