@@ -31,6 +31,7 @@ from stemline.normalizer import (
 if TYPE_CHECKING:
     from stemline.sklearn import analyzer
     from stemline.stemmers import LancasterStemmer, PorterStemmer, SnowballStemmer
+    from stemline.tokenize import NLTKWordTokenizer
     from stemline.vocabulary import StemEntry, Vocabulary, VocabularyBuilder
 
 #: The package version (the native crate's, which is also the wheel's): read
@@ -44,6 +45,7 @@ __all__ = [
     "PorterStemmer",
     "SnowballStemmer",
     "LancasterStemmer",
+    "NLTKWordTokenizer",
     "analyzer",
     "StemEntry",
     "Vocabulary",
@@ -61,6 +63,7 @@ _LAZY = {
     "PorterStemmer": "stemline.stemmers",
     "SnowballStemmer": "stemline.stemmers",
     "LancasterStemmer": "stemline.stemmers",
+    "NLTKWordTokenizer": "stemline.tokenize",
     "analyzer": "stemline.sklearn",
     "StemEntry": "stemline.vocabulary",
     "Vocabulary": "stemline.vocabulary",

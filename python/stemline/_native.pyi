@@ -12,6 +12,7 @@ __all__ = [
     "PorterStemmer",
     "SnowballStemmer",
     "LancasterStemmer",
+    "NLTKWordTokenizer",
     "VocabCounter",
     "DEFAULT_CACHE_BYTES",
     "STEMMER_NAMES",
@@ -39,6 +40,8 @@ class CharTables:
         split_space: _Ranges,
         alpha: _Ranges,
         ignore_case: list[tuple[str, int]],
+        regex_digit: _Ranges,
+        regex_ignore_case: list[tuple[str, int]],
     ) -> CharTables: ...
 
 @final
@@ -99,6 +102,21 @@ class LancasterStemmer:
     @property
     def strip_prefix_flag(self) -> bool: ...
     def stem(self, word: str) -> str: ...
+
+# Subclassed by stemline.tokenize.destructive.NLTKWordTokenizer.
+@disjoint_base
+class NLTKWordTokenizer:
+    def __new__(cls, tables: CharTables, cache_bytes: int) -> Self: ...
+    @property
+    def cache_bytes(self) -> int: ...
+    def tokenize(self, text: str, convert_parentheses: bool) -> list[str]: ...
+    def spans(self, text: str) -> list[tuple[int, int]]: ...
+    def tokenize_many(
+        self, texts: list[str], convert_parentheses: bool, workers: int
+    ) -> list[list[str]]: ...
+    def spans_many(self, texts: list[str], workers: int) -> list[list[tuple[int, int]]]: ...
+    def cache_stats(self) -> list[tuple[int, int]]: ...
+    def clear_cache(self) -> None: ...
 
 #: One source: (name, path or None, format, announced compression or None, size or None).
 _Source = tuple[str, str | None, str, str | None, int | None]

@@ -11,12 +11,14 @@
 //! * [`stem`]: the stemmers (Porter in NLTK's three modes, Snowball English,
 //!   Lancaster);
 //! * [`cache`]: the bounded per-run cache;
-//! * [`normalizer`]: the pipeline, one document or a batch on many threads.
+//! * [`normalizer`]: the pipeline, one document or a batch on many threads;
+//! * [`nltk_word`]: NLTK's `NLTKWordTokenizer` (the tokenizer of `word_tokenize`).
 
 pub mod cache;
 pub mod classes;
 pub mod codepoints;
 pub mod filter;
+pub mod nltk_word;
 pub mod normalizer;
 mod short_copy;
 pub mod sources;
