@@ -175,6 +175,15 @@ impl CharClasses {
         cp == letter as u32 || self.ignore_case.binary_search(&(letter, cp)).is_ok()
     }
 
+    /// The code points other than the letters themselves that a `(?i)`
+    /// letter of either engine matches (`K` for `k`, `ſ` for `s`, ...).
+    pub fn case_variants(&self) -> impl Iterator<Item = u32> + '_ {
+        self.ignore_case
+            .iter()
+            .chain(self.regex_ignore_case.iter())
+            .map(|&(_, cp)| cp)
+    }
+
     /// [`Self::matches_ignore_case`] for a `(?i)` pattern of the `regex`
     /// module, whose case-insensitive matching differs from `re`'s.
     pub fn matches_regex_ignore_case(&self, cp: u32, letter: u8) -> bool {

@@ -47,8 +47,9 @@
 
 use crate::classes::{CharClasses, SPACE, SPLIT_SPACE};
 use crate::codepoints::decode_at;
+use crate::wordpunct::ascii_word_len;
 
-use super::rules::after_final_period;
+use super::rules::{after_final_period, CLOSING_QUOTES, DASHES, OPENING_QUOTES};
 
 /// The character before a chunk.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -206,10 +207,11 @@ pub fn tail_start(text: &[u8], classes: &CharClasses) -> usize {
 /// What a chunk before the tail holds, for the fast path.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
-    /// ASCII characters that no rule changes in a chunk before the tail:
-    /// letters, digits, most symbols, and a `.` or `-` that is not doubled
+    /// Characters that no rule changes in a chunk before the tail: ASCII
+    /// letters, digits and most symbols, a `.` or `-` that is not doubled
     /// (only `\.{2,}`, `--` and the final-period rules, which never reach
-    /// before the tail, read them). The chunk is its own token, unless a
+    /// before the tail, read them), and non-ASCII characters no rule names
+    /// ([`ByteKinds::inert`]). The chunk is its own token, unless a
     /// contraction rule splits it.
     Plain,
     /// [`Kind::Plain`] then one `,` or `:`, which `([:,])([^\d])` pads
@@ -233,11 +235,30 @@ const BYTE_COMMA: u8 = 4;
 pub(crate) const RULE_CHARS: &[u8] = b"\"'`.,:;@#$%&?!*[](){}<>-";
 
 /// The byte table of the chunk scanner, built from the running Python's
-/// classes.
+/// classes, and the non-ASCII characters a rule names.
 #[derive(Debug, Clone)]
-pub(crate) struct ByteKinds([u8; 128]);
+pub(crate) struct ByteKinds {
+    ascii: [u8; 128],
+    /// Sorted: the quotes and dashes of the rules, and the non-ASCII letters
+    /// a contraction or clitic letter matches case-insensitively (such as
+    /// `ſ` or `K`). Any other non-ASCII character that is not whitespace of
+    /// either kind is inert: no rule names it, and the contraction rules'
+    /// `\b` beside it is left to [`super::has_contraction`], which takes any
+    /// non-ASCII character for a boundary (a contraction it finds sends the
+    /// chunk to the rules, which decide).
+    named: Vec<u32>,
+    /// Whether exactly `[0-9A-Za-z_]` are plain among the ASCII bytes that
+    /// are word characters.
+    standard_ascii_words: bool,
+}
 
 impl ByteKinds {
+    /// Whether the non-ASCII character `c` is inert (see [`Self::named`]).
+    #[inline]
+    fn inert(&self, c: u32, classes: &CharClasses) -> bool {
+        !classes.is(c, SPACE | SPLIT_SPACE) && self.named.binary_search(&c).is_err()
+    }
+
     pub(crate) fn new(classes: &CharClasses) -> Self {
         let mut kinds = [BYTE_PLAIN; 128];
         for (b, kind) in kinds.iter_mut().enumerate() {
@@ -256,7 +277,24 @@ impl ByteKinds {
                 BYTE_PLAIN
             };
         }
-        ByteKinds(kinds)
+        let mut named: Vec<u32> = OPENING_QUOTES
+            .iter()
+            .chain(CLOSING_QUOTES.iter())
+            .copied()
+            .chain(DASHES)
+            .chain(classes.case_variants())
+            .filter(|&c| c >= 0x80)
+            .collect();
+        named.sort_unstable();
+        named.dedup();
+        let standard_ascii_words = (0..128u8)
+            .filter(|b| b.is_ascii_alphanumeric() || *b == b'_')
+            .all(|b| kinds[b as usize] == BYTE_PLAIN);
+        ByteKinds {
+            ascii: kinds,
+            named,
+            standard_ascii_words,
+        }
     }
 }
 
@@ -267,6 +305,9 @@ pub(crate) struct Chunks<'a> {
     limit: usize,
     classes: &'a CharClasses,
     kinds: &'a ByteKinds,
+    /// Whether `[0-9A-Za-z_]` are plain bytes, which the scanner then skips
+    /// 16 at a time.
+    standard_ascii_words: bool,
 }
 
 impl<'a> Chunks<'a> {
@@ -282,6 +323,7 @@ impl<'a> Chunks<'a> {
             limit,
             classes,
             kinds,
+            standard_ascii_words: kinds.standard_ascii_words,
         }
     }
 }
@@ -299,7 +341,7 @@ impl Iterator for Chunks<'_> {
             }
             let b = text[self.pos];
             if b < 0x80 {
-                if self.kinds.0[b as usize] != BYTE_SPACE {
+                if self.kinds.ascii[b as usize] != BYTE_SPACE {
                     break;
                 }
                 self.pos += 1;
@@ -315,9 +357,21 @@ impl Iterator for Chunks<'_> {
         let mut kind = Kind::Plain;
         let mut prev = 0u8;
         while self.pos < self.limit {
+            if self.standard_ascii_words {
+                // Letters and digits 16 at a time (most of a chunk's bytes).
+                let n = ascii_word_len(&text[self.pos..self.limit]);
+                if n > 0 {
+                    if kind == Kind::PlainThenComma {
+                        kind = Kind::Rules;
+                    }
+                    prev = b'a';
+                    self.pos += n;
+                    continue;
+                }
+            }
             let b = text[self.pos];
             if b < 0x80 {
-                match self.kinds.0[b as usize] {
+                match self.kinds.ascii[b as usize] {
                     BYTE_PLAIN => {}
                     BYTE_SPACE => break,
                     BYTE_DOUBLED if prev != b => {}
@@ -326,7 +380,7 @@ impl Iterator for Chunks<'_> {
                     BYTE_COMMA if kind == Kind::Plain => kind = Kind::PlainThenComma,
                     _ => kind = Kind::Rules,
                 }
-                if kind == Kind::PlainThenComma && self.kinds.0[b as usize] != BYTE_COMMA {
+                if kind == Kind::PlainThenComma && self.kinds.ascii[b as usize] != BYTE_COMMA {
                     kind = Kind::Rules;
                 }
                 prev = b;
@@ -336,7 +390,9 @@ impl Iterator for Chunks<'_> {
                 if self.classes.is(c, SPACE) {
                     break;
                 }
-                kind = Kind::Rules;
+                if kind == Kind::PlainThenComma || !self.kinds.inert(c, self.classes) {
+                    kind = Kind::Rules;
+                }
                 prev = 0x80;
                 self.pos += len;
             }

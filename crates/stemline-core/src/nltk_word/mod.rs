@@ -438,11 +438,13 @@ fn emit_value(value: &[u8], emit: &mut impl FnMut(&[u8])) {
     }
 }
 
-/// Whether a contraction rule could split a plain ASCII chunk: one of its
-/// words (runs of `[0-9A-Za-z_]`, `re`'s ASCII word characters) is one of
-/// the letter-only contractions (`cannot`, `gimme`, `gonna`, `gotta`,
-/// `lemme`, `wanna`), in any case. The others hold an apostrophe, which a
-/// plain chunk does not.
+/// Whether a contraction rule could split a plain chunk: one of its ASCII
+/// words (runs of `[0-9A-Za-z_]`, `re`'s ASCII word characters; a non-ASCII
+/// byte counts as a boundary, which may find a contraction where `re` sees
+/// none, never miss one) is one of the letter-only contractions (`cannot`,
+/// `gimme`, `gonna`, `gotta`, `lemme`, `wanna`), in any case (a plain chunk
+/// holds none of the non-ASCII letters `(?i)` matches to theirs). The others
+/// hold an apostrophe, which a plain chunk does not.
 #[inline]
 fn has_contraction(chunk: &[u8]) -> bool {
     if chunk.len() < 5 {
