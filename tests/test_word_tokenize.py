@@ -14,6 +14,8 @@ from __future__ import annotations
 import copy
 import pickle
 import random
+import subprocess
+import sys
 import threading
 import warnings
 from typing import Any
@@ -26,7 +28,8 @@ from nltk.tokenize import word_tokenize as nltk_word_tokenize
 
 import strategies
 from conftest import DATA, read_bbc
-from stemline import NLTKWordTokenizer
+from stemline import NLTKWordTokenizer, _native
+from stemline._unicode import char_tables
 
 OURS = NLTKWordTokenizer()
 NLTK = NltkTokenizer()
@@ -180,6 +183,19 @@ def test_arbitrary_unicode_equals_nltk(text):
     )
 
 
+IN_PIECES = _native.NLTKWordTokenizer(char_tables(), 0, piece_bytes=1)
+
+
+@settings(max_examples=300)
+@given(word_texts)
+def test_texts_cut_wherever_they_can_be_give_the_same_tokens(text):
+    # A stretch without whitespace longer than piece_bytes (64 KB by default)
+    # is computed in pieces: here every stretch is cut wherever it can be.
+    expected = NLTK.tokenize(text)
+    assert IN_PIECES.tokenize(text, False) == expected
+    assert IN_PIECES.tokenize_many([text, text], False, 2) == [expected, expected]
+
+
 @settings(max_examples=300)
 @given(word_texts)
 def test_convert_parentheses_equals_nltk(text):
@@ -249,3 +265,45 @@ def test_exported_lazily_from_stemline():
 
     assert stemline.NLTKWordTokenizer is FromPackage is NLTKWordTokenizer
     assert "NLTKWordTokenizer" in stemline.__all__
+
+
+#: Peak and current RSS of the running process, in bytes.
+VM_PEAK_AND_NOW = (
+    "[int(open('/proc/self/status').read().split(k)[1].split()[0]) * 1024 "
+    "for k in ('VmHWM:', 'VmRSS:')]"
+)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "unit",
+    [
+        # Sentences: chunks of every kind, turned into Python strings in parts.
+        'The quick brown foxes (it\'s said) jumped over the lazy dogs; "running", they ran! ',
+        # One stretch without whitespace: computed in pieces cut before the quotes.
+        "日本語の文章は空白がない。“引用”もある——長い段落。",
+    ],
+)
+def test_a_huge_text_needs_little_memory_beside_its_tokens(unit):
+    """tokenize of a ~100 MB text: the memory held beside the text and the list it
+    returns (which is NLTK's own result's size) stays small: a quarter of the
+    text's size, plus, for a text that is not ASCII, the UTF-8 copy the call
+    reads (without pieces, one run without whitespace cost about 12 bytes a byte)."""
+    size = 100_000_000
+    script = (
+        "import stemline\n"
+        f"unit = {unit!r}\n"
+        f"text = unit * ({size} // len(unit.encode()))\n"
+        "tokens = stemline.NLTKWordTokenizer().tokenize(text)\n"
+        f"peak, now = {VM_PEAK_AND_NOW}\n"
+        "print(peak, now, len(tokens), tokens[-1])\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    peak, now, count, last = result.stdout.split()
+    print(
+        f"\ntokenize of 100 MB ({int(count):,} tokens): peak RSS {int(peak) / 1e6:.0f} MB, "
+        f"{(int(peak) - int(now)) / 1e6:.0f} MB above what it keeps"
+    )
+    assert last == NLTK.tokenize(unit * 3)[-1]
+    assert int(peak) - int(now) <= size // 4 + (0 if unit.isascii() else size)

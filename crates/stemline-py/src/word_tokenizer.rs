@@ -10,7 +10,9 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyList, PyString, PyTuple};
 
 use stemline_core::nltk_word::align::SpanError;
-use stemline_core::nltk_word::{convert_parentheses, NltkWordTokenizer, WordTokens};
+use stemline_core::nltk_word::{
+    convert_parentheses as convert_parentheses_of, NltkWordTokenizer, WordTokens, PIECE_BYTES,
+};
 
 use crate::{py_string, text_bytes, CharTables};
 
@@ -106,7 +108,7 @@ fn push_tokens(
     list.reserve(tokens.len());
     for token in tokens.iter() {
         let token = if parentheses {
-            convert_parentheses(token)
+            convert_parentheses_of(token)
         } else {
             token
         };
@@ -167,10 +169,14 @@ impl NativeNltkWordTokenizer {
 
 #[pymethods]
 impl NativeNltkWordTokenizer {
+    /// `piece_bytes` is for tests: stretches without whitespace longer than
+    /// this are computed in pieces (the tokens are the same for any size).
     #[new]
-    fn new(tables: &CharTables, cache_bytes: usize) -> PyResult<Self> {
+    #[pyo3(signature = (tables, cache_bytes, *, piece_bytes = PIECE_BYTES))]
+    fn new(tables: &CharTables, cache_bytes: usize, piece_bytes: usize) -> PyResult<Self> {
         let inner = NltkWordTokenizer::new(tables.inner.clone(), cache_bytes)
-            .map_err(PyValueError::new_err)?;
+            .map_err(PyValueError::new_err)?
+            .with_piece_bytes(piece_bytes);
         Ok(NativeNltkWordTokenizer {
             inner,
             strings: Mutex::new(Strings::new()),
@@ -185,10 +191,15 @@ impl NativeNltkWordTokenizer {
     ) -> PyResult<Bound<'py, PyList>> {
         let py = text.py();
         let bytes = call_bytes(text)?;
-        let mut list: Vec<Py<PyString>> = Vec::new();
+        if bytes.len() <= PART_BYTES {
+            let tokens = py.detach(|| self.inner.tokenize(&bytes));
+            return tokens_to_py(py, &mut self.strings(), &tokens, convert_parentheses);
+        }
+        // A long text: tokenized without the GIL, its tokens appended to the
+        // list with it, a part at a time, so that neither a buffer of all
+        // its tokens nor a second list of them ever exists.
+        let list = PyList::empty(py).unbind();
         let mut error = None;
-        // Tokenized without the GIL, and turned into Python strings with it,
-        // a part at a time.
         py.detach(|| {
             let mut scratch = self.inner.take_scratch();
             let mut part = WordTokens::default();
@@ -196,10 +207,17 @@ impl NativeNltkWordTokenizer {
                 if error.is_none() && !part.is_empty() {
                     Python::attach(|py| {
                         let strings = &mut self.strings();
-                        if let Err(e) =
-                            push_tokens(py, strings, part, convert_parentheses, &mut list)
-                        {
-                            error = Some(e);
+                        let list = list.bind(py);
+                        for token in part.iter() {
+                            let token = if convert_parentheses {
+                                convert_parentheses_of(token)
+                            } else {
+                                token
+                            };
+                            if let Err(e) = strings.get(py, token).and_then(|s| list.append(s)) {
+                                error = Some(e);
+                                break;
+                            }
                         }
                     });
                 }
@@ -214,10 +232,10 @@ impl NativeNltkWordTokenizer {
             flush(&mut part);
             self.inner.put_scratch(scratch);
         });
-        if let Some(e) = error {
-            return Err(e);
+        match error {
+            Some(e) => Err(e),
+            None => Ok(list.into_bound(py)),
         }
-        PyList::new(py, list)
     }
 
     /// `(start, end)` of each token in `text`, exactly as NLTK's

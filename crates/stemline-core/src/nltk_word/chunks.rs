@@ -400,3 +400,67 @@ impl Iterator for Chunks<'_> {
         Some((start, self.pos, kind))
     }
 }
+
+/// The first byte offset in `from..=limit` of `stretch` (a long chunk, or
+/// the tail) before which it can be cut into two pieces, each computed apart
+/// with a space on that side, with the same tokens; `stretch.len()` if none.
+///
+/// A cut is safe before a character that a rule pads with spaces wherever it
+/// stands and whose neighbours no earlier rule reads differently beside a
+/// space. The character before the cut then meets a space where it met one
+/// of these: `([:,])([^\d])` takes either as its follower, `(?=\w)`, `\b`
+/// and `(?=\s)` (after the padding) see a non-word character either way; the
+/// character after the cut was only ever read by rules of the piece it
+/// starts. Two kinds:
+///
+/// * padded before `([^'])' ` (apostrophe, space) runs: the quotes `«“‘„`
+///   (first of all), `;@#$%&`, the dashes U+2012..U+2015 and `?!`: after
+///   the padding an apostrophe before them meets a space either way;
+/// * padded after it: `*`, the opening brackets `([{<` and the quotes
+///   `»”’`, safe unless an apostrophe comes before them: `([^'])' ` would
+///   split it from what precedes only in the piece, and the clitic rule that
+///   runs later reads that space (`it's'(` keeps `it's` whole, `it's' `
+///   splits it).
+///
+/// The tests cut every short text at every such place and compare.
+///
+/// The tail is cut before [`last_cut_limit`] only, so that its last piece
+/// holds what the final-period rules match.
+pub(crate) fn next_cut(stretch: &[u8], from: usize, limit: usize) -> usize {
+    let mut i = from.max(1);
+    while i <= limit.min(stretch.len().saturating_sub(1)) {
+        let late = stretch[i - 1] != b'\'';
+        let safe = match stretch[i] {
+            b';' | b'@' | b'#' | b'$' | b'%' | b'&' | b'?' | b'!' => true,
+            b'*' | b'(' | b'[' | b'{' | b'<' => late,
+            // « and »
+            0xC2 => match stretch.get(i + 1) {
+                Some(0xAB) => true,
+                Some(0xBB) => late,
+                _ => false,
+            },
+            // ‒ – — ― and ‘ “ „, and ’ ”
+            0xE2 if stretch.get(i + 1) == Some(&0x80) => match stretch.get(i + 2) {
+                Some(0x92..=0x95 | 0x98 | 0x9C | 0x9E) => true,
+                Some(0x99 | 0x9D) => late,
+                _ => false,
+            },
+            _ => false,
+        };
+        if safe {
+            return i;
+        }
+        i += 1;
+    }
+    stretch.len()
+}
+
+/// The byte offset past which the tail must not be cut: the character
+/// before its last period, where the final-period rules' matches start (the
+/// tail's length when it has no period).
+pub(crate) fn last_cut_limit(tail: &[u8]) -> usize {
+    match tail.iter().rposition(|&b| b == b'.') {
+        Some(p) if p > 0 => char_before(tail, p).1,
+        _ => tail.len(),
+    }
+}

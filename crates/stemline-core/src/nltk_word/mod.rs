@@ -115,7 +115,15 @@ pub struct NltkWordTokenizer {
     plain_ascii: bool,
     cache_bytes: usize,
     scratches: Mutex<Vec<WordScratch>>,
+    /// Stretches longer than this many bytes are computed in pieces (see
+    /// [`chunks::next_cut`]).
+    piece_bytes: usize,
 }
+
+/// The default [`NltkWordTokenizer::with_piece_bytes`]: far above any chunk
+/// of real text, small enough that a piece's working memory (its code
+/// points and the passes' copies, about 12 bytes a byte) is negligible.
+pub const PIECE_BYTES: usize = 1 << 16;
 
 /// `convert_parentheses=True`: NLTK replaces each bracket after the rule that
 /// pads it with spaces, so each one is a token of its own, and its
@@ -164,7 +172,17 @@ impl NltkWordTokenizer {
             plain_ascii,
             cache_bytes,
             scratches: Mutex::new(Vec::new()),
+            piece_bytes: PIECE_BYTES,
         })
+    }
+
+    /// The same tokenizer, computing stretches longer than `bytes` in pieces
+    /// (at least one byte each): the tokens do not change, only the working
+    /// memory; tests make it small so that short texts are cut wherever
+    /// they can be.
+    pub fn with_piece_bytes(mut self, bytes: usize) -> Self {
+        self.piece_bytes = bytes.max(1);
+        self
     }
 
     pub fn classes(&self) -> &CharClasses {
@@ -233,10 +251,19 @@ impl NltkWordTokenizer {
                 continue;
             }
             let (before, after) = context(text, start, end);
-            self.chunk_output(chunk, before, after, scratch, &mut emit);
+            if chunk.len() > self.piece_bytes {
+                self.long_output(chunk, before, Some(after), scratch, &mut emit);
+            } else {
+                self.chunk_output(chunk, before, after, scratch, &mut emit);
+            }
         }
         if tail < text.len() {
-            self.tail_output(text, tail, scratch, &mut emit);
+            if text.len() - tail > self.piece_bytes {
+                let before = before_tail(text, tail);
+                self.long_output(&text[tail..], before, None, scratch, &mut emit);
+            } else {
+                self.tail_output(text, tail, scratch, &mut emit);
+            }
         }
     }
 
@@ -364,11 +391,7 @@ impl NltkWordTokenizer {
             value,
         } = scratch;
         let tail = &text[start..];
-        let before = match start.checked_sub(1).map(|i| text[i]) {
-            None => Before::Start,
-            Some(b' ') => Before::Space,
-            Some(_) => Before::Other,
-        };
+        let before = before_tail(text, start);
         let edges = Edges {
             first: before == Before::Start,
             last: true,
@@ -384,6 +407,53 @@ impl NltkWordTokenizer {
             tail_key(tail, before, key);
         }
         self.cached(key, edges, fill, cache, buf, value, emit)
+    }
+
+    /// The tokens of a stretch longer than `piece_bytes`: a chunk before the
+    /// tail (followed by `after`) or the tail (`after` is `None`), computed in
+    /// pieces of about `piece_bytes`, each cut before a character the rules
+    /// pad on their own ([`chunks::next_cut`]), so that a huge text without
+    /// whitespace never has more than a piece's code points in memory. A
+    /// stretch with no such character is computed whole.
+    #[cold]
+    #[inline(never)]
+    fn long_output(
+        &self,
+        stretch: &[u8],
+        before: Before,
+        after: Option<After>,
+        scratch: &mut WordScratch,
+        emit: &mut impl FnMut(&[u8]),
+    ) {
+        let limit = match after {
+            Some(_) => stretch.len(),
+            None => chunks::last_cut_limit(stretch),
+        };
+        let (mut start, mut piece_before) = (0, before);
+        while start < stretch.len() {
+            let end = chunks::next_cut(stretch, start + self.piece_bytes, limit);
+            let last = end == stretch.len();
+            let edges = Edges {
+                first: piece_before == Before::Start,
+                last: last && after.is_none(),
+            };
+            let piece_after = match after {
+                Some(after) if last => Some(after),
+                _ if last => None,
+                _ => Some(After::Space),
+            };
+            let WordScratch {
+                cache, buf, value, ..
+            } = scratch;
+            let fill = |buf: &mut Vec<u32>| {
+                buf.extend(piece_before.char());
+                codepoints::decode_into(&stretch[start..end], buf);
+                buf.extend(piece_after.map(After::char));
+            };
+            self.cached(&[], edges, fill, cache, buf, value, emit);
+            start = end;
+            piece_before = Before::Space;
+        }
     }
 
     /// Hands on the cached tokens for `key`, or the rules' tokens of the
@@ -423,6 +493,15 @@ impl NltkWordTokenizer {
             cache.insert_vacant(vacancy, key, value);
         }
         emit_value(value, emit);
+    }
+}
+
+/// The character before the tail, which starts at byte `start`.
+fn before_tail(text: &[u8], start: usize) -> Before {
+    match start.checked_sub(1).map(|i| text[i]) {
+        None => Before::Start,
+        Some(b' ') => Before::Space,
+        Some(_) => Before::Other,
     }
 }
 

@@ -27,13 +27,21 @@ const ALPHABET: [&str; 26] = [
     "\u{ab}", "\u{bb}", "\u{2019}", "\u{201c}", "\u{2013}", "*", "\x1c", "\u{e9}",
 ];
 
-fn check(t: &NltkWordTokenizer, scratch: &mut WordScratch, text: &str) {
-    let classes = t.classes();
-    assert_eq!(
-        chunked(t, scratch, text),
-        whole_tokens(text, classes),
-        "{text:?}"
-    );
+/// The tokenizer, and one that cuts every stretch of more than one byte
+/// wherever it can (see `chunks::next_cut`).
+fn tokenizers() -> [NltkWordTokenizer; 2] {
+    [
+        tokenizer(),
+        NltkWordTokenizer::new(Arc::new(ascii_classes()), 1 << 20)
+            .unwrap()
+            .with_piece_bytes(1),
+    ]
+}
+
+fn check(t: &[NltkWordTokenizer; 2], scratch: &mut WordScratch, text: &str) {
+    let whole = whole_tokens(text, t[0].classes());
+    assert_eq!(chunked(&t[0], scratch, text), whole, "{text:?}");
+    assert_eq!(chunked(&t[1], scratch, text), whole, "{text:?} in pieces");
 }
 
 /// Every string of up to `max_len` characters of `alphabet`.
@@ -56,28 +64,38 @@ const CORE: [&str; 13] = [
     " ", "\n", "s", "t", ".", ",", "'", "\"", "`", ")", "-", "\u{bb}", "\u{2019}",
 ];
 
+/// The characters a long stretch is cut before, with the characters that
+/// read their neighbours, for the cuts.
+const CUTS: [&str; 17] = [
+    " ", "s", ".", ",", "'", "\"", "(", ";", "*", "-", "\u{ab}", "\u{bb}", "\u{2019}", "\u{2014}",
+    "t", "`", "\u{201c}",
+];
+
 #[test]
 fn chunks_give_the_whole_texts_tokens_for_every_short_text() {
-    let t = tokenizer();
+    let t = tokenizers();
     // One scratch for all: a chunk's cached output, computed in one context,
     // serves it in every other.
-    let mut scratch = t.take_scratch();
+    let mut scratch = t[0].take_scratch();
     for text in strings(&ALPHABET, 3).iter().chain(&strings(&CORE, 4)) {
         check(&t, &mut scratch, text);
+    }
+    for text in strings(&CUTS, 4) {
+        check(&t, &mut scratch, &text);
     }
 }
 
 #[test]
 fn chunks_give_the_whole_texts_tokens_for_longer_texts() {
-    let t = tokenizer();
-    let mut scratch = t.take_scratch();
+    let t = tokenizers();
+    let mut scratch = t[0].take_scratch();
     let mut next = crate::test_rng::xorshift(0x2545_f491_4f6c_dd1d);
     let words = [
         "cannot", "CanNot", "gonna", "wanna", "d'ye", "more'n", "'tis", "'Twas", "it's", "don't",
         "I'm", "we'll", "'re", "'em", "U.S.", "3,000", "a:b", "...", "--", "(x)", "x.'", "'x'",
         "\"x\"", "``", "''",
     ];
-    for _ in 0..15_000 {
+    for _ in 0..30_000 {
         let len = 3 + next() % 10;
         let text: String = (0..len)
             .map(|_| {
