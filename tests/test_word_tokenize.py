@@ -91,6 +91,15 @@ def test_every_document_line_by_line(lines):
     check_all(lines)
 
 
+def test_a_long_text_in_parts(bbc_texts):
+    # Over 1 MB: its tokens and spans are made into Python objects a part at a time.
+    text = "\n".join(bbc_texts[:600])
+    assert len(text.encode()) > 1 << 20
+    expected = NLTK.tokenize(text)
+    assert OURS.tokenize(text) == expected
+    assert list(OURS.span_tokenize(text)) == list(KnownTokens({text: expected}).span_tokenize(text))
+
+
 def snowball_texts(language: str, count: int) -> list[str]:
     """``count`` texts of a language's words with quotes, punctuation, brackets,
     dashes, numbers, contractions and whitespace of every kind mixed in."""

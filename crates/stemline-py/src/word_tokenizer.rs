@@ -243,8 +243,49 @@ impl NativeNltkWordTokenizer {
     fn spans<'py>(&self, text: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyList>> {
         let py = text.py();
         let bytes = call_bytes(text)?;
-        match py.detach(|| self.inner.spans(&bytes)) {
-            Ok(spans) => spans_to_py(py, &spans),
+        if bytes.len() <= PART_BYTES {
+            return match py.detach(|| self.inner.spans(&bytes)) {
+                Ok(spans) => spans_to_py(py, &spans),
+                Err(e) => Err(span_error(text, e)?),
+            };
+        }
+        // A long text: its spans appended to the list a part at a time.
+        let list = PyList::empty(py).unbind();
+        let mut error = None;
+        let result = py.detach(|| {
+            let mut scratch = self.inner.take_scratch();
+            let mut part: Vec<(usize, usize)> = Vec::new();
+            let mut flush = |part: &mut Vec<(usize, usize)>| {
+                if error.is_none() {
+                    Python::attach(|py| {
+                        let list = list.bind(py);
+                        for &(start, end) in part.iter() {
+                            let appended =
+                                PyTuple::new(py, [start, end]).and_then(|t| list.append(t));
+                            if let Err(e) = appended {
+                                error = Some(e);
+                                break;
+                            }
+                        }
+                    });
+                }
+                part.clear();
+            };
+            let result = self.inner.for_each_span(&bytes, &mut scratch, |span| {
+                part.push(span);
+                if part.len() >= PART_BYTES / 16 {
+                    flush(&mut part);
+                }
+            });
+            flush(&mut part);
+            self.inner.put_scratch(scratch);
+            result
+        });
+        if let Some(e) = error {
+            return Err(e);
+        }
+        match result {
+            Ok(()) => Ok(list.into_bound(py)),
             Err(e) => Err(span_error(text, e)?),
         }
     }

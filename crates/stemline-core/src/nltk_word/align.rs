@@ -88,32 +88,65 @@ fn find(text: &[u8], token: &[u8], from: usize) -> Option<usize> {
     None
 }
 
-/// The code point offsets `(start, end)` of each token of `tokens` (the
-/// tokens of `text`), as NLTK's `span_tokenize`.
-pub fn spans(tokens: &WordTokens, text: &[u8]) -> Result<Vec<(usize, usize)>, SpanError> {
-    let restore = memchr(b'"', text).is_some() || memchr::memmem::find(text, b"''").is_some();
-    let mut quotes = Quotes { text, pos: 0 };
-    if restore {
-        // NLTK builds the whole list of tokens before aligning any.
-        let wanted = tokens.iter().filter(|t| is_quote_token(t)).count();
-        if (Quotes { text, pos: 0 }).take(wanted).count() < wanted {
+/// Whether NLTK gives the quotes back: `('"' in text) or ("''" in text)`.
+fn restores_quotes(text: &[u8]) -> bool {
+    memchr(b'"', text).is_some() || memchr::memmem::find(text, b"''").is_some()
+}
+
+/// `align_tokens` one token at a time, the quotes given back as they come.
+pub struct Aligner<'a> {
+    text: &'a [u8],
+    restore: bool,
+    quotes: Quotes<'a>,
+    point: usize,
+    cp_point: usize,
+}
+
+impl<'a> Aligner<'a> {
+    /// An aligner for the tokens of `text`, given `quote_tokens`, how many of
+    /// them are quote tokens (`"`, ``` `` ```, `''`): NLTK gives every quote
+    /// back before it aligns a token, so too few quotes is its error
+    /// whatever follows.
+    pub fn new(text: &'a [u8], quote_tokens: usize) -> Result<Self, SpanError> {
+        let restore = restores_quotes(text);
+        if restore && (Quotes { text, pos: 0 }).take(quote_tokens).count() < quote_tokens {
             return Err(SpanError::QuotesExhausted);
         }
+        Ok(Aligner {
+            text,
+            restore,
+            quotes: Quotes { text, pos: 0 },
+            point: 0,
+            cp_point: 0,
+        })
     }
-    let mut spans = Vec::with_capacity(tokens.len());
-    let (mut point, mut cp_point) = (0, 0);
-    for raw in tokens.iter() {
-        let token = if restore && is_quote_token(raw) {
-            quotes.next().ok_or(SpanError::QuotesExhausted)?
+
+    /// The code point offsets of the next token.
+    pub fn align(&mut self, raw: &[u8]) -> Result<(usize, usize), SpanError> {
+        let token = if self.restore && is_quote_token(raw) {
+            self.quotes.next().ok_or(SpanError::QuotesExhausted)?
         } else {
             raw
         };
-        let start = find(text, token, point).ok_or_else(|| SpanError::NotFound(token.to_vec()))?;
-        let cp_start = cp_point + codepoints::count(&text[point..start]);
+        let text = self.text;
+        let start =
+            find(text, token, self.point).ok_or_else(|| SpanError::NotFound(token.to_vec()))?;
+        let cp_start = self.cp_point + codepoints::count(&text[self.point..start]);
         let cp_end = cp_start + codepoints::count(token);
-        spans.push((cp_start, cp_end));
-        point = start + token.len();
-        cp_point = cp_end;
+        self.point = start + token.len();
+        self.cp_point = cp_end;
+        Ok((cp_start, cp_end))
     }
-    Ok(spans)
+}
+
+/// How many of `tokens` are quote tokens, for [`Aligner::new`].
+pub fn quote_tokens<'t>(tokens: impl IntoIterator<Item = &'t [u8]>) -> usize {
+    tokens.into_iter().filter(|t| is_quote_token(t)).count()
+}
+
+/// The code point offsets `(start, end)` of each token of `tokens` (the
+/// tokens of `text`), as NLTK's `span_tokenize`.
+pub fn spans(tokens: &WordTokens, text: &[u8]) -> Result<Vec<(usize, usize)>, SpanError> {
+    let mut aligner = Aligner::new(text, quote_tokens(tokens.iter()))?;
+    tokens.iter().map(|t| aligner.align(t)).collect()
 }

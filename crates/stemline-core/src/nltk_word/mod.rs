@@ -287,6 +287,36 @@ impl NltkWordTokenizer {
         align::spans(&self.tokenize(text), text)
     }
 
+    /// [`Self::spans`], each handed to `emit` as it is found, without a
+    /// buffer of the text's tokens: for a long text (it tokenizes twice when
+    /// the text holds quotes, once to count the quote tokens). On an error
+    /// the spans handed on so far are to be dropped: NLTK raises before it
+    /// yields any.
+    pub fn for_each_span(
+        &self,
+        text: &[u8],
+        scratch: &mut WordScratch,
+        mut emit: impl FnMut((usize, usize)),
+    ) -> Result<(), align::SpanError> {
+        let mut quote_tokens = 0;
+        if memchr::memchr2(b'"', b'\'', text).is_some() {
+            self.for_each_token(text, scratch, |t| {
+                quote_tokens += align::quote_tokens([t]);
+            });
+        }
+        let mut aligner = align::Aligner::new(text, quote_tokens)?;
+        let mut error = None;
+        self.for_each_token(text, scratch, |t| {
+            if error.is_none() {
+                match aligner.align(t) {
+                    Ok(span) => emit(span),
+                    Err(e) => error = Some(e),
+                }
+            }
+        });
+        error.map_or(Ok(()), Err)
+    }
+
     /// The tokens of `texts` on `workers` threads (0: one per core), handed to
     /// `consume` on the calling thread in input order, a group of texts at a
     /// time, while the workers go on.

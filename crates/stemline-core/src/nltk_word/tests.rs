@@ -227,3 +227,21 @@ fn batches_equal_one_by_one() {
     let want: Vec<WordTokens> = docs.iter().map(|d| t.tokenize(d)).collect();
     assert_eq!(got, want);
 }
+
+#[test]
+fn spans_one_at_a_time_equal_spans_of_all_tokens() {
+    let t = tokenizer();
+    let mut scratch = t.take_scratch();
+    let mut next = crate::test_rng::xorshift(0x9e37_79b9_7f4a_7c15);
+    for _ in 0..3_000 {
+        let len = 1 + next() % 12;
+        let text: String = (0..len)
+            .map(|_| ALPHABET[next() % ALPHABET.len()])
+            .collect();
+        let mut streamed = Vec::new();
+        let result = t
+            .for_each_span(text.as_bytes(), &mut scratch, |s| streamed.push(s))
+            .map(|()| streamed);
+        assert_eq!(result, t.spans(text.as_bytes()), "{text:?}");
+    }
+}
