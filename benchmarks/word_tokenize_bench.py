@@ -12,17 +12,19 @@ document by document: "differs" counts the documents whose tokens are not
 NLTK's. ``nltk.word_tokenize(text, preserve_line=True)`` is that same tokenizer
 on the whole text (no sentence splitting), timed too.
 
-Throughput is UTF-8 input bytes per second of wall time, the best of --repeat
-rounds with one run of each tokenizer per round (NLTK: one run, it takes
-seconds). stemline "fresh" is a new tokenizer each round (every distinct chunk
+Throughput is UTF-8 input bytes per second of the process's CPU time, the best
+of --repeat rounds with one run of each tokenizer per round (NLTK: one run, it
+takes seconds): every run is on one thread, and CPU time is what a machine
+shared with other jobs distorts least (its wall time can be several times
+longer). stemline "fresh" is a new tokenizer each round (every distinct chunk
 computed once); "warm" keeps its cache. The machine and its load are printed
-first: the ratios hold when absolute figures drift with the load. Exits
-non-zero if stemline differs from NLTK on any document.
+first. Exits non-zero if stemline differs from NLTK on any document.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import sys
@@ -34,7 +36,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 from bbc_corpus import DATA, read_bbc  # noqa: E402  (the tests' reading rule)
 from bench import machine  # noqa: E402  (this folder is on sys.path)
-from heavy_tail import best_of_interleaved  # noqa: E402
 
 Tokenize = Callable[[list[str]], list[list[str]]]
 
@@ -65,11 +66,6 @@ def contestants() -> list[tuple[str, Tokenize, Callable[[], object] | None]]:
         (
             "stemline tokenize_sents(docs, workers=1)",
             lambda docs: warm.tokenize_sents(docs, workers=1),
-            None,
-        ),
-        (
-            "stemline tokenize_sents(docs, workers=0)",
-            lambda docs: warm.tokenize_sents(docs, workers=0),
             None,
         ),
     ]
@@ -107,22 +103,55 @@ def contestants() -> list[tuple[str, Tokenize, Callable[[], object] | None]]:
     return runs
 
 
+def cpu_time(run: Callable[[], object]) -> float:
+    """CPU time of ``run()``, with the garbage collector off, as ``timeit`` runs
+    (its passes over the lists the other runs left would be timed otherwise)."""
+    gc.collect()
+    gc.disable()
+    try:
+        start = time.process_time()
+        run()
+        return time.process_time() - start
+    finally:
+        gc.enable()
+
+
+def best_of_interleaved(
+    repeat: int, runs: list[tuple[str, Callable[[], object], Callable[[], object] | None]]
+) -> dict[str, float]:
+    """The least CPU time of each run over ``repeat`` rounds, one of each run per
+    round, so that a change in the machine's load hits every run alike."""
+    best = dict.fromkeys((name for name, _, _ in runs), float("inf"))
+    for _ in range(repeat):
+        for name, run, setup in runs:
+            if setup is not None:
+                setup()
+            best[name] = min(best[name], cpu_time(run))
+    return best
+
+
+def differs(output: list[list[str]] | list[str], reference: list[list[str]]) -> int:
+    """How many documents' tokens are not NLTK's (BlingFire's one string split)."""
+    lists = [o.split() if isinstance(o, str) else o for o in output]
+    return sum(a != b for a, b in zip(lists, reference, strict=True))
+
+
 def measure(name: str, docs: list[str], repeat: int) -> dict[str, object]:
     from nltk.tokenize import NLTKWordTokenizer, word_tokenize
 
     mb = sum(len(d.encode("utf-8", "surrogatepass")) for d in docs) / 1e6
     print(f"{name}: {len(docs):,} documents, {mb:.2f} MB")
-    start = time.perf_counter()
-    reference = [NLTKWordTokenizer().tokenize(d) for d in docs]
-    nltk_s = time.perf_counter() - start
-    start = time.perf_counter()
-    preserved = [word_tokenize(d, preserve_line=True) for d in docs]
-    word_tokenize_s = time.perf_counter() - start
+    reference: list[list[str]] = []
+    nltk_s = cpu_time(lambda: reference.extend(NLTKWordTokenizer().tokenize(d) for d in docs))
+    preserved: list[list[str]] = []
+    word_tokenize_s = cpu_time(
+        lambda: preserved.extend(word_tokenize(d, preserve_line=True) for d in docs)
+    )
     assert preserved == reference
 
     runs = contestants()
-    # Each contestant's output once, for the differences (and to warm `warm`).
-    outputs = {run_name: fn(docs) for run_name, fn, _ in runs}
+    # Each contestant's differences from NLTK (which also warms `warm`).
+    differences = {run_name: differs(fn(docs), reference) for run_name, fn, _ in runs}
     times = best_of_interleaved(
         repeat, [(run_name, lambda fn=fn: fn(docs), setup) for run_name, fn, setup in runs]
     )
@@ -131,13 +160,9 @@ def measure(name: str, docs: list[str], repeat: int) -> dict[str, object]:
         ("NLTK word_tokenize(d, preserve_line=True), one run", mb / word_tokenize_s, 0),
     ]
     for run_name, _, _ in runs:
-        output = outputs[run_name]
-        if isinstance(output[0], str):  # BlingFire's one string: compared split
-            output = [o.split() for o in output]
-        differs = sum(a != b for a, b in zip(output, reference, strict=True))
-        rows.append((run_name, mb / times[run_name], differs))
+        rows.append((run_name, mb / times[run_name], differences[run_name]))
     width = max(len(r[0]) for r in rows)
-    print(f"{'':<{width}}  {'MB/s':>8}  {'x NLTK':>8}  differs")
+    print(f"{'':<{width}}  {'MB/s':>8}  {'x NLTK':>8}  differs  (MB/s of CPU time)")
     nltk_rate = rows[0][1]
     for row_name, rate, differs in rows:
         print(f"{row_name:<{width}}  {rate:>8.2f}  {rate / nltk_rate:>8.1f}  {differs:>7,}")

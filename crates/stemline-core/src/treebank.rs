@@ -108,6 +108,26 @@ pub(crate) fn pad_where(buf: &mut Vec<u32>, pads: impl Fn(u32) -> bool) {
     })
 }
 
+/// `([ \(\[{<])(\"|\'{2})` -> `\1 `` `: a quote after a space or an opening
+/// bracket opens (the Treebank tokenizer's and `NLTKWordTokenizer`'s rule).
+pub(crate) fn open_quotes(buf: &mut Vec<u32>) {
+    sub(buf, |b, i, out| {
+        if !is_one_of(b[i], b" ([{<") {
+            return None;
+        }
+        let quote = if has_at(b, i + 1, b"\"") {
+            1
+        } else if has_at(b, i + 1, b"''") {
+            2
+        } else {
+            return None;
+        };
+        out.push(b[i]);
+        push_ascii(out, b" `` ");
+        Some(1 + quote)
+    })
+}
+
 /// `([^' ])(alt1|alt2|...) ` -> `\1 \2 `: split a clitic off what precedes it.
 pub(crate) fn split_clitics(buf: &mut Vec<u32>, alternatives: &[&[u8]]) {
     sub(buf, |b, i, out| {
@@ -199,21 +219,7 @@ fn punct_run_after(run: &[u32], pos: Position, space_before: bool) -> Vec<u32> {
     }
     // ([ \(\[{<])(\"|\'{2})  ->  "\1 `` "
     if present.any(b"\"'") {
-        sub(&mut b, |b, i, out| {
-            if !is_one_of(b[i], b" ([{<") {
-                return None;
-            }
-            let quote = if has_at(b, i + 1, b"\"") {
-                1
-            } else if has_at(b, i + 1, b"''") {
-                2
-            } else {
-                return None;
-            };
-            out.push(b[i]);
-            push_ascii(out, b" `` ");
-            Some(1 + quote)
-        });
+        open_quotes(&mut b);
     }
 
     // PUNCTUATION

@@ -80,6 +80,8 @@ pub struct WordScratch {
     buf: Vec<u32>,
     key: Vec<u8>,
     value: Vec<u8>,
+    /// A text given as code points, encoded ([`NltkWordTokenizer::for_each_token_of_code_points`]).
+    text: Vec<u8>,
 }
 
 impl WordScratch {
@@ -89,6 +91,7 @@ impl WordScratch {
             buf: Vec::new(),
             key: Vec::new(),
             value: Vec::new(),
+            text: Vec::new(),
         }
     }
 
@@ -208,6 +211,9 @@ impl NltkWordTokenizer {
             scratch.value = Vec::new();
             scratch.key = Vec::new();
         }
+        if scratch.text.capacity() > KEPT_BUFFER {
+            scratch.text = Vec::new();
+        }
         lock(&self.scratches).push(scratch);
     }
 
@@ -265,6 +271,21 @@ impl NltkWordTokenizer {
                 self.tail_output(text, tail, scratch, &mut emit);
             }
         }
+    }
+
+    /// [`Self::for_each_token`] of a text given as code points (lone
+    /// surrogates included), for a caller that holds its sentences so.
+    pub fn for_each_token_of_code_points(
+        &self,
+        text: &[u32],
+        scratch: &mut WordScratch,
+        emit: impl FnMut(&[u8]),
+    ) {
+        let mut bytes = std::mem::take(&mut scratch.text);
+        bytes.clear();
+        codepoints::encode_into(text, &mut bytes);
+        self.for_each_token(&bytes, scratch, emit);
+        scratch.text = bytes;
     }
 
     /// [`Self::for_each_token`], appending the tokens to `out`.
@@ -387,6 +408,7 @@ impl NltkWordTokenizer {
             buf,
             key,
             value,
+            ..
         } = scratch;
         let (key, before, after): (&[u8], _, _) = if cache_key(chunk, before, after, key) {
             (key, before, after)
@@ -419,6 +441,7 @@ impl NltkWordTokenizer {
             buf,
             key,
             value,
+            ..
         } = scratch;
         let tail = &text[start..];
         let before = before_tail(text, start);

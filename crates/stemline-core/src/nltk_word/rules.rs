@@ -24,7 +24,8 @@
 
 use crate::classes::{CharClasses, REGEX_DIGIT, RE_WORD, SPACE, SPLIT_SPACE, WORD};
 use crate::treebank::{
-    has_at, is_one_of, pad_each, pad_where, push_ascii, split_clitics, sub, sub_literal,
+    has_at, is_one_of, open_quotes, pad_each, pad_where, push_ascii, split_clitics, sub,
+    sub_literal,
 };
 
 pub(crate) const SPACE_CHAR: u32 = b' ' as u32;
@@ -73,6 +74,7 @@ impl Edges {
 /// chunks need two or three of the forty passes.
 struct Present {
     ascii: u128,
+    non_ascii: bool,
     opening_quotes: bool,
     closing_quotes: bool,
     dashes: bool,
@@ -82,6 +84,7 @@ impl Present {
     fn of(buf: &[u32]) -> Self {
         let mut p = Present {
             ascii: 0,
+            non_ascii: false,
             opening_quotes: false,
             closing_quotes: false,
             dashes: false,
@@ -89,7 +92,10 @@ impl Present {
         for &c in buf {
             if c < 128 {
                 p.ascii |= 1 << c;
-            } else if OPENING_QUOTES.contains(&c) {
+                continue;
+            }
+            p.non_ascii = true;
+            if OPENING_QUOTES.contains(&c) {
                 p.opening_quotes = true;
             } else if CLOSING_QUOTES.contains(&c) {
                 p.closing_quotes = true;
@@ -148,21 +154,7 @@ pub fn rewrite(buf: &mut Vec<u32>, edges: Edges, classes: &CharClasses) {
     }
     // ([ \(\[{<])(\"|\'{2})  ->  "\1 `` "
     if present.any(b"\"'") {
-        sub(b, |b, i, out| {
-            if !is_one_of(b[i], b" ([{<") {
-                return None;
-            }
-            let quote = if has_at(b, i + 1, b"\"") {
-                1
-            } else if has_at(b, i + 1, b"''") {
-                2
-            } else {
-                return None;
-            };
-            out.push(b[i]);
-            push_ascii(out, b" `` ");
-            Some(1 + quote)
-        });
+        open_quotes(b);
     }
     // (?i)(?<!\w)(\')(?!(?:re|ve|ll|m|t|s|d|n)\b)(?=\w)  ->  "\1 "
     if present.any(b"'") {
@@ -299,8 +291,12 @@ pub fn rewrite(buf: &mut Vec<u32>, edges: Edges, classes: &CharClasses) {
     }
 
     // CONTRACTIONS2 (re.compile; each  ->  " \1 \2 ")
-    for &(head, tail, ending) in &CONTRACTIONS2 {
-        contraction(b, head, tail, ending, classes);
+    // Each starts with one of these letters, or a non-ASCII character `(?i)`
+    // may match to one.
+    if present.non_ascii || present.any(b"cdglmwCDGLMW") {
+        for &(head, tail, ending) in &CONTRACTIONS2 {
+            contraction(b, head, tail, ending, classes);
+        }
     }
     // CONTRACTIONS3 (re.compile; each  ->  " \1 \2 ")
     // (?i) ('t)(?#X)(is)\b   and   (?i) ('t)(?#X)(was)\b

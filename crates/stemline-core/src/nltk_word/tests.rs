@@ -173,6 +173,16 @@ fn plain_chunks_skip_the_rules_unless_a_contraction_splits_them() {
 }
 
 #[test]
+fn code_points_give_the_tokens_of_their_bytes() {
+    let t = tokenizer();
+    let mut scratch = t.take_scratch();
+    let text = "\"Quoted,\" he said\u{2014}and left.";
+    let mut from_code_points = WordTokens::default();
+    t.for_each_token_of_code_points(&cps(text), &mut scratch, |tok| from_code_points.push(tok));
+    assert_eq!(from_code_points, t.tokenize(text.as_bytes()));
+}
+
+#[test]
 fn parentheses_convert_as_tokens() {
     assert_eq!(convert_parentheses(b"("), b"-LRB-");
     assert_eq!(convert_parentheses(b"}"), b"-RCB-");
