@@ -130,7 +130,7 @@ def best_of_interleaved(
     return best
 
 
-def differs(output: list[list[str]] | list[str], reference: list[list[str]]) -> int:
+def count_differing(output: list[list[str]] | list[str], reference: list[list[str]]) -> int:
     """How many documents' tokens are not NLTK's (BlingFire's one string split)."""
     lists = [o.split() if isinstance(o, str) else o for o in output]
     return sum(a != b for a, b in zip(lists, reference, strict=True))
@@ -151,7 +151,7 @@ def measure(name: str, docs: list[str], repeat: int) -> dict[str, object]:
 
     runs = contestants()
     # Each contestant's differences from NLTK (which also warms `warm`).
-    differences = {run_name: differs(fn(docs), reference) for run_name, fn, _ in runs}
+    differences = {run_name: count_differing(fn(docs), reference) for run_name, fn, _ in runs}
     times = best_of_interleaved(
         repeat, [(run_name, lambda fn=fn: fn(docs), setup) for run_name, fn, setup in runs]
     )

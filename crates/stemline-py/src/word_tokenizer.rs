@@ -3,7 +3,7 @@
 //! stemline/tokenize/destructive.py, which adds NLTK's signatures.
 
 use std::borrow::Cow;
-use std::sync::Mutex;
+use std::sync::{Mutex, MutexGuard};
 
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
@@ -97,10 +97,26 @@ fn slot_of(bytes: &[u8; SHORT_TOKEN], len: usize) -> usize {
     (h >> 52) as usize & (STRING_SLOTS - 1)
 }
 
+/// [`Strings`] for one call, if no other call is using them: a call never
+/// waits for them (one waiting with the GIL held could wait for ever for a
+/// call that gave the GIL up, in a finalizer that a collection ran, or that
+/// called back into this tokenizer). Without them, every string is new.
+struct Interner<'a>(Option<MutexGuard<'a, Strings>>);
+
+impl Interner<'_> {
+    #[inline]
+    fn get(&mut self, py: Python<'_>, token: &[u8]) -> PyResult<Py<PyString>> {
+        match &mut self.0 {
+            Some(strings) => strings.get(py, token),
+            None => Ok(py_string(py, token)?.unbind()),
+        }
+    }
+}
+
 /// Appends `tokens` to `list` as Python strings.
 fn push_tokens(
     py: Python<'_>,
-    strings: &mut Strings,
+    strings: &mut Interner<'_>,
     tokens: &WordTokens,
     parentheses: bool,
     list: &mut Vec<Py<PyString>>,
@@ -119,7 +135,7 @@ fn push_tokens(
 
 fn tokens_to_py<'py>(
     py: Python<'py>,
-    strings: &mut Strings,
+    strings: &mut Interner<'_>,
     tokens: &WordTokens,
     parentheses: bool,
 ) -> PyResult<Bound<'py, PyList>> {
@@ -162,8 +178,8 @@ struct NativeNltkWordTokenizer {
 }
 
 impl NativeNltkWordTokenizer {
-    fn strings(&self) -> std::sync::MutexGuard<'_, Strings> {
-        self.strings.lock().unwrap_or_else(|e| e.into_inner())
+    fn strings(&self) -> Interner<'_> {
+        Interner(self.strings.try_lock().ok())
     }
 }
 
