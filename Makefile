@@ -98,6 +98,7 @@ bench: $(VENV)/.bench build
 	$(PY) benchmarks/bench.py
 	$(PY) benchmarks/stemmers_bench.py
 	$(PY) benchmarks/lemmatize_bench.py
+	$(PY) benchmarks/word_tokenize_bench.py
 	$(PY) benchmarks/heavy_tail.py
 	$(PY) benchmarks/memory.py
 	$(PY) benchmarks/corpus_bench.py

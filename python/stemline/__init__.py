@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from stemline.lemmatize import WordNetLemmatizer
     from stemline.sklearn import analyzer
     from stemline.stemmers import LancasterStemmer, PorterStemmer, SnowballStemmer
+    from stemline.tokenize import NLTKWordTokenizer
     from stemline.tokenize.punkt import PunktTokenizer, sent_tokenize, sent_tokenize_many
     from stemline.vocabulary import StemEntry, Vocabulary, VocabularyBuilder
 
@@ -52,6 +53,7 @@ __all__ = [
     "sent_tokenize",
     "sent_tokenize_many",
     "WordNetLemmatizer",
+    "NLTKWordTokenizer",
     "analyzer",
     "StemEntry",
     "Vocabulary",
@@ -73,6 +75,7 @@ _LAZY = {
     "sent_tokenize": "stemline.tokenize.punkt",
     "sent_tokenize_many": "stemline.tokenize.punkt",
     "WordNetLemmatizer": "stemline.lemmatize",
+    "NLTKWordTokenizer": "stemline.tokenize",
     "analyzer": "stemline.sklearn",
     "StemEntry": "stemline.vocabulary",
     "Vocabulary": "stemline.vocabulary",

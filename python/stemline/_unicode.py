@@ -12,7 +12,10 @@ from its own Unicode tables:
   matches, for example, ``İ`` and ``ı`` to ``i``;
 - the final ``str.split()`` splits on ``str.isspace()``, which includes
   U+001C..U+001F that ``regex`` counts as punctuation;
-- the Lancaster stemmer finds a word's "last letter" with ``str.isalpha()``.
+- the Lancaster stemmer finds a word's "last letter" with ``str.isalpha()``;
+- ``NLTKWordTokenizer`` also reads ``regex``'s ``\\d`` (``([:,])([^\\d])``) and
+  its ``(?i)`` letters (``(?!(?:re|ve|ll|m|t|s|d|n)\\b)``), which are not ``re``'s:
+  ``regex`` matches ``İ`` to ``i`` but not ``ı``.
 
 Rust's Unicode tables agree with none of these exactly, and all of them move
 with library and Python versions. So the tables are not written down anywhere:
@@ -38,7 +41,7 @@ import unicodedata
 import zlib
 from collections.abc import Iterable
 from importlib.machinery import PathFinder
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeGuard
 
 from stemline import _native
 
@@ -48,7 +51,9 @@ if TYPE_CHECKING:
     import regex
 
 #: The range lists the core takes, in CharTables' argument order: word, space,
-#: re_word, split_space, alpha (str.isalpha), and the case-insensitive pairs.
+#: re_word, split_space, alpha (str.isalpha), the case-insensitive pairs of
+#: ``re``, then regex_digit (``regex``'s \d) and the case-insensitive pairs of
+#: ``regex``.
 Tables = tuple[
     list[tuple[int, int]],
     list[tuple[int, int]],
@@ -56,11 +61,18 @@ Tables = tuple[
     list[tuple[int, int]],
     list[tuple[int, int]],
     list[tuple[str, int]],
+    list[tuple[int, int]],
+    list[tuple[str, int]],
 ]
 
-# The letters of the contraction rules the core applies (can|not, gim|me,
-# gon|na, got|ta, lem|me, wan|na).
-CONTRACTION_LETTERS = "acegilmnotw"
+# The letters of the contraction rules the core applies, all compiled with
+# ``re`` (MacIntyre's: can|not, d|'ye, gim|me, gon|na, got|ta, lem|me, more|'n,
+# wan|na, 't|is, 't|was).
+CONTRACTION_LETTERS = "acdegilmnorstwy"
+
+# The letters NLTKWordTokenizer's clitic lookahead (?i)(?!(?:re|ve|ll|m|t|s|d|n)\b)
+# matches case-insensitively, compiled with ``regex``.
+REGEX_CLITIC_LETTERS = "delmnrstv"
 
 
 def _every_code_point() -> str:
@@ -129,7 +141,13 @@ def build_tables() -> Tables:
         for m in re.finditer("(?i)" + letter, every)
         if m.group() != letter
     ]
-    return word, space, re_word, split_space, alpha, ignore_case
+    regex_ignore_case = [
+        (letter, ord(m.group()))
+        for letter in REGEX_CLITIC_LETTERS
+        for m in regex.finditer("(?i)" + letter, every)
+        if m.group() != letter
+    ]
+    return word, space, re_word, split_space, alpha, ignore_case, digit, regex_ignore_case
 
 
 def _file_stamp(path: str) -> tuple[str, int, int]:
@@ -178,7 +196,7 @@ def _cache_path(key: str, kind: str = "char-tables") -> str | None:
 def _load(path: str, key: str) -> Tables | None:
     """The cached tables, or None if absent, unreadable, corrupt or for another key."""
     body = _read_cache(path, key)
-    if body is None or len(body) != 2:
+    if body is None or len(body) != 3:
         return None
     return _from_flat(*body)
 
@@ -209,23 +227,26 @@ def _flat(ranges: list[tuple[int, int]]) -> bytes:
     return array.array("I", [bound for pair in ranges for bound in pair]).tobytes()
 
 
-def _from_flat(flat: object, ignore_case: object) -> Tables | None:
+def _is_pairs(pairs: object) -> TypeGuard[list[tuple[str, int]]]:
+    return isinstance(pairs, list) and all(
+        type(p) is tuple and len(p) == 2 and type(p[0]) is str and type(p[1]) is int for p in pairs
+    )
+
+
+def _from_flat(flat: object, ignore_case: object, regex_ignore_case: object) -> Tables | None:
     """The tables from their stored form, or None if it is not well formed."""
     if not (
         isinstance(flat, tuple)
-        and len(flat) == 5
+        and len(flat) == 6
         and all(type(b) is bytes and len(b) % 8 == 0 for b in flat)
-        and isinstance(ignore_case, list)
-        and all(
-            type(p) is tuple and len(p) == 2 and type(p[0]) is str and type(p[1]) is int
-            for p in ignore_case
-        )
+        and _is_pairs(ignore_case)
+        and _is_pairs(regex_ignore_case)
     ):
         return None
-    word, space, re_word, split_space, alpha = (
+    word, space, re_word, split_space, alpha, digit = (
         list(zip(bounds[0::2], bounds[1::2], strict=True)) for bounds in map(_bounds, flat)
     )
-    return word, space, re_word, split_space, alpha, ignore_case
+    return word, space, re_word, split_space, alpha, ignore_case, digit, regex_ignore_case
 
 
 def _bounds(data: bytes) -> array.array[int]:
@@ -234,8 +255,9 @@ def _bounds(data: bytes) -> array.array[int]:
 
 def _store(path: str, key: str, tables: Tables) -> None:
     """Writes the tables to the cache."""
-    *ranges, ignore_case = tables
-    _write_cache(path, key, (tuple(map(_flat, ranges)), ignore_case))
+    word, space, re_word, split_space, alpha, ignore_case, digit, regex_ignore_case = tables
+    ranges = (word, space, re_word, split_space, alpha, digit)
+    _write_cache(path, key, (tuple(map(_flat, ranges)), ignore_case, regex_ignore_case))
 
 
 def _write_cache(path: str, key: str, body: tuple[Any, ...]) -> None:

@@ -25,6 +25,7 @@ fn ascii_classes() -> CharClasses {
         ignore_case: (b'a'..=b'z')
             .map(|l| (l, l.to_ascii_uppercase() as u32))
             .collect(),
+        ..Default::default()
     })
     .expect("valid classes")
 }

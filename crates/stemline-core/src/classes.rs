@@ -11,6 +11,11 @@
 //! * the final `str.split()` splits on `str.isspace()`, which includes U+001C..U+001F
 //!   that `regex` treats as punctuation.
 //!
+//! `NLTKWordTokenizer` (see [`crate::nltk_word`]) adds two of the `regex`
+//! module's own notions: its `\d` (`([:,])([^\d])`) and its `(?i)` matching of
+//! the clitic letters in `(?!(?:re|ve|ll|m|t|s|d|n)\b)`, which is not `re`'s
+//! (`regex` matches `İ` to `i` but not `ı`).
+//!
 //! None of these agree with Rust's own Unicode tables, so the core never uses
 //! them: the tables arrive as code point ranges computed by the caller from the
 //! running Python and its `regex` module (see `python/stemline/_unicode.py`).
@@ -25,6 +30,8 @@ pub const RE_WORD: u8 = 4;
 pub const SPLIT_SPACE: u8 = 8;
 /// A letter for the Lancaster stemmer's last-letter scan (`str.isalpha()`).
 pub const ALPHA: u8 = 16;
+/// A digit for `NLTKWordTokenizer`'s `([:,])([^\d])` (`regex`'s `\d`).
+pub const REGEX_DIGIT: u8 = 32;
 
 /// Half-open code point ranges `[start, end)`.
 pub type Ranges = [(u32, u32)];
@@ -41,6 +48,12 @@ pub struct ClassRanges {
     /// `letter` in a `re.IGNORECASE` pattern. Only the letters of the
     /// contraction rules are needed.
     pub ignore_case: Vec<(u8, u32)>,
+    /// `regex`'s `\d`.
+    pub regex_digit: Vec<(u32, u32)>,
+    /// `(letter, code point)`: `code point` matches the lower-case ASCII
+    /// `letter` in a `(?i)` pattern of the `regex` module. Only the letters
+    /// of `NLTKWordTokenizer`'s clitic lookahead are needed.
+    pub regex_ignore_case: Vec<(u8, u32)>,
 }
 
 const BLOCK: usize = 256;
@@ -123,6 +136,7 @@ impl CodePointFlags {
 pub struct CharClasses {
     flags: CodePointFlags,
     ignore_case: Vec<(u8, u32)>,
+    regex_ignore_case: Vec<(u8, u32)>,
     /// Whether the ASCII word characters are exactly `[0-9A-Za-z_]`, which
     /// lets the scanner test 16 bytes at a time.
     standard_ascii_words: bool,
@@ -137,6 +151,7 @@ impl CharClasses {
             (RE_WORD, &ranges.re_word),
             (SPLIT_SPACE, &ranges.split_space),
             (ALPHA, &ranges.alpha),
+            (REGEX_DIGIT, &ranges.regex_digit),
         ])?;
         // The Treebank rules are applied to whole runs on the assumption that a
         // run never holds whitespace of either engine inside a word; say so if a
@@ -157,11 +172,15 @@ impl CharClasses {
         let mut ignore_case = ranges.ignore_case.clone();
         ignore_case.sort_unstable();
         ignore_case.dedup();
+        let mut regex_ignore_case = ranges.regex_ignore_case.clone();
+        regex_ignore_case.sort_unstable();
+        regex_ignore_case.dedup();
         let standard_ascii_words = (0..128u8)
             .all(|b| (flags.ascii(b) & WORD != 0) == (b.is_ascii_alphanumeric() || b == b'_'));
         Ok(CharClasses {
             flags,
             ignore_case,
+            regex_ignore_case,
             standard_ascii_words,
         })
     }
@@ -194,6 +213,21 @@ impl CharClasses {
     pub fn matches_ignore_case(&self, cp: u32, letter: u8) -> bool {
         cp == letter as u32 || self.ignore_case.binary_search(&(letter, cp)).is_ok()
     }
+
+    /// The code points other than the letters themselves that a `(?i)`
+    /// letter of either engine matches (`K` for `k`, `ſ` for `s`, ...).
+    pub fn case_variants(&self) -> impl Iterator<Item = u32> + '_ {
+        self.ignore_case
+            .iter()
+            .chain(self.regex_ignore_case.iter())
+            .map(|&(_, cp)| cp)
+    }
+
+    /// [`Self::matches_ignore_case`] for a `(?i)` pattern of the `regex`
+    /// module, whose case-insensitive matching differs from `re`'s.
+    pub fn matches_regex_ignore_case(&self, cp: u32, letter: u8) -> bool {
+        cp == letter as u32 || self.regex_ignore_case.binary_search(&(letter, cp)).is_ok()
+    }
 }
 
 #[cfg(test)]
@@ -211,7 +245,7 @@ pub(crate) mod testing {
         ];
         let space = vec![(9, 14), (32, 33)];
         let split_space = vec![(9, 14), (0x1C, 0x21)];
-        let ignore_case = (b'a'..=b'z')
+        let ignore_case: Vec<(u8, u32)> = (b'a'..=b'z')
             .map(|l| (l, l.to_ascii_uppercase() as u32))
             .collect();
         let alpha = vec![('A' as u32, 'Z' as u32 + 1), ('a' as u32, 'z' as u32 + 1)];
@@ -221,7 +255,9 @@ pub(crate) mod testing {
             alpha,
             space,
             split_space,
+            regex_ignore_case: ignore_case.clone(),
             ignore_case,
+            regex_digit: vec![('0' as u32, '9' as u32 + 1)],
         })
         .unwrap()
     }

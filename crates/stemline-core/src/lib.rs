@@ -16,7 +16,8 @@
 //! * [`normalizer`]: the pipeline, one document or a batch;
 //! * [`parallel`]: the ordered parallel runner of every batch (and of
 //!   `stemline-io`'s corpus job);
-//! * [`punkt`]: NLTK's Punkt sentence tokenizer.
+//! * [`punkt`]: NLTK's Punkt sentence tokenizer;
+//! * [`nltk_word`]: NLTK's `NLTKWordTokenizer` (the tokenizer of `word_tokenize`).
 
 pub mod cache;
 pub mod classes;
@@ -24,6 +25,7 @@ pub mod codepoints;
 pub mod filter;
 pub mod lemma;
 pub mod lowercase;
+pub mod nltk_word;
 pub mod normalizer;
 pub mod parallel;
 pub mod punkt;

@@ -30,13 +30,13 @@ pub struct Position {
 }
 
 #[inline]
-fn is_one_of(c: u32, set: &[u8]) -> bool {
+pub(crate) fn is_one_of(c: u32, set: &[u8]) -> bool {
     c < 128 && set.contains(&(c as u8))
 }
 
 /// Whether `buf[i..]` starts with the ASCII string `s`.
 #[inline]
-fn has_at(buf: &[u32], i: usize, s: &[u8]) -> bool {
+pub(crate) fn has_at(buf: &[u32], i: usize, s: &[u8]) -> bool {
     buf.len() >= i + s.len()
         && buf[i..i + s.len()]
             .iter()
@@ -44,34 +44,47 @@ fn has_at(buf: &[u32], i: usize, s: &[u8]) -> bool {
             .all(|(&c, &b)| c == b as u32)
 }
 
-fn push_ascii(out: &mut Vec<u32>, s: &[u8]) {
+pub(crate) fn push_ascii(out: &mut Vec<u32>, s: &[u8]) {
     out.extend(s.iter().map(|&b| b as u32));
 }
 
-/// One `re.sub` pass of a pattern that never matches the empty string. At each
-/// position `rule` either writes the replacement and returns how many code
-/// points it matched, or returns `None` and writes nothing; scanning resumes
-/// after a match, so matches never overlap, as in `re.sub`.
-fn sub(
-    buf: &[u32],
+/// One `re.sub` pass of a pattern that never matches the empty string, in
+/// place. At each position `rule` either appends the replacement to `out` and
+/// returns how many code points it matched, or returns `None` and writes
+/// nothing; scanning resumes after a match, so matches never overlap, as in
+/// `re.sub`. A pass that matches nothing leaves `buf` as it is, without a copy.
+pub(crate) fn sub(
+    buf: &mut Vec<u32>,
     mut rule: impl FnMut(&[u32], usize, &mut Vec<u32>) -> Option<usize>,
-) -> Vec<u32> {
-    let mut out = Vec::with_capacity(buf.len() + 8);
+) {
+    let mut out = Vec::new();
+    let mut matched = false;
+    let mut copied = 0;
     let mut i = 0;
     while i < buf.len() {
+        let mark = out.len();
         match rule(buf, i, &mut out) {
-            Some(len) => i += len,
-            None => {
-                out.push(buf[i]);
-                i += 1;
+            Some(len) => {
+                if !matched {
+                    out.reserve(buf.len() + 8);
+                    matched = true;
+                }
+                // The text since the last match goes before this replacement.
+                out.splice(mark..mark, buf[copied..i].iter().copied());
+                i += len;
+                copied = i;
             }
+            None => i += 1,
         }
     }
-    out
+    if matched {
+        out.extend_from_slice(&buf[copied..]);
+        *buf = out;
+    }
 }
 
 /// A pass replacing every occurrence of the ASCII literal `pattern` with `replacement`.
-fn sub_literal(buf: &[u32], pattern: &[u8], replacement: &[u8]) -> Vec<u32> {
+pub(crate) fn sub_literal(buf: &mut Vec<u32>, pattern: &[u8], replacement: &[u8]) {
     sub(buf, |b, i, out| {
         has_at(b, i, pattern).then(|| {
             push_ascii(out, replacement);
@@ -81,17 +94,42 @@ fn sub_literal(buf: &[u32], pattern: &[u8], replacement: &[u8]) -> Vec<u32> {
 }
 
 /// A pass padding every character of `set` with a space on each side (`r" \g<0> "`).
-fn pad_each(buf: &[u32], set: &[u8]) -> Vec<u32> {
+pub(crate) fn pad_each(buf: &mut Vec<u32>, set: &[u8]) {
+    pad_where(buf, |c| is_one_of(c, set))
+}
+
+/// A pass padding every character for which `pads` holds with a space on each side.
+pub(crate) fn pad_where(buf: &mut Vec<u32>, pads: impl Fn(u32) -> bool) {
     sub(buf, |b, i, out| {
-        is_one_of(b[i], set).then(|| {
+        pads(b[i]).then(|| {
             out.extend([SPACE, b[i], SPACE]);
             1
         })
     })
 }
 
+/// `([ \(\[{<])(\"|\'{2})` -> `\1 `` `: a quote after a space or an opening
+/// bracket opens (the Treebank tokenizer's and `NLTKWordTokenizer`'s rule).
+pub(crate) fn open_quotes(buf: &mut Vec<u32>) {
+    sub(buf, |b, i, out| {
+        if !is_one_of(b[i], b" ([{<") {
+            return None;
+        }
+        let quote = if has_at(b, i + 1, b"\"") {
+            1
+        } else if has_at(b, i + 1, b"''") {
+            2
+        } else {
+            return None;
+        };
+        out.push(b[i]);
+        push_ascii(out, b" `` ");
+        Some(1 + quote)
+    })
+}
+
 /// `([^' ])(alt1|alt2|...) ` -> `\1 \2 `: split a clitic off what precedes it.
-fn split_clitics(buf: &[u32], alternatives: &[&[u8]]) -> Vec<u32> {
+pub(crate) fn split_clitics(buf: &mut Vec<u32>, alternatives: &[&[u8]]) {
     sub(buf, |b, i, out| {
         if is_one_of(b[i], b"' ") {
             return None;
@@ -177,32 +215,18 @@ fn punct_run_after(run: &[u32], pos: Position, space_before: bool) -> Vec<u32> {
     }
     // (``)  ->  " \1 "
     if present.any(b"`") {
-        b = sub_literal(&b, b"``", b" `` ");
+        sub_literal(&mut b, b"``", b" `` ");
     }
     // ([ \(\[{<])(\"|\'{2})  ->  "\1 `` "
     if present.any(b"\"'") {
-        b = sub(&b, |b, i, out| {
-            if !is_one_of(b[i], b" ([{<") {
-                return None;
-            }
-            let quote = if has_at(b, i + 1, b"\"") {
-                1
-            } else if has_at(b, i + 1, b"''") {
-                2
-            } else {
-                return None;
-            };
-            out.push(b[i]);
-            push_ascii(out, b" `` ");
-            Some(1 + quote)
-        });
+        open_quotes(&mut b);
     }
 
     // PUNCTUATION
     // ([:,])([^\d])  ->  " \1 \2"   (nothing in a punctuation run or its
     // surrounding spaces is a digit: digits are word characters)
     if present.any(b":,") {
-        b = sub(&b, |b, i, out| {
+        sub(&mut b, |b, i, out| {
             (is_one_of(b[i], b":,") && i + 1 < b.len()).then(|| {
                 out.extend([SPACE, b[i], SPACE, b[i + 1]]);
                 2
@@ -220,11 +244,11 @@ fn punct_run_after(run: &[u32], pos: Position, space_before: bool) -> Vec<u32> {
     }
     // \.\.\.  ->  " ... "
     if present.any(b".") {
-        b = sub_literal(&b, b"...", b" ... ");
+        sub_literal(&mut b, b"...", b" ... ");
     }
     // [;@#$%&]  ->  " \g<0> "
     if present.any(b";@#$%&") {
-        b = pad_each(&b, b";@#$%&");
+        pad_each(&mut b, b";@#$%&");
     }
     // ([^\.])(\.)([\]\)}>"\']*)\s*$  ->  "\1 \2\3 "   (the final period)
     if pos.last {
@@ -232,11 +256,11 @@ fn punct_run_after(run: &[u32], pos: Position, space_before: bool) -> Vec<u32> {
     }
     // [?!]  ->  " \g<0> "
     if present.any(b"?!") {
-        b = pad_each(&b, b"?!");
+        pad_each(&mut b, b"?!");
     }
     // ([^'])'   ->  "\1 ' "
     if present.any(b"'") {
-        b = sub(&b, |b, i, out| {
+        sub(&mut b, |b, i, out| {
             (b[i] != APOSTROPHE && has_at(b, i + 1, b"' ")).then(|| {
                 out.push(b[i]);
                 push_ascii(out, b" ' ");
@@ -247,11 +271,11 @@ fn punct_run_after(run: &[u32], pos: Position, space_before: bool) -> Vec<u32> {
 
     // PARENS_BRACKETS: [\]\[\(\)\{\}\<\>]  ->  " \g<0> "
     if present.any(b"][(){}<>") {
-        b = pad_each(&b, b"][(){}<>");
+        pad_each(&mut b, b"][(){}<>");
     }
     // DOUBLE_DASHES: --  ->  " -- "
     if present.any(b"-") {
-        b = sub_literal(&b, b"--", b" -- ");
+        sub_literal(&mut b, b"--", b" -- ");
     }
 
     // text = " " + text + " "
@@ -265,19 +289,19 @@ fn punct_run_after(run: &[u32], pos: Position, space_before: bool) -> Vec<u32> {
     // ENDING_QUOTES
     // ''  ->  " '' "
     if present.any(b"'") {
-        b = sub_literal(&b, b"''", b" '' ");
+        sub_literal(&mut b, b"''", b" '' ");
     }
     // "  ->  " '' "
     if present.any(b"\"") {
-        b = sub_literal(&b, b"\"", b" '' ");
+        sub_literal(&mut b, b"\"", b" '' ");
     }
     // Every clitic below holds an apostrophe.
     if present.any(b"'") {
         // ([^' ])('[sS]|'[mM]|'[dD]|')   ->  "\1 \2 "
-        b = split_clitics(&b, &[b"'s", b"'S", b"'m", b"'M", b"'d", b"'D", b"'"]);
+        split_clitics(&mut b, &[b"'s", b"'S", b"'m", b"'M", b"'d", b"'D", b"'"]);
         // ([^' ])('ll|'LL|'re|'RE|'ve|'VE|n't|N'T)   ->  "\1 \2 "
-        b = split_clitics(
-            &b,
+        split_clitics(
+            &mut b,
             &[
                 b"'ll", b"'LL", b"'re", b"'RE", b"'ve", b"'VE", b"n't", b"N'T",
             ],

@@ -114,7 +114,7 @@ impl Iterator for Runs<'_> {
 /// word, the largest cost left in profiles after the cache. Stops early (at a
 /// 16-byte boundary of the input slice's end); the caller's byte loop goes on.
 #[inline(always)]
-fn ascii_word_len(bytes: &[u8]) -> usize {
+pub(crate) fn ascii_word_len(bytes: &[u8]) -> usize {
     let mut n = 0;
     while let Some(chunk) = bytes.get(n..n + 16) {
         let mask = word_mask(chunk.try_into().expect("16 bytes"));

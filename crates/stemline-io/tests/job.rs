@@ -24,6 +24,7 @@ fn normalizer() -> Normalizer {
         ignore_case: (b'a'..=b'z')
             .map(|l| (l, l.to_ascii_uppercase() as u32))
             .collect(),
+        ..Default::default()
     })
     .unwrap();
     Normalizer::new(

@@ -16,6 +16,7 @@ mod io;
 mod lemmatizer;
 mod punkt;
 mod stemmers;
+mod word_tokenizer;
 
 /// A Python string as generalized UTF-8: borrowed when it is valid UTF-8 (the
 /// common case, no copy for ASCII), encoded with `surrogatepass` when it holds
@@ -89,7 +90,9 @@ type PyRanges = Vec<(u32, u32)>;
 
 #[pymethods]
 impl CharTables {
+    /// One range list (or letter pairs) per class, as `_unicode.build_tables` reads them.
     #[new]
+    #[allow(clippy::too_many_arguments)]
     fn new(
         word: PyRanges,
         space: PyRanges,
@@ -97,18 +100,25 @@ impl CharTables {
         split_space: PyRanges,
         alpha: PyRanges,
         ignore_case: Vec<(char, u32)>,
+        regex_digit: PyRanges,
+        regex_ignore_case: Vec<(char, u32)>,
     ) -> PyResult<Self> {
+        let letter_pairs = |pairs: Vec<(char, u32)>| {
+            pairs
+                .into_iter()
+                .filter(|(l, _)| l.is_ascii_lowercase())
+                .map(|(l, cp)| (l as u8, cp))
+                .collect()
+        };
         let ranges = core::ClassRanges {
             word,
             space,
             re_word,
             split_space,
             alpha,
-            ignore_case: ignore_case
-                .into_iter()
-                .filter(|(l, _)| l.is_ascii_lowercase())
-                .map(|(l, cp)| (l as u8, cp))
-                .collect(),
+            ignore_case: letter_pairs(ignore_case),
+            regex_digit,
+            regex_ignore_case: letter_pairs(regex_ignore_case),
         };
         let inner = core::CharClasses::new(&ranges).map_err(PyValueError::new_err)?;
         Ok(CharTables {
@@ -404,6 +414,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     stemmers::register(m)?;
     punkt::register(m)?;
     lemmatizer::register(m)?;
+    word_tokenizer::register(m)?;
     m.add_class::<VocabCounter>()?;
     m.add("DEFAULT_CACHE_BYTES", core::DEFAULT_CACHE_BYTES)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;

@@ -1,0 +1,199 @@
+"""NLTK's word tokenizer, stemline's and the fast alternatives, in one run.
+
+Usage: python benchmarks/word_tokenize_bench.py [--repeat 5] [--json out.json]
+
+On BBC (2,225 articles) and on the speeches (124 inaugural and State of the Union
+addresses), each file one document, read as the tests read them, in this one
+process on the same in-memory texts. Every tokenizer returns a Python list of
+token strings per document (BlingFire's ``text_to_words`` returns one string of
+space-separated tokens: it is timed with and without the ``split()`` that makes
+it a list), and is compared with NLTK 3.10.4's ``NLTKWordTokenizer().tokenize``
+document by document: "differs" counts the documents whose tokens are not
+NLTK's. ``nltk.word_tokenize(text, preserve_line=True)`` is that same tokenizer
+on the whole text (no sentence splitting), timed too.
+
+Throughput is UTF-8 input bytes per second of the process's CPU time, the best
+of --repeat rounds with one run of each tokenizer per round (NLTK: one run, it
+takes seconds): every run is on one thread, and CPU time is what a machine
+shared with other jobs distorts least (its wall time can be several times
+longer). stemline "fresh" is a new tokenizer each round (every distinct chunk
+computed once); "warm" keeps its cache. The machine and its load are printed
+first. Exits non-zero if stemline differs from NLTK on any document.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+from bbc_corpus import DATA, read_bbc  # noqa: E402  (the tests' reading rule)
+from bench import machine  # noqa: E402  (this folder is on sys.path)
+
+Tokenize = Callable[[list[str]], list[list[str]]]
+
+
+def contestants() -> list[tuple[str, Tokenize, Callable[[], object] | None]]:
+    """(name, tokenize every document, setup before each round) of each
+    tokenizer that is installed."""
+    import stemline
+
+    warm = stemline.NLTKWordTokenizer()
+    fresh = [stemline.NLTKWordTokenizer()]
+
+    def new_fresh() -> None:
+        fresh[0] = stemline.NLTKWordTokenizer()
+
+    runs: list[tuple[str, Tokenize, Callable[[], object] | None]] = [
+        ("str.split (not a tokenizer: the floor)", lambda docs: [d.split() for d in docs], None),
+        (
+            "stemline NLTKWordTokenizer().tokenize, fresh",
+            lambda docs: [fresh[0].tokenize(d) for d in docs],
+            new_fresh,
+        ),
+        (
+            "stemline NLTKWordTokenizer().tokenize, warm",
+            lambda docs: [warm.tokenize(d) for d in docs],
+            None,
+        ),
+        (
+            "stemline tokenize_sents(docs, workers=1)",
+            lambda docs: warm.tokenize_sents(docs, workers=1),
+            None,
+        ),
+    ]
+    try:
+        import blingfire
+
+        runs.append(
+            (
+                "BlingFire text_to_words(d).split()",
+                lambda docs: [blingfire.text_to_words(d).split() for d in docs],
+                None,
+            )
+        )
+        runs.append(
+            (
+                "BlingFire text_to_words(d) (one string)",
+                lambda docs: [blingfire.text_to_words(d) for d in docs],
+                None,
+            )
+        )
+    except ImportError:
+        print("blingfire not installed: skipped (pip install --group bench)")
+    try:
+        from fastnltk.tokenize import word_tokenize as fast_word_tokenize
+
+        runs.append(
+            (
+                "fastnltk word_tokenize(d, preserve_line=True)",
+                lambda docs: [fast_word_tokenize(d, preserve_line=True) for d in docs],
+                None,
+            )
+        )
+    except ImportError:
+        print("fastnltk not installed: skipped (pip install --group bench)")
+    return runs
+
+
+def cpu_time(run: Callable[[], object]) -> float:
+    """CPU time of ``run()``, with the garbage collector off, as ``timeit`` runs
+    (its passes over the lists the other runs left would be timed otherwise)."""
+    gc.collect()
+    gc.disable()
+    try:
+        start = time.process_time()
+        run()
+        return time.process_time() - start
+    finally:
+        gc.enable()
+
+
+def best_of_interleaved(
+    repeat: int, runs: list[tuple[str, Callable[[], object], Callable[[], object] | None]]
+) -> dict[str, float]:
+    """The least CPU time of each run over ``repeat`` rounds, one of each run per
+    round, so that a change in the machine's load hits every run alike."""
+    best = dict.fromkeys((name for name, _, _ in runs), float("inf"))
+    for _ in range(repeat):
+        for name, run, setup in runs:
+            if setup is not None:
+                setup()
+            best[name] = min(best[name], cpu_time(run))
+    return best
+
+
+def count_differing(output: list[list[str]] | list[str], reference: list[list[str]]) -> int:
+    """How many documents' tokens are not NLTK's (BlingFire's one string split)."""
+    lists = [o.split() if isinstance(o, str) else o for o in output]
+    return sum(a != b for a, b in zip(lists, reference, strict=True))
+
+
+def measure(name: str, docs: list[str], repeat: int) -> dict[str, object]:
+    from nltk.tokenize import NLTKWordTokenizer, word_tokenize
+
+    mb = sum(len(d.encode("utf-8", "surrogatepass")) for d in docs) / 1e6
+    print(f"{name}: {len(docs):,} documents, {mb:.2f} MB")
+    reference: list[list[str]] = []
+    nltk_s = cpu_time(lambda: reference.extend(NLTKWordTokenizer().tokenize(d) for d in docs))
+    preserved: list[list[str]] = []
+    word_tokenize_s = cpu_time(
+        lambda: preserved.extend(word_tokenize(d, preserve_line=True) for d in docs)
+    )
+    assert preserved == reference
+
+    runs = contestants()
+    # Each contestant's differences from NLTK (which also warms `warm`).
+    differences = {run_name: count_differing(fn(docs), reference) for run_name, fn, _ in runs}
+    times = best_of_interleaved(
+        repeat, [(run_name, lambda fn=fn: fn(docs), setup) for run_name, fn, setup in runs]
+    )
+    rows = [
+        ("NLTK NLTKWordTokenizer().tokenize, one run", mb / nltk_s, 0),
+        ("NLTK word_tokenize(d, preserve_line=True), one run", mb / word_tokenize_s, 0),
+    ]
+    for run_name, _, _ in runs:
+        rows.append((run_name, mb / times[run_name], differences[run_name]))
+    width = max(len(r[0]) for r in rows)
+    print(f"{'':<{width}}  {'MB/s':>8}  {'x NLTK':>8}  differs  (MB/s of CPU time)")
+    nltk_rate = rows[0][1]
+    for row_name, rate, differs in rows:
+        print(f"{row_name:<{width}}  {rate:>8.2f}  {rate / nltk_rate:>8.1f}  {differs:>7,}")
+    ours = mb / times["stemline NLTKWordTokenizer().tokenize, fresh"]
+    for other in ("BlingFire text_to_words(d).split()", "BlingFire text_to_words(d) (one string)"):
+        if other in times:
+            print(f"stemline fresh / {other}: {ours / (mb / times[other]):.2f}x")
+    print()
+    return {"corpus": name, "documents": len(docs), "megabytes": mb, "rows": rows}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--json", type=Path, help="also write the results here")
+    args = parser.parse_args()
+    print(f"machine: {machine()}")
+    print(f"date:    {time.strftime('%Y-%m-%d %H:%M')}, load average {os.getloadavg()[0]:.2f}")
+    print()
+    results = [
+        measure("BBC", [text for _, text in read_bbc(DATA / "bbc")], args.repeat),
+        measure("speeches", [text for _, text in read_bbc(DATA / "speeches")], args.repeat),
+    ]
+    if args.json:
+        args.json.write_text(json.dumps({"machine": machine(), "results": results}, indent=2))
+    stemline_differs = sum(
+        differs for r in results for name, _, differs in r["rows"] if name.startswith("stemline")
+    )
+    if stemline_differs:
+        sys.exit("stemline differs from NLTK")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,387 @@
+//! `NLTKWordTokenizer`, natively: the core's tokenizer with the GIL released,
+//! its tokens turned into Python strings. Subclassed in
+//! stemline/tokenize/destructive.py, which adds NLTK's signatures.
+
+use std::borrow::Cow;
+use std::sync::{Mutex, MutexGuard};
+
+use pyo3::exceptions::{PyRuntimeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyList, PyString, PyTuple};
+
+use stemline_core::nltk_word::align::SpanError;
+use stemline_core::nltk_word::{
+    convert_parentheses as convert_parentheses_of, NltkWordTokenizer, WordTokens, PIECE_BYTES,
+};
+
+use crate::{py_string, text_bytes, CharTables};
+
+/// Tokens are turned into Python strings in parts of about this many bytes,
+/// so that a huge text never has all its tokens in a native buffer too.
+const PART_BYTES: usize = 1 << 20;
+
+/// Texts longer than this, not ASCII, are encoded for the call instead of
+/// read through CPython's UTF-8 cache (see `Normalizer.normalize`).
+const LONG_TEXT_CHARS: usize = 4 << 20;
+
+/// `text` as generalized UTF-8 for one call.
+fn call_bytes<'a>(text: &'a Bound<'_, PyString>) -> PyResult<Cow<'a, [u8]>> {
+    if text.len()? > LONG_TEXT_CHARS && !text.call_method0("isascii")?.is_truthy()? {
+        // CPython would keep the UTF-8 it makes in the string for the
+        // string's lifetime, beside the copy it builds: an encoded copy costs
+        // the text's size once, and only during the call.
+        let encoded = text.call_method1("encode", ("utf-8", "surrogatepass"))?;
+        return Ok(Cow::Owned(encoded.cast::<PyBytes>()?.as_bytes().to_vec()));
+    }
+    text_bytes(text)
+}
+
+/// Tokens this long at most are kept in [`Strings`].
+const SHORT_TOKEN: usize = 15;
+
+/// One [`Strings`] entry: a short token's bytes and its Python string.
+struct Kept {
+    len: u8,
+    bytes: [u8; SHORT_TOKEN],
+    string: Py<PyString>,
+}
+
+/// The Python strings of recent short tokens, reused: text repeats a small
+/// vocabulary, and a reference to a string made before costs a fraction of
+/// making (and later freeing) a new one, which was most of `tokenize`'s
+/// time. Direct-mapped by a hash of the token; a token that misses takes its
+/// slot. Only used with the GIL held (its `Mutex` is never contended).
+struct Strings {
+    slots: Vec<Option<Kept>>,
+}
+
+const STRING_SLOTS: usize = 1 << 12;
+
+impl Strings {
+    fn new() -> Self {
+        Strings {
+            slots: (0..STRING_SLOTS).map(|_| None).collect(),
+        }
+    }
+
+    /// The Python string of `token`.
+    #[inline]
+    fn get(&mut self, py: Python<'_>, token: &[u8]) -> PyResult<Py<PyString>> {
+        if token.len() > SHORT_TOKEN || token.len() <= 1 {
+            // One-character strings are CPython's own singletons already.
+            return Ok(py_string(py, token)?.unbind());
+        }
+        let mut bytes = [0u8; SHORT_TOKEN];
+        bytes[..token.len()].copy_from_slice(token);
+        let slot = &mut self.slots[slot_of(&bytes, token.len())];
+        if let Some(kept) = slot {
+            if kept.len as usize == token.len() && kept.bytes == bytes {
+                return Ok(kept.string.clone_ref(py));
+            }
+        }
+        let string = py_string(py, token)?.unbind();
+        *slot = Some(Kept {
+            len: token.len() as u8,
+            bytes,
+            string: string.clone_ref(py),
+        });
+        Ok(string)
+    }
+}
+
+#[inline]
+fn slot_of(bytes: &[u8; SHORT_TOKEN], len: usize) -> usize {
+    let lo = u64::from_le_bytes(bytes[..8].try_into().expect("8 bytes"));
+    let hi = u64::from_le_bytes(bytes[7..].try_into().expect("8 bytes"));
+    let h = (lo ^ hi.rotate_left(29) ^ len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (h >> 52) as usize & (STRING_SLOTS - 1)
+}
+
+/// [`Strings`] for one call, if no other call is using them: a call never
+/// waits for them (one waiting with the GIL held could wait for ever for a
+/// call that gave the GIL up, in a finalizer that a collection ran, or that
+/// called back into this tokenizer). Without them, every string is new.
+struct Interner<'a>(Option<MutexGuard<'a, Strings>>);
+
+impl Interner<'_> {
+    #[inline]
+    fn get(&mut self, py: Python<'_>, token: &[u8]) -> PyResult<Py<PyString>> {
+        match &mut self.0 {
+            Some(strings) => strings.get(py, token),
+            None => Ok(py_string(py, token)?.unbind()),
+        }
+    }
+}
+
+/// Appends `tokens` to `list` as Python strings.
+fn push_tokens(
+    py: Python<'_>,
+    strings: &mut Interner<'_>,
+    tokens: &WordTokens,
+    parentheses: bool,
+    list: &mut Vec<Py<PyString>>,
+) -> PyResult<()> {
+    list.reserve(tokens.len());
+    for token in tokens.iter() {
+        let token = if parentheses {
+            convert_parentheses_of(token)
+        } else {
+            token
+        };
+        list.push(strings.get(py, token)?);
+    }
+    Ok(())
+}
+
+fn tokens_to_py<'py>(
+    py: Python<'py>,
+    strings: &mut Interner<'_>,
+    tokens: &WordTokens,
+    parentheses: bool,
+) -> PyResult<Bound<'py, PyList>> {
+    let mut list = Vec::new();
+    push_tokens(py, strings, tokens, parentheses, &mut list)?;
+    PyList::new(py, list)
+}
+
+/// NLTK's exception for a failed `span_tokenize`.
+fn span_error(text: &Bound<'_, PyString>, error: SpanError) -> PyResult<PyErr> {
+    Ok(match error {
+        SpanError::QuotesExhausted => PyRuntimeError::new_err("generator raised StopIteration"),
+        SpanError::NotFound(token) => {
+            let py = text.py();
+            let message = PyString::new(py, "substring \"{}\" not found in \"{}\"")
+                .call_method1("format", (py_string(py, &token)?, text))?;
+            PyValueError::new_err(message.unbind())
+        }
+    })
+}
+
+fn spans_to_py<'py>(py: Python<'py>, spans: &[(usize, usize)]) -> PyResult<Bound<'py, PyList>> {
+    let tuples = spans
+        .iter()
+        .map(|&(start, end)| PyTuple::new(py, [start, end]))
+        .collect::<PyResult<Vec<_>>>()?;
+    PyList::new(py, tuples)
+}
+
+/// `nltk.tokenize.destructive.NLTKWordTokenizer`, natively.
+#[pyclass(
+    frozen,
+    subclass,
+    module = "stemline._native",
+    name = "NLTKWordTokenizer"
+)]
+struct NativeNltkWordTokenizer {
+    inner: NltkWordTokenizer,
+    strings: Mutex<Strings>,
+}
+
+impl NativeNltkWordTokenizer {
+    fn strings(&self) -> Interner<'_> {
+        Interner(self.strings.try_lock().ok())
+    }
+}
+
+#[pymethods]
+impl NativeNltkWordTokenizer {
+    /// `piece_bytes` is for tests: stretches without whitespace longer than
+    /// this are computed in pieces (the tokens are the same for any size).
+    #[new]
+    #[pyo3(signature = (tables, cache_bytes, *, piece_bytes = PIECE_BYTES))]
+    fn new(tables: &CharTables, cache_bytes: usize, piece_bytes: usize) -> PyResult<Self> {
+        let inner = NltkWordTokenizer::new(tables.inner.clone(), cache_bytes)
+            .map_err(PyValueError::new_err)?
+            .with_piece_bytes(piece_bytes);
+        Ok(NativeNltkWordTokenizer {
+            inner,
+            strings: Mutex::new(Strings::new()),
+        })
+    }
+
+    /// The tokens of `text`, exactly as NLTK's `tokenize(text, convert_parentheses)`.
+    fn tokenize<'py>(
+        &self,
+        text: &Bound<'py, PyString>,
+        convert_parentheses: bool,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let py = text.py();
+        let bytes = call_bytes(text)?;
+        if bytes.len() <= PART_BYTES {
+            let tokens = py.detach(|| self.inner.tokenize(&bytes));
+            return tokens_to_py(py, &mut self.strings(), &tokens, convert_parentheses);
+        }
+        // A long text: tokenized without the GIL, its tokens appended to the
+        // list with it, a part at a time, so that neither a buffer of all
+        // its tokens nor a second list of them ever exists.
+        let list = PyList::empty(py).unbind();
+        let mut error = None;
+        py.detach(|| {
+            let mut scratch = self.inner.take_scratch();
+            let mut part = WordTokens::default();
+            let mut flush = |part: &mut WordTokens| {
+                if error.is_none() && !part.is_empty() {
+                    Python::attach(|py| {
+                        let strings = &mut self.strings();
+                        let list = list.bind(py);
+                        for token in part.iter() {
+                            let token = if convert_parentheses {
+                                convert_parentheses_of(token)
+                            } else {
+                                token
+                            };
+                            if let Err(e) = strings.get(py, token).and_then(|s| list.append(s)) {
+                                error = Some(e);
+                                break;
+                            }
+                        }
+                    });
+                }
+                part.clear();
+            };
+            self.inner.for_each_token(&bytes, &mut scratch, |token| {
+                part.push(token);
+                if part.total_bytes() >= PART_BYTES {
+                    flush(&mut part);
+                }
+            });
+            flush(&mut part);
+            self.inner.put_scratch(scratch);
+        });
+        match error {
+            Some(e) => Err(e),
+            None => Ok(list.into_bound(py)),
+        }
+    }
+
+    /// `(start, end)` of each token in `text`, exactly as NLTK's
+    /// `span_tokenize(text)`; raises where it raises.
+    fn spans<'py>(&self, text: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyList>> {
+        let py = text.py();
+        let bytes = call_bytes(text)?;
+        if bytes.len() <= PART_BYTES {
+            return match py.detach(|| self.inner.spans(&bytes)) {
+                Ok(spans) => spans_to_py(py, &spans),
+                Err(e) => Err(span_error(text, e)?),
+            };
+        }
+        // A long text: its spans appended to the list a part at a time.
+        let list = PyList::empty(py).unbind();
+        let mut error = None;
+        let result = py.detach(|| {
+            let mut scratch = self.inner.take_scratch();
+            let mut part: Vec<(usize, usize)> = Vec::new();
+            let mut flush = |part: &mut Vec<(usize, usize)>| {
+                if error.is_none() {
+                    Python::attach(|py| {
+                        let list = list.bind(py);
+                        for &(start, end) in part.iter() {
+                            let appended =
+                                PyTuple::new(py, [start, end]).and_then(|t| list.append(t));
+                            if let Err(e) = appended {
+                                error = Some(e);
+                                break;
+                            }
+                        }
+                    });
+                }
+                part.clear();
+            };
+            let result = self.inner.for_each_span(&bytes, &mut scratch, |span| {
+                part.push(span);
+                if part.len() >= PART_BYTES / 16 {
+                    flush(&mut part);
+                }
+            });
+            flush(&mut part);
+            self.inner.put_scratch(scratch);
+            result
+        });
+        if let Some(e) = error {
+            return Err(e);
+        }
+        match result {
+            Ok(()) => Ok(list.into_bound(py)),
+            Err(e) => Err(span_error(text, e)?),
+        }
+    }
+
+    /// `tokenize` of each of `texts`, on `workers` threads (0: one per core).
+    fn tokenize_many<'py>(
+        &self,
+        py: Python<'py>,
+        texts: Vec<Bound<'py, PyString>>,
+        convert_parentheses: bool,
+        workers: usize,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let owned = texts.iter().map(text_bytes).collect::<PyResult<Vec<_>>>()?;
+        let docs: Vec<&[u8]> = owned.iter().map(|b| &**b).collect();
+        // Lists built with the GIL, a group at a time, while the workers go on.
+        let mut lists: Vec<Py<PyList>> = Vec::with_capacity(docs.len());
+        let mut error = None;
+        py.detach(|| {
+            self.inner.tokenize_batch_streamed(&docs, workers, |group| {
+                Python::attach(|py| {
+                    let strings = &mut self.strings();
+                    for tokens in &group {
+                        match tokens_to_py(py, strings, tokens, convert_parentheses) {
+                            Ok(list) => lists.push(list.unbind()),
+                            Err(e) => {
+                                error.get_or_insert(e);
+                            }
+                        }
+                    }
+                })
+            })
+        });
+        if let Some(e) = error {
+            return Err(e);
+        }
+        PyList::new(py, lists)
+    }
+
+    /// `spans` of each of `texts`, on `workers` threads; raises the first
+    /// text's error, in input order.
+    fn spans_many<'py>(
+        &self,
+        py: Python<'py>,
+        texts: Vec<Bound<'py, PyString>>,
+        workers: usize,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let owned = texts.iter().map(text_bytes).collect::<PyResult<Vec<_>>>()?;
+        let docs: Vec<&[u8]> = owned.iter().map(|b| &**b).collect();
+        let mut results = Vec::with_capacity(docs.len());
+        py.detach(|| {
+            self.inner
+                .spans_batch_streamed(&docs, workers, |group| results.extend(group))
+        });
+        let lists = results
+            .into_iter()
+            .zip(&texts)
+            .map(|(spans, text)| match spans {
+                Ok(spans) => spans_to_py(py, &spans),
+                Err(e) => Err(span_error(text, e)?),
+            })
+            .collect::<PyResult<Vec<_>>>()?;
+        PyList::new(py, lists)
+    }
+
+    /// (entries, estimated bytes) of each idle cache.
+    fn cache_stats(&self) -> Vec<(usize, usize)> {
+        self.inner.cache_stats()
+    }
+
+    fn clear_cache(&self) {
+        self.inner.clear_caches()
+    }
+
+    #[getter]
+    fn cache_bytes(&self) -> usize {
+        self.inner.cache_bytes()
+    }
+}
+
+pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<NativeNltkWordTokenizer>()?;
+    Ok(())
+}
