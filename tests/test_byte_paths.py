@@ -21,13 +21,16 @@ from strategies import CONTRACTIONS, SPECIAL_WORDS, punct_run, surrogate, whites
 MODES = list(stemline.STEMMERS)
 NORMALIZERS = {mode: stemline.Normalizer(mode) for mode in MODES}
 UNCACHED = {mode: stemline.Normalizer(mode, cache_bytes=0) for mode in MODES}
-#: stemline's own stemmer for each stemmer name ("none" has none: lower-casing only).
+_LEMMATIZER = stemline.WordNetLemmatizer()
+#: stemline's own stem of one word for each stemmer name ("none" has none:
+#: lower-casing only; "wordnet" lemmatizes the lower-cased word, as the pipeline does).
 STEMMERS = {
-    "nltk": stemline.PorterStemmer(stemline.PorterStemmer.NLTK_EXTENSIONS),
-    "martin": stemline.PorterStemmer(stemline.PorterStemmer.MARTIN_EXTENSIONS),
-    "original": stemline.PorterStemmer(stemline.PorterStemmer.ORIGINAL_ALGORITHM),
-    "snowball": stemline.SnowballStemmer("english"),
-    "lancaster": stemline.LancasterStemmer(),
+    "nltk": stemline.PorterStemmer(stemline.PorterStemmer.NLTK_EXTENSIONS).stem,
+    "martin": stemline.PorterStemmer(stemline.PorterStemmer.MARTIN_EXTENSIONS).stem,
+    "original": stemline.PorterStemmer(stemline.PorterStemmer.ORIGINAL_ALGORITHM).stem,
+    "snowball": stemline.SnowballStemmer("english").stem,
+    "lancaster": stemline.LancasterStemmer().stem,
+    "wordnet": lambda word: _LEMMATIZER.lemmatize(word.lower()),
 }
 assert set(STEMMERS) == set(MODES) - {"none"}, "a stemmer name without its stemmer here"
 WORD_CONTRACTIONS = {c.lower() for c in CONTRACTIONS if c.isalpha()}
@@ -91,7 +94,7 @@ def test_ascii_word_in_bytes_equals_code_points(mode: str, word: str) -> None:
     assert got == reference.normalize(word, mode)
     assert UNCACHED[mode].normalize(word) == got
     if word.lower() not in WORD_CONTRACTIONS:
-        expected = STEMMERS[mode].stem(word) if mode in STEMMERS else word.lower()
+        expected = STEMMERS[mode](word) if mode in STEMMERS else word.lower()
         assert got == expected
 
 

@@ -34,6 +34,11 @@ from collections.abc import Iterable
 STOPWORD_LISTS = ("nltk", "sklearn")
 
 
+def stopword_languages() -> tuple[str, ...]:
+    """The languages of NLTK's stop word lists that stemline bundles."""
+    return ("english",)
+
+
 def stopword_list(name: str) -> frozenset[str]:
     """The named stop word list.
 

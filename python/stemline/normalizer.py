@@ -19,8 +19,16 @@ class Normalizer:
     Lower-cased, punctuation split Penn-Treebank style, every token stemmed, tokens
     joined by one space. ``stemmer`` is ``"nltk"`` (NLTK's default Porter mode, the
     default here), ``"martin"``, ``"original"``, ``"snowball"`` (NLTK's
-    ``SnowballStemmer("english")``), ``"lancaster"`` (NLTK's ``LancasterStemmer()``),
-    or ``"none"`` (lower-case only); see :data:`STEMMERS`.
+    ``SnowballStemmer(language)``), ``"lancaster"`` (NLTK's ``LancasterStemmer()``),
+    ``"wordnet"`` (NLTK's ``WordNetLemmatizer().lemmatize(token, pos)``: lemmas
+    instead of stems), or ``"none"`` (lower-case only); see :data:`STEMMERS`.
+
+    ``tokenizer`` is ``"treebank"`` (the default: Treebank's rules over
+    ``wordpunct_tokenize``'s tokens) or ``"word_tokenize"`` (NLTK's
+    ``word_tokenize(text, language)``). ``language`` is that of the Snowball
+    stemmer, of ``word_tokenize``'s sentences and of ``stopwords="nltk"``; ``pos``
+    the part of speech of the ``"wordnet"`` lemmatizer. See
+    :class:`~stemline.settings.Settings` and ``stemline.reference.normalize``.
 
     Optional filters, all off by default, drop tokens (see :mod:`stemline.filters`):
     ``drop_punct`` drops tokens without a letter or digit, ``stopwords`` (``"nltk"``,
@@ -54,6 +62,9 @@ class Normalizer:
         self,
         stemmer: str = "nltk",
         *,
+        language: str = "english",
+        tokenizer: str = "treebank",
+        pos: str = "n",
         cache_bytes: int = DEFAULT_CACHE_BYTES,
         drop_punct: bool = False,
         stopwords: str | Iterable[str] | None = None,
@@ -65,20 +76,17 @@ class Normalizer:
             stopwords = list(stopwords)
         settings = Settings(
             stemmer=stemmer,
+            language=language,
+            tokenizer=tokenizer,
+            pos=pos,
             drop_punct=bool(drop_punct),
             stopwords=stopwords,
             min_length=min_length,
             cache_bytes=cache_bytes,
         ).check()
         self._settings = settings
-        words = sorted(filters.stopword_set(stopwords)) if stopwords is not None else []
         self._native = _native.Normalizer(
-            char_tables(),
-            settings.stemmer,
-            settings.cache_bytes,
-            drop_punct=settings.drop_punct,
-            stopwords=words,
-            min_length=settings.min_length,
+            char_tables(), settings.stemmer, settings.cache_bytes, **_native_parts(settings)
         )
 
     @classmethod
@@ -123,13 +131,12 @@ class Normalizer:
     def __repr__(self) -> str:
         s = self._settings
         options = [repr(s.stemmer), f"cache_bytes={self.cache_bytes}"]
-        if s.drop_punct:
-            options.append("drop_punct=True")
-        if s.stopwords is not None:
-            words = s.stopwords
-            options.append(f"stopwords={words!r}" if isinstance(words, str) else "stopwords=[...]")
-        if s.min_length:
-            options.append(f"min_length={s.min_length}")
+        defaults = Settings._field_defaults
+        for name, value in s._asdict().items():
+            if name in ("stemmer", "cache_bytes") or value == defaults[name]:
+                continue
+            shown = "[...]" if name == "stopwords" and not isinstance(value, str) else repr(value)
+            options.append(f"{name}={shown}")
         return f"Normalizer({', '.join(options)})"
 
     def normalize(self, text: str) -> str:
@@ -196,6 +203,27 @@ class Normalizer:
     def clear_cache(self) -> None:
         """Drops every cached run (output is unaffected)."""
         self._native.clear_cache()
+
+
+def _native_parts(settings: Settings) -> dict[str, Any]:
+    """What the native normalizer is given for ``settings`` beside the stemmer's
+    name: the filters' words, and the data of the parts that have some
+    (WordNet's lists, a language's Punkt model), each read once per process."""
+    parts: dict[str, Any] = {
+        "drop_punct": settings.drop_punct,
+        "min_length": settings.min_length,
+    }
+    if settings.stopwords is not None:
+        parts["stopwords"] = sorted(filters.stopword_set(settings.stopwords))
+    if settings.stemmer == "wordnet":
+        from stemline.lemmatize import wordnet
+
+        parts.update(lemmatizer=wordnet(), pos=settings.pos)
+    if settings.tokenizer == "word_tokenize":
+        from stemline.tokenize.punkt import _tokenizer
+
+        parts["sentences"] = _tokenizer(settings.language)
+    return parts
 
 
 def _text_list(texts: Iterable[str], workers: int, method: str) -> list[str]:

@@ -19,7 +19,8 @@ try:
     from nltk.stem.lancaster import LancasterStemmer
     from nltk.stem.porter import PorterStemmer
     from nltk.stem.snowball import SnowballStemmer
-    from nltk.tokenize import TreebankWordTokenizer, wordpunct_tokenize
+    from nltk.stem.wordnet import WordNetLemmatizer
+    from nltk.tokenize import TreebankWordTokenizer, word_tokenize, wordpunct_tokenize
 except ImportError as e:
     raise missing_extra("stemline.reference", "reference", e, "nltk") from e
 
@@ -35,16 +36,36 @@ if nltk.__version__ != NLTK_VERSION:
     )
 
 #: stemline's stemmer names and the NLTK stemmer each stands for: a function
-#: returning its ``stem`` ("none": ``str.lower()`` only). The same names, in the
-#: same order, as ``stemline.STEMMERS`` (a test checks).
+#: returning its ``stem`` ("none": ``str.lower()`` only), with NLTK's defaults
+#: (see :func:`stemmer_of` for a language or a part of speech). The same
+#: names, in the same order, as ``stemline.STEMMERS`` (a test checks).
 STEMMERS: dict[str, Callable[[], Callable[[str], str]]] = {
     "nltk": lambda: PorterStemmer(mode=PorterStemmer.NLTK_EXTENSIONS).stem,
     "martin": lambda: PorterStemmer(mode=PorterStemmer.MARTIN_EXTENSIONS).stem,
     "original": lambda: PorterStemmer(mode=PorterStemmer.ORIGINAL_ALGORITHM).stem,
     "snowball": lambda: SnowballStemmer("english").stem,
     "lancaster": lambda: LancasterStemmer().stem,
+    "wordnet": lambda: lemmatizer("n"),
     "none": lambda: str.lower,
 }
+
+
+def lemmatizer(pos: str) -> Callable[[str], str]:
+    """The ``wordnet`` token step: the common NLTK recipe, each token
+    lower-cased and lemmatized as ``pos``."""
+    lemmatize = WordNetLemmatizer().lemmatize
+    return lambda token: lemmatize(token.lower(), pos)
+
+
+def stemmer_of(
+    stemmer: str = "nltk", language: str = "english", pos: str = "n"
+) -> Callable[[str], str]:
+    """NLTK's token step for stemline's settings ``stemmer``, ``language`` and ``pos``."""
+    if stemmer == "snowball":
+        return SnowballStemmer(language).stem
+    if stemmer == "wordnet":
+        return lemmatizer(pos)
+    return STEMMERS[stemmer]()
 
 
 def reference(text: str, mode: str = PorterStemmer.NLTK_EXTENSIONS) -> str:
@@ -60,10 +81,31 @@ def treebank_tokens(text: str) -> list[str]:
     return tokens
 
 
-def tokens(text: str, stemmer: str = "nltk") -> list[str]:
-    """The reference tokens for a stemline stemmer name (``"none"``: ``str.lower()`` only)."""
-    stem = STEMMERS[stemmer]()
-    return [stem(t) for t in treebank_tokens(text)]
+def tokenizer_of(
+    tokenizer: str = "treebank", language: str = "english"
+) -> Callable[[str], list[str]]:
+    """NLTK's tokenization for stemline's settings ``tokenizer`` and ``language``:
+    ``treebank`` (:func:`treebank_tokens`, the default) or ``word_tokenize``
+    (``nltk.word_tokenize(text, language)``: Punkt's sentences, then
+    ``NLTKWordTokenizer`` in each)."""
+    if tokenizer == "treebank":
+        return treebank_tokens
+    if tokenizer == "word_tokenize":
+        return lambda text: list(word_tokenize(text, language))
+    raise ValueError(f"no tokenizer {tokenizer!r}")
+
+
+def tokens(
+    text: str,
+    stemmer: str = "nltk",
+    *,
+    language: str = "english",
+    tokenizer: str = "treebank",
+    pos: str = "n",
+) -> list[str]:
+    """The reference tokens for stemline's settings (``"none"``: ``str.lower()`` only)."""
+    stem = stemmer_of(stemmer, language, pos)
+    return [stem(t) for t in tokenizer_of(tokenizer, language)(text)]
 
 
 def composed(text: str, stem: Callable[[str], str]) -> str:
@@ -72,13 +114,26 @@ def composed(text: str, stem: Callable[[str], str]) -> str:
     return " ".join(stem(t) for t in treebank_tokens(text))
 
 
-def normalize(text: str, stemmer: str = "nltk") -> str:
-    """The reference line for a stemline stemmer name; equals ``reference(text, mode)``
-    for the Porter modes.
+def normalize(
+    text: str,
+    stemmer: str = "nltk",
+    *,
+    language: str = "english",
+    tokenizer: str = "treebank",
+    pos: str = "n",
+) -> str:
+    """The reference line for stemline's settings: the tokens of ``tokenizer``
+    (in ``language``), each through ``stemmer`` (in ``language``, or as ``pos``),
+    joined by single spaces. For the Porter modes with the default tokenizer it
+    equals ``reference(text, mode)``.
 
     >>> normalize("They're gonna win.", "none")
     "they ' re gon na win ."
     >>> normalize("They're gonna win.", "lancaster")
     "they ' re gon na win ."
+    >>> normalize("The geese were flying.", "wordnet", pos="v")
+    'the geese be fly .'
+    >>> normalize('She said "hi."', "none", tokenizer="word_tokenize")
+    "she said `` hi . ''"
     """
-    return " ".join(tokens(text, stemmer))
+    return " ".join(tokens(text, stemmer, language=language, tokenizer=tokenizer, pos=pos))

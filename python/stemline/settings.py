@@ -15,7 +15,7 @@ a document. The corpus layer declares its input settings the same way
 >>> Settings(stemmer="snowball", min_length=2).stemmer
 'snowball'
 >>> [name for name, _ in options(Settings)]
-['stemmer', 'drop_punct', 'stopwords', 'min_length']
+['stemmer', 'language', 'tokenizer', 'pos', 'drop_punct', 'stopwords', 'min_length']
 """
 
 from __future__ import annotations
@@ -36,6 +36,16 @@ first: the Porter modes ``nltk`` (NLTK_EXTENSIONS), ``martin``
 
 DEFAULT_CACHE_BYTES: int = _native.DEFAULT_CACHE_BYTES
 """Default memory bound of each worker's token cache, in bytes (2 MiB)."""
+
+TOKENIZERS: tuple[str, ...] = ("treebank", "word_tokenize")
+"""How a document is cut into tokens, the default first: ``treebank``,
+NLTK's ``TreebankWordTokenizer`` over ``wordpunct_tokenize``'s tokens (the
+classic normalization); ``word_tokenize``, ``nltk.word_tokenize(text,
+language)`` (Punkt's sentences, then ``NLTKWordTokenizer`` in each)."""
+
+POS: tuple[str, ...] = ("n", "v", "a", "r", "s")
+"""The parts of speech of the ``wordnet`` lemmatizer, as NLTK names them: noun
+(the default), verb, adjective, adverb, satellite adjective."""
 
 
 class Option(NamedTuple):
@@ -65,6 +75,32 @@ def _stopword_lists() -> Sequence[str]:
     return STOPWORD_LISTS
 
 
+def _language_users(settings: Settings) -> list[tuple[str, tuple[str, ...]]]:
+    """Each part of a pipeline that reads ``language``, with its languages."""
+    from stemline.filters import stopword_languages
+    from stemline.stemmers import SNOWBALL_LANGUAGES
+    from stemline.tokenize.punkt import LANGUAGES as PUNKT_LANGUAGES
+
+    users = []
+    if settings.stemmer == "snowball":
+        users.append(("the snowball stemmer's languages", SNOWBALL_LANGUAGES))
+    if settings.tokenizer == "word_tokenize":
+        users.append(("word_tokenize's (Punkt's) languages", PUNKT_LANGUAGES))
+    if settings.stopwords == "nltk":
+        users.append(("the languages of NLTK's stop word lists", stopword_languages()))
+    return users
+
+
+def languages() -> tuple[str, ...]:
+    """Every language some part of a pipeline offers (each part says which it
+    has: see :meth:`Settings.check`)."""
+    from stemline.filters import stopword_languages
+    from stemline.stemmers import SNOWBALL_LANGUAGES
+    from stemline.tokenize.punkt import LANGUAGES as PUNKT_LANGUAGES
+
+    return tuple(sorted({*SNOWBALL_LANGUAGES, *PUNKT_LANGUAGES, *stopword_languages()}))
+
+
 class Settings(NamedTuple):
     """What a normalizer does to each document; see :class:`stemline.Normalizer`."""
 
@@ -72,11 +108,39 @@ class Settings(NamedTuple):
         str,
         Option(
             "Porter mode (nltk = NLTK_EXTENSIONS, martin, original), snowball "
-            "(NLTK's English Snowball), lancaster, or none for lower-casing only.",
+            "(NLTK's Snowball, in --language), lancaster, wordnet (NLTK's WordNet "
+            "lemmatizer, as --pos), or none for lower-casing only.",
             kind="choice",
             choices=lambda: STEMMERS,
         ),
     ] = "nltk"
+    language: Annotated[
+        str,
+        Option(
+            "The language of the snowball stemmer, of word_tokenize's sentences and of "
+            "--stopwords nltk.",
+            kind="choice",
+            choices=languages,
+        ),
+    ] = "english"
+    tokenizer: Annotated[
+        str,
+        Option(
+            "treebank: NLTK's Treebank rules over wordpunct_tokenize's tokens; "
+            "word_tokenize: NLTK's word_tokenize (Punkt sentences in --language).",
+            kind="choice",
+            choices=lambda: TOKENIZERS,
+        ),
+    ] = "treebank"
+    pos: Annotated[
+        str,
+        Option(
+            "With --stemmer wordnet: the part of speech every token is lemmatized as "
+            "(n noun, v verb, a adjective, r adverb, s satellite adjective).",
+            kind="choice",
+            choices=lambda: POS,
+        ),
+    ] = "n"
     drop_punct: Annotated[
         bool,
         Option(
@@ -110,6 +174,26 @@ class Settings(NamedTuple):
         for name in ("cache_bytes", "min_length"):
             if getattr(self, name) < 0:
                 raise ValueError(f"{name} must be >= 0, not {getattr(self, name)}")
+        if self.tokenizer not in TOKENIZERS:
+            raise ValueError(
+                f"tokenizer must be one of {', '.join(map(repr, TOKENIZERS))}, "
+                f"not {self.tokenizer!r}"
+            )
+        if self.pos not in POS:
+            raise ValueError(f"pos must be one of {', '.join(map(repr, POS))}, not {self.pos!r}")
+        if self.pos != "n" and self.stemmer != "wordnet":
+            raise ValueError("pos applies to the wordnet lemmatizer only (stemmer='wordnet')")
+        users = _language_users(self)
+        if self.language != "english" and not users:
+            raise ValueError(
+                f"language={self.language!r} applies to the snowball stemmer, the "
+                "word_tokenize tokenizer and stopwords='nltk'; none of them is chosen"
+            )
+        for what, languages in users:
+            if self.language not in languages:
+                raise ValueError(
+                    f"language {self.language!r} is not one of {what}: {', '.join(languages)}"
+                )
         return self
 
 

@@ -18,6 +18,9 @@ from typing import Any
 from stemline import _native, filters
 from stemline._unicode import char_tables
 
+#: The languages of :class:`SnowballStemmer`.
+SNOWBALL_LANGUAGES: tuple[str, ...] = ("english",)
+
 
 class PorterStemmer(_native.PorterStemmer):
     """NLTK's Porter stemmer, natively: same constructor, modes and results.

@@ -11,7 +11,8 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use stemline_core::{
-    CharClasses, ClassRanges, Mode, Normalizer, RustLowercase, Stemming, DEFAULT_CACHE_BYTES,
+    CharClasses, ClassRanges, Mode, Normalizer, RustLowercase, Stemmer, Stemming,
+    DEFAULT_CACHE_BYTES,
 };
 
 fn ascii_classes() -> CharClasses {
@@ -46,7 +47,15 @@ fn main() {
     let stemming = std::env::var("STEMMER").map_or(Stemming::Porter(Mode::NltkExtensions), |s| {
         Stemming::from_name(&s).expect("a stemmer's name")
     });
-    let new = |bytes| Normalizer::new(classes.clone(), stemming, Arc::new(RustLowercase), bytes);
+    let stemmer = Stemmer::new(stemming).expect("a stemmer without data");
+    let new = |bytes| {
+        Normalizer::new(
+            classes.clone(),
+            stemmer.clone(),
+            Arc::new(RustLowercase),
+            bytes,
+        )
+    };
     let time = |n: &Normalizer| {
         let start = Instant::now();
         let lines = n.normalize_batch(&docs, 1);

@@ -6,7 +6,9 @@
 use std::io::Write;
 use std::sync::{Arc, Mutex};
 
-use stemline_core::{CharClasses, ClassRanges, Mode, Normalizer, RustLowercase, Stemming};
+use stemline_core::{
+    CharClasses, ClassRanges, Mode, Normalizer, PorterStemmer, RustLowercase, Stemmer,
+};
 use stemline_io::{
     run, Compression, DecodePolicy, Error, Format, Hooks, JsonVerdict, Options, Place, Source,
     Stats,
@@ -29,7 +31,7 @@ fn normalizer() -> Normalizer {
     .unwrap();
     Normalizer::new(
         Arc::new(classes),
-        Stemming::Porter(Mode::NltkExtensions),
+        Stemmer::Porter(PorterStemmer::new(Mode::NltkExtensions)),
         Arc::new(RustLowercase),
         1 << 20,
     )

@@ -190,8 +190,11 @@ fn append(py: Python<'_>, line: Option<Py<PyString>>, part: &[u8]) -> PyResult<P
 impl Normalizer {
     /// `piece_bytes` is for tests: long punctuation runs are processed in
     /// pieces of about this size (the output is the same for any size).
+    /// `lemmatizer` is WordNet's data, which the `wordnet` stemmer needs,
+    /// with `pos`.
     #[new]
-    #[pyo3(signature = (tables, stemmer, cache_bytes, *, drop_punct = false, stopwords = Vec::new(), min_length = 0, piece_bytes = core::normalizer::PIECE_BYTES))]
+    #[pyo3(signature = (tables, stemmer, cache_bytes, *, drop_punct = false, stopwords = Vec::new(), min_length = 0, piece_bytes = core::normalizer::PIECE_BYTES, lemmatizer = None, pos = lemmatizer::PosArg(core::Pos::Noun)))]
+    #[allow(clippy::too_many_arguments)]
     fn new(
         tables: &CharTables,
         stemmer: &str,
@@ -200,6 +203,8 @@ impl Normalizer {
         stopwords: Vec<Bound<'_, PyString>>,
         min_length: usize,
         piece_bytes: usize,
+        lemmatizer: Option<PyRef<'_, lemmatizer::WordNetData>>,
+        pos: lemmatizer::PosArg,
     ) -> PyResult<Self> {
         let stopwords = words_code_points(&stopwords)?.into_iter().collect();
         let filter = core::filter::TokenFilter {
@@ -207,10 +212,22 @@ impl Normalizer {
             stopwords,
             min_length,
         };
+        let stemming = parse_stemming(stemmer)?;
+        let stemmer = match (core::Stemmer::new(stemming), lemmatizer) {
+            (Some(stemmer), _) => stemmer,
+            (None, Some(data)) => {
+                core::Stemmer::WordNet(core::WordNetLemmatizer::new(data.inner.clone(), pos.0))
+            }
+            (None, None) => {
+                return Err(PyValueError::new_err(format!(
+                    "the {stemmer:?} stemmer needs its data (lemmatizer=)"
+                )))
+            }
+        };
         Ok(Normalizer {
             inner: core::Normalizer::new(
                 tables.inner.clone(),
-                parse_stemming(stemmer)?,
+                stemmer,
                 Arc::new(PythonLowercase),
                 cache_bytes,
             )

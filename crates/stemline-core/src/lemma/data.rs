@@ -308,7 +308,8 @@ impl WordNet {
     }
 
     #[inline]
-    pub(crate) fn longest(&self) -> usize {
+    /// The longest entry (lemma or exception form), in bytes.
+    pub fn longest(&self) -> usize {
         self.longest
     }
 }

@@ -60,6 +60,28 @@ const VERB: [(&[u8], &[u8]); 8] = [
 ];
 const ADJ: [(&[u8], &[u8]); 4] = [(b"er", b""), (b"est", b""), (b"er", b"e"), (b"est", b"e")];
 
+/// The most letters any substitution takes off a word (`ing` -> ``): a
+/// word longer than every entry by more than this has no candidate in WordNet.
+pub const LONGEST_CUT: usize = longest_cut();
+
+const fn longest_cut() -> usize {
+    let mut most = 0;
+    let lists: [&[(&[u8], &[u8])]; 3] = [&NOUN, &VERB, &ADJ];
+    let mut l = 0;
+    while l < lists.len() {
+        let mut i = 0;
+        while i < lists[l].len() {
+            let (old, new) = lists[l][i];
+            if old.len() > new.len() && old.len() - new.len() > most {
+                most = old.len() - new.len();
+            }
+            i += 1;
+        }
+        l += 1;
+    }
+    most
+}
+
 /// The substitutions with each `old` packed for a one-compare "ends with".
 const fn packed<const N: usize>(
     rules: [(&'static [u8], &'static [u8]); N],

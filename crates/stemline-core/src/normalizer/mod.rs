@@ -93,9 +93,11 @@ const PART_BYTES: usize = 1 << 20;
 static NEXT_ID: AtomicU64 = AtomicU64::new(1);
 
 impl Normalizer {
+    /// A normalizer stemming with `stemmer` (for the data-free ones,
+    /// `Stemmer::new(stemming)`).
     pub fn new(
         classes: Arc<CharClasses>,
-        stemming: Stemming,
+        stemmer: Stemmer,
         lowercase: Arc<dyn Lowercase>,
         cache_bytes: usize,
     ) -> Self {
@@ -105,7 +107,7 @@ impl Normalizer {
             && treebank::ascii_case_folds_plainly(&classes);
         let mut normalizer = Normalizer {
             classes,
-            stemmer: Stemmer::new(stemming),
+            stemmer,
             lowercase,
             cache_bytes,
             caches: Mutex::new(Vec::new()),
@@ -584,7 +586,7 @@ pub(crate) mod testing {
     pub(crate) fn normalizer(stemming: Stemming) -> Normalizer {
         Normalizer::new(
             Arc::new(ascii_classes()),
-            stemming,
+            Stemmer::new(stemming).expect("a stemmer without data"),
             Arc::new(RustLowercase),
             1 << 20,
         )
@@ -742,7 +744,7 @@ mod tests {
             let n = normalizer(stemming);
             let uncached = Normalizer::new(
                 Arc::new(crate::classes::testing::ascii_classes()),
-                stemming,
+                Stemmer::new(stemming).expect("a stemmer without data"),
                 Arc::new(RustLowercase),
                 0,
             );

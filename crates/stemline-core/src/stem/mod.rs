@@ -1,8 +1,9 @@
-//! NLTK's English stemmers, one module each, behind one name list.
+//! NLTK's stemmers, one module each, behind one name list.
 //!
 //! * [`porter`]: `nltk.stem.porter.PorterStemmer` in its three modes;
 //! * [`snowball`]: `nltk.stem.snowball.EnglishStemmer` ("Porter2");
-//! * [`lancaster`]: `nltk.stem.lancaster.LancasterStemmer` (Paice/Husk).
+//! * [`lancaster`]: `nltk.stem.lancaster.LancasterStemmer` (Paice/Husk);
+//! * and, as one more token step, NLTK's WordNet lemmatizer ([`crate::lemma`]).
 //!
 //! Every stemmer takes the token and its `str.lower()` (computed by the
 //! caller, since it must be Python's), and works on code points. [`Stemming`]
@@ -22,6 +23,7 @@ pub mod porter;
 pub mod snowball;
 
 use crate::classes::CharClasses;
+use crate::lemma::{morphy, WordNetLemmatizer};
 pub use lancaster::LancasterStemmer;
 pub use porter::{Mode, PorterStemmer};
 pub use snowball::SnowballStemmer;
@@ -56,18 +58,22 @@ pub enum Stemming {
     Snowball,
     /// NLTK's `LancasterStemmer()` with its default rules.
     Lancaster,
+    /// NLTK's `WordNetLemmatizer().lemmatize(token, pos)` of the lower-cased
+    /// token: a lemma instead of a stem.
+    WordNet,
     /// Only `str.lower()`.
     LowercaseOnly,
 }
 
 impl Stemming {
     /// Every stemming a normalizer offers, the default first.
-    pub const ALL: [Stemming; 6] = [
+    pub const ALL: [Stemming; 7] = [
         Stemming::Porter(Mode::NltkExtensions),
         Stemming::Porter(Mode::MartinExtensions),
         Stemming::Porter(Mode::OriginalAlgorithm),
         Stemming::Snowball,
         Stemming::Lancaster,
+        Stemming::WordNet,
         Stemming::LowercaseOnly,
     ];
 
@@ -79,6 +85,7 @@ impl Stemming {
             Stemming::Porter(Mode::OriginalAlgorithm) => "original",
             Stemming::Snowball => "snowball",
             Stemming::Lancaster => "lancaster",
+            Stemming::WordNet => "wordnet",
             Stemming::LowercaseOnly => "none",
         }
     }
@@ -99,18 +106,22 @@ pub enum Stemmer {
     Snowball(SnowballStemmer),
     /// Boxed: its rule table is the largest of the family.
     Lancaster(Box<LancasterStemmer>),
+    WordNet(WordNetLemmatizer),
     LowercaseOnly,
 }
 
 impl Stemmer {
-    /// The stemmer a [`Stemming`] stands for, with NLTK's default settings.
-    pub fn new(stemming: Stemming) -> Self {
-        match stemming {
+    /// The stemmer a [`Stemming`] stands for, with NLTK's default settings;
+    /// `None` for one that needs data its caller loads ([`Stemming::WordNet`]:
+    /// make a [`Stemmer::WordNet`] of the lemmatizer).
+    pub fn new(stemming: Stemming) -> Option<Self> {
+        Some(match stemming {
             Stemming::Porter(mode) => Stemmer::Porter(PorterStemmer::new(mode)),
             Stemming::Snowball => Stemmer::Snowball(SnowballStemmer::default()),
             Stemming::Lancaster => Stemmer::Lancaster(Box::default()),
+            Stemming::WordNet => return None,
             Stemming::LowercaseOnly => Stemmer::LowercaseOnly,
-        }
+        })
     }
 
     /// Stems `token`, given `lowered`, its `str.lower()`. `classes` supplies
@@ -121,6 +132,7 @@ impl Stemmer {
             Stemmer::Porter(s) => s.stem(token, lowered),
             Stemmer::Snowball(s) => s.stem(lowered),
             Stemmer::Lancaster(s) => s.stem(lowered, classes),
+            Stemmer::WordNet(l) => l.lemmatize_word(lowered),
             Stemmer::LowercaseOnly => lowered,
         }
     }
@@ -135,6 +147,12 @@ impl Stemmer {
             Stemmer::Porter(s) => s.stem_in_place(word.len(), word),
             Stemmer::Snowball(s) => s.stem_in_place(word),
             Stemmer::Lancaster(s) => s.stem_ascii_in_place(word),
+            Stemmer::WordNet(l) => {
+                let lemma = l.lemmatize(word);
+                if lemma != &word[..] {
+                    *word = lemma.to_vec();
+                }
+            }
             Stemmer::LowercaseOnly => {}
         }
     }
@@ -147,6 +165,9 @@ impl Stemmer {
             // Their rules read the letters, whatever the word's length.
             Stemmer::Porter(_) | Stemmer::Snowball(_) | Stemmer::LowercaseOnly => 0,
             Stemmer::Lancaster(_) => lancaster::MAX_WORD_LEN,
+            // No rule shortens a word by more than this, so a longer word
+            // has no candidate as short as WordNet's longest entry.
+            Stemmer::WordNet(l) => l.wordnet().longest() + morphy::LONGEST_CUT,
         }
     }
 
@@ -169,6 +190,9 @@ impl Stemmer {
             // NLTK returns a word of more than `MAX_WORD_LEN` characters as it
             // is, unless it strips a prefix first.
             Stemmer::Lancaster(s) => !s.strip_prefix(),
+            // Longer than every entry and every rule's candidate (see
+            // `longest_special_word`): never in WordNet, returned as it is.
+            Stemmer::WordNet(_) => true,
             Stemmer::LowercaseOnly => true,
         }
     }
