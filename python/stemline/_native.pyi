@@ -65,6 +65,8 @@ class Normalizer:
         stopwords: list[str] = ...,
         min_length: int = 0,
         piece_bytes: int = ...,
+        lemmatizer: WordNet | None = None,
+        pos: str = "n",
     ) -> Normalizer: ...
     @property
     def cache_bytes(self) -> int: ...

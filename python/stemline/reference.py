@@ -62,7 +62,8 @@ def stemmer_of(
 ) -> Callable[[str], str]:
     """NLTK's token step for stemline's settings ``stemmer``, ``language`` and ``pos``."""
     if stemmer == "snowball":
-        return SnowballStemmer(language).stem
+        stem: Callable[[str], str] = SnowballStemmer(language).stem
+        return stem
     if stemmer == "wordnet":
         return lemmatizer(pos)
     return STEMMERS[stemmer]()
