@@ -66,7 +66,7 @@ class Normalizer:
         min_length: int = 0,
         piece_bytes: int = ...,
         lemmatizer: WordNet | None = None,
-        pos: str = "n",
+        pos: str = ...,
     ) -> Normalizer: ...
     @property
     def cache_bytes(self) -> int: ...
