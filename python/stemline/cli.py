@@ -143,6 +143,10 @@ LAZY_COMMANDS: dict[str, tuple[str, str]] = {
         "stemline.commands.normalize",
         "Normalize documents: one output line or record each, in input order.",
     ),
+    "sentences": (
+        "stemline.commands.sentences",
+        "Split documents into sentences: one line or record each, normalized or raw.",
+    ),
     "report": (
         "stemline.commands.report",
         "Write an HTML report of what normalization does to a corpus.",

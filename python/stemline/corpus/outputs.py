@@ -41,7 +41,7 @@ from stemline.corpus.formats import FORMATS
 from stemline.corpus.journal import Journal, entry
 from stemline.corpus.problems import JobUsageError
 from stemline.corpus.target import OutputFile, check_target, same_file, writing
-from stemline.corpus.writers import Writer
+from stemline.corpus.writers import TextWriter, Writer, encode
 
 PARTIAL = ".stemline-partial"
 
@@ -318,26 +318,43 @@ class _Mirrored:
 
 
 class TextOutput:
-    """One whole text (a vocabulary, a report) to standard output or one file:
-    checked before any input is read, made final by :meth:`commit`."""
+    """Text written as it is made (a vocabulary, a report, sentences) to standard
+    output or one file: checked before any input is read, compressed as the
+    file's name says (``.gz .bz2 .xz .zst``), made final by :meth:`commit`.
 
-    def __init__(self, path: str, sources: Sequence[Source]):
+    Lone surrogates are written as ``format`` says: kept (``surrogatepass``, as
+    :meth:`stemline.Vocabulary.save` writes and reads them), or by a record
+    format's rule (``lines``, ``jsonl``: see :func:`stemline.corpus.writers.encode`).
+    """
+
+    def __init__(self, path: str, sources: Sequence[Source], format: str | None = None):
         self.path = path
+        self.format = format
         check_target(path, [source.path for source in sources])
         self.file = OutputFile(path)
+        comp = None if path == "-" else compression.from_name(path)
+        self.writer = TextWriter(self.file.raw, comp)
 
     def write(self, text: str) -> int:
+        data = (
+            text.encode("utf-8", "surrogatepass")
+            if self.format is None
+            else encode(text, self.format)
+        )
         with writing(self.path):
-            self.file.raw.write(text.encode("utf-8", "surrogatepass"))  # as Vocabulary.save
+            self.writer.write_bytes(data)
         return len(text)
 
     def checkpoint(self) -> None:
         pass
 
     def commit(self) -> None:
+        with writing(self.path):
+            self.writer.close()
         self.file.commit()
 
     def abort(self) -> None:
+        self.writer.abort()
         self.file.abort()
 
 
