@@ -151,7 +151,9 @@ def output_option(help: str) -> Decorator:
         "--output",
         default="-",
         show_default=True,
-        type=click.Path(dir_okay=False, allow_dash=True),
+        # A folder is refused by the output layer: an output that cannot be
+        # written is exit code 3, whichever way it cannot be.
+        type=click.Path(allow_dash=True),
         help=help,
     )
 
@@ -165,7 +167,7 @@ def record_output_options(command: Callable[..., Any]) -> Callable[..., Any]:
         ),
         click.option(
             "--output-dir",
-            type=click.Path(file_okay=False),
+            type=click.Path(),
             help="Write one output file per input here, mirroring the input folders.",
         ),
         click.option(

@@ -30,7 +30,7 @@ import stat
 from collections.abc import Iterator, Sequence
 
 from stemline.corpus import compression, formats
-from stemline.corpus.documents import Source
+from stemline.corpus.documents import Source, file_identity
 from stemline.corpus.problems import InputError, JobUsageError
 
 STDIN = "-"
@@ -70,6 +70,7 @@ def discover(
         relative: str,
         st: os.stat_result | None,
         folder: str | None = None,
+        identity: tuple[int, int] | None = None,
     ) -> None:
         if format == "auto":
             fmt = format_from_name(relative, lines)
@@ -86,12 +87,13 @@ def discover(
                 size=st.st_size if st else None,
                 mtime_ns=st.st_mtime_ns if st else None,
                 folder=folder,
+                identity=identity if identity is not None else file_identity(st),
             )
         )
 
     for given in paths or (STDIN,):
         if given == STDIN:
-            add("<stdin>", None, "stdin", None)
+            add("<stdin>", None, "stdin", None, identity=_stdin_identity())
             continue
         st = _stat(given)
         if stat.S_ISDIR(st.st_mode):
@@ -104,8 +106,22 @@ def discover(
                 raise InputError(given, f"no input files {what}in this folder")
         else:  # a file, or a pipe such as <(zcat dump.gz) or /dev/stdin
             regular = stat.S_ISREG(st.st_mode)
-            add(given, given, os.path.basename(given), st if regular else None)
+            add(
+                given,
+                given,
+                os.path.basename(given),
+                st if regular else None,
+                identity=file_identity(st),
+            )
     return sources
+
+
+def _stdin_identity() -> tuple[int, int] | None:
+    """Standard input's :func:`file_identity` (``< in.txt`` makes it a file)."""
+    try:
+        return file_identity(os.fstat(0))
+    except OSError:  # closed: the reader says so
+        return None
 
 
 def _stat(path: str) -> os.stat_result:

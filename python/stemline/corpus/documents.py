@@ -12,6 +12,8 @@ objects of bounded size; ``batch.texts`` is what goes to
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple, Protocol
@@ -38,6 +40,9 @@ class Source:
     mtime_ns: int | None = None
     #: The folder named on the command line that this file was found in, if any.
     folder: str | None = None
+    #: ``(device, inode)`` of the file read (standard input's too) when it is a
+    #: regular file or a pipe: no output may be it, whatever name reaches it.
+    identity: tuple[int, int] | None = None
 
     @property
     def unit(self) -> str:
@@ -45,6 +50,19 @@ class Source:
         from stemline.corpus.formats import FORMATS
 
         return FORMATS[self.format].unit
+
+
+def file_identity(st: os.stat_result | None) -> tuple[int, int] | None:
+    """``(device, inode)`` of a regular file or a pipe, which an output must
+    never be; None for anything else (a terminal, ``/dev/null``: reading and
+    writing the same one is what they are for).
+
+    >>> file_identity(os.stat(".")) is None
+    True
+    """
+    if st is None or not (stat.S_ISREG(st.st_mode) or stat.S_ISFIFO(st.st_mode)):
+        return None
+    return (st.st_dev, st.st_ino)
 
 
 class Records(Protocol):
