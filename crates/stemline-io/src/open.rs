@@ -76,8 +76,9 @@ pub fn sniff(head: &[u8]) -> Option<Compression> {
 pub struct Source {
     /// The name errors use.
     pub name: String,
-    /// None: standard input.
-    pub path: Option<String>,
+    /// None: standard input. A path, not a string: a file name need not be
+    /// UTF-8 (on Unix, any bytes but `/` and NUL).
+    pub path: Option<std::path::PathBuf>,
     /// Compression the name announces (the bytes must agree).
     pub compression: Option<Compression>,
     /// Size on disk, if known (the first read of a whole-file document asks for it).

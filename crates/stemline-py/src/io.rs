@@ -120,7 +120,15 @@ fn parse_format(name: &str) -> PyResult<io::Format> {
 }
 
 /// One source: `(name, path or None, format, announced compression or None, size or None)`.
-type PySource = (String, Option<String>, String, Option<String>, Option<u64>);
+/// The path is converted as Python's `os.fsencode` does, so a file name that
+/// is not UTF-8 (a `str` with surrogate escapes) reaches the same file.
+type PySource = (
+    String,
+    Option<std::path::PathBuf>,
+    String,
+    Option<String>,
+    Option<u64>,
+);
 
 /// Normalizes `sources` to the open file descriptor `out_fd` (left open),
 /// or, with `out_fd` None, through `sink(bytes)` (the output layer's

@@ -65,11 +65,44 @@ def file_identity(st: os.stat_result | None) -> tuple[int, int] | None:
     return (st.st_dev, st.st_ino)
 
 
+def unique_names(names: Sequence[str], *, keep_last: bool = False) -> list[str]:
+    """``names`` with every repeated one made distinct, so that no field of a
+    record is lost whatever its names: one occurrence keeps the name (the
+    first, as pandas reads a CSV header; with ``keep_last`` the last, whose
+    value every JSON reader takes and ``--field`` finds), the others get
+    ``.1``, ``.2``, ... in order, skipping names the record already has.
+
+    >>> unique_names(["id", "id", "text", "id.1"])
+    ['id', 'id.2', 'text', 'id.1']
+    >>> unique_names(["id", "x", "id", "id"], keep_last=True)
+    ['id.1', 'x', 'id.2', 'id']
+    """
+    if len(set(names)) == len(names):
+        return list(names)
+    taken = set(names)
+    keeper = {}  # each name's occurrence that keeps it
+    for i, name in enumerate(names):
+        if keep_last or name not in keeper:
+            keeper[name] = i
+    out = []
+    for i, name in enumerate(names):
+        if keeper[name] == i:
+            out.append(name)
+            continue
+        k = 1
+        while f"{name}.{k}" in taken:
+            k += 1
+        taken.add(f"{name}.{k}")
+        out.append(f"{name}.{k}")
+    return out
+
+
 class Records(Protocol):
     """The input fields of a chunk's documents, kept for the structured writers."""
 
     def fields(self, i: int) -> dict[str, Any]:
-        """Every input field of document ``i``, in input order."""
+        """Every input field of document ``i``, in input order, under names
+        made distinct by :func:`unique_names`."""
         ...
 
 

@@ -104,6 +104,8 @@ class InputError(StemlineError):
 
     def __init__(self, place: Place | str, message: str, hint: str | None = None):
         self.place = place
+        self.detail = message
+        self.hint = hint
         text = f"{place}: {message}"
         if hint:
             text += f" ({hint})"
