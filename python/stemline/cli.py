@@ -111,9 +111,16 @@ def run(command: Callable[[], Any]) -> int:
         click.echo("stemline: interrupted", err=True)
         return EXIT_INTERRUPTED
     except MemoryError:
-        _error("out of memory (try a smaller --batch-size)")
-        return EXIT_BAD_INPUT
-    except Exception as e:  # a bug: still one line, and the code says so
+        return _out_of_memory()
+    except BaseException as e:
+        # A bug: still one line, and the code says so. A panic of the native
+        # core (pyo3's PanicException is a BaseException, past every
+        # ``except Exception``) under a memory limit is the limit's doing.
+        panic = type(e).__name__ == "PanicException" or _NATIVE_FAILED in str(e)
+        if not isinstance(e, Exception) and not panic:
+            raise  # SystemExit and the like: not ours to turn into a message
+        if panic and _memory_limited():
+            return _out_of_memory()
         if os.environ.get("STEMLINE_DEBUG"):
             raise
         click.echo(
@@ -122,6 +129,31 @@ def run(command: Callable[[], Any]) -> int:
             err=True,
         )
         return EXIT_INTERNAL
+
+
+#: How the native corpus job words a panic it caught (crates/stemline-py/src/io.rs).
+_NATIVE_FAILED = "the native corpus job failed"
+
+
+def _out_of_memory() -> int:
+    _error("out of memory (try fewer threads with -j, or a smaller --batch-size)")
+    return EXIT_BAD_INPUT
+
+
+def _memory_limited() -> bool:
+    """Whether the process runs under a limit on its memory (``ulimit -v``):
+    then the native core's allocations fail by panicking where it has no
+    other way to say so, which is the limit's doing, not a bug."""
+    try:
+        import resource
+    except ImportError:  # Windows
+        return False
+    limits = [getattr(resource, n, None) for n in ("RLIMIT_AS", "RLIMIT_DATA", "RLIMIT_RSS")]
+    return any(
+        resource.getrlimit(limit)[0] != resource.RLIM_INFINITY
+        for limit in limits
+        if limit is not None
+    )
 
 
 #: Every command, each in its own module, imported only when run (or asked for

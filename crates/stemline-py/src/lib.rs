@@ -13,6 +13,7 @@ use pyo3::types::{PyBytes, PyList, PyString, PyTuple};
 use stemline_core as core;
 
 mod io;
+mod panics;
 mod stemmers;
 
 /// A Python string as generalized UTF-8: borrowed when it is valid UTF-8 (the
@@ -415,6 +416,7 @@ impl VocabCounter {
 
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    panics::quiet_unless_debugging();
     m.add_class::<CharTables>()?;
     m.add_class::<Normalizer>()?;
     stemmers::register(m)?;
