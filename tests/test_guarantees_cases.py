@@ -162,13 +162,16 @@ def test_json_lines_to_parquet_keeps_a_field_the_first_record_lacks(tmp_path):
 
 @pytest.mark.parametrize("suffix", ["csv", "parquet"])
 def test_a_field_that_comes_too_late_is_an_error_naming_record_and_field(tmp_path, suffix):
+    from stemline.corpus.writers import FIRST_RECORDS
+
     pytest.importorskip("pyarrow")
     src = tmp_path / "v.jsonl"
-    src.write_text('{"text":"one"}\n{"text":"two"}\n{"text":"three","late":1}\n')
+    late = FIRST_RECORDS + 1
+    src.write_text('{"text":"one"}\n' * FIRST_RECORDS + '{"text":"three","late":1}\n')
     out = tmp_path / f"v.{suffix}"
     code, _, err = cli("normalize", "--batch-size", "2", str(src), "-o", str(out))
     assert code == 1
-    assert "line 3" in one_error_line(err) and "'late'" in err
+    assert f"line {late}" in one_error_line(err) and "'late'" in err
     assert not out.exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["v.jsonl"]
 
@@ -179,7 +182,7 @@ def test_a_field_that_comes_too_late_is_an_error_naming_record_and_field(tmp_pat
 @pytest.mark.parametrize(
     "line, message",
     [
-        ('{"text": "a", "x": ' + "[" * 100_000 + "]" * 100_000 + "}", "nested too deeply"),
+        ('{"text": "a", "x": ' + "[" * 100_000 + "]" * 100_000 + "}", "nested more than 512"),
         ('{"text": "a", "x": ' + "9" * 5000 + "}", "integer too long"),
     ],
 )

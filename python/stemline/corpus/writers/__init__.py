@@ -153,3 +153,33 @@ def without_surrogates(value: Any) -> Any:
 #: Text is encoded and written at most this many code points at a time, so a
 #: huge document never has a second, encoded copy of its whole size.
 PIECE = 1 << 24
+
+#: CSV, TSV and Parquet output of records whose fields vary (JSON Lines) take
+#: their columns from this many first records (or those in the first
+#: FIRST_BYTES of input), whatever ``--batch-size``: a run's success must not
+#: depend on how its input was cut into batches.
+FIRST_RECORDS = 4096
+FIRST_BYTES = 16 << 20
+
+
+class FirstRecords:
+    """The first chunks of an output whose columns come from its records,
+    held back until :data:`FIRST_RECORDS` records (or :data:`FIRST_BYTES`)
+    are in, the output ends, or ``--resume`` ends an input (whose output must
+    then be whole on disk)."""
+
+    def __init__(self) -> None:
+        self.held: list[tuple[Any, list[Any]]] = []
+        self._records = 0
+        self._bytes = 0
+
+    def hold(self, chunk: Any, lines: list[Any]) -> bool:
+        """Holds ``(chunk, lines)``; True when enough are held to decide."""
+        self.held.append((chunk, lines))
+        self._records += len(lines)
+        self._bytes += chunk.nbytes
+        return self._records >= FIRST_RECORDS or self._bytes >= FIRST_BYTES
+
+    def release(self) -> list[tuple[Any, list[Any]]]:
+        held, self.held = self.held, []
+        return held
