@@ -447,3 +447,37 @@ def test_exit_codes_are_listed_from_one_definition():
     docs = (Path(__file__).parent.parent / "docs" / "guarantees.md").read_text()
     for number, meaning in EXIT_CODES:
         assert f"| {number} | {meaning} |" in docs
+
+
+@AS_NOBODY
+def test_an_unreadable_file_in_a_folder_is_refused_before_anything_is_written(shared_folder):
+    folder = shared_folder / "d"
+    folder.mkdir(mode=0o755)
+    (folder / "a.txt").write_text("The cats.")
+    (folder / "a.txt").chmod(0o644)
+    (folder / "b.txt").write_text("Dogs.")
+    (folder / "b.txt").chmod(0o600)  # root's: nobody cannot read it
+    result = as_nobody(shared_folder, ["normalize", str(folder)])
+    assert result.returncode == 1
+    assert "b.txt: cannot read: Permission denied" in one_error_line(result.stderr)
+    assert result.stdout == ""  # a.txt's line was written first
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        [],
+        ["bogus"],
+        ["normalize", "--output"],
+        ["vocab", "--stemmer"],
+        ["normalize", "--nope"],
+        ["report", "--top", "0"],
+        ["normalize", "-j", "x"],
+    ],
+)
+def test_every_usage_error_is_one_line_naming_the_help_to_see(args):
+    result = CliRunner().invoke(main, args, prog_name="stemline")
+    assert result.exit_code == 2
+    command = args[0] if args and args[0] in COMMANDS else None
+    where = f"stemline {command} --help" if command else "stemline --help"
+    assert one_error_line(result.stderr).endswith(f"(see '{where}')\n"), result.stderr

@@ -101,8 +101,13 @@ def run(command: Callable[[], Any]) -> int:
         return e.exit_code
     except click.UsageError as e:
         # One line, as every other error, with where to look for the right words.
-        where = e.ctx.command_path if e.ctx is not None else "stemline"
-        _error(f"{e.format_message()} (see '{where} --help')")
+        where = getattr(e, "command_path", None) or (
+            e.ctx.command_path if e.ctx is not None else "stemline"
+        )
+        message = e.format_message()
+        if isinstance(e, click.exceptions.NoArgsIsHelpError):  # not the whole help
+            message = f"give a command: {', '.join(sorted(LAZY_COMMANDS))}"
+        _error(f"{message} (see '{where} --help')")
         return EXIT_USAGE
     except click.ClickException as e:
         e.show()
@@ -225,9 +230,23 @@ class StemlineGroup(click.Group):
             sys.exit(code)
         return code
 
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        name, command, rest = super().resolve_command(ctx, args)
+        ctx.meta["stemline.command"] = name
+        return name, command, rest
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except click.UsageError as e:
+            # An error in a command's options found before its context exists
+            # (an option missing its value): its help is the one to see.
+            name = ctx.meta.get("stemline.command")
+            if e.ctx is None and name:
+                e.command_path = f"{ctx.command_path} {name}"  # type: ignore[attr-defined]
+            raise
         except BrokenPipeError as e:
             raise _StdoutGone() from e
         except KeyboardInterrupt as e:

@@ -16,9 +16,10 @@
   anything else plain text (one document per file, or per line with
   ``--lines``).
 
-A path that does not exist or cannot be listed, a broken link, or a special
-file (a pipe, a socket) met inside a folder is an :class:`InputError`, before
-any output is written; so is a folder that yields no file at all. A pipe named
+A path that does not exist, cannot be listed or cannot be read (its
+permissions), a broken link, or a special file (a pipe, a socket) met inside
+a folder is an :class:`InputError`, before any output is written, on
+standard output too; so is a folder that yields no file at all. A pipe named
 directly (``<(zcat dump.gz)``) is read like a file.
 """
 
@@ -105,6 +106,7 @@ def discover(
                 what = f"matching {' or '.join(globs)} " if globs else ""
                 raise InputError(given, f"no input files {what}in this folder")
         else:  # a file, or a pipe such as <(zcat dump.gz) or /dev/stdin
+            _check_readable(given)
             regular = stat.S_ISREG(st.st_mode)
             add(
                 given,
@@ -131,6 +133,15 @@ def _stat(path: str) -> os.stat_result:
         if os.path.islink(path):
             raise InputError(path, "cannot read: broken symbolic link") from None
         raise InputError(path, f"cannot read: {e.strerror}") from None
+
+
+def _check_readable(path: str) -> None:
+    """An input the permissions keep from being read is refused now, before
+    the output of the inputs before it is written (a folder's first file
+    went to standard output before its unreadable second one stopped the
+    run)."""
+    if not os.access(path, os.R_OK):
+        raise InputError(path, "cannot read: Permission denied")
 
 
 def _walk(
@@ -163,6 +174,7 @@ def _walk(
             ):
                 continue
             elif stat.S_ISREG(st.st_mode):
+                _check_readable(path)
                 yield path, relative, st
             else:
                 raise InputError(
