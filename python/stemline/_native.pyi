@@ -16,6 +16,8 @@ __all__ = [
     "DEFAULT_CACHE_BYTES",
     "STEMMER_NAMES",
     "normalize_files",
+    "offsets_many",
+    "offsets_in_parts",
     "__version__",
 ]
 
@@ -99,6 +101,19 @@ class LancasterStemmer:
     @property
     def strip_prefix_flag(self) -> bool: ...
     def stem(self, word: str) -> str: ...
+
+def offsets_many(normalizer: Normalizer, texts: list[str]) -> list[tuple[str, str]]:
+    """(line, offsets as JSON text) of each text, for --offsets output."""
+
+def offsets_in_parts(
+    normalizer: Normalizer,
+    text: str,
+    part_bytes: int,
+    line_sink: Callable[[str], Any],
+    offsets_sink: Callable[[str], Any],
+) -> int:
+    """One long text's line, then its offsets as JSON text, each handed to its
+    sink in parts; returns the number of tokens."""
 
 #: One source: (name, path or None, format, announced compression or None, size or None).
 _Source = tuple[str, str | None, str, str | None, int | None]

@@ -13,6 +13,7 @@ use pyo3::types::{PyBytes, PyList, PyString, PyTuple};
 use stemline_core as core;
 
 mod io;
+mod offsets;
 mod panics;
 mod stemmers;
 
@@ -424,6 +425,8 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("DEFAULT_CACHE_BYTES", core::DEFAULT_CACHE_BYTES)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add_function(wrap_pyfunction!(io::normalize_files, m)?)?;
+    m.add_function(wrap_pyfunction!(offsets::offsets_many, m)?)?;
+    m.add_function(wrap_pyfunction!(offsets::offsets_in_parts, m)?)?;
     let names: Vec<&str> = core::Stemming::ALL.iter().map(|s| s.name()).collect();
     m.add("STEMMER_NAMES", PyTuple::new(m.py(), names)?)?;
     Ok(())

@@ -26,7 +26,7 @@ write U+FFFD in its place (see :func:`encode`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, BinaryIO, Protocol
 
 from stemline.corpus import compression
@@ -56,6 +56,11 @@ class Writer(Protocol):
         """After a failure: lets go of the file, which the output layer removes."""
 
 
+#: A piece of output written in parts as they are made: called with the
+#: function that writes text.
+Streamed = Callable[[Callable[[str], None]], None]
+
+
 class TextWriter:
     """A text format's writer: a subclass renders each chunk as text
     (:meth:`render`, or :meth:`pieces` for one that may be huge); this class
@@ -74,16 +79,25 @@ class TextWriter:
     def render(self, chunk: Any, lines: list[Any]) -> str:
         raise NotImplementedError
 
-    def pieces(self, chunk: Any, lines: list[Any]) -> Iterator[str]:
-        """The rendered chunk, in pieces (one, unless a subclass knows better)."""
+    def pieces(self, chunk: Any, lines: list[Any]) -> Iterator[str | Streamed]:
+        """The rendered chunk, in pieces (one, unless a subclass knows better);
+        a piece too long to be made whole is a :data:`Streamed` function,
+        which writes it in parts as they are made."""
         yield self.render(chunk, lines)
 
     def write(self, chunk: Any, lines: list[Any]) -> None:
-        for text in self.pieces(chunk, lines):
-            # At most PIECE code points at a time: a huge document never has a
-            # second, encoded copy of its whole size.
-            for start in range(0, len(text), PIECE):
-                self.write_bytes(encode(text[start : start + PIECE], self.format))
+        for piece in self.pieces(chunk, lines):
+            if callable(piece):
+                piece(self.write_text)
+            else:
+                self.write_text(piece)
+
+    def write_text(self, text: str) -> None:
+        """Text, encoded by the format's rule (see :func:`encode`)."""
+        # At most PIECE code points at a time: a huge document never has a
+        # second, encoded copy of its whole size.
+        for start in range(0, len(text), PIECE):
+            self.write_bytes(encode(text[start : start + PIECE], self.format))
 
     def write_bytes(self, data: bytes) -> None:
         """Bytes already rendered and encoded (the native job's), compressed when asked."""
