@@ -27,26 +27,12 @@ from click.testing import CliRunner
 
 import corpus_cases as cases
 from conftest import STEMLINE_BIN
+from corpus_cases import cli, one_error_line
 from stemline import reference
 from stemline.cli import main
 
 COMMANDS = ["normalize", "vocab", "report"]
 ROOT_ONLY = pytest.mark.skipif(os.geteuid() != 0, reason="needs root (mknod, other users)")
-
-
-def cli(*args: str, stdin: bytes | None = None) -> tuple[int, bytes, str]:
-    """``stemline args`` in process: (exit code, stdout bytes, stderr text)."""
-    result = CliRunner().invoke(main, list(args), input=stdin)
-    assert not isinstance(result.exception, Exception) or isinstance(
-        result.exception, SystemExit
-    ), result.exception
-    return result.exit_code, result.stdout_bytes, result.stderr
-
-
-def one_error_line(err: str) -> str:
-    assert err.count("\n") == 1 and err.startswith("stemline: error: "), err
-    assert "Traceback" not in err
-    return err
 
 
 def corpus(tmp_path: Path, name: str = "c.txt") -> Path:

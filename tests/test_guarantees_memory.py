@@ -25,6 +25,7 @@ import os
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -55,14 +56,21 @@ def test_report_on_twenty_million_one_word_documents(tmp_path):
     assert "20,000,000" in (tmp_path / "r.html").read_text()
 
 
+def huge_line(folder: Path, size: int) -> tuple[Path, Path]:
+    """``folder/huge.txt``, one line of ``size`` bytes of text, and
+    ``folder/tiny.txt``, one sentence of it (the baseline)."""
+    path = folder / "huge.txt"
+    with open(path, "w", encoding="ascii") as f:
+        f.write((SENTENCE * (size // len(SENTENCE) + 1))[:size])
+    tiny = folder / "tiny.txt"
+    tiny.write_text(SENTENCE)
+    return path, tiny
+
+
 @pytest.mark.parametrize("lines", [False, True])
 def test_one_300_mb_line_through_the_command_line(tmp_path, lines):
     size = 300 * MB
-    path = tmp_path / "huge.txt"
-    with open(path, "w", encoding="ascii") as f:
-        f.write((SENTENCE * (size // len(SENTENCE) + 1))[:size])
-    tiny = tmp_path / "tiny.txt"
-    tiny.write_text(SENTENCE)
+    path, tiny = huge_line(tmp_path, size)
     options = ["--lines"] if lines else []
     out = str(tmp_path / "out.txt")
     _, base, _ = peak_rss([STEMLINE_BIN, "normalize", *options, str(tiny), "-o", out])
@@ -78,11 +86,7 @@ def test_one_300_mb_line_through_the_command_line(tmp_path, lines):
 
 def test_one_300_mb_line_with_offsets(tmp_path):
     size = 300 * MB
-    path = tmp_path / "huge.txt"
-    with open(path, "w", encoding="ascii") as f:
-        f.write((SENTENCE * (size // len(SENTENCE) + 1))[:size])
-    tiny = tmp_path / "tiny.txt"
-    tiny.write_text(SENTENCE)
+    path, tiny = huge_line(tmp_path, size)
     out = str(tmp_path / "out.jsonl")
     _, base, _ = peak_rss([STEMLINE_BIN, "normalize", "--lines", "--offsets", str(tiny), "-o", out])
     args = [STEMLINE_BIN, "normalize", "--lines", "--offsets", "--max-doc-size", "1G", str(path)]

@@ -18,21 +18,12 @@ import time
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from conftest import STEMLINE_BIN
-from stemline.cli import main
+from corpus_cases import cli
 
 COMMANDS = ["normalize", "vocab", "report"]
 TEXT = b"The cats sat on the mat.\nRunning dogs ran.\n"
-
-
-def cli(*args: str) -> tuple[int, bytes, str]:
-    result = CliRunner().invoke(main, list(args))
-    assert not isinstance(result.exception, Exception) or isinstance(
-        result.exception, SystemExit
-    ), result.exception
-    return result.exit_code, result.stdout_bytes, result.stderr
 
 
 def stemline(*args: str, stdin: Path | None = None, stdout: Path | None = None, append=False):

@@ -17,25 +17,10 @@ import os
 import sys
 
 import pytest
-from click.testing import CliRunner
 
+from corpus_cases import cli, one_error_line
 from stemline import cli as cli_module
-from stemline.cli import main
 from stemline.corpus.readers.jsonl import MAX_NESTING
-
-
-def cli(*args: str) -> tuple[int, bytes, str]:
-    result = CliRunner().invoke(main, list(args))
-    assert not isinstance(result.exception, Exception) or isinstance(
-        result.exception, SystemExit
-    ), result.exception
-    return result.exit_code, result.stdout_bytes, result.stderr
-
-
-def one_error_line(err: str) -> str:
-    assert err.count("\n") == 1 and err.startswith("stemline: error: "), err
-    return err
-
 
 # --- every field of every record survives ----------------------------------------------
 

@@ -21,13 +21,12 @@ from pathlib import Path
 
 import pytest
 import zstandard
-from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import STEMLINE_BIN, peak_rss
+from corpus_cases import cli
 from stemline import reference
-from stemline.cli import main
 from stemline.corpus.compression import STEP_BYTES
 
 COMPRESS = {
@@ -36,14 +35,6 @@ COMPRESS = {
     ".xz": lzma.compress,
     ".zst": zstandard.compress,
 }
-
-
-def cli(*args: str) -> tuple[int, bytes, str]:
-    result = CliRunner().invoke(main, list(args))
-    assert not isinstance(result.exception, Exception) or isinstance(
-        result.exception, SystemExit
-    ), result.exception
-    return result.exit_code, result.stdout_bytes, result.stderr
 
 
 def paths(path: Path, tmp: Path) -> dict[str, tuple[int, bytes, str]]:
