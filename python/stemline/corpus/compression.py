@@ -340,6 +340,8 @@ class CheckedReader:
         self._read1 = getattr(stream, "read1", stream.read)
         self.name = name
         self.compression = compression
+        # Plain bytes fail only as a whole (an I/O error): no steps for them.
+        self._step = STEP_BYTES if compression else 1 << 62
         self.position = 0  # decompressed bytes read so far
         self._errors = decompression_errors() if compression else (OSError,)
 
@@ -351,7 +353,7 @@ class CheckedReader:
                 # A step at a time: a decoder that fails drops what it made in
                 # that call, so the place it gives is at most a step short
                 # (the native reader asks as much).
-                piece = self._read1(min(n - got, STEP_BYTES))
+                piece = self._read1(min(n - got, self._step))
                 if not piece:
                     break
                 pieces.append(piece)
