@@ -24,6 +24,8 @@ __all__ = [
     "NATIVE_FORMATS",
     "NativeInputError",
     "normalize_files",
+    "offsets_many",
+    "offsets_in_parts",
     "__version__",
 ]
 
@@ -190,6 +192,19 @@ class NLTKWordTokenizer:
     def spans_many(self, texts: list[str], workers: int) -> list[list[tuple[int, int]]]: ...
     def cache_stats(self) -> list[tuple[int, int]]: ...
     def clear_cache(self) -> None: ...
+
+def offsets_many(normalizer: Normalizer, texts: list[str]) -> list[tuple[str, str]]:
+    """(line, offsets as JSON text) of each text, for --offsets output."""
+
+def offsets_in_parts(
+    normalizer: Normalizer,
+    text: str,
+    part_bytes: int,
+    line_sink: Callable[[str], Any],
+    offsets_sink: Callable[[str], Any],
+) -> int:
+    """One long text's line, then its offsets as JSON text, each handed to its
+    sink in parts; returns the number of tokens."""
 
 #: One source: (name, path or None, format, announced compression or None, size or None).
 _Source = tuple[str, str | None, str, str | None, int | None]

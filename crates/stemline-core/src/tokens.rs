@@ -133,6 +133,15 @@ impl Normalizer {
         }
     }
 
+    /// [`Normalizer::for_each_token`] with a pooled cache: each output token
+    /// of one document in order, without a copy of any of them (a document
+    /// of hundreds of megabytes has tens of millions).
+    pub fn for_each_token_pooled(&self, text: &[u8], visit: impl FnMut(TokenRecord<'_>)) {
+        let mut cache = self.take_record_cache();
+        self.for_each_token(text, &mut cache, visit);
+        self.put_record_cache(cache);
+    }
+
     /// One document's output tokens with their code point ranges in it.
     pub fn spans(&self, text: &[u8]) -> Vec<Span> {
         let mut cache = self.take_record_cache();

@@ -14,6 +14,8 @@ use stemline_core as core;
 
 mod io;
 mod lemmatizer;
+mod offsets;
+mod panics;
 mod punkt;
 mod stemmers;
 mod word_tokenizer;
@@ -426,6 +428,7 @@ impl VocabCounter {
 
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    panics::quiet_unless_debugging();
     m.add_class::<CharTables>()?;
     m.add_class::<Normalizer>()?;
     stemmers::register(m)?;
@@ -442,6 +445,8 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     )?;
     let formats: Vec<&str> = stemline_io::Format::ALL.iter().map(|f| f.name()).collect();
     m.add("NATIVE_FORMATS", PyTuple::new(m.py(), formats)?)?;
+    m.add_function(wrap_pyfunction!(offsets::offsets_many, m)?)?;
+    m.add_function(wrap_pyfunction!(offsets::offsets_in_parts, m)?)?;
     let names: Vec<&str> = core::Stemming::ALL.iter().map(|s| s.name()).collect();
     m.add("STEMMER_NAMES", PyTuple::new(m.py(), names)?)?;
     Ok(())
