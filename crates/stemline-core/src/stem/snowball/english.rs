@@ -22,8 +22,8 @@
 
 use std::collections::HashSet;
 
-use super::letter::{Letter, Packed};
-use super::{byte_set, in_set, Word};
+use crate::stem::letter::{Letter, Packed};
+use crate::stem::{byte_set, in_set, Word};
 
 /// `Y`, the marked consonant `y`.
 const MARKED_Y: u8 = b'Y';
