@@ -30,7 +30,8 @@ from stemline.normalizer import (
 
 if TYPE_CHECKING:
     from stemline.sklearn import analyzer
-    from stemline.stemmers import LancasterStemmer, PorterStemmer, SnowballStemmer
+    from stemline.snowball import SnowballStemmer
+    from stemline.stemmers import LancasterStemmer, PorterStemmer
     from stemline.vocabulary import StemEntry, Vocabulary, VocabularyBuilder
 
 #: The package version (the native crate's, which is also the wheel's): read
@@ -59,7 +60,7 @@ __all__ = [
 #: Names imported on first use (a short command's start-up needs none of them).
 _LAZY = {
     "PorterStemmer": "stemline.stemmers",
-    "SnowballStemmer": "stemline.stemmers",
+    "SnowballStemmer": "stemline.snowball",
     "LancasterStemmer": "stemline.stemmers",
     "analyzer": "stemline.sklearn",
     "StemEntry": "stemline.vocabulary",

@@ -1,14 +1,17 @@
-//! The stemmer classes: NLTK's `PorterStemmer`, `SnowballStemmer("english")` and
-//! `LancasterStemmer`, natively. Each is subclassed in stemline/stemmers.py,
-//! which adds NLTK's constructor signatures and pickling.
+//! The stemmer classes: NLTK's `PorterStemmer`, the Snowball stemmers of
+//! `nltk.stem.snowball` and `LancasterStemmer`, natively. Each is subclassed
+//! in stemline/stemmers.py or stemline/snowball.py, which add NLTK's
+//! constructor signatures and pickling.
 
-use pyo3::exceptions::PyValueError;
+use pyo3::exceptions::{PyAttributeError, PyIndexError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::PyString;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyDict, PyFrozenSet, PySet, PyString};
 
 use stemline_core as core;
+use stemline_core::stem::Language;
 
-use crate::{code_points_to_py, py_lower, text_bytes, words_code_points, CharTables};
+use crate::{code_points_to_py, py_lower, text_bytes, CharTables};
 
 /// The code points of `word` and of `word.lower()` (Python's, computed here
 /// for ASCII and by Python otherwise).
@@ -40,10 +43,82 @@ impl FromPyObject<'_, '_> for Truth {
     }
 }
 
-/// `nltk.stem.porter.PorterStemmer`, natively.
-#[pyclass(frozen, subclass, module = "stemline._native", name = "PorterStemmer")]
+/// NLTK's `PorterStemmer.vowels`, one frozen set for every stemmer.
+static VOWELS: PyOnceLock<Py<PyFrozenSet>> = PyOnceLock::new();
+
+/// `nltk.stem.porter.PorterStemmer`, natively, with NLTK's attributes: a
+/// settable `mode`, the `pool` of irregular forms (a dict, in NLTK's mode
+/// only, which `stem` consults: the user may change it) and `vowels`.
+#[pyclass(subclass, module = "stemline._native", name = "PorterStemmer")]
 struct NativePorterStemmer {
-    inner: core::PorterStemmer,
+    mode: core::Mode,
+    /// `None` where NLTK's instance has no `pool` attribute.
+    pool: Option<Py<PyAny>>,
+}
+
+fn parse_mode(mode: &Bound<'_, PyAny>) -> PyResult<core::Mode> {
+    mode.extract::<&str>()
+        .ok()
+        .and_then(core::Mode::from_nltk_name)
+        .ok_or_else(|| {
+            PyValueError::new_err(
+                "Mode must be one of PorterStemmer.NLTK_EXTENSIONS, \
+                 PorterStemmer.MARTIN_EXTENSIONS, or PorterStemmer.ORIGINAL_ALGORITHM",
+            )
+        })
+}
+
+fn no_pool() -> PyErr {
+    PyAttributeError::new_err("'PorterStemmer' object has no attribute 'pool'")
+}
+
+impl NativePorterStemmer {
+    /// NLTK's `stem in self.pool` and `self.pool[stem]`.
+    fn pool_lookup<'py>(&self, stem: &Bound<'py, PyAny>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        let pool = self.pool.as_ref().ok_or_else(no_pool)?.bind(stem.py());
+        if let Ok(dict) = pool.cast_exact::<PyDict>() {
+            return dict.get_item(stem);
+        }
+        if pool.contains(stem)? {
+            return pool.get_item(stem).map(Some);
+        }
+        Ok(None)
+    }
+
+    /// NLTK's `stem` on a `word` that is not a `str`: `word.lower()` (when
+    /// asked), the pool, `len(word)`; a word of at most two letters comes back
+    /// as its lowering (whatever that is), a longer one is stemmed if its
+    /// lowering is a `str`.
+    fn stem_not_a_str<'py>(
+        &self,
+        word: &Bound<'py, PyAny>,
+        to_lowercase: bool,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let stem = if to_lowercase {
+            word.call_method0("lower")?
+        } else {
+            word.clone()
+        };
+        if self.mode == core::Mode::NltkExtensions {
+            if let Some(irregular) = self.pool_lookup(&stem)? {
+                return Ok(irregular);
+            }
+        }
+        let n = word.len()?;
+        if self.mode != core::Mode::OriginalAlgorithm && n <= 2 {
+            return Ok(stem);
+        }
+        let Ok(text) = stem.cast::<PyString>() else {
+            return Err(PyTypeError::new_err(format!(
+                "PorterStemmer.stem takes a str, not {}",
+                word.get_type().name()?
+            )));
+        };
+        let token: Vec<u32> = std::iter::repeat_n(0, n).collect();
+        let lowered = core::codepoints::decode(&text_bytes(text)?);
+        let core = core::PorterStemmer::new(self.mode);
+        Ok(code_points_to_py(word.py(), &core.stem_without_pool(&token, lowered))?.into_any())
+    }
 }
 
 #[pymethods]
@@ -56,22 +131,59 @@ impl NativePorterStemmer {
     const ORIGINAL_ALGORITHM: &'static str = "ORIGINAL_ALGORITHM";
 
     #[new]
-    #[pyo3(signature = (mode = "NLTK_EXTENSIONS"))]
-    fn new(mode: &str) -> PyResult<Self> {
-        let mode = core::Mode::from_nltk_name(mode).ok_or_else(|| {
-            PyValueError::new_err(
-                "Mode must be one of PorterStemmer.NLTK_EXTENSIONS, \
-                 PorterStemmer.MARTIN_EXTENSIONS, or PorterStemmer.ORIGINAL_ALGORITHM",
-            )
-        })?;
-        Ok(NativePorterStemmer {
-            inner: core::PorterStemmer::new(mode),
-        })
+    #[pyo3(signature = (mode = None))]
+    fn new(py: Python<'_>, mode: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
+        let mode = match mode {
+            Some(mode) => parse_mode(mode)?,
+            None => core::Mode::NltkExtensions,
+        };
+        // NLTK builds the pool in its own mode only.
+        let pool = if mode == core::Mode::NltkExtensions {
+            let dict = PyDict::new(py);
+            for (form, stem) in core::porter::POOL {
+                dict.set_item(form, stem)?;
+            }
+            Some(dict.into_any().unbind())
+        } else {
+            None
+        };
+        Ok(NativePorterStemmer { mode, pool })
     }
 
+    /// One of the three mode names; settable, as NLTK's attribute.
     #[getter]
     fn mode(&self) -> &'static str {
-        self.inner.mode().nltk_name()
+        self.mode.nltk_name()
+    }
+
+    #[setter]
+    fn set_mode(&mut self, mode: Option<&Bound<'_, PyAny>>) -> PyResult<()> {
+        let mode = mode.ok_or_else(|| PyAttributeError::new_err("cannot delete mode"))?;
+        self.mode = parse_mode(mode)?;
+        Ok(())
+    }
+
+    /// NLTK's table of irregular forms, `{form: stem}` (NLTK_EXTENSIONS only).
+    #[getter]
+    fn pool(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        self.pool
+            .as_ref()
+            .map(|p| p.clone_ref(py))
+            .ok_or_else(no_pool)
+    }
+
+    #[setter]
+    fn set_pool(&mut self, pool: Option<Py<PyAny>>) {
+        self.pool = pool;
+    }
+
+    /// NLTK's `frozenset(["a", "e", "i", "o", "u"])`.
+    #[getter]
+    fn vowels<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyFrozenSet>> {
+        let vowels = VOWELS.get_or_try_init(py, || {
+            PyFrozenSet::new(py, ["a", "e", "i", "o", "u"]).map(Bound::unbind)
+        })?;
+        Ok(vowels.bind(py).clone())
     }
 
     /// Stems `word` exactly as NLTK's PorterStemmer.stem(word, to_lowercase) does
@@ -79,11 +191,29 @@ impl NativePorterStemmer {
     #[pyo3(signature = (word, to_lowercase = Truth(true)))]
     fn stem<'py>(
         &self,
-        word: &Bound<'py, PyString>,
+        word: &Bound<'py, PyAny>,
         to_lowercase: Truth,
-    ) -> PyResult<Bound<'py, PyString>> {
-        let (cps, lowered) = decode_and_lower(word, to_lowercase.0)?;
-        code_points_to_py(word.py(), &self.inner.stem(&cps, lowered))
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let Ok(text) = word.cast::<PyString>() else {
+            return self.stem_not_a_str(word, to_lowercase.0);
+        };
+        let (cps, lowered) = decode_and_lower(text, to_lowercase.0)?;
+        let core = core::PorterStemmer::new(self.mode);
+        let stem = if self.mode == core::Mode::NltkExtensions {
+            // The word itself when it is its own lowering (no new string).
+            let key = if cps == lowered {
+                text.clone()
+            } else {
+                code_points_to_py(word.py(), &lowered)?
+            };
+            if let Some(irregular) = self.pool_lookup(key.as_any())? {
+                return Ok(irregular);
+            }
+            core.stem_without_pool(&cps, lowered)
+        } else {
+            core.stem(&cps, lowered)
+        };
+        Ok(code_points_to_py(word.py(), &stem)?.into_any())
     }
 
     fn __repr__(&self) -> &'static str {
@@ -91,43 +221,164 @@ impl NativePorterStemmer {
     }
 }
 
-/// `nltk.stem.snowball.EnglishStemmer`, natively.
-#[pyclass(
-    frozen,
-    subclass,
-    module = "stemline._native",
-    name = "SnowballStemmer"
-)]
+/// The stop words of a Python stemmer: its `stopwords` attribute, any object
+/// that `in` works on (NLTK's is a set, which the user may change). A word is
+/// looked up as a new Python string, but only when the set is not empty; an
+/// exception of the lookup is kept and raised after the stem.
+struct PyStopWords<'a, 'py> {
+    words: &'a Bound<'py, PyAny>,
+    /// An exact set that is empty: nothing to look up.
+    empty: bool,
+    error: std::cell::RefCell<Option<PyErr>>,
+}
+
+impl<'a, 'py> PyStopWords<'a, 'py> {
+    fn new(words: &'a Bound<'py, PyAny>) -> Self {
+        let empty = words.cast_exact::<PySet>().is_ok_and(|set| set.is_empty());
+        PyStopWords {
+            words,
+            empty,
+            error: std::cell::RefCell::new(None),
+        }
+    }
+
+    fn into_result(self) -> PyResult<()> {
+        match self.error.into_inner() {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
+    }
+}
+
+impl core::stem::snowball::StopWords for PyStopWords<'_, '_> {
+    fn contains(&self, word: &[u32]) -> bool {
+        if self.empty || self.error.borrow().is_some() {
+            return false;
+        }
+        let found = code_points_to_py(self.words.py(), word).and_then(|w| self.words.contains(w));
+        found.unwrap_or_else(|e| {
+            *self.error.borrow_mut() = Some(e);
+            false
+        })
+    }
+}
+
+/// NLTK's `IndexError` where its stemmer indexes past the word.
+fn index_error(_: core::stem::snowball::IndexError) -> PyErr {
+    PyIndexError::new_err("string index out of range")
+}
+
+/// `nltk.stem.snowball`'s stemmer of one language, natively; subclassed by
+/// the classes of stemline/snowball.py. `stopwords` is NLTK's attribute: the
+/// object the stemmer consults, which the user may change or replace.
+#[pyclass(subclass, module = "stemline._native", name = "SnowballStemmer")]
 struct NativeSnowballStemmer {
     inner: core::SnowballStemmer,
-    ignore_stopwords: bool,
+    #[pyo3(get, set)]
+    stopwords: Py<PyAny>,
+}
+
+impl NativeSnowballStemmer {
+    /// NLTK's first operation on a `word` that is not a `str` (its exception,
+    /// or a `str` to go on with where that operation gives one).
+    fn not_a_str<'py>(&self, word: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyString>> {
+        let language = self.inner.language();
+        let refuse = || {
+            PyTypeError::new_err(format!(
+                "{}Stemmer.stem takes a str, not {}",
+                capitalized(language.name()),
+                word.get_type()
+                    .name()
+                    .map_or_else(|_| "?".into(), |n| n.to_string())
+            ))
+        };
+        match language {
+            // `token.startswith(prefix)`.
+            Language::Arabic => {
+                word.call_method1("startswith", ("\u{643}\u{627}\u{644}",))?;
+                Err(refuse())
+            }
+            // `word in self.stopwords`, then `len(word)`.
+            Language::Russian => {
+                self.stopwords.bind(word.py()).contains(word)?;
+                word.len()?;
+                Err(refuse())
+            }
+            // `word = word.lower()`.
+            _ => word
+                .call_method0("lower")?
+                .cast_into::<PyString>()
+                .map_err(|_| refuse()),
+        }
+    }
+}
+
+fn capitalized(name: &str) -> String {
+    let mut letters = name.chars();
+    letters
+        .next()
+        .map(|first| first.to_uppercase().chain(letters).collect())
+        .unwrap_or_default()
 }
 
 #[pymethods]
 impl NativeSnowballStemmer {
-    /// `stopwords` are the words left unstemmed (NLTK's English list when
-    /// `ignore_stopwords`; the Python class supplies it).
+    /// `language`: one of NLTK's names; `stopwords`: the object to consult.
     #[new]
-    fn new(ignore_stopwords: bool, stopwords: Vec<Bound<'_, PyString>>) -> PyResult<Self> {
+    fn new(language: &str, stopwords: Py<PyAny>) -> PyResult<Self> {
+        let language = Language::from_name(language).ok_or_else(|| {
+            PyValueError::new_err(format!("The language '{language}' is not supported."))
+        })?;
         Ok(NativeSnowballStemmer {
-            inner: core::SnowballStemmer::with_stopwords(words_code_points(&stopwords)?),
-            ignore_stopwords,
+            inner: core::SnowballStemmer::new(language, []),
+            stopwords,
         })
     }
 
+    /// NLTK's name of the stemmer's language.
     #[getter]
-    fn ignore_stopwords(&self) -> bool {
-        self.ignore_stopwords
+    fn language(&self) -> &'static str {
+        self.inner.language().name()
     }
 
-    /// Stems `word` exactly as NLTK's `SnowballStemmer("english").stem` does.
-    fn stem<'py>(&self, word: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyString>> {
-        let (_, lowered) = decode_and_lower(word, true)?;
-        code_points_to_py(word.py(), &self.inner.stem(lowered))
+    /// Arabic only: NLTK's `suffixes_verb_step1_success`, which a word sets
+    /// and no later word resets (it changes how later words are stemmed).
+    #[getter]
+    fn suffixes_verb_step1_success(&self) -> bool {
+        self.inner.arabic_verb_step1_success()
     }
 
-    fn __repr__(&self) -> &'static str {
-        "<EnglishStemmer>"
+    #[setter]
+    fn set_suffixes_verb_step1_success(&self, success: bool) {
+        self.inner.set_arabic_verb_step1_success(success);
+    }
+
+    /// Stems `word` exactly as NLTK's `stem` of this language does.
+    fn stem<'py>(&self, word: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyString>> {
+        let py = word.py();
+        let lowered_str;
+        let word = match word.cast::<PyString>() {
+            Ok(w) => w,
+            Err(_) => {
+                lowered_str = self.not_a_str(word)?;
+                &lowered_str
+            }
+        };
+        let language = self.inner.language();
+        let (token, lowered) = if language.lowercases() {
+            decode_and_lower(word, true)?
+        } else {
+            (core::codepoints::decode(&text_bytes(word)?), Vec::new())
+        };
+        let stopwords = self.stopwords.bind(py);
+        let lookup = PyStopWords::new(stopwords);
+        let stem = self.inner.stem_with(&token, lowered, &lookup);
+        lookup.into_result()?;
+        code_points_to_py(py, &stem.map_err(index_error)?)
+    }
+
+    fn __repr__(&self) -> String {
+        format!("<{}Stemmer>", capitalized(self.inner.language().name()))
     }
 }
 
@@ -193,6 +444,11 @@ impl NativeLancasterStemmer {
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<NativePorterStemmer>()?;
     m.add_class::<NativeSnowballStemmer>()?;
+    let languages: Vec<&str> = Language::ALL.iter().map(|l| l.name()).collect();
+    m.add(
+        "SNOWBALL_LANGUAGES",
+        pyo3::types::PyTuple::new(m.py(), languages)?,
+    )?;
     m.add_class::<NativeLancasterStemmer>()?;
     Ok(())
 }

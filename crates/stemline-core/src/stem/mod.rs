@@ -1,7 +1,8 @@
-//! NLTK's English stemmers, one module each, behind one name list.
+//! NLTK's stemmers, one module each, behind one name list.
 //!
 //! * [`porter`]: `nltk.stem.porter.PorterStemmer` in its three modes;
-//! * [`snowball`]: `nltk.stem.snowball.EnglishStemmer` ("Porter2");
+//! * [`snowball`]: `nltk.stem.snowball.SnowballStemmer` in each of its
+//!   languages (English is "Porter2");
 //! * [`lancaster`]: `nltk.stem.lancaster.LancasterStemmer` (Paice/Husk).
 //!
 //! Every stemmer takes the token and its `str.lower()` (computed by the
@@ -18,7 +19,7 @@ pub mod snowball;
 use crate::classes::CharClasses;
 pub use lancaster::LancasterStemmer;
 pub use porter::{Mode, PorterStemmer};
-pub use snowball::SnowballStemmer;
+pub use snowball::{Language, SnowballStemmer};
 
 /// A word as code points.
 pub type Word = Vec<u32>;
@@ -109,7 +110,9 @@ impl Stemmer {
     pub fn stem(&self, token: &[u32], lowered: Word, classes: &CharClasses) -> Word {
         match self {
             Stemmer::Porter(s) => s.stem(token, lowered),
-            Stemmer::Snowball(s) => s.stem(lowered),
+            // Err is NLTK's IndexError, which no word is known to raise (and
+            // English, the normalizer's language, cannot).
+            Stemmer::Snowball(s) => s.stem(token, lowered).unwrap_or_default(),
             Stemmer::Lancaster(s) => s.stem(lowered, classes),
             Stemmer::LowercaseOnly => lowered,
         }

@@ -1,0 +1,118 @@
+//! `nltk.stem.snowball.GermanStemmer.stem`, after its `word.lower()` and
+//! stop word test.
+
+use super::pystr::{
+    at, chop, contains, ends, eq, is_in, len, replace, replace_letter, slice, Stemmed,
+};
+use super::regions::{adjust_r1_to_three, r1r2_standard};
+use crate::stem::Word;
+
+const VOWELS: &str = "aeiouy\u{e4}\u{f6}\u{fc}";
+const S_ENDING: &str = "bdfghklmnrt";
+const ST_ENDING: &str = "bdfghklmnt";
+const STEP1_SUFFIXES: [&str; 7] = ["ern", "em", "er", "en", "es", "e", "s"];
+const STEP2_SUFFIXES: [&str; 4] = ["est", "en", "er", "st"];
+const STEP3_SUFFIXES: [&str; 8] = ["isch", "lich", "heit", "keit", "end", "ung", "ig", "ik"];
+
+/// `word = word[:-n]` and each region alike.
+fn chop_all(n: usize, word: &mut Word, r1: &mut Word, r2: &mut Word) {
+    chop(word, n);
+    chop(r1, n);
+    chop(r2, n);
+}
+
+pub fn stem(mut word: Word) -> Stemmed {
+    replace(&mut word, "\u{df}", "ss");
+
+    // Every 'u' and 'y' between vowels is put into upper case, left to right
+    // over the letters already marked.
+    for i in 1..word.len().saturating_sub(1) {
+        if is_in(word[i - 1], VOWELS) && is_in(word[i + 1], VOWELS) {
+            if word[i] == u32::from('u') {
+                word[i] = u32::from('U');
+            } else if word[i] == u32::from('y') {
+                word[i] = u32::from('Y');
+            }
+        }
+    }
+
+    let (mut r1, mut r2) = r1r2_standard(&word, VOWELS);
+    adjust_r1_to_three(&word, VOWELS, &mut r1);
+
+    // STEP 1
+    if let Some(&suffix) = STEP1_SUFFIXES.iter().find(|s| ends(&r1, s)) {
+        let n = len(suffix);
+        let m = n as isize;
+        if matches!(suffix, "en" | "es" | "e") && eq(slice(&word, -m - 4, -m), "niss") {
+            chop_all(n + 1, &mut word, &mut r1, &mut r2);
+        } else if suffix == "s" {
+            if is_in(at(&word, -2)?, S_ENDING) {
+                chop_all(1, &mut word, &mut r1, &mut r2);
+            }
+        } else {
+            chop_all(n, &mut word, &mut r1, &mut r2);
+        }
+    }
+
+    // STEP 2
+    if let Some(&suffix) = STEP2_SUFFIXES.iter().find(|s| ends(&r1, s)) {
+        if suffix == "st" {
+            if is_in(at(&word, -3)?, ST_ENDING) && word.len().saturating_sub(3) >= 3 {
+                chop_all(2, &mut word, &mut r1, &mut r2);
+            }
+        } else {
+            chop_all(len(suffix), &mut word, &mut r1, &mut r2);
+        }
+    }
+
+    // STEP 3: Derivational suffixes, tested in the letters of R2 (or R1)
+    // before the suffix.
+    if let Some(&suffix) = STEP3_SUFFIXES.iter().find(|s| ends(&r2, s)) {
+        let n = len(suffix);
+        let m = n as isize;
+        match suffix {
+            "end" | "ung" => {
+                if contains(slice(&r2, -m - 2, -m), "ig")
+                    && !contains(slice(&r2, -m - 3, -m - 2), "e")
+                {
+                    chop(&mut word, n + 2);
+                } else {
+                    chop(&mut word, n);
+                }
+            }
+            "ig" | "ik" | "isch" if !contains(slice(&r2, -m - 1, -m), "e") => {
+                chop(&mut word, n);
+            }
+            "lich" | "heit" => {
+                let before = slice(&r1, -m - 2, -m);
+                if contains(before, "er") || contains(before, "en") {
+                    chop(&mut word, n + 2);
+                } else {
+                    chop(&mut word, n);
+                }
+            }
+            "keit" => {
+                if contains(slice(&r2, -m - 4, -m), "lich") {
+                    chop(&mut word, n + 4);
+                } else if contains(slice(&r2, -m - 2, -m), "ig") {
+                    chop(&mut word, n + 2);
+                } else {
+                    chop(&mut word, n);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    // Umlaut accents are removed and 'u' and 'y' are put back into lower case.
+    for (from, to) in [
+        ('\u{e4}', 'a'),
+        ('\u{f6}', 'o'),
+        ('\u{fc}', 'u'),
+        ('U', 'u'),
+        ('Y', 'y'),
+    ] {
+        replace_letter(&mut word, from, to);
+    }
+    Ok(word)
+}

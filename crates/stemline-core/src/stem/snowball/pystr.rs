@@ -1,0 +1,262 @@
+//! Python's `str` operations as NLTK's Snowball stemmers use them, on code
+//! points, so that each language's module reads like NLTK's `stem` line by
+//! line.
+//!
+//! NLTK keeps a word and its regions (R1, R2, RV) as separate strings and
+//! edits each with slices, `endswith`, `in` and `suffix_replace`. A region is
+//! not always a suffix of the word: some steps edit the word and not the
+//! region, or the region and not the word (French tests `"iv" in r2` on an R2
+//! that step 1 left as it was; Italian sets `rv = word[:-2]`; Russian spells
+//! R2 and RV with `"i^a"` where the word has `"A"`). So each is kept here as
+//! a string of its own, and every operation has Python's meaning: negative
+//! indexes count from the end, slices clamp, `s[:-n]` of a shorter string is
+//! empty, `x in s` is a substring test, and `s[i]` outside the string is
+//! Python's `IndexError` ([`at`]), which the stemmer returns.
+//!
+//! Suffixes are written as NLTK writes them, as `&str` (`"it\u{e9}s"`), and
+//! compared letter by letter from the end.
+
+use crate::stem::Word;
+
+/// Python's `IndexError: string index out of range`, where NLTK's `word[i]`
+/// falls outside the word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IndexError;
+
+impl std::fmt::Display for IndexError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("string index out of range")
+    }
+}
+
+impl std::error::Error for IndexError {}
+
+/// What a stemmer's `stem` returns: the stem, or the `IndexError` NLTK raises.
+pub type Stemmed = Result<Word, IndexError>;
+
+/// `s[i]`, with Python's negative indexes.
+#[inline]
+pub fn at(s: &[u32], i: isize) -> Result<u32, IndexError> {
+    let n = s.len() as isize;
+    let j = if i < 0 { i + n } else { i };
+    if (0..n).contains(&j) {
+        Ok(s[j as usize])
+    } else {
+        Err(IndexError)
+    }
+}
+
+/// A slice bound as Python clamps it into `0..=len`.
+#[inline]
+fn bound(i: isize, len: usize) -> usize {
+    let n = len as isize;
+    let j = if i < 0 { (i + n).max(0) } else { i.min(n) };
+    j as usize
+}
+
+/// `s[start:end]`.
+#[inline]
+pub fn slice(s: &[u32], start: isize, end: isize) -> &[u32] {
+    let (a, b) = (bound(start, s.len()), bound(end, s.len()));
+    if a < b {
+        &s[a..b]
+    } else {
+        &[]
+    }
+}
+
+/// `s[start:]`.
+#[inline]
+pub fn from(s: &[u32], start: isize) -> &[u32] {
+    &s[bound(start, s.len())..]
+}
+
+/// `s[:end]`.
+#[inline]
+pub fn until(s: &[u32], end: isize) -> &[u32] {
+    &s[..bound(end, s.len())]
+}
+
+/// The number of letters of a literal (Python's `len`).
+#[inline]
+pub fn len(literal: &str) -> usize {
+    literal.chars().count()
+}
+
+/// `s.endswith(suffix)`.
+#[inline]
+pub fn ends(s: &[u32], suffix: &str) -> bool {
+    let mut i = s.len();
+    for c in suffix.chars().rev() {
+        if i == 0 || s[i - 1] != c as u32 {
+            return false;
+        }
+        i -= 1;
+    }
+    true
+}
+
+/// `s.endswith(suffixes)` for a tuple.
+#[inline]
+pub fn ends_any(s: &[u32], suffixes: &[&str]) -> bool {
+    suffixes.iter().any(|suffix| ends(s, suffix))
+}
+
+/// `s.startswith(prefix)`.
+#[inline]
+pub fn starts(s: &[u32], prefix: &str) -> bool {
+    let mut letters = s.iter();
+    prefix
+        .chars()
+        .all(|c| letters.next() == Some(&u32::from(c)))
+}
+
+/// `s == literal`.
+#[inline]
+pub fn eq(s: &[u32], literal: &str) -> bool {
+    s.len() == len(literal) && starts(s, literal)
+}
+
+/// `s in literals` for a tuple of strings.
+#[inline]
+pub fn eq_any(s: &[u32], literals: &[&str]) -> bool {
+    literals.iter().any(|l| eq(s, l))
+}
+
+/// `letter in chars`, for one letter and a string of letters (Python's
+/// substring test, which for one letter is membership).
+#[inline]
+pub fn is_in(letter: u32, chars: &str) -> bool {
+    chars.chars().any(|c| c as u32 == letter)
+}
+
+/// `s.find(needle)`: the index of its first occurrence.
+pub fn find(s: &[u32], needle: &str) -> Option<usize> {
+    let needle: Word = needle.chars().map(u32::from).collect();
+    if needle.len() > s.len() {
+        return None;
+    }
+    (0..=s.len() - needle.len()).find(|&i| s[i..i + needle.len()] == needle[..])
+}
+
+/// `s.rfind(needle)`: the index of its last occurrence.
+pub fn rfind(s: &[u32], needle: &str) -> Option<usize> {
+    let needle: Word = needle.chars().map(u32::from).collect();
+    if needle.len() > s.len() {
+        return None;
+    }
+    (0..=s.len() - needle.len())
+        .rev()
+        .find(|&i| s[i..i + needle.len()] == needle[..])
+}
+
+/// `needle in s`, a substring test.
+#[inline]
+pub fn contains(s: &[u32], needle: &str) -> bool {
+    find(s, needle).is_some()
+}
+
+/// `s = s[:-n]` for `n >= 1`: empty when `s` is shorter.
+#[inline]
+pub fn chop(s: &mut Word, n: usize) {
+    debug_assert!(n >= 1, "s[:-0] is empty in Python, not s");
+    s.truncate(s.len().saturating_sub(n));
+}
+
+/// `s = s + literal`.
+#[inline]
+pub fn push(s: &mut Word, literal: &str) {
+    s.extend(literal.chars().map(u32::from));
+}
+
+/// NLTK's `suffix_replace(s, old, new)`: `s[:-len(old)] + new`, whether or
+/// not `s` ends with `old`.
+#[inline]
+pub fn suffix_replace(s: &mut Word, old: &str, new: &str) {
+    chop(s, len(old));
+    push(s, new);
+}
+
+/// `s = s.replace(old, new)`: every occurrence, left to right, none
+/// overlapping.
+pub fn replace(s: &mut Word, old: &str, new: &str) {
+    let old: Word = old.chars().map(u32::from).collect();
+    let first = match s.windows(old.len()).position(|w| w == &old[..]) {
+        Some(i) => i,
+        None => return,
+    };
+    let mut out = Word::with_capacity(s.len() + new.len());
+    out.extend_from_slice(&s[..first]);
+    let mut i = first;
+    while i < s.len() {
+        if s[i..].starts_with(&old) {
+            push(&mut out, new);
+            i += old.len();
+        } else {
+            out.push(s[i]);
+            i += 1;
+        }
+    }
+    *s = out;
+}
+
+/// `s = s.replace(old, new)` for one letter by one letter.
+#[inline]
+pub fn replace_letter(s: &mut [u32], old: char, new: char) {
+    for c in s.iter_mut() {
+        if *c == old as u32 {
+            *c = new as u32;
+        }
+    }
+}
+
+/// A literal as code points.
+pub fn word(literal: &str) -> Word {
+    literal.chars().map(u32::from).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(x: &str) -> Word {
+        word(x)
+    }
+
+    #[test]
+    fn indexes_and_slices_are_pythons() {
+        let w = s("abcde");
+        assert_eq!(at(&w, -1), Ok('e' as u32));
+        assert_eq!(at(&w, 0), Ok('a' as u32));
+        assert_eq!(at(&w, -6), Err(IndexError));
+        assert_eq!(at(&w, 5), Err(IndexError));
+        assert_eq!(slice(&w, -4, -2), &s("bc")[..]);
+        assert_eq!(slice(&w, -9, -3), &s("ab")[..]);
+        assert_eq!(slice(&w, -2, -4), &[] as &[u32]);
+        assert_eq!(from(&w, 3), &s("de")[..]);
+        assert_eq!(from(&w, 9), &[] as &[u32]);
+        assert_eq!(until(&w, -2), &s("abc")[..]);
+        assert_eq!(until(&w, -9), &[] as &[u32]);
+    }
+
+    #[test]
+    fn edits_are_pythons() {
+        let mut w = s("ab");
+        chop(&mut w, 3);
+        assert!(w.is_empty());
+        let mut w = s("heden");
+        suffix_replace(&mut w, "heden", "heid");
+        assert_eq!(w, s("heid"));
+        let mut w = s("aaa");
+        replace(&mut w, "aa", "b");
+        assert_eq!(w, s("ba"));
+        let mut w = s("a~o~a~");
+        replace(&mut w, "a~", "\u{e3}");
+        assert_eq!(w, s("\u{e3}o~\u{e3}"));
+        assert!(ends(&s("it\u{e9}s"), "\u{e9}s"));
+        assert!(contains(&s("xxivyy"), "iv"));
+        assert!(contains(&s("x"), ""));
+        assert_eq!(rfind(&s("mentment"), "ment"), Some(4));
+        assert_eq!(find(&s("mentment"), "ment"), Some(0));
+    }
+}
