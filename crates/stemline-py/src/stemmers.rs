@@ -365,16 +365,41 @@ impl NativeSnowballStemmer {
             }
         };
         let language = self.inner.language();
-        let (token, lowered) = if language.lowercases() {
-            decode_and_lower(word, true)?
+        let bytes = text_bytes(word)?;
+        let ascii = bytes.is_ascii();
+        // The token itself only where NLTK stems it as it is (Arabic, Russian)
+        // or looks at its length (Porter); the others stem its lowering.
+        let token = if !language.lowercases() || language == Language::Porter {
+            core::codepoints::decode(&bytes)
         } else {
-            (core::codepoints::decode(&text_bytes(word)?), Vec::new())
+            Vec::new()
+        };
+        let lowered = if !language.lowercases() {
+            Vec::new()
+        } else if ascii {
+            bytes
+                .iter()
+                .map(|&b| u32::from(b.to_ascii_lowercase()))
+                .collect()
+        } else {
+            py_lower(word)?
         };
         let stopwords = self.stopwords.bind(py);
         let lookup = PyStopWords::new(stopwords);
         let stem = self.inner.stem_with(&token, lowered, &lookup);
         lookup.into_result()?;
-        code_points_to_py(py, &stem.map_err(index_error)?)
+        let stem = stem.map_err(index_error)?;
+        // A word that is its own stem comes back as it is, with no new string.
+        if ascii
+            && stem.len() == bytes.len()
+            && stem
+                .iter()
+                .zip(bytes.iter())
+                .all(|(&c, &b)| c == u32::from(b))
+        {
+            return Ok(word.clone());
+        }
+        code_points_to_py(py, &stem)
     }
 
     fn __repr__(&self) -> String {

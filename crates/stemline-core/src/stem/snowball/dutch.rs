@@ -2,20 +2,21 @@
 //! word test.
 
 use super::pystr::{
-    at, chop, ends, ends_any, eq, is_in, len, replace_letter, slice, suffix_replace, Stemmed,
+    at, chop, ends, eq, first_ending, is_in, len, replace_letter, slice, suffix_replace, suffixes,
+    Letters, Stemmed, Suffix,
 };
 use super::regions::{adjust_r1_to_three, r1r2_standard};
 use crate::stem::Word;
 
-const VOWELS: &str = "aeiouy\u{e8}";
-const STEP1_SUFFIXES: [&str; 5] = ["heden", "ene", "en", "se", "s"];
-const STEP3B_SUFFIXES: [&str; 6] = ["baar", "lijk", "bar", "end", "ing", "ig"];
-const UNDOUBLE: [&str; 3] = ["kk", "dd", "tt"];
+const VOWELS: Letters = Letters::of("aeiouy\u{e8}");
+static STEP1_SUFFIXES: [Suffix; 5] = suffixes(["heden", "ene", "en", "se", "s"]);
+static STEP3B_SUFFIXES: [Suffix; 6] = suffixes(["baar", "lijk", "bar", "end", "ing", "ig"]);
+static UNDOUBLE: [Suffix; 3] = suffixes(["kk", "dd", "tt"]);
 
 /// `word = word[:-1]` and each region alike, when the word ends with `kk`,
 /// `dd` or `tt`.
 fn undouble(word: &mut Word, regions: &mut [&mut Word]) {
-    if ends_any(word, &UNDOUBLE) {
+    if first_ending(word, &UNDOUBLE).is_some() {
         chop(word, 1);
         for r in regions.iter_mut() {
             chop(r, 1);
@@ -48,40 +49,40 @@ pub fn stem(mut word: Word) -> Stemmed {
         word[0] = u32::from('Y');
     }
     for i in 1..word.len() {
-        if is_in(word[i - 1], VOWELS) && word[i] == u32::from('y') {
+        if VOWELS.has(word[i - 1]) && word[i] == u32::from('y') {
             word[i] = u32::from('Y');
         }
     }
     for i in 1..word.len().saturating_sub(1) {
-        if is_in(word[i - 1], VOWELS) && word[i] == u32::from('i') && is_in(word[i + 1], VOWELS) {
+        if VOWELS.has(word[i - 1]) && word[i] == u32::from('i') && VOWELS.has(word[i + 1]) {
             word[i] = u32::from('I');
         }
     }
 
-    let (mut r1, mut r2) = r1r2_standard(&word, VOWELS);
-    adjust_r1_to_three(&word, VOWELS, &mut r1);
+    let (mut r1, mut r2) = r1r2_standard(&word, &VOWELS);
+    adjust_r1_to_three(&word, &VOWELS, &mut r1);
 
     // STEP 1
-    if let Some(suffix) = STEP1_SUFFIXES.iter().find(|s| ends(&r1, s)) {
+    if let Some(suffix) = first_ending(&r1, &STEP1_SUFFIXES) {
         let n = len(suffix) as isize;
-        if *suffix == "heden" {
+        if suffix == "heden" {
             suffix_replace(&mut word, suffix, "heid");
             suffix_replace(&mut r1, suffix, "heid");
             // R2 is left as it was when it does not end with "heden".
             if ends(&r2, "heden") {
                 suffix_replace(&mut r2, suffix, "heid");
             }
-        } else if matches!(*suffix, "ene" | "en")
+        } else if matches!(suffix, "ene" | "en")
             && !ends(&word, "heden")
-            && !is_in(at(&word, -n - 1)?, VOWELS)
+            && !VOWELS.has(at(&word, -n - 1)?)
             && !eq(slice(&word, -n - 3, -n), "gem")
         {
             chop(&mut word, n as usize);
             chop(&mut r1, n as usize);
             chop(&mut r2, n as usize);
             undouble(&mut word, &mut [&mut r1, &mut r2]);
-        } else if matches!(*suffix, "se" | "s")
-            && !is_in(at(&word, -n - 1)?, VOWELS)
+        } else if matches!(suffix, "se" | "s")
+            && !VOWELS.has(at(&word, -n - 1)?)
             && at(&word, -n - 1)? != u32::from('j')
         {
             chop(&mut word, n as usize);
@@ -91,7 +92,7 @@ pub fn stem(mut word: Word) -> Stemmed {
     }
 
     // STEP 2
-    if ends(&r1, "e") && !is_in(at(&word, -2)?, VOWELS) {
+    if ends(&r1, "e") && !VOWELS.has(at(&word, -2)?) {
         step2_success = true;
         chop(&mut word, 1);
         chop(&mut r1, 1);
@@ -104,7 +105,7 @@ pub fn stem(mut word: Word) -> Stemmed {
         chop(&mut word, 4);
         chop(&mut r1, 4);
         chop(&mut r2, 4);
-        if ends(&r1, "en") && !is_in(at(&word, -3)?, VOWELS) && !eq(slice(&word, -5, -2), "gem") {
+        if ends(&r1, "en") && !VOWELS.has(at(&word, -3)?) && !eq(slice(&word, -5, -2), "gem") {
             chop(&mut word, 2);
             chop(&mut r1, 2);
             chop(&mut r2, 2);
@@ -113,8 +114,8 @@ pub fn stem(mut word: Word) -> Stemmed {
     }
 
     // STEP 3b: Derivational suffixes
-    if let Some(suffix) = STEP3B_SUFFIXES.iter().find(|s| ends(&r2, s)) {
-        match *suffix {
+    if let Some(suffix) = first_ending(&r2, &STEP3B_SUFFIXES) {
+        match suffix {
             "end" | "ing" => {
                 chop(&mut word, 3);
                 chop(&mut r2, 3);
@@ -128,7 +129,7 @@ pub fn stem(mut word: Word) -> Stemmed {
             "lijk" => {
                 chop(&mut word, 4);
                 chop(&mut r1, 4);
-                if ends(&r1, "e") && !is_in(at(&word, -2)?, VOWELS) {
+                if ends(&r1, "e") && !VOWELS.has(at(&word, -2)?) {
                     chop(&mut word, 1);
                     undouble(&mut word, &mut []);
                 }
@@ -142,9 +143,9 @@ pub fn stem(mut word: Word) -> Stemmed {
     // STEP 4: Undouble vowel
     if word.len() >= 4 {
         let last = word[word.len() - 1];
-        if !is_in(last, VOWELS) && last != u32::from('I') {
+        if !VOWELS.has(last) && last != u32::from('I') {
             let pair = slice(&word, -3, -1);
-            if pair[0] == pair[1] && is_in(pair[0], "aeou") && !is_in(at(&word, -4)?, VOWELS) {
+            if pair[0] == pair[1] && is_in(pair[0], "aeou") && !VOWELS.has(at(&word, -4)?) {
                 // "".join((word[:-3], word[-3], word[-1]))
                 let n = word.len();
                 word.remove(n - 2);

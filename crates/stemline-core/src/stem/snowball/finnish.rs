@@ -2,20 +2,21 @@
 //! stop word test.
 
 use super::pystr::{
-    at, chop, contains, ends, ends_any, eq_any, from, is_in, len, slice, suffix_replace, Stemmed,
+    at, chop, contains, ends, ends_any, eq_any, first_ending, from, is_in, len, slice,
+    suffix_replace, suffixes, Letters, Stemmed, Suffix,
 };
 use super::regions::r1r2_standard;
 use crate::stem::Word;
 
-const VOWELS: &str = "aeiouy\u{e4}\u{f6}";
-const RESTRICTED_VOWELS: &str = "aeiou\u{e4}\u{f6}";
+const VOWELS: Letters = Letters::of("aeiouy\u{e4}\u{f6}");
+const RESTRICTED_VOWELS: Letters = Letters::of("aeiou\u{e4}\u{f6}");
 const LONG_VOWELS: [&str; 7] = ["aa", "ee", "ii", "oo", "uu", "\u{e4}\u{e4}", "\u{f6}\u{f6}"];
-const CONSONANTS: &str = "bcdfghjklmnpqrstvwxz";
+const CONSONANTS: Letters = Letters::of("bcdfghjklmnpqrstvwxz");
 const DOUBLE_CONSONANTS: [&str; 20] = [
     "bb", "cc", "dd", "ff", "gg", "hh", "jj", "kk", "ll", "mm", "nn", "pp", "qq", "rr", "ss", "tt",
     "vv", "ww", "xx", "zz",
 ];
-const STEP1_SUFFIXES: [&str; 10] = [
+static STEP1_SUFFIXES: [Suffix; 10] = suffixes([
     "kaan",
     "k\u{e4}\u{e4}n",
     "sti",
@@ -26,16 +27,16 @@ const STEP1_SUFFIXES: [&str; 10] = [
     "k\u{f6}",
     "pa",
     "p\u{e4}",
-];
-const STEP2_SUFFIXES: [&str; 9] = [
+]);
+static STEP2_SUFFIXES: [Suffix; 9] = suffixes([
     "nsa", "ns\u{e4}", "mme", "nne", "si", "ni", "an", "\u{e4}n", "en",
-];
-const STEP3_SUFFIXES: [&str; 30] = [
+]);
+static STEP3_SUFFIXES: [Suffix; 30] = suffixes([
     "siin", "tten", "seen", "han", "hen", "hin", "hon", "h\u{e4}n", "h\u{f6}n", "den", "tta",
     "tt\u{e4}", "ssa", "ss\u{e4}", "sta", "st\u{e4}", "lla", "ll\u{e4}", "lta", "lt\u{e4}", "lle",
     "ksi", "ine", "ta", "t\u{e4}", "na", "n\u{e4}", "a", "\u{e4}", "n",
-];
-const STEP4_SUFFIXES: [&str; 14] = [
+]);
+static STEP4_SUFFIXES: [Suffix; 14] = suffixes([
     "impi",
     "impa",
     "imp\u{e4}",
@@ -50,7 +51,7 @@ const STEP4_SUFFIXES: [&str; 14] = [
     "mm\u{e4}",
     "eja",
     "ej\u{e4}",
-];
+]);
 
 /// `word = word[:-n]` and each region alike.
 fn chop_all(n: usize, word: &mut Word, r1: &mut Word, r2: &mut Word) {
@@ -61,12 +62,12 @@ fn chop_all(n: usize, word: &mut Word, r1: &mut Word, r2: &mut Word) {
 
 pub fn stem(mut word: Word) -> Stemmed {
     let mut step3_success = false;
-    let (mut r1, mut r2) = r1r2_standard(&word, VOWELS);
+    let (mut r1, mut r2) = r1r2_standard(&word, &VOWELS);
 
     // STEP 1: Particles etc.
-    if let Some(suffix) = STEP1_SUFFIXES.iter().find(|s| ends(&r1, s)) {
+    if let Some(suffix) = first_ending(&r1, &STEP1_SUFFIXES) {
         let n = len(suffix);
-        if *suffix == "sti" {
+        if suffix == "sti" {
             // `suffix in r2`: anywhere in R2, not only at its end.
             if contains(&r2, suffix) {
                 chop_all(3, &mut word, &mut r1, &mut r2);
@@ -77,8 +78,8 @@ pub fn stem(mut word: Word) -> Stemmed {
     }
 
     // STEP 2: Possessives
-    if let Some(suffix) = STEP2_SUFFIXES.iter().find(|s| ends(&r1, s)) {
-        match *suffix {
+    if let Some(suffix) = first_ending(&r1, &STEP2_SUFFIXES) {
+        match suffix {
             "si" => {
                 if at(&word, -3)? != u32::from('k') {
                     chop_all(2, &mut word, &mut r1, &mut r2);
@@ -121,10 +122,11 @@ pub fn stem(mut word: Word) -> Stemmed {
     // STEP 3: Cases. A suffix whose condition fails here lets the next
     // suffix of the list be tried (NLTK's `continue`); every other suffix
     // ends the step (`break`).
-    for suffix in STEP3_SUFFIXES {
-        if !ends(&r1, suffix) {
+    for suffix in &STEP3_SUFFIXES {
+        if !suffix.ends(&r1) {
             continue;
         }
+        let suffix = suffix.text;
         let n = len(suffix);
         match suffix {
             "han" | "hen" | "hin" | "hon" | "h\u{e4}n" | "h\u{f6}n" => {
@@ -136,8 +138,7 @@ pub fn stem(mut word: Word) -> Stemmed {
             }
             "siin" | "den" | "tten" => {
                 let n = n as isize;
-                if at(&word, -n - 1)? == u32::from('i')
-                    && is_in(at(&word, -n - 2)?, RESTRICTED_VOWELS)
+                if at(&word, -n - 1)? == u32::from('i') && RESTRICTED_VOWELS.has(at(&word, -n - 2)?)
                 {
                     chop_all(n as usize, &mut word, &mut r1, &mut r2);
                     step3_success = true;
@@ -154,7 +155,7 @@ pub fn stem(mut word: Word) -> Stemmed {
                 }
             }
             "a" | "\u{e4}" => {
-                if is_in(at(&word, -2)?, VOWELS) && is_in(at(&word, -3)?, CONSONANTS) {
+                if VOWELS.has(at(&word, -2)?) && CONSONANTS.has(at(&word, -3)?) {
                     chop_all(1, &mut word, &mut r1, &mut r2);
                     step3_success = true;
                 }
@@ -182,9 +183,9 @@ pub fn stem(mut word: Word) -> Stemmed {
     }
 
     // STEP 4: Other endings
-    if let Some(suffix) = STEP4_SUFFIXES.iter().find(|s| ends(&r2, s)) {
+    if let Some(suffix) = first_ending(&r2, &STEP4_SUFFIXES) {
         if matches!(
-            *suffix,
+            suffix,
             "mpi" | "mpa" | "mp\u{e4}" | "mmi" | "mma" | "mm\u{e4}"
         ) {
             if !eq_any(slice(&word, -5, -3), &["po"]) {
@@ -202,7 +203,7 @@ pub fn stem(mut word: Word) -> Stemmed {
     } else if !step3_success
         && r1.len() >= 2
         && r1[r1.len() - 1] == u32::from('t')
-        && is_in(r1[r1.len() - 2], VOWELS)
+        && VOWELS.has(r1[r1.len() - 2])
     {
         chop_all(1, &mut word, &mut r1, &mut r2);
         if ends(&r2, "imma") {
@@ -219,8 +220,7 @@ pub fn stem(mut word: Word) -> Stemmed {
         chop(&mut word, 1);
         chop(&mut r1, 1);
     }
-    if r1.len() >= 2 && is_in(r1[r1.len() - 2], CONSONANTS) && is_in(r1[r1.len() - 1], "a\u{e4}ei")
-    {
+    if r1.len() >= 2 && CONSONANTS.has(r1[r1.len() - 2]) && is_in(r1[r1.len() - 1], "a\u{e4}ei") {
         chop(&mut word, 1);
         chop(&mut r1, 1);
     }
@@ -236,7 +236,7 @@ pub fn stem(mut word: Word) -> Stemmed {
     // If the word ends with a double consonant followed by zero or more
     // vowels, the last consonant is removed.
     let n = word.len();
-    if let Some(i) = (1..n).find(|&i| !is_in(word[n - i], VOWELS)) {
+    if let Some(i) = (1..n).find(|&i| !VOWELS.has(word[n - i])) {
         // word[-i - 1:-i + 1], the consonant and the letter before it.
         if eq_any(&word[n - i - 1..n - i + 1], &DOUBLE_CONSONANTS) {
             word.remove(n - i);

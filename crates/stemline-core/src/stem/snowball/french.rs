@@ -6,14 +6,15 @@
 //! was marked, which is why the regions are strings of their own here.
 
 use super::pystr::{
-    at, chop, contains, ends, ends_any, eq, eq_any, from, is_in, len, push, replace_letter, rfind,
-    slice, starts, suffix_replace, Stemmed,
+    at, chop, contains, ends, ends_any, eq, eq_any, first_ending, from, is_in, len, push,
+    replace_letter, rfind, slice, starts, suffix_replace, suffixes, Letters, Stemmed, Suffix,
 };
 use super::regions::r1r2_standard;
 use crate::stem::Word;
 
-const VOWELS: &str = "aeiouy\u{e2}\u{e0}\u{eb}\u{e9}\u{ea}\u{e8}\u{ef}\u{ee}\u{f4}\u{fb}\u{f9}";
-const STEP1_SUFFIXES: [&str; 43] = [
+const VOWELS: Letters =
+    Letters::of("aeiouy\u{e2}\u{e0}\u{eb}\u{e9}\u{ea}\u{e8}\u{ef}\u{ee}\u{f4}\u{fb}\u{f9}");
+static STEP1_SUFFIXES: [Suffix; 43] = suffixes([
     "issements",
     "issement",
     "atrices",
@@ -57,8 +58,8 @@ const STEP1_SUFFIXES: [&str; 43] = [
     "ifs",
     "aux",
     "if",
-];
-const STEP2A_SUFFIXES: [&str; 35] = [
+]);
+static STEP2A_SUFFIXES: [Suffix; 35] = suffixes([
     "issaIent",
     "issantes",
     "iraIent",
@@ -94,8 +95,8 @@ const STEP2A_SUFFIXES: [&str; 35] = [
     "is",
     "it",
     "i",
-];
-const STEP2B_SUFFIXES: [&str; 38] = [
+]);
+static STEP2B_SUFFIXES: [Suffix; 38] = suffixes([
     "eraIent",
     "assions",
     "erions",
@@ -134,7 +135,7 @@ const STEP2B_SUFFIXES: [&str; 38] = [
     "as",
     "\u{e9}",
     "a",
-];
+]);
 /// Step 2b's suffixes deleted from the word alone.
 const STEP2B_DELETE: [&str; 19] = [
     "eraIent",
@@ -178,7 +179,8 @@ const STEP2B_DELETE_WITH_E: [&str; 18] = [
     "as",
     "a",
 ];
-const STEP4_SUFFIXES: [&str; 7] = ["i\u{e8}re", "I\u{e8}re", "ion", "ier", "Ier", "e", "\u{eb}"];
+static STEP4_SUFFIXES: [Suffix; 7] =
+    suffixes(["i\u{e8}re", "I\u{e8}re", "ion", "ier", "Ier", "e", "\u{eb}"]);
 
 /// `word[:-2] + "iqU"`, step 1's `ic` outside R2.
 fn ic_to_iqu(word: &mut Word) {
@@ -194,12 +196,12 @@ fn rv_french(word: &[u32]) -> Word {
         return Word::new();
     }
     if ["par", "col", "tap"].iter().any(|p| starts(word, p))
-        || (is_in(word[0], VOWELS) && is_in(word[1], VOWELS))
+        || (VOWELS.has(word[0]) && VOWELS.has(word[1]))
     {
         return from(word, 3).to_vec();
     }
     (1..word.len())
-        .find(|&i| is_in(word[i], VOWELS))
+        .find(|&i| VOWELS.has(word[i]))
         .map_or_else(Word::new, |i| word[i + 1..].to_vec())
 }
 
@@ -218,7 +220,7 @@ pub fn stem(mut word: Word) -> Stemmed {
         }
     }
     for i in 1..word.len().saturating_sub(1) {
-        let (before, after) = (is_in(word[i - 1], VOWELS), is_in(word[i + 1], VOWELS));
+        let (before, after) = (VOWELS.has(word[i - 1]), VOWELS.has(word[i + 1]));
         if before && after {
             if word[i] == u32::from('u') {
                 word[i] = u32::from('U');
@@ -231,11 +233,11 @@ pub fn stem(mut word: Word) -> Stemmed {
         }
     }
 
-    let (r1, r2) = r1r2_standard(&word, VOWELS);
+    let (r1, r2) = r1r2_standard(&word, &VOWELS);
     let mut rv = rv_french(&word);
 
     // STEP 1: Standard suffix removal
-    if let Some(&suffix) = STEP1_SUFFIXES.iter().find(|s| ends(&word, s)) {
+    if let Some(suffix) = first_ending(&word, &STEP1_SUFFIXES) {
         let n = len(suffix);
         let in_r1 = contains(&r1, suffix);
         let in_r2 = contains(&r2, suffix);
@@ -287,7 +289,7 @@ pub fn stem(mut word: Word) -> Stemmed {
         } else if matches!(suffix, "ment" | "ments")
             && in_rv
             && !starts(&rv, suffix)
-            && is_in(vowel_before_last(&rv, suffix)?, VOWELS)
+            && VOWELS.has(vowel_before_last(&rv, suffix)?)
         {
             chop(&mut word, n);
             chop(&mut rv, n);
@@ -298,7 +300,7 @@ pub fn stem(mut word: Word) -> Stemmed {
             step1_success = true;
         } else if matches!(suffix, "issement" | "issements")
             && in_r1
-            && !is_in(at(&word, -(n as isize) - 1)?, VOWELS)
+            && !VOWELS.has(at(&word, -(n as isize) - 1)?)
         {
             chop(&mut word, n);
             step1_success = true;
@@ -379,12 +381,12 @@ pub fn stem(mut word: Word) -> Stemmed {
 
     // STEP 2a: Verb suffixes beginning 'i'
     if !step1_success || rv_ending_found {
-        if let Some(&suffix) = STEP2A_SUFFIXES.iter().find(|s| ends(&word, s)) {
+        if let Some(suffix) = first_ending(&word, &STEP2A_SUFFIXES) {
             // `rv[rv.rindex(suffix) - 1]`: index -1, the last letter, when
             // RV starts with the suffix.
             if contains(&rv, suffix)
                 && rv.len() > len(suffix)
-                && !is_in(vowel_before_last(&rv, suffix)?, VOWELS)
+                && !VOWELS.has(vowel_before_last(&rv, suffix)?)
             {
                 chop(&mut word, len(suffix));
                 step2a_success = true;
@@ -393,7 +395,7 @@ pub fn stem(mut word: Word) -> Stemmed {
 
         // STEP 2b: Other verb suffixes
         if !step2a_success {
-            if let Some(&suffix) = STEP2B_SUFFIXES.iter().find(|s| ends(&rv, s)) {
+            if let Some(suffix) = first_ending(&rv, &STEP2B_SUFFIXES) {
                 let n = len(suffix);
                 if suffix == "ions" && contains(&r2, "ions") {
                     chop(&mut word, 4);
@@ -429,10 +431,11 @@ pub fn stem(mut word: Word) -> Stemmed {
             chop(&mut word, 1);
         }
         // A suffix of the word that is not in RV lets the next be tried.
-        for suffix in STEP4_SUFFIXES {
-            if !(ends(&word, suffix) && contains(&rv, suffix)) {
+        for suffix in &STEP4_SUFFIXES {
+            if !(suffix.ends(&word) && contains(&rv, suffix.text)) {
                 continue;
             }
+            let suffix = suffix.text;
             if suffix == "ion" && contains(&r2, suffix) && is_in(at(&rv, -4)?, "st") {
                 chop(&mut word, 3);
             } else if matches!(suffix, "ier" | "i\u{e8}re" | "Ier" | "I\u{e8}re") {
@@ -454,7 +457,7 @@ pub fn stem(mut word: Word) -> Stemmed {
     // STEP 6: Un-accent: the last vowel, if it is not the last letter (nor
     // the first), loses its acute or grave accent.
     let n = word.len();
-    if let Some(i) = (1..n).find(|&i| is_in(word[n - i], VOWELS)) {
+    if let Some(i) = (1..n).find(|&i| VOWELS.has(word[n - i])) {
         if i != 1 && matches!(word[n - i], 0xE9 | 0xE8) {
             word[n - i] = u32::from('e');
         }

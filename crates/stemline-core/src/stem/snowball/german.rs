@@ -2,17 +2,19 @@
 //! stop word test.
 
 use super::pystr::{
-    at, chop, contains, ends, eq, is_in, len, replace, replace_letter, slice, Stemmed,
+    at, chop, contains, eq, first_ending, len, replace, replace_letter, slice, suffixes, Letters,
+    Stemmed, Suffix,
 };
 use super::regions::{adjust_r1_to_three, r1r2_standard};
 use crate::stem::Word;
 
-const VOWELS: &str = "aeiouy\u{e4}\u{f6}\u{fc}";
-const S_ENDING: &str = "bdfghklmnrt";
-const ST_ENDING: &str = "bdfghklmnt";
-const STEP1_SUFFIXES: [&str; 7] = ["ern", "em", "er", "en", "es", "e", "s"];
-const STEP2_SUFFIXES: [&str; 4] = ["est", "en", "er", "st"];
-const STEP3_SUFFIXES: [&str; 8] = ["isch", "lich", "heit", "keit", "end", "ung", "ig", "ik"];
+const VOWELS: Letters = Letters::of("aeiouy\u{e4}\u{f6}\u{fc}");
+const S_ENDING: Letters = Letters::of("bdfghklmnrt");
+const ST_ENDING: Letters = Letters::of("bdfghklmnt");
+static STEP1_SUFFIXES: [Suffix; 7] = suffixes(["ern", "em", "er", "en", "es", "e", "s"]);
+static STEP2_SUFFIXES: [Suffix; 4] = suffixes(["est", "en", "er", "st"]);
+static STEP3_SUFFIXES: [Suffix; 8] =
+    suffixes(["isch", "lich", "heit", "keit", "end", "ung", "ig", "ik"]);
 
 /// `word = word[:-n]` and each region alike.
 fn chop_all(n: usize, word: &mut Word, r1: &mut Word, r2: &mut Word) {
@@ -27,7 +29,7 @@ pub fn stem(mut word: Word) -> Stemmed {
     // Every 'u' and 'y' between vowels is put into upper case, left to right
     // over the letters already marked.
     for i in 1..word.len().saturating_sub(1) {
-        if is_in(word[i - 1], VOWELS) && is_in(word[i + 1], VOWELS) {
+        if VOWELS.has(word[i - 1]) && VOWELS.has(word[i + 1]) {
             if word[i] == u32::from('u') {
                 word[i] = u32::from('U');
             } else if word[i] == u32::from('y') {
@@ -36,17 +38,17 @@ pub fn stem(mut word: Word) -> Stemmed {
         }
     }
 
-    let (mut r1, mut r2) = r1r2_standard(&word, VOWELS);
-    adjust_r1_to_three(&word, VOWELS, &mut r1);
+    let (mut r1, mut r2) = r1r2_standard(&word, &VOWELS);
+    adjust_r1_to_three(&word, &VOWELS, &mut r1);
 
     // STEP 1
-    if let Some(&suffix) = STEP1_SUFFIXES.iter().find(|s| ends(&r1, s)) {
+    if let Some(suffix) = first_ending(&r1, &STEP1_SUFFIXES) {
         let n = len(suffix);
         let m = n as isize;
         if matches!(suffix, "en" | "es" | "e") && eq(slice(&word, -m - 4, -m), "niss") {
             chop_all(n + 1, &mut word, &mut r1, &mut r2);
         } else if suffix == "s" {
-            if is_in(at(&word, -2)?, S_ENDING) {
+            if S_ENDING.has(at(&word, -2)?) {
                 chop_all(1, &mut word, &mut r1, &mut r2);
             }
         } else {
@@ -55,9 +57,9 @@ pub fn stem(mut word: Word) -> Stemmed {
     }
 
     // STEP 2
-    if let Some(&suffix) = STEP2_SUFFIXES.iter().find(|s| ends(&r1, s)) {
+    if let Some(suffix) = first_ending(&r1, &STEP2_SUFFIXES) {
         if suffix == "st" {
-            if is_in(at(&word, -3)?, ST_ENDING) && word.len().saturating_sub(3) >= 3 {
+            if ST_ENDING.has(at(&word, -3)?) && word.len().saturating_sub(3) >= 3 {
                 chop_all(2, &mut word, &mut r1, &mut r2);
             }
         } else {
@@ -67,7 +69,7 @@ pub fn stem(mut word: Word) -> Stemmed {
 
     // STEP 3: Derivational suffixes, tested in the letters of R2 (or R1)
     // before the suffix.
-    if let Some(&suffix) = STEP3_SUFFIXES.iter().find(|s| ends(&r2, s)) {
+    if let Some(suffix) = first_ending(&r2, &STEP3_SUFFIXES) {
         let n = len(suffix);
         let m = n as isize;
         match suffix {

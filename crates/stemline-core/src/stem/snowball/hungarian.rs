@@ -2,19 +2,20 @@
 //! stop word test.
 
 use super::pystr::{
-    at, chop, contains, ends, ends_any, eq, find, is_in, len, push, slice, suffix_replace, Stemmed,
+    at, chop, contains, ends, eq, find, first_ending, len, push, slice, suffix_replace, suffixes,
+    Letters, Stemmed, Suffix,
 };
 use crate::stem::Word;
 
 /// NLTK's vowels, with `õ` and `û` where Hungarian writes `ő` and `ű`.
-const VOWELS: &str = "aeiou\u{f6}\u{fc}\u{e1}\u{e9}\u{ed}\u{f3}\u{f5}\u{fa}\u{fb}";
+const VOWELS: Letters = Letters::of("aeiou\u{f6}\u{fc}\u{e1}\u{e9}\u{ed}\u{f3}\u{f5}\u{fa}\u{fb}");
 const DIGRAPHS: [&str; 8] = ["cs", "dz", "dzs", "gy", "ly", "ny", "ty", "zs"];
 const DOUBLE_CONSONANTS: [&str; 23] = [
     "bb", "cc", "ccs", "dd", "ff", "gg", "ggy", "jj", "kk", "ll", "lly", "mm", "nn", "nny", "pp",
     "rr", "ss", "ssz", "tt", "tty", "vv", "zz", "zzs",
 ];
-const STEP1_SUFFIXES: [&str; 2] = ["al", "el"];
-const STEP2_SUFFIXES: [&str; 44] = [
+static STEP1_SUFFIXES: [Suffix; 2] = suffixes(["al", "el"]);
+static STEP2_SUFFIXES: [Suffix; 44] = suffixes([
     "k\u{e9}ppen",
     "onk\u{e9}nt",
     "enk\u{e9}nt",
@@ -59,18 +60,18 @@ const STEP2_SUFFIXES: [&str; 44] = [
     "\u{f6}n",
     "n",
     "t",
-];
-const STEP3_SUFFIXES: [&str; 3] = ["\u{e1}nk\u{e9}nt", "\u{e1}n", "\u{e9}n"];
-const STEP4_SUFFIXES: [&str; 6] = [
+]);
+static STEP3_SUFFIXES: [Suffix; 3] = suffixes(["\u{e1}nk\u{e9}nt", "\u{e1}n", "\u{e9}n"]);
+static STEP4_SUFFIXES: [Suffix; 6] = suffixes([
     "astul",
     "est\u{fc}l",
     "\u{e1}stul",
     "\u{e9}st\u{fc}l",
     "stul",
     "st\u{fc}l",
-];
-const STEP5_SUFFIXES: [&str; 2] = ["\u{e1}", "\u{e9}"];
-const STEP6_SUFFIXES: [&str; 12] = [
+]);
+static STEP5_SUFFIXES: [Suffix; 2] = suffixes(["\u{e1}", "\u{e9}"]);
+static STEP6_SUFFIXES: [Suffix; 12] = suffixes([
     "ok\u{e9}",
     "\u{f6}k\u{e9}",
     "ak\u{e9}",
@@ -83,8 +84,8 @@ const STEP6_SUFFIXES: [&str; 12] = [
     "\u{e9}i",
     "\u{e9}\u{e9}",
     "\u{e9}",
-];
-const STEP7_SUFFIXES: [&str; 31] = [
+]);
+static STEP7_SUFFIXES: [Suffix; 31] = suffixes([
     "\u{e1}juk",
     "\u{e9}j\u{fc}k",
     "\u{fc}nk",
@@ -116,8 +117,8 @@ const STEP7_SUFFIXES: [&str; 31] = [
     "o",
     "\u{e1}",
     "\u{e9}",
-];
-const STEP8_SUFFIXES: [&str; 42] = [
+]);
+static STEP8_SUFFIXES: [Suffix; 42] = suffixes([
     "jaitok",
     "jeitek",
     "jaink",
@@ -160,8 +161,9 @@ const STEP8_SUFFIXES: [&str; 42] = [
     "\u{e1}i",
     "\u{e9}i",
     "i",
-];
-const STEP9_SUFFIXES: [&str; 7] = ["\u{e1}k", "\u{e9}k", "\u{f6}k", "ok", "ek", "ak", "k"];
+]);
+static STEP9_SUFFIXES: [Suffix; 7] =
+    suffixes(["\u{e1}k", "\u{e9}k", "\u{f6}k", "ok", "ek", "ak", "k"]);
 
 /// Each of `word` and R1 becomes `s[:-cut] + s[-keep]`: a double consonant
 /// before the last `cut - 1` letters loses one of its letters.
@@ -196,7 +198,7 @@ fn owned(word: &mut Word, r1: &mut Word, suffix: &str, to_a: &[&str], to_e: &[&s
 /// found after the first letter, or else the first consonant; after a
 /// consonant first, the first vowel.
 fn r1_hungarian(word: &[u32]) -> Word {
-    if is_in(word[0], VOWELS) {
+    if VOWELS.has(word[0]) {
         for digraph in DIGRAPHS {
             if contains(&word[1..], digraph) {
                 let last = &digraph[digraph.len() - 1..];
@@ -205,11 +207,11 @@ fn r1_hungarian(word: &[u32]) -> Word {
             }
         }
         (1..word.len())
-            .find(|&i| !is_in(word[i], VOWELS))
+            .find(|&i| !VOWELS.has(word[i]))
             .map_or_else(Word::new, |i| word[i + 1..].to_vec())
     } else {
         (1..word.len())
-            .find(|&i| is_in(word[i], VOWELS))
+            .find(|&i| VOWELS.has(word[i]))
             .map_or_else(Word::new, |i| word[i + 1..].to_vec())
     }
 }
@@ -222,7 +224,7 @@ pub fn stem(mut word: Word) -> Stemmed {
     let mut r1 = r1_hungarian(&word);
 
     // STEP 1: Remove instrumental case
-    if ends_any(&r1, &STEP1_SUFFIXES) {
+    if first_ending(&r1, &STEP1_SUFFIXES).is_some() {
         for dc in DOUBLE_CONSONANTS {
             let n = len(dc) as isize;
             if eq(slice(&word, -2 - n, -2), dc) {
@@ -236,7 +238,7 @@ pub fn stem(mut word: Word) -> Stemmed {
     }
 
     // STEP 2: Remove frequent cases
-    if let Some(&suffix) = STEP2_SUFFIXES.iter().find(|s| ends(&word, s)) {
+    if let Some(suffix) = first_ending(&word, &STEP2_SUFFIXES) {
         if ends(&r1, suffix) {
             chop(&mut word, len(suffix));
             chop(&mut r1, len(suffix));
@@ -253,13 +255,13 @@ pub fn stem(mut word: Word) -> Stemmed {
     }
 
     // STEP 3: Remove special cases
-    if let Some(&suffix) = STEP3_SUFFIXES.iter().find(|s| ends(&r1, s)) {
+    if let Some(suffix) = first_ending(&r1, &STEP3_SUFFIXES) {
         let new = if suffix == "\u{e9}n" { "e" } else { "a" };
         replace_both(&mut word, &mut r1, suffix, new);
     }
 
     // STEP 4: Remove other cases
-    if let Some(&suffix) = STEP4_SUFFIXES.iter().find(|s| ends(&r1, s)) {
+    if let Some(suffix) = first_ending(&r1, &STEP4_SUFFIXES) {
         match suffix {
             "\u{e1}stul" => replace_both(&mut word, &mut r1, suffix, "a"),
             "\u{e9}st\u{fc}l" => replace_both(&mut word, &mut r1, suffix, "e"),
@@ -271,8 +273,8 @@ pub fn stem(mut word: Word) -> Stemmed {
     }
 
     // STEP 5: Remove factive case (each suffix tried in turn: no `break`)
-    for suffix in STEP5_SUFFIXES {
-        if ends(&r1, suffix) {
+    for suffix in &STEP5_SUFFIXES {
+        if suffix.ends(&r1) {
             for dc in DOUBLE_CONSONANTS {
                 let n = len(dc) as isize;
                 if eq(slice(&word, -1 - n, -1), dc) {
@@ -287,7 +289,7 @@ pub fn stem(mut word: Word) -> Stemmed {
     }
 
     // STEP 6: Remove owned
-    if let Some(&suffix) = STEP6_SUFFIXES.iter().find(|s| ends(&r1, s)) {
+    if let Some(suffix) = first_ending(&r1, &STEP6_SUFFIXES) {
         owned(
             &mut word,
             &mut r1,
@@ -298,7 +300,7 @@ pub fn stem(mut word: Word) -> Stemmed {
     }
 
     // STEP 7: Remove singular owner suffixes
-    if let Some(&suffix) = STEP7_SUFFIXES.iter().find(|s| ends(&word, s)) {
+    if let Some(suffix) = first_ending(&word, &STEP7_SUFFIXES) {
         if ends(&r1, suffix) {
             owned(
                 &mut word,
@@ -311,7 +313,7 @@ pub fn stem(mut word: Word) -> Stemmed {
     }
 
     // STEP 8: Remove plural owner suffixes
-    if let Some(&suffix) = STEP8_SUFFIXES.iter().find(|s| ends(&word, s)) {
+    if let Some(suffix) = first_ending(&word, &STEP8_SUFFIXES) {
         if ends(&r1, suffix) {
             owned(
                 &mut word,
@@ -338,7 +340,7 @@ pub fn stem(mut word: Word) -> Stemmed {
     }
 
     // STEP 9: Remove plural suffixes
-    if let Some(&suffix) = STEP9_SUFFIXES.iter().find(|s| ends(&word, s)) {
+    if let Some(suffix) = first_ending(&word, &STEP9_SUFFIXES) {
         if ends(&r1, suffix) {
             match suffix {
                 "\u{e1}k" => suffix_replace(&mut word, suffix, "a"),

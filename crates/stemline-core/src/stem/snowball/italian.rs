@@ -2,19 +2,20 @@
 //! stop word test.
 
 use super::pystr::{
-    chop, ends, ends_any, eq_any, is_in, len, replace_letter, slice, suffix_replace, Stemmed,
+    chop, ends, ends_any, eq_any, first_ending, len, replace_letter, slice, suffix_replace,
+    suffixes, Letters, Stemmed, Suffix,
 };
 use super::regions::{r1r2_standard, rv_standard};
 use crate::stem::Word;
 
-const VOWELS: &str = "aeiou\u{e0}\u{e8}\u{ec}\u{f2}\u{f9}";
-const STEP0_SUFFIXES: [&str; 37] = [
+const VOWELS: Letters = Letters::of("aeiou\u{e0}\u{e8}\u{ec}\u{f2}\u{f9}");
+static STEP0_SUFFIXES: [Suffix; 37] = suffixes([
     "gliela", "gliele", "glieli", "glielo", "gliene", "sene", "mela", "mele", "meli", "melo",
     "mene", "tela", "tele", "teli", "telo", "tene", "cela", "cele", "celi", "celo", "cene", "vela",
     "vele", "veli", "velo", "vene", "gli", "ci", "la", "le", "li", "lo", "mi", "ne", "si", "ti",
     "vi",
-];
-const STEP1_SUFFIXES: [&str; 51] = [
+]);
+static STEP1_SUFFIXES: [Suffix; 51] = suffixes([
     "atrice",
     "atrici",
     "azione",
@@ -66,8 +67,8 @@ const STEP1_SUFFIXES: [&str; 51] = [
     "ivi",
     "iva",
     "ive",
-];
-const STEP2_SUFFIXES: [&str; 87] = [
+]);
+static STEP2_SUFFIXES: [Suffix; 87] = suffixes([
     "erebbero", "irebbero", "assero", "assimo", "eranno", "erebbe", "eremmo", "ereste", "eresti",
     "essero", "iranno", "irebbe", "iremmo", "ireste", "iresti", "iscano", "iscono", "issero",
     "arono", "avamo", "avano", "avate", "eremo", "erete", "erono", "evamo", "evano", "evate",
@@ -76,7 +77,7 @@ const STEP2_SUFFIXES: [&str; 87] = [
     "isce", "isci", "isco", "ano", "are", "ata", "ate", "ati", "ato", "ava", "avi", "avo",
     "er\u{e0}", "ere", "er\u{f2}", "ete", "eva", "evi", "evo", "ir\u{e0}", "ire", "ir\u{f2}",
     "ita", "ite", "iti", "ito", "iva", "ivi", "ivo", "ono", "uta", "ute", "uti", "uto", "ar", "ir",
-];
+]);
 
 pub fn stem(mut word: Word) -> Stemmed {
     let mut step1_success = false;
@@ -100,7 +101,7 @@ pub fn stem(mut word: Word) -> Stemmed {
         }
     }
     for i in 1..word.len().saturating_sub(1) {
-        if is_in(word[i - 1], VOWELS) && is_in(word[i + 1], VOWELS) {
+        if VOWELS.has(word[i - 1]) && VOWELS.has(word[i + 1]) {
             if word[i] == u32::from('u') {
                 word[i] = u32::from('U');
             } else if word[i] == u32::from('i') {
@@ -109,11 +110,11 @@ pub fn stem(mut word: Word) -> Stemmed {
         }
     }
 
-    let (mut r1, mut r2) = r1r2_standard(&word, VOWELS);
-    let mut rv = rv_standard(&word, VOWELS);
+    let (mut r1, mut r2) = r1r2_standard(&word, &VOWELS);
+    let mut rv = rv_standard(&word, &VOWELS);
 
     // STEP 0: Attached pronoun
-    if let Some(&suffix) = STEP0_SUFFIXES.iter().find(|s| ends(&rv, s)) {
+    if let Some(suffix) = first_ending(&rv, &STEP0_SUFFIXES) {
         let n = len(suffix);
         let m = n as isize;
         if eq_any(slice(&rv, -m - 4, -m), &["ando", "endo"]) {
@@ -128,7 +129,7 @@ pub fn stem(mut word: Word) -> Stemmed {
     }
 
     // STEP 1: Standard suffix removal
-    if let Some(&suffix) = STEP1_SUFFIXES.iter().find(|s| ends(&word, s)) {
+    if let Some(suffix) = first_ending(&word, &STEP1_SUFFIXES) {
         let n = len(suffix);
         if suffix == "amente" && ends(&r1, suffix) {
             step1_success = true;
@@ -216,7 +217,7 @@ pub fn stem(mut word: Word) -> Stemmed {
 
     // STEP 2: Verb suffixes
     if !step1_success {
-        if let Some(&suffix) = STEP2_SUFFIXES.iter().find(|s| ends(&rv, s)) {
+        if let Some(suffix) = first_ending(&rv, &STEP2_SUFFIXES) {
             chop(&mut word, len(suffix));
             chop(&mut rv, len(suffix));
         }

@@ -1,35 +1,35 @@
 //! `nltk.stem.snowball.NorwegianStemmer.stem`, after its `word.lower()` and
 //! stop word test.
 
-use super::pystr::{at, chop, ends, ends_any, is_in, len, suffix_replace, Stemmed};
+use super::pystr::{
+    at, chop, first_ending, len, suffix_replace, suffixes, Letters, Stemmed, Suffix,
+};
 use super::regions::r1_scandinavian;
 use crate::stem::Word;
 
-const VOWELS: &str = "aeiouy\u{e6}\u{e5}\u{f8}";
-const S_ENDING: &str = "bcdfghjlmnoprtvyz";
-const STEP1_SUFFIXES: [&str; 29] = [
+const VOWELS: Letters = Letters::of("aeiouy\u{e6}\u{e5}\u{f8}");
+const S_ENDING: Letters = Letters::of("bcdfghjlmnoprtvyz");
+static STEP1_SUFFIXES: [Suffix; 29] = suffixes([
     "hetenes", "hetene", "hetens", "heter", "heten", "endes", "ande", "ende", "edes", "enes",
     "erte", "ede", "ane", "ene", "ens", "ers", "ets", "het", "ast", "ert", "en", "ar", "er", "as",
     "es", "et", "a", "e", "s",
-];
-const STEP2_SUFFIXES: [&str; 2] = ["dt", "vt"];
-const STEP3_SUFFIXES: [&str; 11] = [
+]);
+static STEP2_SUFFIXES: [Suffix; 2] = suffixes(["dt", "vt"]);
+static STEP3_SUFFIXES: [Suffix; 11] = suffixes([
     "hetslov", "eleg", "elig", "elov", "slov", "leg", "eig", "lig", "els", "lov", "ig",
-];
+]);
 
 pub fn stem(mut word: Word) -> Stemmed {
-    let mut r1 = r1_scandinavian(&word, VOWELS);
+    let mut r1 = r1_scandinavian(&word, &VOWELS);
 
     // STEP 1
-    if let Some(&suffix) = STEP1_SUFFIXES.iter().find(|s| ends(&r1, s)) {
+    if let Some(suffix) = first_ending(&r1, &STEP1_SUFFIXES) {
         if matches!(suffix, "erte" | "ert") {
             suffix_replace(&mut word, suffix, "er");
             suffix_replace(&mut r1, suffix, "er");
         } else if suffix == "s" {
             let before = at(&word, -2)?;
-            if is_in(before, S_ENDING)
-                || (before == u32::from('k') && !is_in(at(&word, -3)?, VOWELS))
-            {
+            if S_ENDING.has(before) || (before == u32::from('k') && !VOWELS.has(at(&word, -3)?)) {
                 chop(&mut word, 1);
                 chop(&mut r1, 1);
             }
@@ -40,13 +40,13 @@ pub fn stem(mut word: Word) -> Stemmed {
     }
 
     // STEP 2
-    if ends_any(&r1, &STEP2_SUFFIXES) {
+    if first_ending(&r1, &STEP2_SUFFIXES).is_some() {
         chop(&mut word, 1);
         chop(&mut r1, 1);
     }
 
     // STEP 3
-    if let Some(&suffix) = STEP3_SUFFIXES.iter().find(|s| ends(&r1, s)) {
+    if let Some(suffix) = first_ending(&r1, &STEP3_SUFFIXES) {
         chop(&mut word, len(suffix));
     }
     Ok(word)

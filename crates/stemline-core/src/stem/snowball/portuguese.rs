@@ -4,12 +4,15 @@
 //! NLTK spells `ã` and `õ` as `a~` and `o~` while it stems, and back at the
 //! end: a `~` in the word itself goes through the same spelling.
 
-use super::pystr::{at, chop, ends, ends_any, eq, len, replace, slice, suffix_replace, Stemmed};
+use super::pystr::{
+    at, chop, ends, ends_any, eq, first_ending, len, replace, slice, suffix_replace, suffixes,
+    Letters, Stemmed, Suffix,
+};
 use super::regions::{r1r2_standard, rv_standard};
 use crate::stem::Word;
 
-const VOWELS: &str = "aeiou\u{e1}\u{e9}\u{ed}\u{f3}\u{fa}\u{e2}\u{ea}\u{f4}";
-const STEP1_SUFFIXES: [&str; 47] = [
+const VOWELS: Letters = Letters::of("aeiou\u{e1}\u{e9}\u{ed}\u{f3}\u{fa}\u{e2}\u{ea}\u{f4}");
+static STEP1_SUFFIXES: [Suffix; 47] = suffixes([
     "amentos",
     "imentos",
     "u\u{e7}o~es",
@@ -57,8 +60,8 @@ const STEP1_SUFFIXES: [&str; 47] = [
     "iva",
     "ivo",
     "ira",
-];
-const STEP2_SUFFIXES: [&str; 120] = [
+]);
+static STEP2_SUFFIXES: [Suffix; 120] = suffixes([
     "ar\u{ed}amos",
     "er\u{ed}amos",
     "ir\u{ed}amos",
@@ -179,8 +182,8 @@ const STEP2_SUFFIXES: [&str; 120] = [
     "eu",
     "iu",
     "ou",
-];
-const STEP4_SUFFIXES: [&str; 7] = ["os", "a", "i", "o", "\u{e1}", "\u{ed}", "\u{f3}"];
+]);
+static STEP4_SUFFIXES: [Suffix; 7] = suffixes(["os", "a", "i", "o", "\u{e1}", "\u{ed}", "\u{f3}"]);
 
 pub fn stem(mut word: Word) -> Stemmed {
     let mut step1_success = false;
@@ -191,11 +194,11 @@ pub fn stem(mut word: Word) -> Stemmed {
     replace(&mut word, "q\u{fc}", "qu");
     replace(&mut word, "g\u{fc}", "gu");
 
-    let (r1, mut r2) = r1r2_standard(&word, VOWELS);
-    let mut rv = rv_standard(&word, VOWELS);
+    let (r1, mut r2) = r1r2_standard(&word, &VOWELS);
+    let mut rv = rv_standard(&word, &VOWELS);
 
     // STEP 1: Standard suffix removal
-    if let Some(&suffix) = STEP1_SUFFIXES.iter().find(|s| ends(&word, s)) {
+    if let Some(suffix) = first_ending(&word, &STEP1_SUFFIXES) {
         let n = len(suffix);
         let m = n as isize;
         if suffix == "amente" && ends(&r1, suffix) {
@@ -277,7 +280,7 @@ pub fn stem(mut word: Word) -> Stemmed {
 
     // STEP 2: Verb suffixes
     if !step1_success {
-        if let Some(&suffix) = STEP2_SUFFIXES.iter().find(|s| ends(&rv, s)) {
+        if let Some(suffix) = first_ending(&rv, &STEP2_SUFFIXES) {
             step2_success = true;
             chop(&mut word, len(suffix));
             chop(&mut rv, len(suffix));
@@ -290,7 +293,7 @@ pub fn stem(mut word: Word) -> Stemmed {
             chop(&mut word, 1);
             chop(&mut rv, 1);
         }
-    } else if let Some(&suffix) = STEP4_SUFFIXES.iter().find(|s| ends(&rv, s)) {
+    } else if let Some(suffix) = first_ending(&rv, &STEP4_SUFFIXES) {
         // STEP 4: Residual suffix
         chop(&mut word, len(suffix));
         chop(&mut rv, len(suffix));

@@ -210,6 +210,119 @@ pub fn replace_letter(s: &mut [u32], old: char, new: char) {
     }
 }
 
+/// The code point of the UTF-8 sequence at `bytes[i]`, and its length (for
+/// the compile-time tables below).
+const fn decode_at(bytes: &[u8], i: usize) -> (u32, usize) {
+    let b = bytes[i] as u32;
+    if b < 0x80 {
+        (b, 1)
+    } else if b < 0xE0 {
+        ((b & 0x1F) << 6 | (bytes[i + 1] as u32 & 0x3F), 2)
+    } else {
+        (
+            (b & 0x0F) << 12 | (bytes[i + 1] as u32 & 0x3F) << 6 | (bytes[i + 2] as u32 & 0x3F),
+            3,
+        )
+    }
+}
+
+/// A set of letters (NLTK's `__vowels` and the like), as a bitmap of the
+/// code points below U+0200, where all of them are: `letter in letters` is a
+/// read and a bit test.
+#[derive(Clone, Copy)]
+pub struct Letters([u64; 8]);
+
+impl Letters {
+    pub const fn of(letters: &str) -> Letters {
+        let bytes = letters.as_bytes();
+        let mut bits = [0u64; 8];
+        let mut i = 0;
+        while i < bytes.len() {
+            let (c, n) = decode_at(bytes, i);
+            assert!(c < 0x200, "a letter of a set is below U+0200");
+            bits[(c / 64) as usize] |= 1 << (c % 64);
+            i += n;
+        }
+        Letters(bits)
+    }
+
+    /// `letter in letters`.
+    #[inline(always)]
+    pub fn has(&self, letter: u32) -> bool {
+        letter < 0x200 && self.0[(letter / 64) as usize] >> (letter % 64) & 1 != 0
+    }
+}
+
+/// The longest suffix of NLTK's tables (Russian's `i^ushchi^ui^u`).
+const SUFFIX_MAX: usize = 16;
+
+/// A suffix of one of NLTK's tables: its text, for the rules that name it,
+/// and its code points, decoded at compile time, for the tests.
+#[derive(Clone, Copy)]
+pub struct Suffix {
+    pub text: &'static str,
+    letters: [u32; SUFFIX_MAX],
+    len: usize,
+}
+
+impl Suffix {
+    pub const fn of(text: &'static str) -> Suffix {
+        let bytes = text.as_bytes();
+        let mut letters = [0u32; SUFFIX_MAX];
+        let (mut i, mut len) = (0, 0);
+        while i < bytes.len() {
+            let (c, n) = decode_at(bytes, i);
+            letters[len] = c;
+            len += 1;
+            i += n;
+        }
+        Suffix { text, letters, len }
+    }
+
+    /// `s.endswith(self)`.
+    #[inline(always)]
+    pub fn ends(&self, s: &[u32]) -> bool {
+        s.len() >= self.len && s[s.len() - self.len..] == self.letters[..self.len]
+    }
+
+    /// The number of letters (Python's `len`).
+    #[inline(always)]
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    #[inline(always)]
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+}
+
+/// One of NLTK's suffix tuples, in NLTK's order.
+pub const fn suffixes<const N: usize>(texts: [&'static str; N]) -> [Suffix; N] {
+    let mut out = [Suffix {
+        text: "",
+        letters: [0; SUFFIX_MAX],
+        len: 0,
+    }; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = Suffix::of(texts[i]);
+        i += 1;
+    }
+    out
+}
+
+/// The first suffix of `list` that `s` ends with: NLTK's
+/// `for suffix in list: if s.endswith(suffix): ...; break`. Only the
+/// suffixes that end with the last letter of `s` are compared in full.
+#[inline]
+pub fn first_ending(s: &[u32], list: &[Suffix]) -> Option<&'static str> {
+    let last = *s.last()?;
+    list.iter()
+        .find(|x| x.len > 0 && x.letters[x.len - 1] == last && x.ends(s))
+        .map(|x| x.text)
+}
+
 /// A literal as code points.
 pub fn word(literal: &str) -> Word {
     literal.chars().map(u32::from).collect()

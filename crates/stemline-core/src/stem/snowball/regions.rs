@@ -3,12 +3,12 @@
 //! `_ScandinavianStemmer._r1_scandinavian`, each returning its regions as
 //! strings of their own (see [`super::pystr`]).
 
-use super::pystr::{from, is_in};
+use super::pystr::{from, Letters};
 use crate::stem::Word;
 
 /// `_r1r2_standard(word, vowels)`: R1 is what follows the first non-vowel
 /// after a vowel, R2 the same within R1; each empty if there is none.
-pub fn r1r2_standard(word: &[u32], vowels: &str) -> (Word, Word) {
+pub fn r1r2_standard(word: &[u32], vowels: &Letters) -> (Word, Word) {
     let r1 = after_vowel_consonant(word, vowels);
     let r2 = after_vowel_consonant(&r1, vowels);
     (r1, r2)
@@ -16,26 +16,26 @@ pub fn r1r2_standard(word: &[u32], vowels: &str) -> (Word, Word) {
 
 /// What follows the first non-vowel that follows a vowel in `s` (empty if
 /// there is none).
-fn after_vowel_consonant(s: &[u32], vowels: &str) -> Word {
+fn after_vowel_consonant(s: &[u32], vowels: &Letters) -> Word {
     (1..s.len())
-        .find(|&i| !is_in(s[i], vowels) && is_in(s[i - 1], vowels))
+        .find(|&i| !vowels.has(s[i]) && vowels.has(s[i - 1]))
         .map_or_else(Word::new, |i| s[i + 1..].to_vec())
 }
 
 /// `_rv_standard(word, vowels)`: after the next vowel if the second letter is
 /// a consonant; after the next consonant if the first two are vowels; else
 /// after the third letter.
-pub fn rv_standard(word: &[u32], vowels: &str) -> Word {
+pub fn rv_standard(word: &[u32], vowels: &Letters) -> Word {
     if word.len() < 2 {
         return Word::new();
     }
-    if !is_in(word[1], vowels) {
+    if !vowels.has(word[1]) {
         (2..word.len())
-            .find(|&i| is_in(word[i], vowels))
+            .find(|&i| vowels.has(word[i]))
             .map_or_else(Word::new, |i| word[i + 1..].to_vec())
-    } else if is_in(word[0], vowels) && is_in(word[1], vowels) {
+    } else if vowels.has(word[0]) && vowels.has(word[1]) {
         (2..word.len())
-            .find(|&i| !is_in(word[i], vowels))
+            .find(|&i| !vowels.has(word[i]))
             .map_or_else(Word::new, |i| word[i + 1..].to_vec())
     } else {
         from(word, 3).to_vec()
@@ -44,8 +44,8 @@ pub fn rv_standard(word: &[u32], vowels: &str) -> Word {
 
 /// `_r1_scandinavian(word, vowels)`: R1 as in [`r1r2_standard`], but with at
 /// least three letters before it.
-pub fn r1_scandinavian(word: &[u32], vowels: &str) -> Word {
-    match (1..word.len()).find(|&i| !is_in(word[i], vowels) && is_in(word[i - 1], vowels)) {
+pub fn r1_scandinavian(word: &[u32], vowels: &Letters) -> Word {
+    match (1..word.len()).find(|&i| !vowels.has(word[i]) && vowels.has(word[i - 1])) {
         // `3 > len(word[:i + 1]) > 0`; NLTK's `else: return word` cannot
         // happen, since `i + 1` is at least 2.
         Some(i) if i + 1 < 3 => from(word, 3).to_vec(),
@@ -57,10 +57,8 @@ pub fn r1_scandinavian(word: &[u32], vowels: &str) -> Word {
 /// The adjustment Dutch and German make to R1 from `_r1r2_standard`: when the
 /// first non-vowel after a vowel is among the first three letters, R1 is
 /// `word[3:]` (NLTK's `len(word[:i + 1]) == 0` branch cannot happen).
-pub fn adjust_r1_to_three(word: &[u32], vowels: &str, r1: &mut Word) {
-    if let Some(i) =
-        (1..word.len()).find(|&i| !is_in(word[i], vowels) && is_in(word[i - 1], vowels))
-    {
+pub fn adjust_r1_to_three(word: &[u32], vowels: &Letters, r1: &mut Word) {
+    if let Some(i) = (1..word.len()).find(|&i| !vowels.has(word[i]) && vowels.has(word[i - 1])) {
         if i + 1 < 3 {
             *r1 = from(word, 3).to_vec();
         }

@@ -5,14 +5,14 @@
 //! with a comma below (U+021B, U+0219) match none of its suffixes.
 
 use super::pystr::{
-    at, chop, contains, ends, eq, find, is_in, len, push, replace_letter, slice, starts,
-    suffix_replace, IndexError, Stemmed,
+    at, chop, contains, ends, eq, find, first_ending, is_in, len, push, replace_letter, slice,
+    starts, suffix_replace, suffixes, IndexError, Letters, Stemmed, Suffix,
 };
 use super::regions::{r1r2_standard, rv_standard};
 use crate::stem::Word;
 
-const VOWELS: &str = "aeiou\u{103}\u{e2}\u{ee}";
-const STEP0_SUFFIXES: [&str; 16] = [
+const VOWELS: Letters = Letters::of("aeiou\u{103}\u{e2}\u{ee}");
+static STEP0_SUFFIXES: [Suffix; 16] = suffixes([
     "iilor",
     "ului",
     "elor",
@@ -29,8 +29,8 @@ const STEP0_SUFFIXES: [&str; 16] = [
     "ul",
     "ea",
     "ii",
-];
-const STEP1_SUFFIXES: [&str; 46] = [
+]);
+static STEP1_SUFFIXES: [Suffix; 46] = suffixes([
     "abilitate",
     "abilitati",
     "abilit\u{103}\u{163}i",
@@ -77,8 +77,8 @@ const STEP1_SUFFIXES: [&str; 46] = [
     "\u{103}tor",
     "itiv",
     "itor",
-];
-const STEP2_SUFFIXES: [&str; 62] = [
+]);
+static STEP2_SUFFIXES: [Suffix; 62] = suffixes([
     "abila",
     "abile",
     "abili",
@@ -141,8 +141,8 @@ const STEP2_SUFFIXES: [&str; 62] = [
     "ic",
     "os",
     "iv",
-];
-const STEP3_SUFFIXES: [&str; 94] = [
+]);
+static STEP3_SUFFIXES: [Suffix; 94] = suffixes([
     "seser\u{103}\u{163}i",
     "aser\u{103}\u{163}i",
     "iser\u{103}\u{163}i",
@@ -237,7 +237,7 @@ const STEP3_SUFFIXES: [&str; 94] = [
     "im",
     "\u{e2}m",
     "se",
-];
+]);
 /// Step 3's suffixes deleted wherever they are in RV (with RV).
 const STEP3_DELETE: [&str; 20] = [
     "seser\u{103}\u{163}i",
@@ -316,7 +316,7 @@ pub fn stem(mut word: Word) -> Stemmed {
     // Every 'u' and 'i' between vowels is put into upper case, left to right
     // over the letters already marked.
     for i in 1..word.len().saturating_sub(1) {
-        if is_in(word[i - 1], VOWELS) && is_in(word[i + 1], VOWELS) {
+        if VOWELS.has(word[i - 1]) && VOWELS.has(word[i + 1]) {
             if word[i] == u32::from('u') {
                 word[i] = u32::from('U');
             } else if word[i] == u32::from('i') {
@@ -325,11 +325,11 @@ pub fn stem(mut word: Word) -> Stemmed {
         }
     }
 
-    let (r1, mut r2) = r1r2_standard(&word, VOWELS);
-    let mut rv = rv_standard(&word, VOWELS);
+    let (r1, mut r2) = r1r2_standard(&word, &VOWELS);
+    let mut rv = rv_standard(&word, &VOWELS);
 
     // STEP 0: Removal of plurals and other simplifications
-    if let Some(&suffix) = STEP0_SUFFIXES.iter().find(|s| ends(&word, s)) {
+    if let Some(suffix) = first_ending(&word, &STEP0_SUFFIXES) {
         if contains(&r1, suffix) {
             let in_rv = contains(&rv, suffix);
             // The same in RV if the suffix is anywhere in it, else RV is empty.
@@ -361,7 +361,7 @@ pub fn stem(mut word: Word) -> Stemmed {
     // STEP 1: Reduction of combining suffixes, again while a suffix of the
     // word is in R1 (the R1 of the word as it was marked). A suffix of the
     // word outside R1 ends the step and undoes its success.
-    while let Some(&suffix) = STEP1_SUFFIXES.iter().find(|s| ends(&word, s)) {
+    while let Some(suffix) = first_ending(&word, &STEP1_SUFFIXES) {
         if !contains(&r1, suffix) {
             step1_success = false;
             break;
@@ -380,7 +380,7 @@ pub fn stem(mut word: Word) -> Stemmed {
     }
 
     // STEP 2: Removal of standard suffixes
-    if let Some(&suffix) = STEP2_SUFFIXES.iter().find(|s| ends(&word, s)) {
+    if let Some(suffix) = first_ending(&word, &STEP2_SUFFIXES) {
         if contains(&r2, suffix) {
             step2_success = true;
             if matches!(suffix, "iune" | "iuni") {
@@ -402,10 +402,11 @@ pub fn stem(mut word: Word) -> Stemmed {
     // STEP 3: Removal of verb suffixes. A suffix of the word that is not in
     // RV lets the next be tried.
     if !step1_success && !step2_success {
-        for suffix in STEP3_SUFFIXES {
-            if !(ends(&word, suffix) && contains(&rv, suffix)) {
+        for suffix in &STEP3_SUFFIXES {
+            if !(suffix.ends(&word) && contains(&rv, suffix.text)) {
                 continue;
             }
+            let suffix = suffix.text;
             if STEP3_DELETE.contains(&suffix) {
                 chop(&mut word, len(suffix));
                 chop(&mut rv, len(suffix));

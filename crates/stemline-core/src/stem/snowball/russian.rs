@@ -7,13 +7,13 @@
 //! Cyrillic stays as it is on the way in, and the way back turns every Latin
 //! letter of its table into Cyrillic, the word's own ones too.
 
-use super::pystr::{chop, ends, eq, len, replace, slice, Stemmed};
+use super::pystr::{chop, ends, eq, first_ending, len, replace, slice, suffixes, Stemmed, Suffix};
 use crate::stem::Word;
 
-const PERFECTIVE_GERUND_SUFFIXES: [&str; 9] = [
+static PERFECTIVE_GERUND_SUFFIXES: [Suffix; 9] = suffixes([
     "ivshis'", "yvshis'", "vshis'", "ivshi", "yvshi", "vshi", "iv", "yv", "v",
-];
-const ADJECTIVAL_SUFFIXES: [&str; 234] = [
+]);
+static ADJECTIVAL_SUFFIXES: [Suffix; 234] = suffixes([
     "ui^ushchi^ui^u",
     "ui^ushchi^ai^a",
     "ui^ushchimi",
@@ -248,21 +248,21 @@ const ADJECTIVAL_SUFFIXES: [&str; 234] = [
     "im",
     "ym",
     "om",
-];
-const REFLEXIVE_SUFFIXES: [&str; 2] = ["si^a", "s'"];
-const VERB_SUFFIXES: [&str; 46] = [
+]);
+static REFLEXIVE_SUFFIXES: [Suffix; 2] = suffixes(["si^a", "s'"]);
+static VERB_SUFFIXES: [Suffix; 46] = suffixes([
     "esh'", "ei`te", "ui`te", "ui^ut", "ish'", "ete", "i`te", "i^ut", "nno", "ila", "yla", "ena",
     "ite", "ili", "yli", "ilo", "ylo", "eno", "i^at", "uet", "eny", "it'", "yt'", "ui^u", "la",
     "na", "li", "em", "lo", "no", "et", "ny", "t'", "ei`", "ui`", "il", "yl", "im", "ym", "en",
     "it", "yt", "i^u", "i`", "l", "n",
-];
-const NOUN_SUFFIXES: [&str; 36] = [
+]);
+static NOUN_SUFFIXES: [Suffix; 36] = suffixes([
     "ii^ami", "ii^akh", "i^ami", "ii^am", "i^akh", "ami", "iei`", "i^am", "iem", "akh", "ii^u",
     "'i^u", "ii^a", "'i^a", "ev", "ov", "ie", "'e", "ei", "ii", "ei`", "oi`", "ii`", "em", "am",
     "om", "i^u", "i^a", "a", "e", "i", "i`", "o", "u", "y", "'",
-];
-const SUPERLATIVE_SUFFIXES: [&str; 2] = ["ei`she", "ei`sh"];
-const DERIVATIONAL_SUFFIXES: [&str; 2] = ["ost'", "ost"];
+]);
+static SUPERLATIVE_SUFFIXES: [Suffix; 2] = suffixes(["ei`she", "ei`sh"]);
+static DERIVATIONAL_SUFFIXES: [Suffix; 2] = suffixes(["ost'", "ost"]);
 /// The adjectival suffixes that go only after `i^a` or `a` (NLTK's list in
 /// `stem`, with its repeated `vshui^u`).
 const ADJECTIVAL_AFTER_A: [&str; 130] = [
@@ -503,8 +503,8 @@ fn regions_russian(word: &[u32]) -> (Word, Word) {
 }
 
 /// Whether the suffix that RV ends with follows `i^a` or `a` in RV.
-fn after_a(rv: &[u32], suffix: &str) -> bool {
-    let m = len(suffix) as isize;
+fn after_a(rv: &[u32], suffix: &Suffix) -> bool {
+    let m = suffix.len() as isize;
     eq(slice(rv, -m - 3, -m), "i^a") || eq(slice(rv, -m - 1, -m), "a")
 }
 
@@ -531,37 +531,41 @@ pub fn stem(word: Word) -> Stemmed {
 
     // Step 1. A suffix that goes only after `a` and does not follow one lets
     // the next suffix of its list be tried.
-    for suffix in PERFECTIVE_GERUND_SUFFIXES {
-        if ends(&rv, suffix) && (!matches!(suffix, "v" | "vshi" | "vshis'") || after_a(&rv, suffix))
+    for suffix in &PERFECTIVE_GERUND_SUFFIXES {
+        if suffix.ends(&rv)
+            && (!matches!(suffix.text, "v" | "vshi" | "vshis'") || after_a(&rv, suffix))
         {
-            chop_all(len(suffix), &mut word, &mut r2, &mut rv);
+            chop_all(suffix.len(), &mut word, &mut r2, &mut rv);
             step1_success = true;
             break;
         }
     }
     if !step1_success {
-        if let Some(&suffix) = REFLEXIVE_SUFFIXES.iter().find(|s| ends(&rv, s)) {
+        if let Some(suffix) = first_ending(&rv, &REFLEXIVE_SUFFIXES) {
             chop_all(len(suffix), &mut word, &mut r2, &mut rv);
         }
-        for suffix in ADJECTIVAL_SUFFIXES {
-            if ends(&rv, suffix) && (!ADJECTIVAL_AFTER_A.contains(&suffix) || after_a(&rv, suffix))
+        for suffix in &ADJECTIVAL_SUFFIXES {
+            if suffix.ends(&rv)
+                && (!ADJECTIVAL_AFTER_A.contains(&suffix.text) || after_a(&rv, suffix))
             {
-                chop_all(len(suffix), &mut word, &mut r2, &mut rv);
+                chop_all(suffix.len(), &mut word, &mut r2, &mut rv);
                 adjectival_removed = true;
                 break;
             }
         }
         if !adjectival_removed {
-            for suffix in VERB_SUFFIXES {
-                if ends(&rv, suffix) && (!VERB_AFTER_A.contains(&suffix) || after_a(&rv, suffix)) {
-                    chop_all(len(suffix), &mut word, &mut r2, &mut rv);
+            for suffix in &VERB_SUFFIXES {
+                if suffix.ends(&rv)
+                    && (!VERB_AFTER_A.contains(&suffix.text) || after_a(&rv, suffix))
+                {
+                    chop_all(suffix.len(), &mut word, &mut r2, &mut rv);
                     verb_removed = true;
                     break;
                 }
             }
         }
         if !adjectival_removed && !verb_removed {
-            if let Some(&suffix) = NOUN_SUFFIXES.iter().find(|s| ends(&rv, s)) {
+            if let Some(suffix) = first_ending(&rv, &NOUN_SUFFIXES) {
                 chop_all(len(suffix), &mut word, &mut r2, &mut rv);
             }
         }
@@ -574,7 +578,7 @@ pub fn stem(word: Word) -> Stemmed {
     }
 
     // Step 3
-    if let Some(&suffix) = DERIVATIONAL_SUFFIXES.iter().find(|s| ends(&r2, s)) {
+    if let Some(suffix) = first_ending(&r2, &DERIVATIONAL_SUFFIXES) {
         chop(&mut word, len(suffix));
     }
 
@@ -584,7 +588,7 @@ pub fn stem(word: Word) -> Stemmed {
         undouble_success = true;
     }
     if !undouble_success {
-        if let Some(&suffix) = SUPERLATIVE_SUFFIXES.iter().find(|s| ends(&word, s)) {
+        if let Some(suffix) = first_ending(&word, &SUPERLATIVE_SUFFIXES) {
             chop(&mut word, len(suffix));
             superlative_removed = true;
         }

@@ -2,16 +2,17 @@
 //! stop word test.
 
 use super::pystr::{
-    chop, ends, ends_any, eq, len, replace_letter, slice, suffix_replace, until, Stemmed,
+    chop, ends, ends_any, eq, first_ending, len, replace_letter, slice, suffix_replace, suffixes,
+    until, Letters, Stemmed, Suffix,
 };
 use super::regions::{r1r2_standard, rv_standard};
 use crate::stem::Word;
 
-const VOWELS: &str = "aeiou\u{e1}\u{e9}\u{ed}\u{f3}\u{fa}\u{fc}";
-const STEP0_SUFFIXES: [&str; 13] = [
+const VOWELS: Letters = Letters::of("aeiou\u{e1}\u{e9}\u{ed}\u{f3}\u{fa}\u{fc}");
+static STEP0_SUFFIXES: [Suffix; 13] = suffixes([
     "selas", "selos", "sela", "selo", "las", "les", "los", "nos", "me", "se", "la", "le", "lo",
-];
-const STEP1_SUFFIXES: [&str; 48] = [
+]);
+static STEP1_SUFFIXES: [Suffix; 48] = suffixes([
     "amientos",
     "imientos",
     "amiento",
@@ -60,11 +61,11 @@ const STEP1_SUFFIXES: [&str; 48] = [
     "osa",
     "iva",
     "ivo",
-];
+]);
 const STEP2A_SUFFIXES: [&str; 12] = [
     "yeron", "yendo", "yamos", "yais", "yan", "yen", "yas", "yes", "ya", "ye", "yo", "y\u{f3}",
 ];
-const STEP2B_SUFFIXES: [&str; 96] = [
+static STEP2B_SUFFIXES: [Suffix; 96] = suffixes([
     "ar\u{ed}amos",
     "er\u{ed}amos",
     "ir\u{ed}amos",
@@ -161,8 +162,9 @@ const STEP2B_SUFFIXES: [&str; 96] = [
     "\u{ed}s",
     "en",
     "es",
-];
-const STEP3_SUFFIXES: [&str; 8] = ["os", "a", "e", "o", "\u{e1}", "\u{e9}", "\u{ed}", "\u{f3}"];
+]);
+static STEP3_SUFFIXES: [Suffix; 8] =
+    suffixes(["os", "a", "e", "o", "\u{e1}", "\u{e9}", "\u{ed}", "\u{f3}"]);
 
 /// NLTK's `__replace_accented`: á, é, í, ó, ú (not ü) lose their accent.
 fn replace_accented(s: &mut Word) {
@@ -179,15 +181,12 @@ fn replace_accented(s: &mut Word) {
 
 pub fn stem(mut word: Word) -> Stemmed {
     let mut step1_success = false;
-    let (mut r1, mut r2) = r1r2_standard(&word, VOWELS);
-    let mut rv = rv_standard(&word, VOWELS);
+    let (mut r1, mut r2) = r1r2_standard(&word, &VOWELS);
+    let mut rv = rv_standard(&word, &VOWELS);
 
     // STEP 0: Attached pronoun, the first suffix of both the word and RV.
-    if let Some(&suffix) = STEP0_SUFFIXES
-        .iter()
-        .find(|s| ends(&word, s) && ends(&rv, s))
-    {
-        let m = len(suffix) as isize;
+    if let Some(suffix) = STEP0_SUFFIXES.iter().find(|s| s.ends(&word) && s.ends(&rv)) {
+        let m = suffix.len() as isize;
         let rv_before = until(&rv, -m);
         if ends_any(
             rv_before,
@@ -213,7 +212,7 @@ pub fn stem(mut word: Word) -> Stemmed {
     }
 
     // STEP 1: Standard suffix removal
-    if let Some(&suffix) = STEP1_SUFFIXES.iter().find(|s| ends(&word, s)) {
+    if let Some(suffix) = first_ending(&word, &STEP1_SUFFIXES) {
         let n = len(suffix);
         if suffix == "amente" && ends(&r1, suffix) {
             step1_success = true;
@@ -306,7 +305,7 @@ pub fn stem(mut word: Word) -> Stemmed {
         }
 
         // STEP 2b: Other verb suffixes
-        if let Some(&suffix) = STEP2B_SUFFIXES.iter().find(|s| ends(&rv, s)) {
+        if let Some(suffix) = first_ending(&rv, &STEP2B_SUFFIXES) {
             chop(&mut word, len(suffix));
             chop(&mut rv, len(suffix));
             if matches!(suffix, "en" | "es" | "\u{e9}is" | "emos") {
@@ -321,7 +320,7 @@ pub fn stem(mut word: Word) -> Stemmed {
     }
 
     // STEP 3: Residual suffix
-    if let Some(&suffix) = STEP3_SUFFIXES.iter().find(|s| ends(&rv, s)) {
+    if let Some(suffix) = first_ending(&rv, &STEP3_SUFFIXES) {
         chop(&mut word, len(suffix));
         if matches!(suffix, "e" | "\u{e9}") {
             chop(&mut rv, len(suffix));
