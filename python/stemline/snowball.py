@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from stemline import _native, filters
+from stemline import _native, _stemmer_interface, filters
 from stemline.stemmers import PorterStemmer as _PorterStemmer
 
 __all__ = [
@@ -360,10 +360,15 @@ class SnowballStemmer:
         if language not in self.languages:
             raise ValueError(f"The language '{language}' is not supported.")
         self.stemmer = _CLASSES[language](ignore_stopwords)
-        self.stem = self.stemmer.stem
+        self.stem = self.stemmer.stem  # type: ignore[method-assign]
         self.stopwords = self.stemmer.stopwords
 
     def stem(self, token: str) -> str:  # replaced by the stemmer's own in __init__
         """Stems ``token`` exactly as NLTK's ``SnowballStemmer(language).stem`` does."""
         result: str = self.stemmer.stem(token)
         return result
+
+
+# isinstance(stemmer, nltk.stem.api.StemmerI), as NLTK's stemmers are (its
+# SnowballStemmer and each language's class).
+_stemmer_interface.register(SnowballStemmer, *_CLASSES.values())

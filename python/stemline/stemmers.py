@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from stemline import _native
+from stemline import _native, _stemmer_interface
 from stemline._unicode import char_tables
 
 
@@ -135,6 +135,10 @@ class LancasterStemmer(_native.LancasterStemmer):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (self._rule_tuple, self.strip_prefix_flag))
+
+
+# isinstance(stemmer, nltk.stem.api.StemmerI), as NLTK's stemmers are.
+_stemmer_interface.register(PorterStemmer, LancasterStemmer)
 
 
 def __getattr__(name: str) -> Any:

@@ -357,11 +357,13 @@ impl NativeSnowballStemmer {
     fn stem<'py>(&self, word: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyString>> {
         let py = word.py();
         let lowered_str;
-        let word = match word.cast::<PyString>() {
-            Ok(w) => w,
+        // A word that is not a str has been lowered by NLTK's first line (its
+        // own `lower()`, which need not give a lower-case str).
+        let (word, lowered_already) = match word.cast::<PyString>() {
+            Ok(w) => (w, false),
             Err(_) => {
                 lowered_str = self.not_a_str(word)?;
-                &lowered_str
+                (&lowered_str, true)
             }
         };
         let language = self.inner.language();
@@ -376,6 +378,8 @@ impl NativeSnowballStemmer {
         };
         let lowered = if !language.lowercases() {
             Vec::new()
+        } else if lowered_already {
+            core::codepoints::decode(&bytes)
         } else if ascii {
             bytes
                 .iter()
