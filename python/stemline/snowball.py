@@ -309,9 +309,10 @@ class PorterStemmer(_PorterStemmer):
         self._set_porter_state(state)
 
 
-#: Each language's class, by NLTK's name.
+#: Each language's class, by NLTK's name: the class's name without "Stemmer",
+#: as NLTK finds it (``globals()[language.capitalize() + "Stemmer"]``).
 _CLASSES: dict[str, type[Any]] = {
-    cls._language if cls is not PorterStemmer else "porter": cls
+    cls.__name__.removesuffix("Stemmer").lower(): cls
     for cls in (
         ArabicStemmer,
         DanishStemmer,
