@@ -352,3 +352,38 @@ mod tests {
         assert_ne!(porter.stem(&having, having.clone()), Ok(having));
     }
 }
+
+#[cfg(test)]
+mod timing {
+    use super::*;
+
+    #[test]
+    #[ignore]
+    fn time_languages() {
+        for lang in Language::ALL {
+            let folder = match lang {
+                Language::Arabic => continue,
+                Language::English => "porter2".to_string(),
+                Language::Porter => "porter".to_string(),
+                l => format!("snowball/{}", l.name()),
+            };
+            let path = format!(
+                "{}/../../tests/data/{folder}/voc.txt",
+                env!("CARGO_MANIFEST_DIR")
+            );
+            let text = std::fs::read_to_string(path).unwrap();
+            let words: Vec<Word> = text
+                .lines()
+                .map(|w| w.chars().map(u32::from).collect())
+                .collect();
+            let s = SnowballStemmer::new(lang, []);
+            let t = std::time::Instant::now();
+            let mut n = 0;
+            for w in &words {
+                n += s.stem(w, w.clone()).unwrap().len();
+            }
+            let ns = t.elapsed().as_nanos() as f64 / words.len() as f64;
+            println!("{:12} {ns:8.1} ns/word ({n})", lang.name());
+        }
+    }
+}

@@ -132,22 +132,52 @@ pub fn is_in(letter: u32, chars: &str) -> bool {
 
 /// `s.find(needle)`: the index of its first occurrence.
 pub fn find(s: &[u32], needle: &str) -> Option<usize> {
-    let needle: Word = needle.chars().map(u32::from).collect();
+    if needle.is_ascii() {
+        return position_ascii(s, needle.as_bytes());
+    }
+    let (letters, n) = letters_of(needle);
+    position(s, &letters[..n])
+}
+
+/// [`position`] of an ASCII needle, on its bytes (no decoding).
+fn position_ascii(s: &[u32], needle: &[u8]) -> Option<usize> {
+    let Some((&first, rest)) = needle.split_first() else {
+        return Some(0);
+    };
     if needle.len() > s.len() {
         return None;
     }
-    (0..=s.len() - needle.len()).find(|&i| s[i..i + needle.len()] == needle[..])
+    (0..=s.len() - needle.len()).find(|&i| {
+        s[i] == u32::from(first)
+            && rest
+                .iter()
+                .zip(&s[i + 1..])
+                .all(|(&b, &c)| c == u32::from(b))
+    })
+}
+
+/// The index of the first occurrence of `needle` in `s`, tested in full only
+/// where its first letter is.
+fn position(s: &[u32], needle: &[u32]) -> Option<usize> {
+    let Some((&first, _)) = needle.split_first() else {
+        return Some(0);
+    };
+    if needle.len() > s.len() {
+        return None;
+    }
+    (0..=s.len() - needle.len()).find(|&i| s[i] == first && s[i..i + needle.len()] == *needle)
 }
 
 /// `s.rfind(needle)`: the index of its last occurrence.
 pub fn rfind(s: &[u32], needle: &str) -> Option<usize> {
-    let needle: Word = needle.chars().map(u32::from).collect();
+    let (letters, n) = letters_of(needle);
+    let needle = &letters[..n];
     if needle.len() > s.len() {
         return None;
     }
     (0..=s.len() - needle.len())
         .rev()
-        .find(|&i| s[i..i + needle.len()] == needle[..])
+        .find(|&i| s[i..i + needle.len()] == *needle)
 }
 
 /// `needle in s`, a substring test.
@@ -178,18 +208,18 @@ pub fn suffix_replace(s: &mut Word, old: &str, new: &str) {
 }
 
 /// `s = s.replace(old, new)`: every occurrence, left to right, none
-/// overlapping.
+/// overlapping. A word without `old` is left as it is, with no copy.
 pub fn replace(s: &mut Word, old: &str, new: &str) {
-    let old: Word = old.chars().map(u32::from).collect();
-    let first = match s.windows(old.len()).position(|w| w == &old[..]) {
-        Some(i) => i,
-        None => return,
+    let Some(first) = find(s, old) else {
+        return;
     };
+    let (letters, n) = letters_of(old);
+    let old = &letters[..n];
     let mut out = Word::with_capacity(s.len() + new.len());
     out.extend_from_slice(&s[..first]);
     let mut i = first;
     while i < s.len() {
-        if s[i..].starts_with(&old) {
+        if s[i..].starts_with(old) {
             push(&mut out, new);
             i += old.len();
         } else {
@@ -265,24 +295,34 @@ pub struct Suffix {
     len: usize,
 }
 
+/// The code points of a literal of at most [`SUFFIX_MAX`] letters, and how
+/// many there are.
+const fn letters_of(text: &str) -> ([u32; SUFFIX_MAX], usize) {
+    let bytes = text.as_bytes();
+    let mut letters = [0u32; SUFFIX_MAX];
+    let (mut i, mut len) = (0, 0);
+    while i < bytes.len() {
+        let (c, n) = decode_at(bytes, i);
+        letters[len] = c;
+        len += 1;
+        i += n;
+    }
+    (letters, len)
+}
+
 impl Suffix {
     pub const fn of(text: &'static str) -> Suffix {
-        let bytes = text.as_bytes();
-        let mut letters = [0u32; SUFFIX_MAX];
-        let (mut i, mut len) = (0, 0);
-        while i < bytes.len() {
-            let (c, n) = decode_at(bytes, i);
-            letters[len] = c;
-            len += 1;
-            i += n;
-        }
+        let (letters, len) = letters_of(text);
         Suffix { text, letters, len }
     }
 
-    /// `s.endswith(self)`.
+    /// `s.endswith(self)`, on the last letter first.
     #[inline(always)]
     pub fn ends(&self, s: &[u32]) -> bool {
-        s.len() >= self.len && s[s.len() - self.len..] == self.letters[..self.len]
+        // Letter by letter from the end: most suffixes differ at once, and a
+        // slice compare was a call to memcmp each.
+        let n = self.len;
+        n <= s.len() && (1..=n).all(|k| s[s.len() - k] == self.letters[n - k])
     }
 
     /// The number of letters (Python's `len`).
