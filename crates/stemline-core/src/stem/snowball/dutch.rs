@@ -2,21 +2,21 @@
 //! word test.
 
 use super::pystr::{
-    at, chop, ends, eq, first_ending, is_in, len, replace_letter, slice, suffix_replace, suffixes,
-    Letters, Stemmed, Suffix,
+    at, chop, ends, eq, is_in, len, replace_letter, slice, suffix_replace, Letters, Stemmed,
+    Suffixes,
 };
 use super::regions::{adjust_r1_to_three, r1r2_standard};
 use crate::stem::Word;
 
 const VOWELS: Letters = Letters::of("aeiouy\u{e8}");
-static STEP1_SUFFIXES: [Suffix; 5] = suffixes(["heden", "ene", "en", "se", "s"]);
-static STEP3B_SUFFIXES: [Suffix; 6] = suffixes(["baar", "lijk", "bar", "end", "ing", "ig"]);
-static UNDOUBLE: [Suffix; 3] = suffixes(["kk", "dd", "tt"]);
+static STEP1_SUFFIXES: Suffixes<5> = Suffixes::new(["heden", "ene", "en", "se", "s"]);
+static STEP3B_SUFFIXES: Suffixes<6> = Suffixes::new(["baar", "lijk", "bar", "end", "ing", "ig"]);
+static UNDOUBLE: Suffixes<3> = Suffixes::new(["kk", "dd", "tt"]);
 
 /// `word = word[:-1]` and each region alike, when the word ends with `kk`,
 /// `dd` or `tt`.
 fn undouble(word: &mut Word, regions: &mut [&mut Word]) {
-    if first_ending(word, &UNDOUBLE).is_some() {
+    if UNDOUBLE.first_ending(word).is_some() {
         chop(word, 1);
         for r in regions.iter_mut() {
             chop(r, 1);
@@ -63,7 +63,7 @@ pub fn stem(mut word: Word) -> Stemmed {
     adjust_r1_to_three(&word, &VOWELS, &mut r1);
 
     // STEP 1
-    if let Some(suffix) = first_ending(&r1, &STEP1_SUFFIXES) {
+    if let Some(suffix) = STEP1_SUFFIXES.first_ending(&r1) {
         let n = len(suffix) as isize;
         if suffix == "heden" {
             suffix_replace(&mut word, suffix, "heid");
@@ -114,7 +114,7 @@ pub fn stem(mut word: Word) -> Stemmed {
     }
 
     // STEP 3b: Derivational suffixes
-    if let Some(suffix) = first_ending(&r2, &STEP3B_SUFFIXES) {
+    if let Some(suffix) = STEP3B_SUFFIXES.first_ending(&r2) {
         match suffix {
             "end" | "ing" => {
                 chop(&mut word, 3);

@@ -2,8 +2,8 @@
 //! stop word test.
 
 use super::pystr::{
-    at, chop, contains, ends, ends_any, eq_any, first_ending, from, is_in, len, slice,
-    suffix_replace, suffixes, Letters, Stemmed, Suffix,
+    at, chop, contains, ends, ends_any, eq_any, from, is_in, len, slice, suffix_replace, Letters,
+    Stemmed, Suffixes,
 };
 use super::regions::r1r2_standard;
 use crate::stem::Word;
@@ -16,7 +16,7 @@ const DOUBLE_CONSONANTS: [&str; 20] = [
     "bb", "cc", "dd", "ff", "gg", "hh", "jj", "kk", "ll", "mm", "nn", "pp", "qq", "rr", "ss", "tt",
     "vv", "ww", "xx", "zz",
 ];
-static STEP1_SUFFIXES: [Suffix; 10] = suffixes([
+static STEP1_SUFFIXES: Suffixes<10> = Suffixes::new([
     "kaan",
     "k\u{e4}\u{e4}n",
     "sti",
@@ -28,15 +28,15 @@ static STEP1_SUFFIXES: [Suffix; 10] = suffixes([
     "pa",
     "p\u{e4}",
 ]);
-static STEP2_SUFFIXES: [Suffix; 9] = suffixes([
+static STEP2_SUFFIXES: Suffixes<9> = Suffixes::new([
     "nsa", "ns\u{e4}", "mme", "nne", "si", "ni", "an", "\u{e4}n", "en",
 ]);
-static STEP3_SUFFIXES: [Suffix; 30] = suffixes([
+static STEP3_SUFFIXES: Suffixes<30> = Suffixes::new([
     "siin", "tten", "seen", "han", "hen", "hin", "hon", "h\u{e4}n", "h\u{f6}n", "den", "tta",
     "tt\u{e4}", "ssa", "ss\u{e4}", "sta", "st\u{e4}", "lla", "ll\u{e4}", "lta", "lt\u{e4}", "lle",
     "ksi", "ine", "ta", "t\u{e4}", "na", "n\u{e4}", "a", "\u{e4}", "n",
 ]);
-static STEP4_SUFFIXES: [Suffix; 14] = suffixes([
+static STEP4_SUFFIXES: Suffixes<14> = Suffixes::new([
     "impi",
     "impa",
     "imp\u{e4}",
@@ -65,7 +65,7 @@ pub fn stem(mut word: Word) -> Stemmed {
     let (mut r1, mut r2) = r1r2_standard(&word, &VOWELS);
 
     // STEP 1: Particles etc.
-    if let Some(suffix) = first_ending(&r1, &STEP1_SUFFIXES) {
+    if let Some(suffix) = STEP1_SUFFIXES.first_ending(&r1) {
         let n = len(suffix);
         if suffix == "sti" {
             // `suffix in r2`: anywhere in R2, not only at its end.
@@ -78,7 +78,7 @@ pub fn stem(mut word: Word) -> Stemmed {
     }
 
     // STEP 2: Possessives
-    if let Some(suffix) = first_ending(&r1, &STEP2_SUFFIXES) {
+    if let Some(suffix) = STEP2_SUFFIXES.first_ending(&r1) {
         match suffix {
             "si" => {
                 if at(&word, -3)? != u32::from('k') {
@@ -122,10 +122,7 @@ pub fn stem(mut word: Word) -> Stemmed {
     // STEP 3: Cases. A suffix whose condition fails here lets the next
     // suffix of the list be tried (NLTK's `continue`); every other suffix
     // ends the step (`break`).
-    for suffix in &STEP3_SUFFIXES {
-        if !suffix.ends(&r1) {
-            continue;
-        }
+    for suffix in STEP3_SUFFIXES.ending(&r1) {
         let suffix = suffix.text;
         let n = len(suffix);
         match suffix {
@@ -183,7 +180,7 @@ pub fn stem(mut word: Word) -> Stemmed {
     }
 
     // STEP 4: Other endings
-    if let Some(suffix) = first_ending(&r2, &STEP4_SUFFIXES) {
+    if let Some(suffix) = STEP4_SUFFIXES.first_ending(&r2) {
         if matches!(
             suffix,
             "mpi" | "mpa" | "mp\u{e4}" | "mmi" | "mma" | "mm\u{e4}"

@@ -6,15 +6,15 @@
 //! was marked, which is why the regions are strings of their own here.
 
 use super::pystr::{
-    at, chop, contains, ends, ends_any, eq, eq_any, first_ending, from, is_in, len, push,
-    replace_letter, rfind, slice, starts, suffix_replace, suffixes, Letters, Stemmed, Suffix,
+    at, chop, contains, ends, ends_any, eq, eq_any, from, is_in, len, push, replace_letter, rfind,
+    slice, starts, suffix_replace, Letters, Stemmed, Suffixes,
 };
 use super::regions::r1r2_standard;
 use crate::stem::Word;
 
 const VOWELS: Letters =
     Letters::of("aeiouy\u{e2}\u{e0}\u{eb}\u{e9}\u{ea}\u{e8}\u{ef}\u{ee}\u{f4}\u{fb}\u{f9}");
-static STEP1_SUFFIXES: [Suffix; 43] = suffixes([
+static STEP1_SUFFIXES: Suffixes<43> = Suffixes::new([
     "issements",
     "issement",
     "atrices",
@@ -59,7 +59,7 @@ static STEP1_SUFFIXES: [Suffix; 43] = suffixes([
     "aux",
     "if",
 ]);
-static STEP2A_SUFFIXES: [Suffix; 35] = suffixes([
+static STEP2A_SUFFIXES: Suffixes<35> = Suffixes::new([
     "issaIent",
     "issantes",
     "iraIent",
@@ -96,7 +96,7 @@ static STEP2A_SUFFIXES: [Suffix; 35] = suffixes([
     "it",
     "i",
 ]);
-static STEP2B_SUFFIXES: [Suffix; 38] = suffixes([
+static STEP2B_SUFFIXES: Suffixes<38> = Suffixes::new([
     "eraIent",
     "assions",
     "erions",
@@ -179,8 +179,8 @@ const STEP2B_DELETE_WITH_E: [&str; 18] = [
     "as",
     "a",
 ];
-static STEP4_SUFFIXES: [Suffix; 7] =
-    suffixes(["i\u{e8}re", "I\u{e8}re", "ion", "ier", "Ier", "e", "\u{eb}"]);
+static STEP4_SUFFIXES: Suffixes<7> =
+    Suffixes::new(["i\u{e8}re", "I\u{e8}re", "ion", "ier", "Ier", "e", "\u{eb}"]);
 
 /// `word[:-2] + "iqU"`, step 1's `ic` outside R2.
 fn ic_to_iqu(word: &mut Word) {
@@ -237,7 +237,7 @@ pub fn stem(mut word: Word) -> Stemmed {
     let mut rv = rv_french(&word);
 
     // STEP 1: Standard suffix removal
-    if let Some(suffix) = first_ending(&word, &STEP1_SUFFIXES) {
+    if let Some(suffix) = STEP1_SUFFIXES.first_ending(&word) {
         let n = len(suffix);
         let in_r1 = contains(&r1, suffix);
         let in_r2 = contains(&r2, suffix);
@@ -381,7 +381,7 @@ pub fn stem(mut word: Word) -> Stemmed {
 
     // STEP 2a: Verb suffixes beginning 'i'
     if !step1_success || rv_ending_found {
-        if let Some(suffix) = first_ending(&word, &STEP2A_SUFFIXES) {
+        if let Some(suffix) = STEP2A_SUFFIXES.first_ending(&word) {
             // `rv[rv.rindex(suffix) - 1]`: index -1, the last letter, when
             // RV starts with the suffix.
             if contains(&rv, suffix)
@@ -395,7 +395,7 @@ pub fn stem(mut word: Word) -> Stemmed {
 
         // STEP 2b: Other verb suffixes
         if !step2a_success {
-            if let Some(suffix) = first_ending(&rv, &STEP2B_SUFFIXES) {
+            if let Some(suffix) = STEP2B_SUFFIXES.first_ending(&rv) {
                 let n = len(suffix);
                 if suffix == "ions" && contains(&r2, "ions") {
                     chop(&mut word, 4);
@@ -431,8 +431,8 @@ pub fn stem(mut word: Word) -> Stemmed {
             chop(&mut word, 1);
         }
         // A suffix of the word that is not in RV lets the next be tried.
-        for suffix in &STEP4_SUFFIXES {
-            if !(suffix.ends(&word) && contains(&rv, suffix.text)) {
+        for suffix in STEP4_SUFFIXES.ending(&word) {
+            if !(contains(&rv, suffix.text)) {
                 continue;
             }
             let suffix = suffix.text;

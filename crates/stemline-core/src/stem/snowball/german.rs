@@ -2,8 +2,7 @@
 //! stop word test.
 
 use super::pystr::{
-    at, chop, contains, eq, first_ending, len, replace, replace_letter, slice, suffixes, Letters,
-    Stemmed, Suffix,
+    at, chop, contains, eq, len, replace, replace_letter, slice, Letters, Stemmed, Suffixes,
 };
 use super::regions::{adjust_r1_to_three, r1r2_standard};
 use crate::stem::Word;
@@ -11,10 +10,10 @@ use crate::stem::Word;
 const VOWELS: Letters = Letters::of("aeiouy\u{e4}\u{f6}\u{fc}");
 const S_ENDING: Letters = Letters::of("bdfghklmnrt");
 const ST_ENDING: Letters = Letters::of("bdfghklmnt");
-static STEP1_SUFFIXES: [Suffix; 7] = suffixes(["ern", "em", "er", "en", "es", "e", "s"]);
-static STEP2_SUFFIXES: [Suffix; 4] = suffixes(["est", "en", "er", "st"]);
-static STEP3_SUFFIXES: [Suffix; 8] =
-    suffixes(["isch", "lich", "heit", "keit", "end", "ung", "ig", "ik"]);
+static STEP1_SUFFIXES: Suffixes<7> = Suffixes::new(["ern", "em", "er", "en", "es", "e", "s"]);
+static STEP2_SUFFIXES: Suffixes<4> = Suffixes::new(["est", "en", "er", "st"]);
+static STEP3_SUFFIXES: Suffixes<8> =
+    Suffixes::new(["isch", "lich", "heit", "keit", "end", "ung", "ig", "ik"]);
 
 /// `word = word[:-n]` and each region alike.
 fn chop_all(n: usize, word: &mut Word, r1: &mut Word, r2: &mut Word) {
@@ -42,7 +41,7 @@ pub fn stem(mut word: Word) -> Stemmed {
     adjust_r1_to_three(&word, &VOWELS, &mut r1);
 
     // STEP 1
-    if let Some(suffix) = first_ending(&r1, &STEP1_SUFFIXES) {
+    if let Some(suffix) = STEP1_SUFFIXES.first_ending(&r1) {
         let n = len(suffix);
         let m = n as isize;
         if matches!(suffix, "en" | "es" | "e") && eq(slice(&word, -m - 4, -m), "niss") {
@@ -57,7 +56,7 @@ pub fn stem(mut word: Word) -> Stemmed {
     }
 
     // STEP 2
-    if let Some(suffix) = first_ending(&r1, &STEP2_SUFFIXES) {
+    if let Some(suffix) = STEP2_SUFFIXES.first_ending(&r1) {
         if suffix == "st" {
             if ST_ENDING.has(at(&word, -3)?) && word.len().saturating_sub(3) >= 3 {
                 chop_all(2, &mut word, &mut r1, &mut r2);
@@ -67,9 +66,9 @@ pub fn stem(mut word: Word) -> Stemmed {
         }
     }
 
-    // STEP 3: Derivational suffixes, tested in the letters of R2 (or R1)
+    // STEP 3: Derivational tested in the letters of R2 (or R1)
     // before the suffix.
-    if let Some(suffix) = first_ending(&r2, &STEP3_SUFFIXES) {
+    if let Some(suffix) = STEP3_SUFFIXES.first_ending(&r2) {
         let n = len(suffix);
         let m = n as isize;
         match suffix {

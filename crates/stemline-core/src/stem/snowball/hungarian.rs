@@ -2,8 +2,8 @@
 //! stop word test.
 
 use super::pystr::{
-    at, chop, contains, ends, eq, find, first_ending, len, push, slice, suffix_replace, suffixes,
-    Letters, Stemmed, Suffix,
+    at, chop, contains, ends, eq, find, len, push, slice, suffix_replace, Letters, Stemmed,
+    Suffixes,
 };
 use crate::stem::Word;
 
@@ -14,8 +14,8 @@ const DOUBLE_CONSONANTS: [&str; 23] = [
     "bb", "cc", "ccs", "dd", "ff", "gg", "ggy", "jj", "kk", "ll", "lly", "mm", "nn", "nny", "pp",
     "rr", "ss", "ssz", "tt", "tty", "vv", "zz", "zzs",
 ];
-static STEP1_SUFFIXES: [Suffix; 2] = suffixes(["al", "el"]);
-static STEP2_SUFFIXES: [Suffix; 44] = suffixes([
+static STEP1_SUFFIXES: Suffixes<2> = Suffixes::new(["al", "el"]);
+static STEP2_SUFFIXES: Suffixes<44> = Suffixes::new([
     "k\u{e9}ppen",
     "onk\u{e9}nt",
     "enk\u{e9}nt",
@@ -61,8 +61,8 @@ static STEP2_SUFFIXES: [Suffix; 44] = suffixes([
     "n",
     "t",
 ]);
-static STEP3_SUFFIXES: [Suffix; 3] = suffixes(["\u{e1}nk\u{e9}nt", "\u{e1}n", "\u{e9}n"]);
-static STEP4_SUFFIXES: [Suffix; 6] = suffixes([
+static STEP3_SUFFIXES: Suffixes<3> = Suffixes::new(["\u{e1}nk\u{e9}nt", "\u{e1}n", "\u{e9}n"]);
+static STEP4_SUFFIXES: Suffixes<6> = Suffixes::new([
     "astul",
     "est\u{fc}l",
     "\u{e1}stul",
@@ -70,8 +70,8 @@ static STEP4_SUFFIXES: [Suffix; 6] = suffixes([
     "stul",
     "st\u{fc}l",
 ]);
-static STEP5_SUFFIXES: [Suffix; 2] = suffixes(["\u{e1}", "\u{e9}"]);
-static STEP6_SUFFIXES: [Suffix; 12] = suffixes([
+const STEP5_SUFFIXES: [&str; 2] = ["\u{e1}", "\u{e9}"];
+static STEP6_SUFFIXES: Suffixes<12> = Suffixes::new([
     "ok\u{e9}",
     "\u{f6}k\u{e9}",
     "ak\u{e9}",
@@ -85,7 +85,7 @@ static STEP6_SUFFIXES: [Suffix; 12] = suffixes([
     "\u{e9}\u{e9}",
     "\u{e9}",
 ]);
-static STEP7_SUFFIXES: [Suffix; 31] = suffixes([
+static STEP7_SUFFIXES: Suffixes<31> = Suffixes::new([
     "\u{e1}juk",
     "\u{e9}j\u{fc}k",
     "\u{fc}nk",
@@ -118,7 +118,7 @@ static STEP7_SUFFIXES: [Suffix; 31] = suffixes([
     "\u{e1}",
     "\u{e9}",
 ]);
-static STEP8_SUFFIXES: [Suffix; 42] = suffixes([
+static STEP8_SUFFIXES: Suffixes<42> = Suffixes::new([
     "jaitok",
     "jeitek",
     "jaink",
@@ -162,8 +162,8 @@ static STEP8_SUFFIXES: [Suffix; 42] = suffixes([
     "\u{e9}i",
     "i",
 ]);
-static STEP9_SUFFIXES: [Suffix; 7] =
-    suffixes(["\u{e1}k", "\u{e9}k", "\u{f6}k", "ok", "ek", "ak", "k"]);
+static STEP9_SUFFIXES: Suffixes<7> =
+    Suffixes::new(["\u{e1}k", "\u{e9}k", "\u{f6}k", "ok", "ek", "ak", "k"]);
 
 /// Each of `word` and R1 becomes `s[:-cut] + s[-keep]`: a double consonant
 /// before the last `cut - 1` letters loses one of its letters.
@@ -224,7 +224,7 @@ pub fn stem(mut word: Word) -> Stemmed {
     let mut r1 = r1_hungarian(&word);
 
     // STEP 1: Remove instrumental case
-    if first_ending(&r1, &STEP1_SUFFIXES).is_some() {
+    if STEP1_SUFFIXES.first_ending(&r1).is_some() {
         for dc in DOUBLE_CONSONANTS {
             let n = len(dc) as isize;
             if eq(slice(&word, -2 - n, -2), dc) {
@@ -238,7 +238,7 @@ pub fn stem(mut word: Word) -> Stemmed {
     }
 
     // STEP 2: Remove frequent cases
-    if let Some(suffix) = first_ending(&word, &STEP2_SUFFIXES) {
+    if let Some(suffix) = STEP2_SUFFIXES.first_ending(&word) {
         if ends(&r1, suffix) {
             chop(&mut word, len(suffix));
             chop(&mut r1, len(suffix));
@@ -255,13 +255,13 @@ pub fn stem(mut word: Word) -> Stemmed {
     }
 
     // STEP 3: Remove special cases
-    if let Some(suffix) = first_ending(&r1, &STEP3_SUFFIXES) {
+    if let Some(suffix) = STEP3_SUFFIXES.first_ending(&r1) {
         let new = if suffix == "\u{e9}n" { "e" } else { "a" };
         replace_both(&mut word, &mut r1, suffix, new);
     }
 
     // STEP 4: Remove other cases
-    if let Some(suffix) = first_ending(&r1, &STEP4_SUFFIXES) {
+    if let Some(suffix) = STEP4_SUFFIXES.first_ending(&r1) {
         match suffix {
             "\u{e1}stul" => replace_both(&mut word, &mut r1, suffix, "a"),
             "\u{e9}st\u{fc}l" => replace_both(&mut word, &mut r1, suffix, "e"),
@@ -273,8 +273,8 @@ pub fn stem(mut word: Word) -> Stemmed {
     }
 
     // STEP 5: Remove factive case (each suffix tried in turn: no `break`)
-    for suffix in &STEP5_SUFFIXES {
-        if suffix.ends(&r1) {
+    for suffix in STEP5_SUFFIXES {
+        if ends(&r1, suffix) {
             for dc in DOUBLE_CONSONANTS {
                 let n = len(dc) as isize;
                 if eq(slice(&word, -1 - n, -1), dc) {
@@ -289,7 +289,7 @@ pub fn stem(mut word: Word) -> Stemmed {
     }
 
     // STEP 6: Remove owned
-    if let Some(suffix) = first_ending(&r1, &STEP6_SUFFIXES) {
+    if let Some(suffix) = STEP6_SUFFIXES.first_ending(&r1) {
         owned(
             &mut word,
             &mut r1,
@@ -300,7 +300,7 @@ pub fn stem(mut word: Word) -> Stemmed {
     }
 
     // STEP 7: Remove singular owner suffixes
-    if let Some(suffix) = first_ending(&word, &STEP7_SUFFIXES) {
+    if let Some(suffix) = STEP7_SUFFIXES.first_ending(&word) {
         if ends(&r1, suffix) {
             owned(
                 &mut word,
@@ -313,7 +313,7 @@ pub fn stem(mut word: Word) -> Stemmed {
     }
 
     // STEP 8: Remove plural owner suffixes
-    if let Some(suffix) = first_ending(&word, &STEP8_SUFFIXES) {
+    if let Some(suffix) = STEP8_SUFFIXES.first_ending(&word) {
         if ends(&r1, suffix) {
             owned(
                 &mut word,
@@ -340,7 +340,7 @@ pub fn stem(mut word: Word) -> Stemmed {
     }
 
     // STEP 9: Remove plural suffixes
-    if let Some(suffix) = first_ending(&word, &STEP9_SUFFIXES) {
+    if let Some(suffix) = STEP9_SUFFIXES.first_ending(&word) {
         if ends(&r1, suffix) {
             match suffix {
                 "\u{e1}k" => suffix_replace(&mut word, suffix, "a"),

@@ -2,20 +2,20 @@
 //! stop word test.
 
 use super::pystr::{
-    chop, ends, ends_any, eq_any, first_ending, len, replace_letter, slice, suffix_replace,
-    suffixes, Letters, Stemmed, Suffix,
+    chop, ends, ends_any, eq_any, len, replace_letter, slice, suffix_replace, Letters, Stemmed,
+    Suffixes,
 };
 use super::regions::{r1r2_standard, rv_standard};
 use crate::stem::Word;
 
 const VOWELS: Letters = Letters::of("aeiou\u{e0}\u{e8}\u{ec}\u{f2}\u{f9}");
-static STEP0_SUFFIXES: [Suffix; 37] = suffixes([
+static STEP0_SUFFIXES: Suffixes<37> = Suffixes::new([
     "gliela", "gliele", "glieli", "glielo", "gliene", "sene", "mela", "mele", "meli", "melo",
     "mene", "tela", "tele", "teli", "telo", "tene", "cela", "cele", "celi", "celo", "cene", "vela",
     "vele", "veli", "velo", "vene", "gli", "ci", "la", "le", "li", "lo", "mi", "ne", "si", "ti",
     "vi",
 ]);
-static STEP1_SUFFIXES: [Suffix; 51] = suffixes([
+static STEP1_SUFFIXES: Suffixes<51> = Suffixes::new([
     "atrice",
     "atrici",
     "azione",
@@ -68,7 +68,7 @@ static STEP1_SUFFIXES: [Suffix; 51] = suffixes([
     "iva",
     "ive",
 ]);
-static STEP2_SUFFIXES: [Suffix; 87] = suffixes([
+static STEP2_SUFFIXES: Suffixes<87> = Suffixes::new([
     "erebbero", "irebbero", "assero", "assimo", "eranno", "erebbe", "eremmo", "ereste", "eresti",
     "essero", "iranno", "irebbe", "iremmo", "ireste", "iresti", "iscano", "iscono", "issero",
     "arono", "avamo", "avano", "avate", "eremo", "erete", "erono", "evamo", "evano", "evate",
@@ -114,7 +114,7 @@ pub fn stem(mut word: Word) -> Stemmed {
     let mut rv = rv_standard(&word, &VOWELS);
 
     // STEP 0: Attached pronoun
-    if let Some(suffix) = first_ending(&rv, &STEP0_SUFFIXES) {
+    if let Some(suffix) = STEP0_SUFFIXES.first_ending(&rv) {
         let n = len(suffix);
         let m = n as isize;
         if eq_any(slice(&rv, -m - 4, -m), &["ando", "endo"]) {
@@ -129,7 +129,7 @@ pub fn stem(mut word: Word) -> Stemmed {
     }
 
     // STEP 1: Standard suffix removal
-    if let Some(suffix) = first_ending(&word, &STEP1_SUFFIXES) {
+    if let Some(suffix) = STEP1_SUFFIXES.first_ending(&word) {
         let n = len(suffix);
         if suffix == "amente" && ends(&r1, suffix) {
             step1_success = true;
@@ -217,7 +217,7 @@ pub fn stem(mut word: Word) -> Stemmed {
 
     // STEP 2: Verb suffixes
     if !step1_success {
-        if let Some(suffix) = first_ending(&rv, &STEP2_SUFFIXES) {
+        if let Some(suffix) = STEP2_SUFFIXES.first_ending(&rv) {
             chop(&mut word, len(suffix));
             chop(&mut rv, len(suffix));
         }

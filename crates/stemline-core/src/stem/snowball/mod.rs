@@ -360,7 +360,11 @@ mod timing {
     #[test]
     #[ignore]
     fn time_languages() {
+        let only = std::env::var("SNOWBALL_LANGUAGE").ok();
         for lang in Language::ALL {
+            if only.as_deref().is_some_and(|name| name != lang.name()) {
+                continue;
+            }
             let folder = match lang {
                 Language::Arabic => continue,
                 Language::English => "porter2".to_string(),

@@ -5,14 +5,13 @@
 //! end: a `~` in the word itself goes through the same spelling.
 
 use super::pystr::{
-    at, chop, ends, ends_any, eq, first_ending, len, replace, slice, suffix_replace, suffixes,
-    Letters, Stemmed, Suffix,
+    at, chop, ends, ends_any, eq, len, replace, slice, suffix_replace, Letters, Stemmed, Suffixes,
 };
 use super::regions::{r1r2_standard, rv_standard};
 use crate::stem::Word;
 
 const VOWELS: Letters = Letters::of("aeiou\u{e1}\u{e9}\u{ed}\u{f3}\u{fa}\u{e2}\u{ea}\u{f4}");
-static STEP1_SUFFIXES: [Suffix; 47] = suffixes([
+static STEP1_SUFFIXES: Suffixes<47> = Suffixes::new([
     "amentos",
     "imentos",
     "u\u{e7}o~es",
@@ -61,7 +60,7 @@ static STEP1_SUFFIXES: [Suffix; 47] = suffixes([
     "ivo",
     "ira",
 ]);
-static STEP2_SUFFIXES: [Suffix; 120] = suffixes([
+static STEP2_SUFFIXES: Suffixes<120> = Suffixes::new([
     "ar\u{ed}amos",
     "er\u{ed}amos",
     "ir\u{ed}amos",
@@ -183,7 +182,8 @@ static STEP2_SUFFIXES: [Suffix; 120] = suffixes([
     "iu",
     "ou",
 ]);
-static STEP4_SUFFIXES: [Suffix; 7] = suffixes(["os", "a", "i", "o", "\u{e1}", "\u{ed}", "\u{f3}"]);
+static STEP4_SUFFIXES: Suffixes<7> =
+    Suffixes::new(["os", "a", "i", "o", "\u{e1}", "\u{ed}", "\u{f3}"]);
 
 pub fn stem(mut word: Word) -> Stemmed {
     let mut step1_success = false;
@@ -198,7 +198,7 @@ pub fn stem(mut word: Word) -> Stemmed {
     let mut rv = rv_standard(&word, &VOWELS);
 
     // STEP 1: Standard suffix removal
-    if let Some(suffix) = first_ending(&word, &STEP1_SUFFIXES) {
+    if let Some(suffix) = STEP1_SUFFIXES.first_ending(&word) {
         let n = len(suffix);
         let m = n as isize;
         if suffix == "amente" && ends(&r1, suffix) {
@@ -280,7 +280,7 @@ pub fn stem(mut word: Word) -> Stemmed {
 
     // STEP 2: Verb suffixes
     if !step1_success {
-        if let Some(suffix) = first_ending(&rv, &STEP2_SUFFIXES) {
+        if let Some(suffix) = STEP2_SUFFIXES.first_ending(&rv) {
             step2_success = true;
             chop(&mut word, len(suffix));
             chop(&mut rv, len(suffix));
@@ -293,7 +293,7 @@ pub fn stem(mut word: Word) -> Stemmed {
             chop(&mut word, 1);
             chop(&mut rv, 1);
         }
-    } else if let Some(suffix) = first_ending(&rv, &STEP4_SUFFIXES) {
+    } else if let Some(suffix) = STEP4_SUFFIXES.first_ending(&rv) {
         // STEP 4: Residual suffix
         chop(&mut word, len(suffix));
         chop(&mut rv, len(suffix));

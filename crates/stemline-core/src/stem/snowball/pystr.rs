@@ -208,20 +208,41 @@ pub fn suffix_replace(s: &mut Word, old: &str, new: &str) {
 }
 
 /// `s = s.replace(old, new)`: every occurrence, left to right, none
-/// overlapping. A word without `old` is left as it is, with no copy.
+/// overlapping. A word without `old` is left as it is; a replacement no
+/// longer than `old` is made in place (Russian's way back to Cyrillic makes
+/// 33 of them a word).
 pub fn replace(s: &mut Word, old: &str, new: &str) {
     let Some(first) = find(s, old) else {
         return;
     };
-    let (letters, n) = letters_of(old);
-    let old = &letters[..n];
-    let mut out = Word::with_capacity(s.len() + new.len());
+    let (old_letters, n) = letters_of(old);
+    let old = &old_letters[..n];
+    let (new_letters, m) = letters_of(new);
+    let new = &new_letters[..m];
+    if m <= n {
+        // Written behind the reading position, which it never passes.
+        let (mut read, mut write) = (first, first);
+        while read < s.len() {
+            if s[read..].starts_with(old) {
+                s[write..write + m].copy_from_slice(new);
+                write += m;
+                read += n;
+            } else {
+                s[write] = s[read];
+                write += 1;
+                read += 1;
+            }
+        }
+        s.truncate(write);
+        return;
+    }
+    let mut out = Word::with_capacity(s.len() + m);
     out.extend_from_slice(&s[..first]);
     let mut i = first;
     while i < s.len() {
         if s[i..].starts_with(old) {
-            push(&mut out, new);
-            i += old.len();
+            out.extend_from_slice(new);
+            i += n;
         } else {
             out.push(s[i]);
             i += 1;
@@ -337,30 +358,77 @@ impl Suffix {
     }
 }
 
-/// One of NLTK's suffix tuples, in NLTK's order.
-pub const fn suffixes<const N: usize>(texts: [&'static str; N]) -> [Suffix; N] {
-    let mut out = [Suffix {
-        text: "",
-        letters: [0; SUFFIX_MAX],
-        len: 0,
-    }; N];
-    let mut i = 0;
-    while i < N {
-        out[i] = Suffix::of(texts[i]);
-        i += 1;
-    }
-    out
+/// One of NLTK's suffix tuples, in NLTK's order, with the order of its
+/// suffixes by their last letter: the suffixes a word may end with are found
+/// by its last letter, not by a scan of the whole tuple (Russian's
+/// adjectival endings are 234).
+pub struct Suffixes<const N: usize> {
+    list: [Suffix; N],
+    /// The indexes of `list`, by last letter, in NLTK's order within a letter.
+    by_last: [u16; N],
 }
 
-/// The first suffix of `list` that `s` ends with: NLTK's
-/// `for suffix in list: if s.endswith(suffix): ...; break`. Only the
-/// suffixes that end with the last letter of `s` are compared in full.
-#[inline]
-pub fn first_ending(s: &[u32], list: &[Suffix]) -> Option<&'static str> {
-    let last = *s.last()?;
-    list.iter()
-        .find(|x| x.len > 0 && x.letters[x.len - 1] == last && x.ends(s))
-        .map(|x| x.text)
+impl<const N: usize> Suffixes<N> {
+    pub const fn new(texts: [&'static str; N]) -> Self {
+        let mut list = [Suffix {
+            text: "",
+            letters: [0; SUFFIX_MAX],
+            len: 0,
+        }; N];
+        let mut by_last = [0u16; N];
+        let mut i = 0;
+        while i < N {
+            list[i] = Suffix::of(texts[i]);
+            assert!(list[i].len > 0, "no suffix is empty");
+            by_last[i] = i as u16;
+            i += 1;
+        }
+        // An insertion sort by last letter, which keeps NLTK's order within
+        // a letter.
+        let mut i = 1;
+        while i < N {
+            let mut j = i;
+            while j > 0 && last(&list[by_last[j - 1] as usize]) > last(&list[by_last[j] as usize]) {
+                let t = by_last[j - 1];
+                by_last[j - 1] = by_last[j];
+                by_last[j] = t;
+                j -= 1;
+            }
+            i += 1;
+        }
+        Suffixes { list, by_last }
+    }
+
+    /// The suffixes that `s` ends with, in NLTK's order. The iterator keeps
+    /// the last letters of `s` (as many as a suffix has at most), not `s`, so
+    /// that a loop over it may edit `s`.
+    #[inline]
+    pub fn ending(&self, s: &[u32]) -> impl Iterator<Item = &Suffix> + '_ {
+        let letter = s.last().copied().unwrap_or(u32::MAX);
+        let mut tail = [0u32; SUFFIX_MAX];
+        let kept = s.len().min(SUFFIX_MAX);
+        tail[SUFFIX_MAX - kept..].copy_from_slice(&s[s.len() - kept..]);
+        let start = self
+            .by_last
+            .partition_point(|&i| last(&self.list[i as usize]) < letter);
+        self.by_last[start..]
+            .iter()
+            .map(|&i| &self.list[i as usize])
+            .take_while(move |x| last(x) == letter)
+            .filter(move |x| x.len <= kept && x.ends(&tail[SUFFIX_MAX - kept..]))
+    }
+
+    /// The first suffix that `s` ends with: NLTK's
+    /// `for suffix in suffixes: if s.endswith(suffix): ...; break`.
+    #[inline]
+    pub fn first_ending(&self, s: &[u32]) -> Option<&'static str> {
+        self.ending(s).next().map(|x| x.text)
+    }
+}
+
+/// A suffix's last letter.
+const fn last(suffix: &Suffix) -> u32 {
+    suffix.letters[suffix.len - 1]
 }
 
 /// A literal as code points.

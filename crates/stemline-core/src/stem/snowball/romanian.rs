@@ -5,14 +5,14 @@
 //! with a comma below (U+021B, U+0219) match none of its suffixes.
 
 use super::pystr::{
-    at, chop, contains, ends, eq, find, first_ending, is_in, len, push, replace_letter, slice,
-    starts, suffix_replace, suffixes, IndexError, Letters, Stemmed, Suffix,
+    at, chop, contains, ends, eq, find, is_in, len, push, replace_letter, slice, starts,
+    suffix_replace, IndexError, Letters, Stemmed, Suffixes,
 };
 use super::regions::{r1r2_standard, rv_standard};
 use crate::stem::Word;
 
 const VOWELS: Letters = Letters::of("aeiou\u{103}\u{e2}\u{ee}");
-static STEP0_SUFFIXES: [Suffix; 16] = suffixes([
+static STEP0_SUFFIXES: Suffixes<16> = Suffixes::new([
     "iilor",
     "ului",
     "elor",
@@ -30,7 +30,7 @@ static STEP0_SUFFIXES: [Suffix; 16] = suffixes([
     "ea",
     "ii",
 ]);
-static STEP1_SUFFIXES: [Suffix; 46] = suffixes([
+static STEP1_SUFFIXES: Suffixes<46> = Suffixes::new([
     "abilitate",
     "abilitati",
     "abilit\u{103}\u{163}i",
@@ -78,7 +78,7 @@ static STEP1_SUFFIXES: [Suffix; 46] = suffixes([
     "itiv",
     "itor",
 ]);
-static STEP2_SUFFIXES: [Suffix; 62] = suffixes([
+static STEP2_SUFFIXES: Suffixes<62> = Suffixes::new([
     "abila",
     "abile",
     "abili",
@@ -142,7 +142,7 @@ static STEP2_SUFFIXES: [Suffix; 62] = suffixes([
     "os",
     "iv",
 ]);
-static STEP3_SUFFIXES: [Suffix; 94] = suffixes([
+static STEP3_SUFFIXES: Suffixes<94> = Suffixes::new([
     "seser\u{103}\u{163}i",
     "aser\u{103}\u{163}i",
     "iser\u{103}\u{163}i",
@@ -329,7 +329,7 @@ pub fn stem(mut word: Word) -> Stemmed {
     let mut rv = rv_standard(&word, &VOWELS);
 
     // STEP 0: Removal of plurals and other simplifications
-    if let Some(suffix) = first_ending(&word, &STEP0_SUFFIXES) {
+    if let Some(suffix) = STEP0_SUFFIXES.first_ending(&word) {
         if contains(&r1, suffix) {
             let in_rv = contains(&rv, suffix);
             // The same in RV if the suffix is anywhere in it, else RV is empty.
@@ -358,10 +358,10 @@ pub fn stem(mut word: Word) -> Stemmed {
         }
     }
 
-    // STEP 1: Reduction of combining suffixes, again while a suffix of the
+    // STEP 1: Reduction of combining again while a suffix of the
     // word is in R1 (the R1 of the word as it was marked). A suffix of the
     // word outside R1 ends the step and undoes its success.
-    while let Some(suffix) = first_ending(&word, &STEP1_SUFFIXES) {
+    while let Some(suffix) = STEP1_SUFFIXES.first_ending(&word) {
         if !contains(&r1, suffix) {
             step1_success = false;
             break;
@@ -380,7 +380,7 @@ pub fn stem(mut word: Word) -> Stemmed {
     }
 
     // STEP 2: Removal of standard suffixes
-    if let Some(suffix) = first_ending(&word, &STEP2_SUFFIXES) {
+    if let Some(suffix) = STEP2_SUFFIXES.first_ending(&word) {
         if contains(&r2, suffix) {
             step2_success = true;
             if matches!(suffix, "iune" | "iuni") {
@@ -402,8 +402,8 @@ pub fn stem(mut word: Word) -> Stemmed {
     // STEP 3: Removal of verb suffixes. A suffix of the word that is not in
     // RV lets the next be tried.
     if !step1_success && !step2_success {
-        for suffix in &STEP3_SUFFIXES {
-            if !(suffix.ends(&word) && contains(&rv, suffix.text)) {
+        for suffix in STEP3_SUFFIXES.ending(&word) {
+            if !(contains(&rv, suffix.text)) {
                 continue;
             }
             let suffix = suffix.text;

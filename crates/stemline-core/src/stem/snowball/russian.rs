@@ -7,13 +7,13 @@
 //! Cyrillic stays as it is on the way in, and the way back turns every Latin
 //! letter of its table into Cyrillic, the word's own ones too.
 
-use super::pystr::{chop, ends, eq, first_ending, len, replace, slice, suffixes, Stemmed, Suffix};
+use super::pystr::{chop, ends, eq, len, replace, slice, Stemmed, Suffix, Suffixes};
 use crate::stem::Word;
 
-static PERFECTIVE_GERUND_SUFFIXES: [Suffix; 9] = suffixes([
+static PERFECTIVE_GERUND_SUFFIXES: Suffixes<9> = Suffixes::new([
     "ivshis'", "yvshis'", "vshis'", "ivshi", "yvshi", "vshi", "iv", "yv", "v",
 ]);
-static ADJECTIVAL_SUFFIXES: [Suffix; 234] = suffixes([
+static ADJECTIVAL_SUFFIXES: Suffixes<234> = Suffixes::new([
     "ui^ushchi^ui^u",
     "ui^ushchi^ai^a",
     "ui^ushchimi",
@@ -249,20 +249,20 @@ static ADJECTIVAL_SUFFIXES: [Suffix; 234] = suffixes([
     "ym",
     "om",
 ]);
-static REFLEXIVE_SUFFIXES: [Suffix; 2] = suffixes(["si^a", "s'"]);
-static VERB_SUFFIXES: [Suffix; 46] = suffixes([
+static REFLEXIVE_SUFFIXES: Suffixes<2> = Suffixes::new(["si^a", "s'"]);
+static VERB_SUFFIXES: Suffixes<46> = Suffixes::new([
     "esh'", "ei`te", "ui`te", "ui^ut", "ish'", "ete", "i`te", "i^ut", "nno", "ila", "yla", "ena",
     "ite", "ili", "yli", "ilo", "ylo", "eno", "i^at", "uet", "eny", "it'", "yt'", "ui^u", "la",
     "na", "li", "em", "lo", "no", "et", "ny", "t'", "ei`", "ui`", "il", "yl", "im", "ym", "en",
     "it", "yt", "i^u", "i`", "l", "n",
 ]);
-static NOUN_SUFFIXES: [Suffix; 36] = suffixes([
+static NOUN_SUFFIXES: Suffixes<36> = Suffixes::new([
     "ii^ami", "ii^akh", "i^ami", "ii^am", "i^akh", "ami", "iei`", "i^am", "iem", "akh", "ii^u",
     "'i^u", "ii^a", "'i^a", "ev", "ov", "ie", "'e", "ei", "ii", "ei`", "oi`", "ii`", "em", "am",
     "om", "i^u", "i^a", "a", "e", "i", "i`", "o", "u", "y", "'",
 ]);
-static SUPERLATIVE_SUFFIXES: [Suffix; 2] = suffixes(["ei`she", "ei`sh"]);
-static DERIVATIONAL_SUFFIXES: [Suffix; 2] = suffixes(["ost'", "ost"]);
+static SUPERLATIVE_SUFFIXES: Suffixes<2> = Suffixes::new(["ei`she", "ei`sh"]);
+static DERIVATIONAL_SUFFIXES: Suffixes<2> = Suffixes::new(["ost'", "ost"]);
 /// The adjectival suffixes that go only after `i^a` or `a` (NLTK's list in
 /// `stem`, with its repeated `vshui^u`).
 const ADJECTIVAL_AFTER_A: [&str; 130] = [
@@ -429,9 +429,9 @@ fn cyrillic_to_roman(word: &[u32]) -> Word {
     roman
 }
 
-/// NLTK's `__roman_to_cyrillic`: its replacements in its order (the longer
-/// spellings first, and `e` twice).
-const ROMAN_TO_CYRILLIC: [(&str, &str); 33] = [
+/// NLTK's `__roman_to_cyrillic`, a chain of replacements: first those of
+/// more than one letter that come before any one-letter replacement...
+const ROMAN_TO_CYRILLIC_LONG: [(&str, &str); 9] = [
     ("i^u", "\u{44e}"),
     ("i^a", "\u{44f}"),
     ("shch", "\u{449}"),
@@ -441,36 +441,59 @@ const ROMAN_TO_CYRILLIC: [(&str, &str); 33] = [
     ("e`", "\u{44d}"),
     ("i`", "\u{439}"),
     ("sh", "\u{448}"),
-    ("k", "\u{43a}"),
-    ("e", "\u{435}"),
-    ("zh", "\u{436}"),
-    ("a", "\u{430}"),
-    ("b", "\u{431}"),
-    ("v", "\u{432}"),
-    ("g", "\u{433}"),
-    ("d", "\u{434}"),
-    ("e", "\u{435}"),
-    ("z", "\u{437}"),
-    ("i", "\u{438}"),
-    ("l", "\u{43b}"),
-    ("m", "\u{43c}"),
-    ("n", "\u{43d}"),
-    ("o", "\u{43e}"),
-    ("p", "\u{43f}"),
-    ("r", "\u{440}"),
-    ("s", "\u{441}"),
-    ("t", "\u{442}"),
-    ("u", "\u{443}"),
-    ("f", "\u{444}"),
-    ("''", "\u{44a}"),
-    ("y", "\u{44b}"),
-    ("'", "\u{44c}"),
 ];
 
+/// ...then the rest of the chain, `k e zh a b v g d e z i l m n o p r s t u f
+/// '' y '`: one letter each but for `zh` and `''`, which no earlier one
+/// overlaps (neither `h` nor `'` begins one) and which precede `z` and `'`.
+/// The rest is therefore one pass, letter by letter, trying `zh` and `''`
+/// first.
+fn roman_letter_to_cyrillic(c: u32) -> Option<u32> {
+    let cyrillic = match char::from_u32(c)? {
+        'k' => '\u{43a}',
+        'e' => '\u{435}',
+        'a' => '\u{430}',
+        'b' => '\u{431}',
+        'v' => '\u{432}',
+        'g' => '\u{433}',
+        'd' => '\u{434}',
+        'z' => '\u{437}',
+        'i' => '\u{438}',
+        'l' => '\u{43b}',
+        'm' => '\u{43c}',
+        'n' => '\u{43d}',
+        'o' => '\u{43e}',
+        'p' => '\u{43f}',
+        'r' => '\u{440}',
+        's' => '\u{441}',
+        't' => '\u{442}',
+        'u' => '\u{443}',
+        'f' => '\u{444}',
+        'y' => '\u{44b}',
+        '\'' => '\u{44c}',
+        _ => return None,
+    };
+    Some(u32::from(cyrillic))
+}
+
 fn roman_to_cyrillic(word: &mut Word) {
-    for (roman, cyrillic) in ROMAN_TO_CYRILLIC {
+    for (roman, cyrillic) in ROMAN_TO_CYRILLIC_LONG {
         replace(word, roman, cyrillic);
     }
+    // The rest of the chain, in place: `zh` and `''` become one letter.
+    let (mut read, mut write) = (0, 0);
+    while read < word.len() {
+        let pair = (word[read], word.get(read + 1).copied());
+        let (letter, used) = match pair {
+            (0x7A, Some(0x68)) => (0x436, 2), // zh
+            (0x27, Some(0x27)) => (0x44A, 2), // ''
+            (c, _) => (roman_letter_to_cyrillic(c).unwrap_or(c), 1),
+        };
+        word[write] = letter;
+        write += 1;
+        read += used;
+    }
+    word.truncate(write);
 }
 
 /// NLTK's `__regions_russian`: RV after the first vowel, R2 as the standard
@@ -531,33 +554,27 @@ pub fn stem(word: Word) -> Stemmed {
 
     // Step 1. A suffix that goes only after `a` and does not follow one lets
     // the next suffix of its list be tried.
-    for suffix in &PERFECTIVE_GERUND_SUFFIXES {
-        if suffix.ends(&rv)
-            && (!matches!(suffix.text, "v" | "vshi" | "vshis'") || after_a(&rv, suffix))
-        {
+    for suffix in PERFECTIVE_GERUND_SUFFIXES.ending(&rv) {
+        if !matches!(suffix.text, "v" | "vshi" | "vshis'") || after_a(&rv, suffix) {
             chop_all(suffix.len(), &mut word, &mut r2, &mut rv);
             step1_success = true;
             break;
         }
     }
     if !step1_success {
-        if let Some(suffix) = first_ending(&rv, &REFLEXIVE_SUFFIXES) {
+        if let Some(suffix) = REFLEXIVE_SUFFIXES.first_ending(&rv) {
             chop_all(len(suffix), &mut word, &mut r2, &mut rv);
         }
-        for suffix in &ADJECTIVAL_SUFFIXES {
-            if suffix.ends(&rv)
-                && (!ADJECTIVAL_AFTER_A.contains(&suffix.text) || after_a(&rv, suffix))
-            {
+        for suffix in ADJECTIVAL_SUFFIXES.ending(&rv) {
+            if !ADJECTIVAL_AFTER_A.contains(&suffix.text) || after_a(&rv, suffix) {
                 chop_all(suffix.len(), &mut word, &mut r2, &mut rv);
                 adjectival_removed = true;
                 break;
             }
         }
         if !adjectival_removed {
-            for suffix in &VERB_SUFFIXES {
-                if suffix.ends(&rv)
-                    && (!VERB_AFTER_A.contains(&suffix.text) || after_a(&rv, suffix))
-                {
+            for suffix in VERB_SUFFIXES.ending(&rv) {
+                if !VERB_AFTER_A.contains(&suffix.text) || after_a(&rv, suffix) {
                     chop_all(suffix.len(), &mut word, &mut r2, &mut rv);
                     verb_removed = true;
                     break;
@@ -565,7 +582,7 @@ pub fn stem(word: Word) -> Stemmed {
             }
         }
         if !adjectival_removed && !verb_removed {
-            if let Some(suffix) = first_ending(&rv, &NOUN_SUFFIXES) {
+            if let Some(suffix) = NOUN_SUFFIXES.first_ending(&rv) {
                 chop_all(len(suffix), &mut word, &mut r2, &mut rv);
             }
         }
@@ -578,7 +595,7 @@ pub fn stem(word: Word) -> Stemmed {
     }
 
     // Step 3
-    if let Some(suffix) = first_ending(&r2, &DERIVATIONAL_SUFFIXES) {
+    if let Some(suffix) = DERIVATIONAL_SUFFIXES.first_ending(&r2) {
         chop(&mut word, len(suffix));
     }
 
@@ -588,7 +605,7 @@ pub fn stem(word: Word) -> Stemmed {
         undouble_success = true;
     }
     if !undouble_success {
-        if let Some(suffix) = first_ending(&word, &SUPERLATIVE_SUFFIXES) {
+        if let Some(suffix) = SUPERLATIVE_SUFFIXES.first_ending(&word) {
             chop(&mut word, len(suffix));
             superlative_removed = true;
         }

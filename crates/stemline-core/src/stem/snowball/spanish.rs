@@ -2,17 +2,17 @@
 //! stop word test.
 
 use super::pystr::{
-    chop, ends, ends_any, eq, first_ending, len, replace_letter, slice, suffix_replace, suffixes,
-    until, Letters, Stemmed, Suffix,
+    chop, ends, ends_any, eq, len, replace_letter, slice, suffix_replace, until, Letters, Stemmed,
+    Suffixes,
 };
 use super::regions::{r1r2_standard, rv_standard};
 use crate::stem::Word;
 
 const VOWELS: Letters = Letters::of("aeiou\u{e1}\u{e9}\u{ed}\u{f3}\u{fa}\u{fc}");
-static STEP0_SUFFIXES: [Suffix; 13] = suffixes([
+static STEP0_SUFFIXES: Suffixes<13> = Suffixes::new([
     "selas", "selos", "sela", "selo", "las", "les", "los", "nos", "me", "se", "la", "le", "lo",
 ]);
-static STEP1_SUFFIXES: [Suffix; 48] = suffixes([
+static STEP1_SUFFIXES: Suffixes<48> = Suffixes::new([
     "amientos",
     "imientos",
     "amiento",
@@ -65,7 +65,7 @@ static STEP1_SUFFIXES: [Suffix; 48] = suffixes([
 const STEP2A_SUFFIXES: [&str; 12] = [
     "yeron", "yendo", "yamos", "yais", "yan", "yen", "yas", "yes", "ya", "ye", "yo", "y\u{f3}",
 ];
-static STEP2B_SUFFIXES: [Suffix; 96] = suffixes([
+static STEP2B_SUFFIXES: Suffixes<96> = Suffixes::new([
     "ar\u{ed}amos",
     "er\u{ed}amos",
     "ir\u{ed}amos",
@@ -163,8 +163,8 @@ static STEP2B_SUFFIXES: [Suffix; 96] = suffixes([
     "en",
     "es",
 ]);
-static STEP3_SUFFIXES: [Suffix; 8] =
-    suffixes(["os", "a", "e", "o", "\u{e1}", "\u{e9}", "\u{ed}", "\u{f3}"]);
+static STEP3_SUFFIXES: Suffixes<8> =
+    Suffixes::new(["os", "a", "e", "o", "\u{e1}", "\u{e9}", "\u{ed}", "\u{f3}"]);
 
 /// NLTK's `__replace_accented`: á, é, í, ó, ú (not ü) lose their accent.
 fn replace_accented(s: &mut Word) {
@@ -185,7 +185,7 @@ pub fn stem(mut word: Word) -> Stemmed {
     let mut rv = rv_standard(&word, &VOWELS);
 
     // STEP 0: Attached pronoun, the first suffix of both the word and RV.
-    if let Some(suffix) = STEP0_SUFFIXES.iter().find(|s| s.ends(&word) && s.ends(&rv)) {
+    if let Some(suffix) = STEP0_SUFFIXES.ending(&word).find(|s| s.ends(&rv)) {
         let m = suffix.len() as isize;
         let rv_before = until(&rv, -m);
         if ends_any(
@@ -212,7 +212,7 @@ pub fn stem(mut word: Word) -> Stemmed {
     }
 
     // STEP 1: Standard suffix removal
-    if let Some(suffix) = first_ending(&word, &STEP1_SUFFIXES) {
+    if let Some(suffix) = STEP1_SUFFIXES.first_ending(&word) {
         let n = len(suffix);
         if suffix == "amente" && ends(&r1, suffix) {
             step1_success = true;
@@ -305,7 +305,7 @@ pub fn stem(mut word: Word) -> Stemmed {
         }
 
         // STEP 2b: Other verb suffixes
-        if let Some(suffix) = first_ending(&rv, &STEP2B_SUFFIXES) {
+        if let Some(suffix) = STEP2B_SUFFIXES.first_ending(&rv) {
             chop(&mut word, len(suffix));
             chop(&mut rv, len(suffix));
             if matches!(suffix, "en" | "es" | "\u{e9}is" | "emos") {
@@ -320,7 +320,7 @@ pub fn stem(mut word: Word) -> Stemmed {
     }
 
     // STEP 3: Residual suffix
-    if let Some(suffix) = first_ending(&rv, &STEP3_SUFFIXES) {
+    if let Some(suffix) = STEP3_SUFFIXES.first_ending(&rv) {
         chop(&mut word, len(suffix));
         if matches!(suffix, "e" | "\u{e9}") {
             chop(&mut rv, len(suffix));
