@@ -366,6 +366,9 @@ pub struct Suffixes<const N: usize> {
     list: [Suffix; N],
     /// The indexes of `list`, by last letter, in NLTK's order within a letter.
     by_last: [u16; N],
+    /// The suffixes' last letters: a word that ends with none of them (most
+    /// words, at most steps) leaves on one bit test.
+    last_letters: Letters,
 }
 
 impl<const N: usize> Suffixes<N> {
@@ -376,10 +379,14 @@ impl<const N: usize> Suffixes<N> {
             len: 0,
         }; N];
         let mut by_last = [0u16; N];
+        let mut last_letters = [0u64; 8];
         let mut i = 0;
         while i < N {
             list[i] = Suffix::of(texts[i]);
             assert!(list[i].len > 0, "no suffix is empty");
+            let c = last(&list[i]);
+            assert!(c < 0x200, "every suffix ends with a letter below U+0200");
+            last_letters[(c / 64) as usize] |= 1 << (c % 64);
             by_last[i] = i as u16;
             i += 1;
         }
@@ -396,7 +403,28 @@ impl<const N: usize> Suffixes<N> {
             }
             i += 1;
         }
-        Suffixes { list, by_last }
+        Suffixes {
+            list,
+            by_last,
+            last_letters: Letters(last_letters),
+        }
+    }
+
+    /// The suffixes whose last letter is `letter`, in NLTK's order.
+    #[inline]
+    fn of_last(&self, letter: u32) -> &[u16] {
+        if !self.last_letters.has(letter) {
+            return &[];
+        }
+        let start = self
+            .by_last
+            .partition_point(|&i| last(&self.list[i as usize]) < letter);
+        let end = start
+            + self.by_last[start..]
+                .iter()
+                .take_while(|&&i| last(&self.list[i as usize]) == letter)
+                .count();
+        &self.by_last[start..end]
     }
 
     /// The suffixes that `s` ends with, in NLTK's order. The iterator keeps
@@ -404,17 +432,17 @@ impl<const N: usize> Suffixes<N> {
     /// that a loop over it may edit `s`.
     #[inline]
     pub fn ending(&self, s: &[u32]) -> impl Iterator<Item = &Suffix> + '_ {
-        let letter = s.last().copied().unwrap_or(u32::MAX);
+        let candidates = self.of_last(s.last().copied().unwrap_or(u32::MAX));
         let mut tail = [0u32; SUFFIX_MAX];
-        let kept = s.len().min(SUFFIX_MAX);
+        let kept = if candidates.is_empty() {
+            0
+        } else {
+            s.len().min(SUFFIX_MAX)
+        };
         tail[SUFFIX_MAX - kept..].copy_from_slice(&s[s.len() - kept..]);
-        let start = self
-            .by_last
-            .partition_point(|&i| last(&self.list[i as usize]) < letter);
-        self.by_last[start..]
+        candidates
             .iter()
             .map(|&i| &self.list[i as usize])
-            .take_while(move |x| last(x) == letter)
             .filter(move |x| x.len <= kept && x.ends(&tail[SUFFIX_MAX - kept..]))
     }
 
@@ -422,7 +450,12 @@ impl<const N: usize> Suffixes<N> {
     /// `for suffix in suffixes: if s.endswith(suffix): ...; break`.
     #[inline]
     pub fn first_ending(&self, s: &[u32]) -> Option<&'static str> {
-        self.ending(s).next().map(|x| x.text)
+        let candidates = self.of_last(*s.last()?);
+        candidates
+            .iter()
+            .map(|&i| &self.list[i as usize])
+            .find(|x| x.ends(s))
+            .map(|x| x.text)
     }
 }
 
