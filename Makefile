@@ -60,6 +60,7 @@ $(VENV)/.bench: $(VENV)/.base
 bench: $(VENV)/.bench build
 	$(PY) benchmarks/bench.py
 	$(PY) benchmarks/stemmers_bench.py
+	NLTK_DATA=tests/data/nltk_data $(PY) benchmarks/snowball_bench.py
 	$(PY) benchmarks/heavy_tail.py
 	$(PY) benchmarks/memory.py
 	$(PY) benchmarks/corpus_bench.py
