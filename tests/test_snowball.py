@@ -22,6 +22,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from nltk.stem import snowball as nltk_snowball
+from nltk.stem.lancaster import LancasterStemmer as NltkLancaster
 from nltk.stem.porter import PorterStemmer as NltkPorter
 from nltk.stem.snowball import SnowballStemmer as NltkSnowball
 
@@ -329,3 +330,17 @@ def test_stemmer_interface():
         stemline.LancasterStemmer(),
     ):
         assert isinstance(stemmer, StemmerI)
+
+
+@pytest.mark.parametrize(
+    "pair",
+    [
+        (stemline.PorterStemmer, NltkPorter),
+        (stemline.LancasterStemmer, NltkLancaster),
+    ],
+    ids=["porter", "lancaster"],
+)
+def test_other_stemmers_raise_as_nltk(pair):
+    ours, theirs = (make() for make in pair)
+    for value in [*NOT_STRINGS, Lowerable()]:
+        assert outcome(ours.stem, value) == outcome(theirs.stem, value), value

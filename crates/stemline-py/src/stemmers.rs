@@ -459,9 +459,23 @@ impl NativeLancasterStemmer {
         self.inner.strip_prefix()
     }
 
-    /// Stems `word` exactly as NLTK's `LancasterStemmer.stem` does.
-    fn stem<'py>(&self, word: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyString>> {
-        let (_, lowered) = decode_and_lower(word, true)?;
+    /// Stems `word` exactly as NLTK's `LancasterStemmer.stem` does. A word
+    /// that is not a str goes through NLTK's first line, `word.lower()`
+    /// (its exception, or a str to stem as it is).
+    fn stem<'py>(&self, word: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyString>> {
+        let lowered = match word.cast::<PyString>() {
+            Ok(text) => decode_and_lower(text, true)?.1,
+            Err(_) => {
+                let lowered = word.call_method0("lower")?;
+                let text = lowered.cast::<PyString>().map_err(|_| {
+                    PyTypeError::new_err(format!(
+                        "LancasterStemmer.stem takes a str, not {}",
+                        word.get_type().name().map_or_else(|_| "?".into(), |n| n.to_string())
+                    ))
+                })?;
+                core::codepoints::decode(&text_bytes(text)?)
+            }
+        };
         code_points_to_py(word.py(), &self.inner.stem(lowered, &self.classes))
     }
 
