@@ -129,7 +129,7 @@ def nltk_fragments(language: str) -> list[str]:
 
 
 #: Letters whose case mapping or class is unusual, and what the stemmers mark.
-TRICKY = ["İ", "ß", "ẞ", "Σ", "ς", "ſ", "ǅ", "\u0301", "ª", "-", "_", "'", "I", "U", "Y", "\ud800"]
+TRICKY = ["İ", "ß", "ẞ", "Σ", "ς", "ſ", "ǅ", "\u0301", "ª", "-", "_", "'", "I", "U", "Y", "\ud800", "\ufeff"]
 
 
 def language_words(language: str) -> st.SearchStrategy[str]:

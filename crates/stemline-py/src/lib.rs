@@ -61,7 +61,9 @@ pub(crate) fn words_code_points(words: &[Bound<'_, PyString>]) -> PyResult<Vec<V
 }
 
 pub(crate) fn py_lower(text: &Bound<'_, PyString>) -> PyResult<Vec<u32>> {
-    let lowered = text.call_method0("lower")?.cast_into::<PyString>()?;
+    let lowered = text
+        .call_method0(pyo3::intern!(text.py(), "lower"))?
+        .cast_into::<PyString>()?;
     Ok(core::codepoints::decode(&text_bytes(&lowered)?))
 }
 

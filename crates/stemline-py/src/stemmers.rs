@@ -4,6 +4,7 @@
 //! constructor signatures and pickling.
 
 use pyo3::exceptions::{PyAttributeError, PyIndexError, PyTypeError, PyValueError};
+use pyo3::ffi;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyFrozenSet, PySet, PyString};
@@ -29,6 +30,52 @@ fn decode_and_lower(word: &Bound<'_, PyString>, lower: bool) -> PyResult<(Vec<u3
         py_lower(word)?
     };
     Ok((cps, lowered))
+}
+
+/// The code points of a Python string, read from it directly (no UTF-8 in
+/// between; lone surrogates included).
+fn code_points(text: &Bound<'_, PyString>) -> PyResult<Vec<u32>> {
+    let py = text.py();
+    // SAFETY: the buffer has room for the string's length in code points,
+    // which is what PyUnicode_AsUCS4 writes (no terminating zero asked for);
+    // both calls report failure with an exception set.
+    unsafe {
+        let n = ffi::PyUnicode_GetLength(text.as_ptr());
+        if n < 0 {
+            return Err(PyErr::fetch(py));
+        }
+        let mut cps = Vec::<u32>::with_capacity(n as usize);
+        if ffi::PyUnicode_AsUCS4(text.as_ptr(), cps.as_mut_ptr(), n, 0).is_null() {
+            return Err(PyErr::fetch(py));
+        }
+        cps.set_len(n as usize);
+        Ok(cps)
+    }
+}
+
+/// A Python string of code points: through UTF-8 for ASCII (Python's fastest
+/// decoder), as UTF-32 otherwise (no encoding in between; `surrogatepass`
+/// lets lone surrogates through).
+fn string_of_code_points<'py>(py: Python<'py>, cps: &[u32]) -> PyResult<Bound<'py, PyString>> {
+    if cps.iter().all(|&c| c < 0x80) {
+        return code_points_to_py(py, cps);
+    }
+    let mut byteorder: std::os::raw::c_int = if cfg!(target_endian = "little") {
+        -1
+    } else {
+        1
+    };
+    // SAFETY: the pointer and length describe the live slice as bytes; the
+    // call returns a new reference or NULL with an exception set.
+    unsafe {
+        let ptr = ffi::PyUnicode_DecodeUTF32(
+            cps.as_ptr().cast(),
+            (cps.len() * 4) as ffi::Py_ssize_t,
+            c"surrogatepass".as_ptr(),
+            &mut byteorder,
+        );
+        Ok(Bound::from_owned_ptr_or_err(py, ptr)?.cast_into_unchecked())
+    }
 }
 
 /// An argument taken for its truth value, as Python's `if` takes it (NLTK's
@@ -306,7 +353,7 @@ impl NativeSnowballStemmer {
             }
             // `word = word.lower()`.
             _ => word
-                .call_method0("lower")?
+                .call_method0(pyo3::intern!(word.py(), "lower"))?
                 .cast_into::<PyString>()
                 .map_err(|_| refuse()),
         }
@@ -367,43 +414,46 @@ impl NativeSnowballStemmer {
             }
         };
         let language = self.inner.language();
-        let bytes = text_bytes(word)?;
-        let ascii = bytes.is_ascii();
+        let mut cps = code_points(word)?;
+        let ascii = cps.iter().all(|&c| c < 0x80);
         // The token itself only where NLTK stems it as it is (Arabic, Russian)
         // or looks at its length (Porter); the others stem its lowering.
-        let token = if !language.lowercases() || language == Language::Porter {
-            core::codepoints::decode(&bytes)
-        } else {
-            Vec::new()
-        };
-        let lowered = if !language.lowercases() {
-            Vec::new()
+        let needs_token = !language.lowercases() || language == Language::Porter;
+        let (token, lowered) = if !language.lowercases() {
+            (cps, Vec::new())
         } else if lowered_already {
-            core::codepoints::decode(&bytes)
+            (if needs_token { cps.clone() } else { Vec::new() }, cps)
         } else if ascii {
-            bytes
-                .iter()
-                .map(|&b| u32::from(b.to_ascii_lowercase()))
-                .collect()
+            let token = if needs_token { cps.clone() } else { Vec::new() };
+            for c in cps.iter_mut() {
+                *c |= u32::from((0x41..=0x5A).contains(c)) << 5;
+            }
+            (token, cps)
         } else {
-            py_lower(word)?
+            let lowered = word.call_method0(pyo3::intern!(py, "lower"))?;
+            (
+                if needs_token { cps } else { Vec::new() },
+                code_points(&lowered.cast_into::<PyString>()?)?,
+            )
         };
         let stopwords = self.stopwords.bind(py);
         let lookup = PyStopWords::new(stopwords);
         let stem = self.inner.stem_with(&token, lowered, &lookup);
         lookup.into_result()?;
         let stem = stem.map_err(index_error)?;
-        // A word that is its own stem comes back as it is, with no new string.
-        if ascii
-            && stem.len() == bytes.len()
-            && stem
-                .iter()
-                .zip(bytes.iter())
-                .all(|(&c, &b)| c == u32::from(b))
-        {
+        // A word that is its own stem comes back as it is, with no new string
+        // (an ASCII str's UTF-8 is its own data: no copy to compare with).
+        let unchanged = if ascii {
+            word.to_str().is_ok_and(|text| {
+                text.len() == stem.len() && text.bytes().zip(&stem).all(|(b, &c)| u32::from(b) == c)
+            })
+        } else {
+            !language.lowercases() && stem == token
+        };
+        if unchanged {
             return Ok(word.clone());
         }
-        code_points_to_py(py, &stem)
+        string_of_code_points(py, &stem)
     }
 
     fn __repr__(&self) -> String {
@@ -470,7 +520,9 @@ impl NativeLancasterStemmer {
                 let text = lowered.cast::<PyString>().map_err(|_| {
                     PyTypeError::new_err(format!(
                         "LancasterStemmer.stem takes a str, not {}",
-                        word.get_type().name().map_or_else(|_| "?".into(), |n| n.to_string())
+                        word.get_type()
+                            .name()
+                            .map_or_else(|_| "?".into(), |n| n.to_string())
                     ))
                 })?;
                 core::codepoints::decode(&text_bytes(text)?)

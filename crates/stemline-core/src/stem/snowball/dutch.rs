@@ -2,13 +2,27 @@
 //! word test.
 
 use super::pystr::{
-    at, chop, ends, eq, is_in, len, replace_letter, slice, suffix_replace, Letters, Stemmed,
-    Suffixes,
+    at, chop, ends, eq, is_in, len, slice, suffix_replace, Letters, Stemmed, Suffixes, Translation,
 };
 use super::regions::{adjust_r1_to_three, r1r2_standard};
 use crate::stem::Word;
 
 const VOWELS: Letters = Letters::of("aeiouy\u{e8}");
+/// Vowel accents removed: ä á ë é í ï ö ó ü ú.
+const ACCENTS: Translation<10> = Translation::new([
+    ('\u{e4}', 'a'),
+    ('\u{e1}', 'a'),
+    ('\u{eb}', 'e'),
+    ('\u{e9}', 'e'),
+    ('\u{ed}', 'i'),
+    ('\u{ef}', 'i'),
+    ('\u{f6}', 'o'),
+    ('\u{f3}', 'o'),
+    ('\u{fc}', 'u'),
+    ('\u{fa}', 'u'),
+]);
+/// All occurrences of 'I' and 'Y' are put back into lower case.
+const UNMARK: Translation<2> = Translation::new([('I', 'i'), ('Y', 'y')]);
 static STEP1_SUFFIXES: Suffixes<5> = Suffixes::new(["heden", "ene", "en", "se", "s"]);
 static STEP3B_SUFFIXES: Suffixes<6> = Suffixes::new(["baar", "lijk", "bar", "end", "ing", "ig"]);
 static UNDOUBLE: Suffixes<3> = Suffixes::new(["kk", "dd", "tt"]);
@@ -28,20 +42,7 @@ pub fn stem(mut word: Word) -> Stemmed {
     let mut step2_success = false;
 
     // Vowel accents are removed.
-    for (accented, plain) in [
-        ('\u{e4}', 'a'),
-        ('\u{e1}', 'a'),
-        ('\u{eb}', 'e'),
-        ('\u{e9}', 'e'),
-        ('\u{ed}', 'i'),
-        ('\u{ef}', 'i'),
-        ('\u{f6}', 'o'),
-        ('\u{f3}', 'o'),
-        ('\u{fc}', 'u'),
-        ('\u{fa}', 'u'),
-    ] {
-        replace_letter(&mut word, accented, plain);
-    }
+    ACCENTS.apply(&mut word);
 
     // An initial 'y', a 'y' after a vowel, and an 'i' between vowels are put
     // into upper case, left to right over the letters already marked.
@@ -154,7 +155,6 @@ pub fn stem(mut word: Word) -> Stemmed {
     }
 
     // All occurrences of 'I' and 'Y' are put back into lower case.
-    replace_letter(&mut word, 'I', 'i');
-    replace_letter(&mut word, 'Y', 'y');
+    UNMARK.apply(&mut word);
     Ok(word)
 }

@@ -6,14 +6,16 @@
 //! was marked, which is why the regions are strings of their own here.
 
 use super::pystr::{
-    at, chop, contains, ends, ends_any, eq, eq_any, from, is_in, len, push, replace_letter, rfind,
-    slice, starts, suffix_replace, Letters, Stemmed, Suffixes,
+    at, chop, contains, ends, ends_any, eq, eq_any, from, is_in, len, push, rfind, slice, starts,
+    suffix_replace, Letters, Stemmed, Suffixes, Translation,
 };
 use super::regions::r1r2_standard;
 use crate::stem::Word;
 
 const VOWELS: Letters =
     Letters::of("aeiouy\u{e2}\u{e0}\u{eb}\u{e9}\u{ea}\u{e8}\u{ef}\u{ee}\u{f4}\u{fb}\u{f9}");
+/// 'I', 'U' and 'Y' are put back into lower case.
+const UNMARK: Translation<3> = Translation::new([('I', 'i'), ('U', 'u'), ('Y', 'y')]);
 static STEP1_SUFFIXES: Suffixes<43> = Suffixes::new([
     "issements",
     "issement",
@@ -463,9 +465,7 @@ pub fn stem(mut word: Word) -> Stemmed {
         }
     }
 
-    replace_letter(&mut word, 'I', 'i');
-    replace_letter(&mut word, 'U', 'u');
-    replace_letter(&mut word, 'Y', 'y');
+    UNMARK.apply(&mut word);
     Ok(word)
 }
 

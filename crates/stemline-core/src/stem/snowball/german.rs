@@ -2,7 +2,7 @@
 //! stop word test.
 
 use super::pystr::{
-    at, chop, contains, eq, len, replace, replace_letter, slice, Letters, Stemmed, Suffixes,
+    at, chop, contains, eq, len, replace, slice, Letters, Stemmed, Suffixes, Translation,
 };
 use super::regions::{adjust_r1_to_three, r1r2_standard};
 use crate::stem::Word;
@@ -10,6 +10,14 @@ use crate::stem::Word;
 const VOWELS: Letters = Letters::of("aeiouy\u{e4}\u{f6}\u{fc}");
 const S_ENDING: Letters = Letters::of("bdfghklmnrt");
 const ST_ENDING: Letters = Letters::of("bdfghklmnt");
+/// Umlaut accents removed, 'u' and 'y' back in lower case.
+const UNMARK: Translation<5> = Translation::new([
+    ('\u{e4}', 'a'),
+    ('\u{f6}', 'o'),
+    ('\u{fc}', 'u'),
+    ('U', 'u'),
+    ('Y', 'y'),
+]);
 static STEP1_SUFFIXES: Suffixes<7> = Suffixes::new(["ern", "em", "er", "en", "es", "e", "s"]);
 static STEP2_SUFFIXES: Suffixes<4> = Suffixes::new(["est", "en", "er", "st"]);
 static STEP3_SUFFIXES: Suffixes<8> =
@@ -106,14 +114,6 @@ pub fn stem(mut word: Word) -> Stemmed {
     }
 
     // Umlaut accents are removed and 'u' and 'y' are put back into lower case.
-    for (from, to) in [
-        ('\u{e4}', 'a'),
-        ('\u{f6}', 'o'),
-        ('\u{fc}', 'u'),
-        ('U', 'u'),
-        ('Y', 'y'),
-    ] {
-        replace_letter(&mut word, from, to);
-    }
+    UNMARK.apply(&mut word);
     Ok(word)
 }

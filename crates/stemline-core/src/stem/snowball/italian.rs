@@ -2,13 +2,23 @@
 //! stop word test.
 
 use super::pystr::{
-    chop, ends, ends_any, eq_any, len, replace_letter, slice, suffix_replace, Letters, Stemmed,
-    Suffixes,
+    chop, ends, ends_any, eq_any, len, slice, suffix_replace, Letters, Stemmed, Suffixes,
+    Translation,
 };
 use super::regions::{r1r2_standard, rv_standard};
 use crate::stem::Word;
 
 const VOWELS: Letters = Letters::of("aeiou\u{e0}\u{e8}\u{ec}\u{f2}\u{f9}");
+/// All acute accents are replaced by grave accents.
+const ACUTE_TO_GRAVE: Translation<5> = Translation::new([
+    ('\u{e1}', '\u{e0}'),
+    ('\u{e9}', '\u{e8}'),
+    ('\u{ed}', '\u{ec}'),
+    ('\u{f3}', '\u{f2}'),
+    ('\u{fa}', '\u{f9}'),
+]);
+/// 'I' and 'U' back in lower case.
+const UNMARK: Translation<2> = Translation::new([('I', 'i'), ('U', 'u')]);
 static STEP0_SUFFIXES: Suffixes<37> = Suffixes::new([
     "gliela", "gliele", "glieli", "glielo", "gliene", "sene", "mela", "mele", "meli", "melo",
     "mene", "tela", "tele", "teli", "telo", "tene", "cela", "cele", "celi", "celo", "cene", "vela",
@@ -83,15 +93,7 @@ pub fn stem(mut word: Word) -> Stemmed {
     let mut step1_success = false;
 
     // All acute accents are replaced by grave accents.
-    for (acute, grave) in [
-        ('\u{e1}', '\u{e0}'),
-        ('\u{e9}', '\u{e8}'),
-        ('\u{ed}', '\u{ec}'),
-        ('\u{f3}', '\u{f2}'),
-        ('\u{fa}', '\u{f9}'),
-    ] {
-        replace_letter(&mut word, acute, grave);
-    }
+    ACUTE_TO_GRAVE.apply(&mut word);
 
     // Every 'u' after 'q', then every 'u' and 'i' between vowels, is put
     // into upper case, left to right over the letters already marked.
@@ -241,7 +243,6 @@ pub fn stem(mut word: Word) -> Stemmed {
         chop(&mut word, 1);
     }
 
-    replace_letter(&mut word, 'I', 'i');
-    replace_letter(&mut word, 'U', 'u');
+    UNMARK.apply(&mut word);
     Ok(word)
 }

@@ -132,6 +132,10 @@ pub fn is_in(letter: u32, chars: &str) -> bool {
 
 /// `s.find(needle)`: the index of its first occurrence.
 pub fn find(s: &[u32], needle: &str) -> Option<usize> {
+    let mut letters = needle.chars();
+    if let (Some(c), None) = (letters.next(), letters.next()) {
+        return s.iter().position(|&x| x == u32::from(c));
+    }
     if needle.is_ascii() {
         return position_ascii(s, needle.as_bytes());
     }
@@ -366,6 +370,9 @@ pub struct Suffixes<const N: usize> {
     list: [Suffix; N],
     /// The indexes of `list`, by last letter, in NLTK's order within a letter.
     by_last: [u16; N],
+    /// The last letter of each suffix of `by_last`, in its order: a search
+    /// of contiguous numbers, not of the suffixes.
+    sorted_last: [u32; N],
     /// The suffixes' last letters: a word that ends with none of them (most
     /// words, at most steps) leaves on one bit test.
     last_letters: Letters,
@@ -403,9 +410,16 @@ impl<const N: usize> Suffixes<N> {
             }
             i += 1;
         }
+        let mut sorted_last = [0u32; N];
+        let mut i = 0;
+        while i < N {
+            sorted_last[i] = last(&list[by_last[i] as usize]);
+            i += 1;
+        }
         Suffixes {
             list,
             by_last,
+            sorted_last,
             last_letters: Letters(last_letters),
         }
     }
@@ -416,14 +430,8 @@ impl<const N: usize> Suffixes<N> {
         if !self.last_letters.has(letter) {
             return &[];
         }
-        let start = self
-            .by_last
-            .partition_point(|&i| last(&self.list[i as usize]) < letter);
-        let end = start
-            + self.by_last[start..]
-                .iter()
-                .take_while(|&&i| last(&self.list[i as usize]) == letter)
-                .count();
+        let start = self.sorted_last.partition_point(|&c| c < letter);
+        let end = self.sorted_last.partition_point(|&c| c <= letter);
         &self.by_last[start..end]
     }
 
@@ -462,6 +470,58 @@ impl<const N: usize> Suffixes<N> {
 /// A suffix's last letter.
 const fn last(suffix: &Suffix) -> u32 {
     suffix.letters[suffix.len - 1]
+}
+
+/// A chain of NLTK's one-letter replacements (`.replace("\xe4", "a")
+/// .replace("\xe1", "a")...`) as one pass: no letter a replacement writes is
+/// one a later one reads (checked at compile time), so the chain maps each
+/// letter on its own, and a letter none reads is passed on one bit test.
+pub struct Translation<const N: usize> {
+    from: Letters,
+    pairs: [(u32, u32); N],
+}
+
+impl<const N: usize> Translation<N> {
+    pub const fn new(pairs: [(char, char); N]) -> Self {
+        let mut codes = [(0u32, 0u32); N];
+        let mut from = [0u64; 8];
+        let mut i = 0;
+        while i < N {
+            let (a, b) = (pairs[i].0 as u32, pairs[i].1 as u32);
+            assert!(a < 0x200, "a replaced letter is below U+0200");
+            from[(a / 64) as usize] |= 1 << (a % 64);
+            codes[i] = (a, b);
+            i += 1;
+        }
+        let mut i = 0;
+        while i < N {
+            let mut j = 0;
+            while j < N {
+                assert!(
+                    codes[i].1 != codes[j].0,
+                    "no replacement reads a letter another writes"
+                );
+                j += 1;
+            }
+            i += 1;
+        }
+        Translation {
+            from: Letters(from),
+            pairs: codes,
+        }
+    }
+
+    /// The chain's replacements on `s`, in place.
+    #[inline]
+    pub fn apply(&self, s: &mut [u32]) {
+        for c in s.iter_mut() {
+            if self.from.has(*c) {
+                if let Some(&(_, to)) = self.pairs.iter().find(|(from, _)| from == c) {
+                    *c = to;
+                }
+            }
+        }
+    }
 }
 
 /// A literal as code points.

@@ -5,13 +5,15 @@
 //! with a comma below (U+021B, U+0219) match none of its suffixes.
 
 use super::pystr::{
-    at, chop, contains, ends, eq, find, is_in, len, push, replace_letter, slice, starts,
-    suffix_replace, IndexError, Letters, Stemmed, Suffixes,
+    at, chop, contains, ends, eq, find, is_in, len, push, slice, starts, suffix_replace,
+    IndexError, Letters, Stemmed, Suffixes, Translation,
 };
 use super::regions::{r1r2_standard, rv_standard};
 use crate::stem::Word;
 
 const VOWELS: Letters = Letters::of("aeiou\u{103}\u{e2}\u{ee}");
+/// 'I' and 'U' back in lower case.
+const UNMARK: Translation<2> = Translation::new([('I', 'i'), ('U', 'u')]);
 static STEP0_SUFFIXES: Suffixes<16> = Suffixes::new([
     "iilor",
     "ului",
@@ -429,7 +431,6 @@ pub fn stem(mut word: Word) -> Stemmed {
         }
     }
 
-    replace_letter(&mut word, 'I', 'i');
-    replace_letter(&mut word, 'U', 'u');
+    UNMARK.apply(&mut word);
     Ok(word)
 }

@@ -2,8 +2,8 @@
 //! stop word test.
 
 use super::pystr::{
-    chop, ends, ends_any, eq, len, replace_letter, slice, suffix_replace, until, Letters, Stemmed,
-    Suffixes,
+    chop, ends, ends_any, eq, len, slice, suffix_replace, until, Letters, Stemmed, Suffixes,
+    Translation,
 };
 use super::regions::{r1r2_standard, rv_standard};
 use crate::stem::Word;
@@ -168,16 +168,16 @@ static STEP3_SUFFIXES: Suffixes<8> =
 
 /// NLTK's `__replace_accented`: á, é, í, ó, ú (not ü) lose their accent.
 fn replace_accented(s: &mut Word) {
-    for (accented, plain) in [
-        ('\u{e1}', 'a'),
-        ('\u{e9}', 'e'),
-        ('\u{ed}', 'i'),
-        ('\u{f3}', 'o'),
-        ('\u{fa}', 'u'),
-    ] {
-        replace_letter(s, accented, plain);
-    }
+    ACCENTED.apply(s);
 }
+
+const ACCENTED: Translation<5> = Translation::new([
+    ('\u{e1}', 'a'),
+    ('\u{e9}', 'e'),
+    ('\u{ed}', 'i'),
+    ('\u{f3}', 'o'),
+    ('\u{fa}', 'u'),
+]);
 
 pub fn stem(mut word: Word) -> Stemmed {
     let mut step1_success = false;
