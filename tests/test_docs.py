@@ -22,7 +22,16 @@ from bbc_examples import unstem_table  # noqa: E402
 from stemmers_tables import WORDS, stemmer_table, stopword_table  # noqa: E402
 
 
-@pytest.mark.parametrize("module", ["stemline.vocabulary", "stemline.filters", "stemline.report"])
+@pytest.mark.parametrize(
+    "module",
+    [
+        "stemline.vocabulary",
+        "stemline.filters",
+        "stemline.report",
+        "stemline.snowball",
+        "stemline.stemmers",
+    ],
+)
 def test_docstring_examples(module):
     __import__(module)
     failures, tried = doctest.testmod(sys.modules[module])

@@ -154,7 +154,7 @@ class FinnishStemmer(_LanguageSpecificStemmer):
     """NLTK's ``FinnishStemmer``.
 
     >>> FinnishStemmer().stem("kirjoissa")
-    'kirjo'
+    'kirj'
     """
 
     __slots__ = ()
@@ -231,7 +231,7 @@ class RomanianStemmer(_LanguageSpecificStemmer):
     """NLTK's ``RomanianStemmer`` (``ţ`` and ``ş`` with a cedilla, as NLTK writes them).
 
     >>> RomanianStemmer().stem("frumoasele")
-    'frumos'
+    'frumoas'
     """
 
     __slots__ = ()

@@ -47,6 +47,14 @@ pub(crate) fn code_points_to_py<'py>(
     py: Python<'py>,
     cps: &[u32],
 ) -> PyResult<Bound<'py, PyString>> {
+    // A short ASCII word (a stem, usually) through a buffer on the stack.
+    let mut short = [0u8; 64];
+    if cps.len() <= short.len() && cps.iter().all(|&c| c < 0x80) {
+        for (b, &c) in short.iter_mut().zip(cps) {
+            *b = c as u8;
+        }
+        return py_string(py, &short[..cps.len()]);
+    }
     let mut bytes = Vec::with_capacity(cps.len());
     core::codepoints::encode_into(cps, &mut bytes);
     py_string(py, &bytes)

@@ -78,6 +78,31 @@ fn string_of_code_points<'py>(py: Python<'py>, cps: &[u32]) -> PyResult<Bound<'p
     }
 }
 
+/// The running Python's `str.lower()` of each character below U+0100, read
+/// from Python once a process: a Latin-1 word is lowered here, with no call.
+/// `None` if some such character's lowering is not one character below
+/// U+0100 (not so in any Unicode so far), and Python lowers every word.
+static LATIN1_LOWER: PyOnceLock<Option<[u8; 256]>> = PyOnceLock::new();
+
+fn latin1_lower(py: Python<'_>) -> PyResult<&'static Option<[u8; 256]>> {
+    LATIN1_LOWER.get_or_try_init(py, || {
+        let mut table = [0u8; 256];
+        for (c, lowered) in (0u32..256).zip(table.iter_mut()) {
+            let text = PyString::new(py, &char::from_u32(c).map(String::from).unwrap_or_default());
+            let low = code_points(
+                &text
+                    .call_method0(pyo3::intern!(py, "lower"))?
+                    .cast_into::<PyString>()?,
+            )?;
+            match low[..] {
+                [l] if l < 256 => *lowered = l as u8,
+                _ => return Ok(None),
+            }
+        }
+        Ok(Some(table))
+    })
+}
+
 /// An argument taken for its truth value, as Python's `if` takes it (NLTK's
 /// `to_lowercase`, where `0`, `None` or `""` mean false).
 struct Truth(bool);
@@ -427,6 +452,12 @@ impl NativeSnowballStemmer {
             let token = if needs_token { cps.clone() } else { Vec::new() };
             for c in cps.iter_mut() {
                 *c |= u32::from((0x41..=0x5A).contains(c)) << 5;
+            }
+            (token, cps)
+        } else if let (Some(table), true) = (latin1_lower(py)?, cps.iter().all(|&c| c < 0x100)) {
+            let token = if needs_token { cps.clone() } else { Vec::new() };
+            for c in cps.iter_mut() {
+                *c = u32::from(table[*c as usize]);
             }
             (token, cps)
         } else {

@@ -4,7 +4,7 @@
 use super::pystr::{
     at, chop, ends, eq, is_in, len, slice, suffix_replace, Letters, Stemmed, Suffixes, Translation,
 };
-use super::regions::{adjust_r1_to_three, r1r2_standard};
+use super::regions::r1r2_adjusted;
 use crate::stem::Word;
 
 const VOWELS: Letters = Letters::of("aeiouy\u{e8}");
@@ -60,8 +60,7 @@ pub fn stem(mut word: Word) -> Stemmed {
         }
     }
 
-    let (mut r1, mut r2) = r1r2_standard(&word, &VOWELS);
-    adjust_r1_to_three(&word, &VOWELS, &mut r1);
+    let (mut r1, mut r2) = r1r2_adjusted(&word, &VOWELS);
 
     // STEP 1
     if let Some(suffix) = STEP1_SUFFIXES.first_ending(&r1) {

@@ -54,13 +54,22 @@ pub fn r1_scandinavian(word: &[u32], vowels: &Letters) -> Word {
     }
 }
 
-/// The adjustment Dutch and German make to R1 from `_r1r2_standard`: when the
-/// first non-vowel after a vowel is among the first three letters, R1 is
-/// `word[3:]` (NLTK's `len(word[:i + 1]) == 0` branch cannot happen).
-pub fn adjust_r1_to_three(word: &[u32], vowels: &Letters, r1: &mut Word) {
-    if let Some(i) = (1..word.len()).find(|&i| !vowels.has(word[i]) && vowels.has(word[i - 1])) {
-        if i + 1 < 3 {
-            *r1 = from(word, 3).to_vec();
-        }
-    }
+/// R1 and R2 as Dutch and German have them: `_r1r2_standard`, then R1
+/// adjusted so that the region before it has at least three letters
+/// (`r1 = word[3:]` when the first non-vowel after a vowel is among the first
+/// three letters; NLTK's `len(word[:i + 1]) == 0` branch cannot happen). R2
+/// stays the standard one.
+pub fn r1r2_adjusted(word: &[u32], vowels: &Letters) -> (Word, Word) {
+    let Some(i) = first_vowel_consonant(word, vowels) else {
+        return (Word::new(), Word::new());
+    };
+    let r1 = &word[i + 1..];
+    let r2 = first_vowel_consonant(r1, vowels).map_or_else(Word::new, |j| r1[j + 1..].to_vec());
+    let r1 = if i + 1 < 3 { from(word, 3) } else { r1 };
+    (r1.to_vec(), r2)
+}
+
+/// The index of the first non-vowel that follows a vowel.
+fn first_vowel_consonant(s: &[u32], vowels: &Letters) -> Option<usize> {
+    (1..s.len()).find(|&i| !vowels.has(s[i]) && vowels.has(s[i - 1]))
 }
