@@ -21,6 +21,9 @@ from hypothesis import HealthCheck, settings
 # package is, so the reference runs offline; set before anything imports NLTK.
 os.environ["NLTK_DATA"] = str(DATA / "nltk_data")
 
+# NLTK's own tests, copied as data: tests/test_nltk_suite.py runs them.
+collect_ignore_glob = ["data/*"]
+
 #: The installed `stemline` command of the Python running the tests.
 STEMLINE_BIN = str(Path(sys.executable).with_name("stemline"))
 

@@ -142,11 +142,9 @@ def test_english_is_refused_naming_both():
             call()
 
 
-def test_other_languages_are_refused():
-    with pytest.raises(ValueError, match="English only"):
-        stemline.SnowballStemmer("german")
-    with pytest.raises(ValueError, match="English only"):
-        stemline.SnowballStemmer("porter")
+def test_every_language_of_nltks_is_accepted():
+    assert stemline.SnowballStemmer.languages == NltkSnowball.languages
+    assert stemline.SnowballStemmer("german").stem("Autobahnen") == "autobahn"
 
 
 @pytest.mark.parametrize(

@@ -77,28 +77,27 @@ def _stopword_lists() -> Sequence[str]:
 
 def _language_users(settings: Settings) -> list[tuple[str, tuple[str, ...]]]:
     """Each part of a pipeline that reads ``language``, with its languages."""
-    from stemline.filters import stopword_languages
-    from stemline.stemmers import SNOWBALL_LANGUAGES
+    from stemline.filters import NLTK_STOPWORD_LANGUAGES
     from stemline.tokenize.punkt import LANGUAGES as PUNKT_LANGUAGES
 
     users = []
     if settings.stemmer == "snowball":
-        users.append(("the snowball stemmer's languages", SNOWBALL_LANGUAGES))
+        users.append(("the snowball stemmer's languages", _native.SNOWBALL_LANGUAGES))
     if settings.tokenizer == "word_tokenize":
         users.append(("word_tokenize's (Punkt's) languages", PUNKT_LANGUAGES))
     if settings.stopwords == "nltk":
-        users.append(("the languages of NLTK's stop word lists", stopword_languages()))
+        users.append(("the languages of NLTK's stop word lists", NLTK_STOPWORD_LANGUAGES))
     return users
 
 
 def languages() -> tuple[str, ...]:
     """Every language some part of a pipeline offers (each part says which it
     has: see :meth:`Settings.check`)."""
-    from stemline.filters import stopword_languages
-    from stemline.stemmers import SNOWBALL_LANGUAGES
+    from stemline.filters import NLTK_STOPWORD_LANGUAGES
     from stemline.tokenize.punkt import LANGUAGES as PUNKT_LANGUAGES
 
-    return tuple(sorted({*SNOWBALL_LANGUAGES, *PUNKT_LANGUAGES, *stopword_languages()}))
+    every = {*_native.SNOWBALL_LANGUAGES, *PUNKT_LANGUAGES, *NLTK_STOPWORD_LANGUAGES}
+    return tuple(sorted(every))
 
 
 class Settings(NamedTuple):
@@ -183,6 +182,16 @@ class Settings(NamedTuple):
             raise ValueError(f"pos must be one of {', '.join(map(repr, POS))}, not {self.pos!r}")
         if self.pos != "n" and self.stemmer != "wordnet":
             raise ValueError("pos applies to the wordnet lemmatizer only (stemmer='wordnet')")
+        if self.stemmer == "snowball" and self.language == "arabic":
+            # NLTK's ArabicStemmer remembers one fact about the words it stemmed
+            # before (suffixes_verb_step1_success never goes back to False), so
+            # a token's stem depends on the tokens before it: a normalizer,
+            # which stems each distinct run once, cannot promise NLTK's output.
+            raise ValueError(
+                "the arabic Snowball stemmer keeps state from word to word in NLTK, "
+                "so it is offered alone (stemline.snowball.ArabicStemmer), not in a "
+                "normalizer"
+            )
         users = _language_users(self)
         if self.language != "english" and not users:
             raise ValueError(

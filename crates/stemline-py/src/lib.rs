@@ -52,6 +52,14 @@ pub(crate) fn code_points_to_py<'py>(
     py: Python<'py>,
     cps: &[u32],
 ) -> PyResult<Bound<'py, PyString>> {
+    // A short ASCII word (a stem, usually) through a buffer on the stack.
+    let mut short = [0u8; 64];
+    if cps.len() <= short.len() && cps.iter().all(|&c| c < 0x80) {
+        for (b, &c) in short.iter_mut().zip(cps) {
+            *b = c as u8;
+        }
+        return py_string(py, &short[..cps.len()]);
+    }
     let mut bytes = Vec::with_capacity(cps.len());
     core::codepoints::encode_into(cps, &mut bytes);
     py_string(py, &bytes)
@@ -66,7 +74,9 @@ pub(crate) fn words_code_points(words: &[Bound<'_, PyString>]) -> PyResult<Vec<V
 }
 
 pub(crate) fn py_lower(text: &Bound<'_, PyString>) -> PyResult<Vec<u32>> {
-    let lowered = text.call_method0("lower")?.cast_into::<PyString>()?;
+    let lowered = text
+        .call_method0(pyo3::intern!(text.py(), "lower"))?
+        .cast_into::<PyString>()?;
     Ok(core::codepoints::decode(&text_bytes(&lowered)?))
 }
 
@@ -192,10 +202,10 @@ fn append(py: Python<'_>, line: Option<Py<PyString>>, part: &[u8]) -> PyResult<P
 impl Normalizer {
     /// `piece_bytes` is for tests: long punctuation runs are processed in
     /// pieces of about this size (the output is the same for any size).
-    /// `lemmatizer` is WordNet's data, which the `wordnet` stemmer needs,
-    /// with `pos`.
+    /// `language` is the Snowball stemmer's; `lemmatizer` is WordNet's data,
+    /// which the `wordnet` stemmer needs, with `pos`.
     #[new]
-    #[pyo3(signature = (tables, stemmer, cache_bytes, *, drop_punct = false, stopwords = Vec::new(), min_length = 0, piece_bytes = core::normalizer::PIECE_BYTES, lemmatizer = None, pos = lemmatizer::PosArg(core::Pos::Noun)))]
+    #[pyo3(signature = (tables, stemmer, cache_bytes, *, drop_punct = false, stopwords = Vec::new(), min_length = 0, piece_bytes = core::normalizer::PIECE_BYTES, language = "english", lemmatizer = None, pos = lemmatizer::PosArg(core::Pos::Noun)))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         tables: &CharTables,
@@ -205,6 +215,7 @@ impl Normalizer {
         stopwords: Vec<Bound<'_, PyString>>,
         min_length: usize,
         piece_bytes: usize,
+        language: &str,
         lemmatizer: Option<PyRef<'_, lemmatizer::WordNetData>>,
         pos: lemmatizer::PosArg,
     ) -> PyResult<Self> {
@@ -215,7 +226,12 @@ impl Normalizer {
             min_length,
         };
         let stemming = parse_stemming(stemmer)?;
+        let language = core::Language::from_name(language)
+            .ok_or_else(|| PyValueError::new_err(format!("no Snowball language {language:?}")))?;
         let stemmer = match (core::Stemmer::new(stemming), lemmatizer) {
+            (Some(core::Stemmer::Snowball(_)), _) if language != core::Language::English => {
+                core::Stemmer::Snowball(core::SnowballStemmer::new(language, []))
+            }
             (Some(stemmer), _) => stemmer,
             (None, Some(data)) => {
                 core::Stemmer::WordNet(core::WordNetLemmatizer::new(data.inner.clone(), pos.0))

@@ -424,7 +424,8 @@ impl Normalizer {
 
     /// [`Self::run_output`] on bytes, for a word run of ASCII characters:
     /// returns false, writing nothing, when the run needs the code-point path
-    /// (a non-ASCII character, a filter, or a contraction).
+    /// (a non-ASCII character, a filter, a contraction, or a stemmer that
+    /// must see the token as written).
     ///
     /// Such a run is one token (no whitespace of any engine is a word
     /// character) that no Treebank rule changes unless it is a contraction;
@@ -449,7 +450,10 @@ impl Normalizer {
             word.clear();
             return false;
         }
-        self.stemmer.stem_ascii_in_place(word);
+        if !self.stemmer.stem_ascii_in_place(word) {
+            word.clear();
+            return false;
+        }
         true
     }
 
