@@ -164,8 +164,12 @@ class Settings(NamedTuple):
         int, Option("Memory bound of each worker's token cache.", api_only=True)
     ] = DEFAULT_CACHE_BYTES
 
-    def check(self) -> Settings:
-        """These settings, or a ``ValueError`` naming the first that cannot be."""
+    def check(self, *, also_reading_language: Sequence[tuple[str, Sequence[str]]] = ()) -> Settings:
+        """These settings, or a ``ValueError`` naming the first that cannot be.
+
+        ``also_reading_language`` names what else reads ``language`` beside the
+        pipeline's parts, with its languages (``stemline sentences`` splits
+        sentences in it)."""
         if self.stemmer not in STEMMERS:
             raise ValueError(
                 f"stemmer must be one of {', '.join(map(repr, STEMMERS))}, not {self.stemmer!r}"
@@ -192,7 +196,7 @@ class Settings(NamedTuple):
                 "so it is offered alone (stemline.snowball.ArabicStemmer), not in a "
                 "normalizer"
             )
-        users = _language_users(self)
+        users = [*_language_users(self), *also_reading_language]
         if self.language != "english" and not users:
             raise ValueError(
                 f"language={self.language!r} applies to the snowball stemmer, the "

@@ -117,9 +117,10 @@ def _click_option(name: str, option: Option, default: Any) -> Decorator:
     return click.option(*flags, name, **kwargs)
 
 
-def settings_options(settings: type[Any], keyword: str) -> Decorator:
+def settings_options(settings: type[Any], keyword: str, **check: Any) -> Decorator:
     """Click decorator: an option for every declared field of ``settings``,
-    handed to the command as one object, ``keyword=settings(...)``."""
+    handed to the command as one object, ``keyword=settings(...)``, checked
+    (``settings.check(**check)``) when it has a check."""
 
     def decorate(command: Callable[..., Any]) -> Callable[..., Any]:
         declared = list(options(settings))
@@ -131,7 +132,15 @@ def settings_options(settings: type[Any], keyword: str) -> Decorator:
             for name, option in declared:
                 if option.kind == "many":
                     values[name] = tuple(values[name])
-            return command(*args, **{keyword: settings(**values)}, **kwargs)
+            made = settings(**values)
+            if hasattr(made, "check"):
+                # Settings that cannot work together are a usage error, said
+                # before any input is read.
+                try:
+                    made = made.check(**check)
+                except ValueError as e:
+                    raise JobUsageError(str(e)) from None
+            return command(*args, **{keyword: made}, **kwargs)
 
         decorated: Callable[..., Any] = wrapper
         for name, option in reversed(declared):
@@ -170,9 +179,10 @@ def input_options(command: Callable[..., Any]) -> Callable[..., Any]:
     )
 
 
-def pipeline_options(command: Callable[..., Any]) -> Callable[..., Any]:
+def pipeline_options(command: Callable[..., Any], **check: Any) -> Callable[..., Any]:
     """Click decorator: every pipeline setting (``--stemmer``, the filters, ...)
-    as ``settings=Settings(...)``, and ``-j/--workers`` as ``workers``."""
+    as ``settings=Settings(...)``, and ``-j/--workers`` as ``workers``. ``check``
+    goes to :meth:`Settings.check` (what else the command reads ``--language`` for)."""
     command = click.option(
         "-j",
         "--workers",
@@ -181,7 +191,7 @@ def pipeline_options(command: Callable[..., Any]) -> Callable[..., Any]:
         show_default=True,
         help="Threads; 0 means one per core.",
     )(command)
-    return settings_options(Settings, "settings")(command)
+    return settings_options(Settings, "settings", **check)(command)
 
 
 def output_option(help: str) -> Decorator:

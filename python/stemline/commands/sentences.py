@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from typing import Any
 
 import click
 
@@ -18,12 +20,21 @@ from stemline.settings import Settings
 FORMATS = ("auto", "lines", "jsonl")
 
 
+def _reads_language(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--language is also the sentences' language, so it always has a reader."""
+    from stemline.tokenize.punkt import LANGUAGES
+
+    return pipeline_options(
+        command, also_reading_language=[("the sentence splitter's (Punkt's) languages", LANGUAGES)]
+    )
+
+
 @click.command(
     epilog=exit_codes_text(),
     short_help="Split documents into sentences: one line or record each, normalized or raw.",
 )
 @input_options
-@pipeline_options
+@_reads_language
 @output_option(
     "Write to this file (renamed into place when complete; .gz .bz2 .xz .zst compress); "
     "default standard output."
@@ -73,13 +84,8 @@ def sentences(
     """
     from stemline.normalizer import Normalizer
     from stemline.settings import _language_users
-    from stemline.tokenize.punkt import LANGUAGES, PunktTokenizer
+    from stemline.tokenize.punkt import PunktTokenizer
 
-    if settings.language not in LANGUAGES:
-        raise JobUsageError(
-            f"--language {settings.language!r} has no sentence model; "
-            f"the languages are {', '.join(LANGUAGES)}"
-        )
     splitter = PunktTokenizer(settings.language)
     # The sentences are split in --language whatever else reads it; the
     # pipeline is told the language only where one of its parts reads it.
