@@ -144,3 +144,22 @@ def test_integrations_take_the_settings():
         "The geese were flying.", "wordnet", pos="v"
     )
     assert repr(analyze) == "stemline.analyzer('wordnet', pos='v')"
+
+
+def test_stop_words_of_another_language():
+    # NLTK's German stop words dropped from text the (English) Porter stemmer stems.
+    from nltk.corpus import stopwords
+    from nltk.stem.porter import PorterStemmer
+
+    listed = set(stopwords.words("german"))
+    text = vocabulary_text("german")[:4000] + " Und DER die"
+    stem = memoized(PorterStemmer().stem)
+    expected = " ".join(stem(t) for t in reference.treebank_tokens(text) if t.lower() not in listed)
+    assert stemline.Normalizer(stopwords="nltk:german").normalize(text) == expected
+    cli = subprocess.run(
+        [STEMLINE_BIN, "normalize", "-", "--stopwords", "nltk:german"],
+        input=text,
+        capture_output=True,
+        text=True,
+    )
+    assert cli.returncode == 0 and cli.stdout == expected + "\n"

@@ -32,7 +32,8 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 
-#: Names accepted for ``stopwords`` (and ``--stopwords``).
+#: Names accepted for ``stopwords`` (and ``--stopwords``), besides
+#: ``"nltk:LANGUAGE"`` (see :func:`stopword_list`).
 STOPWORD_LISTS = ("nltk", "sklearn")
 
 #: The languages of NLTK's stop word lists (``stopwords.fileids()``), all bundled.
@@ -78,13 +79,20 @@ def stopword_list(name: str, language: str = "english") -> frozenset[str]:
     (English only) and needs scikit-learn (``pip install "stemline[stopwords]"``),
     imported on first use.
 
+    ``"nltk:LANGUAGE"`` names NLTK's list of another language than the
+    pipeline's (German stop words dropped from text Porter-stems, say).
+
     >>> len(stopword_list("nltk"))
     179
     >>> len(stopword_list("nltk", language="german"))
     232
+    >>> stopword_list("nltk:german") == stopword_list("nltk", language="german")
+    True
     """
     if name == "nltk":
         return nltk_stopwords(language)
+    if name.startswith("nltk:"):
+        return nltk_stopwords(name.removeprefix("nltk:"))
     if language != "english":
         raise ValueError(
             f"the stop word list {name!r} is English only; for {language!r} use 'nltk'"

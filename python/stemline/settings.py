@@ -70,9 +70,9 @@ class Option(NamedTuple):
 
 
 def _stopword_lists() -> Sequence[str]:
-    from stemline.filters import STOPWORD_LISTS
+    from stemline.filters import NLTK_STOPWORD_LANGUAGES, STOPWORD_LISTS
 
-    return STOPWORD_LISTS
+    return (*STOPWORD_LISTS, *(f"nltk:{language}" for language in NLTK_STOPWORD_LANGUAGES))
 
 
 def _language_users(settings: Settings) -> list[tuple[str, tuple[str, ...]]]:
@@ -151,7 +151,8 @@ class Settings(NamedTuple):
         str | Collection[str] | None,
         Option(
             "Drop tokens whose lower-cased word (before stemming) is a stop word "
-            "(nltk: NLTK's English list; sklearn: scikit-learn's).",
+            "(nltk: NLTK's list in --language; nltk:LANGUAGE: in another; sklearn: "
+            "scikit-learn's English list).",
             kind="choice",
             choices=_stopword_lists,
         ),
