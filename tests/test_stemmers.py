@@ -181,7 +181,11 @@ STEMLINE_STEMMERS = [
 PROBES = ["running", "Generously", "having", "kilometer", "ness", "maximum", "was"]
 
 
-@pytest.mark.parametrize("stemmer", STEMLINE_STEMMERS, ids=repr)
+@pytest.mark.parametrize(
+    "stemmer",
+    STEMLINE_STEMMERS,
+    ids=[f"{type(s).__name__}{i}" for i, s in enumerate(STEMLINE_STEMMERS)],
+)
 @pytest.mark.parametrize(
     "clone",
     [

@@ -86,6 +86,9 @@ class _LanguageSpecificStemmer(_native.SnowballStemmer):
         # Everything is set in __new__.
         pass
 
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__}>"  # as NLTK's
+
     def __reduce__(self) -> tuple[Any, ...]:
         state = {
             "stopwords": self.stopwords,
