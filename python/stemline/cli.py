@@ -270,10 +270,11 @@ class StemlineGroup(click.Group):
 )
 @click.version_option(version=__version__, prog_name="stemline")
 def main() -> None:
-    """Normalize English text exactly as NLTK does, at native speed.
+    """Normalize text exactly as NLTK does, at native speed.
 
-    Each document becomes one line: lower-cased, punctuation split Penn-Treebank
-    style, every token Porter-stemmed.
+    Each document becomes one line: lower-cased, split into tokens as NLTK
+    splits them (Penn Treebank style by default), every token stemmed
+    (Porter by default) or lemmatized.
     """
 
 
