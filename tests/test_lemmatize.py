@@ -79,7 +79,13 @@ def lemmatizer():
 
 
 def assert_as_nltk(words: Iterable[str], poses: Iterable[str], reference: Reference) -> None:
-    """Both ``lemmatize`` and ``lemmatize_many`` equal NLTK on every word and pos."""
+    """Both ``lemmatize`` and ``lemmatize_many`` equal NLTK on every word and pos.
+
+    ``lemmatize_many`` goes first: it fills the process's cache of recent
+    lemmas, so ``lemmatize`` answers each word from it (and ``"s"`` from the
+    results of ``"a"``, which share it): computed and cached results are both
+    compared with NLTK's.
+    """
     lemmatizer = stemline.WordNetLemmatizer()
     words = list(dict.fromkeys(words))
     differ = []

@@ -87,7 +87,7 @@ impl Slot {
 
 /// A lemma of the data: a string the lemmatizer may return.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct LemmaId(u32);
+pub struct LemmaId(pub(super) u32);
 
 impl LemmaId {
     /// A dense index, below [`WordNet::entry_count`].

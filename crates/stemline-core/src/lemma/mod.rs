@@ -5,16 +5,19 @@
 //!   loads (`_load_lemma_pos_offset_map`, `_load_exception_map`), parsed from
 //!   the package's compact copy of them;
 //! * [`morphy`]: `WordNetCorpusReader._morphy` and the lemmatizer's choice of
-//!   the shortest lemma.
+//!   the shortest lemma;
+//! * [`cache`]: recent results, for callers that ask word by word.
 //!
 //! The data comes in as bytes (the Python package reads and decompresses its
 //! file): nothing here opens a file.
 
+pub mod cache;
 pub mod data;
 pub mod morphy;
 
 use std::sync::Arc;
 
+pub use cache::LemmaCache;
 pub use data::{LemmaId, ParseError, WordNet};
 pub use morphy::{substitutions, Lemmatized};
 
