@@ -163,15 +163,13 @@ impl NativeWordNetLemmatizer {
             return Ok(word.clone());
         };
         let wordnet = self.wordnet.get();
-        Ok(
-            match wordnet
-                .cache
-                .lemmatize(&wordnet.inner, text.as_bytes(), pos.0)
-            {
-                Lemmatized::Unchanged => word.clone(),
-                Lemmatized::Lemma(id) => wordnet.lemma_string(py, id).into_any(),
-            },
-        )
+        let found = wordnet
+            .cache
+            .lemmatize(&wordnet.inner, text.as_bytes(), pos.0);
+        Ok(match found {
+            Lemmatized::Unchanged => word.clone(),
+            Lemmatized::Lemma(id) => wordnet.lemma_string(py, id).into_any(),
+        })
     }
 
     /// `[self.lemmatize(w, pos) for w in words]` for a list (or other
