@@ -104,6 +104,21 @@ impl WordScratch {
     pub fn cache_stats(&self) -> (usize, usize) {
         (self.cache.len(), self.cache.used_bytes())
     }
+
+    /// Drops the buffers a long chunk grew, keeping the cache: what a
+    /// scratch should be before it waits for its next text.
+    pub(crate) fn shrink(&mut self) {
+        if self.buf.capacity() > KEPT_BUFFER {
+            self.buf = Vec::new();
+        }
+        if self.value.capacity() > KEPT_BUFFER || self.key.capacity() > KEPT_BUFFER {
+            self.value = Vec::new();
+            self.key = Vec::new();
+        }
+        if self.text.capacity() > KEPT_BUFFER {
+            self.text = Vec::new();
+        }
+    }
 }
 
 /// A chunk computed by the rules and not cached: its output is this long
@@ -204,16 +219,7 @@ impl NltkWordTokenizer {
     }
 
     pub fn put_scratch(&self, mut scratch: WordScratch) {
-        if scratch.buf.capacity() > KEPT_BUFFER {
-            scratch.buf = Vec::new();
-        }
-        if scratch.value.capacity() > KEPT_BUFFER || scratch.key.capacity() > KEPT_BUFFER {
-            scratch.value = Vec::new();
-            scratch.key = Vec::new();
-        }
-        if scratch.text.capacity() > KEPT_BUFFER {
-            scratch.text = Vec::new();
-        }
+        scratch.shrink();
         lock(&self.scratches).push(scratch);
     }
 
@@ -319,6 +325,17 @@ impl NltkWordTokenizer {
         scratch: &mut WordScratch,
         mut emit: impl FnMut((usize, usize)),
     ) -> Result<(), align::SpanError> {
+        self.for_each_token_span(text, scratch, |_, span| emit(span))
+    }
+
+    /// [`Self::for_each_span`], each span handed on with its token (as
+    /// `tokenize` gives it: a quote the rules rewrote is the rewritten one).
+    pub fn for_each_token_span(
+        &self,
+        text: &[u8],
+        scratch: &mut WordScratch,
+        mut emit: impl FnMut(&[u8], (usize, usize)),
+    ) -> Result<(), align::SpanError> {
         let mut quote_tokens = 0;
         if memchr::memchr2(b'"', b'\'', text).is_some() {
             self.for_each_token(text, scratch, |t| {
@@ -330,7 +347,7 @@ impl NltkWordTokenizer {
         self.for_each_token(text, scratch, |t| {
             if error.is_none() {
                 match aligner.align(t) {
-                    Ok(span) => emit(span),
+                    Ok(span) => emit(t, span),
                     Err(e) => error = Some(e),
                 }
             }
