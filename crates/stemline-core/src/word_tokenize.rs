@@ -32,6 +32,7 @@ use std::sync::Mutex;
 
 use crate::codepoints;
 use crate::nltk_word::align::SpanError;
+use crate::nltk_word::keyed::Keyed;
 use crate::nltk_word::{NltkWordTokenizer, WordScratch, WordTokens};
 use crate::parallel::in_chunks_streamed;
 use crate::punkt::{PunktScratch, PunktSentenceTokenizer};
@@ -65,6 +66,11 @@ impl WordTokenizeScratch {
     /// (entries, estimated bytes) of the cache.
     pub fn cache_stats(&self) -> (usize, usize) {
         self.words.cache_stats()
+    }
+
+    /// The bound of the cache, in bytes.
+    pub fn cache_limit(&self) -> usize {
+        self.words.cache_limit()
     }
 }
 
@@ -165,6 +171,23 @@ impl WordTokenize {
             .for_each_sentence(text, sentences, |(start, end)| {
                 self.words
                     .for_each_token(&text[start..end], words, &mut emit)
+            });
+    }
+
+    /// [`NltkWordTokenizer::for_each_keyed`] on each sentence of `text`: its
+    /// stretches under the keys their tokens depend on, for a caller that
+    /// keeps what it makes of them (the normalizer).
+    #[inline]
+    pub fn for_each_keyed(
+        &self,
+        text: &[u8],
+        scratch: &mut WordTokenizeScratch,
+        keyed: &mut impl Keyed,
+    ) {
+        let WordTokenizeScratch { sentences, words } = scratch;
+        self.sentences
+            .for_each_sentence(text, sentences, |(start, end)| {
+                self.words.for_each_keyed(&text[start..end], words, keyed)
             });
     }
 

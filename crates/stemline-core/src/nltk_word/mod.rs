@@ -16,6 +16,7 @@
 
 pub mod align;
 pub mod chunks;
+pub mod keyed;
 pub mod rules;
 
 use std::sync::{Arc, Mutex};
@@ -103,6 +104,11 @@ impl WordScratch {
     /// (entries, estimated bytes) of the cache.
     pub fn cache_stats(&self) -> (usize, usize) {
         (self.cache.len(), self.cache.used_bytes())
+    }
+
+    /// The bound of the cache, in bytes.
+    pub fn cache_limit(&self) -> usize {
+        self.cache.limit_bytes()
     }
 
     /// Drops the buffers a long chunk grew, keeping the cache: what a
@@ -549,20 +555,34 @@ impl NltkWordTokenizer {
         } else {
             None
         };
-        buf.clear();
-        fill(buf);
-        rules::rewrite(buf, edges, &self.classes);
         value.clear();
-        for token in rules::split(buf, &self.classes) {
-            if !value.is_empty() {
-                value.push(b' ');
-            }
-            codepoints::encode_into(token, value);
-        }
+        self.rule_tokens(edges, fill, buf, value);
         if let Some(vacancy) = vacancy {
             cache.insert_vacant(vacancy, key, value);
         }
         emit_value(value, emit);
+    }
+
+    /// The rules' tokens of the buffer `fill` writes (a stretch with the
+    /// characters around it that are not the text's ends: see [`Edges`]),
+    /// appended to `value` joined by single spaces.
+    fn rule_tokens(
+        &self,
+        edges: Edges,
+        fill: impl FnOnce(&mut Vec<u32>),
+        buf: &mut Vec<u32>,
+        value: &mut Vec<u8>,
+    ) {
+        buf.clear();
+        fill(buf);
+        rules::rewrite(buf, edges, &self.classes);
+        let start = value.len();
+        for token in rules::split(buf, &self.classes) {
+            if value.len() > start {
+                value.push(b' ');
+            }
+            codepoints::encode_into(token, value);
+        }
     }
 }
 

@@ -71,6 +71,7 @@ impl Normalizer {
                     output,
                     run: cps,
                     word,
+                    ..
                 } = &mut *scratch;
                 cps.clear();
                 codepoints::decode_into(&run[start..end], cps);
@@ -184,7 +185,9 @@ impl Normalizer {
             while end < bytes.len() && bytes[end] & 0xC0 == 0x80 {
                 end += 1;
             }
-            let Scratch { output, run, word } = scratch;
+            let Scratch {
+                output, run, word, ..
+            } = scratch;
             run.clear();
             codepoints::decode_into(&bytes[start..end], run);
             word.clear();
