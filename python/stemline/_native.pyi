@@ -13,6 +13,7 @@ __all__ = [
     "SnowballStemmer",
     "LancasterStemmer",
     "NLTKWordTokenizer",
+    "WordTokenize",
     "VocabCounter",
     "PunktCharTables",
     "PunktParameters",
@@ -67,6 +68,7 @@ class Normalizer:
         piece_bytes: int = ...,
         lemmatizer: WordNet | None = None,
         pos: str = ...,
+        sentences: PunktSentenceTokenizer | None = None,
     ) -> Normalizer: ...
     @property
     def cache_bytes(self) -> int: ...
@@ -190,6 +192,15 @@ class NLTKWordTokenizer:
     def spans_many(self, texts: list[str], workers: int) -> list[list[tuple[int, int]]]: ...
     def cache_stats(self) -> list[tuple[int, int]]: ...
     def clear_cache(self) -> None: ...
+
+@final
+class WordTokenize:
+    def __new__(
+        cls, tables: CharTables, sentences: PunktSentenceTokenizer, cache_bytes: int
+    ) -> WordTokenize: ...
+    def tokenize(self, text: str) -> list[str]: ...
+    def tokenize_many(self, texts: list[str], workers: int) -> list[list[str]]: ...
+    def cache_stats(self) -> list[tuple[int, int]]: ...
 
 #: One source: (name, path or None, format, announced compression or None, size or None).
 _Source = tuple[str, str | None, str, str | None, int | None]

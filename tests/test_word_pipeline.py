@@ -1,0 +1,349 @@
+"""The normalizer with ``tokenizer="word_tokenize"``, and ``stemline.word_tokenize``,
+against NLTK 3.10.4 run here: 0 differences.
+
+The reference is ``stemline.reference`` with ``tokenizer="word_tokenize"``: each
+token of ``nltk.word_tokenize(text, language)`` through the stemmer's NLTK step
+(``reference.stemmer_of``), joined by spaces. Run as it is written on the 2,349
+documents with each of the seven stemmers it would take minutes, so the corpus
+test computes the same thing in two steps, each sound:
+
+* NLTK's tokens of each document are computed once and shared by every stemmer,
+  as NLTK's own ``word_tokenize`` composes them (nltk/tokenize/__init__.py):
+  ``sent_tokenize(text, language)`` is ``PunktTokenizer(language).tokenize(text)``,
+  the slices ``text[s:e]`` of its ``span_tokenize``, and each slice goes through
+  ``NLTKWordTokenizer().tokenize``. Keeping the slices' offsets also gives the
+  reference offsets (``reference.word_tokenize_spans``). A sample of documents
+  checks the composition against ``nltk.word_tokenize`` itself.
+* Each stemmer's NLTK step is run once per distinct token: each is a pure function
+  of its token (Porter, Snowball and Lancaster keep no state between calls beyond
+  their fixed rule tables; the WordNet recipe lemmatizes ``token.lower()`` with a
+  fixed part of speech), so a token seen twice has the same stem twice.
+
+The hypothesis tests run ``stemline.reference`` itself, on text weighted toward what
+Punkt and the word tokenizer treat apart.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import Counter, defaultdict
+from collections.abc import Callable
+
+import language_texts
+import pytest
+from bbc_corpus import read_speeches
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+import stemline
+import strategies
+from stemline import _native, filters, reference
+from stemline._unicode import char_tables
+from stemline.normalizer import _native_parts
+from stemline.settings import Settings
+
+#: (tokens, spans) of one document: each token of NLTK's ``word_tokenize`` and
+#: its offsets as ``reference.word_tokenize_spans`` defines them.
+Reference = tuple[list[str], list[tuple[int, int]]]
+
+
+class KnownTokens:
+    """NLTK's ``NLTKWordTokenizer.span_tokenize`` over tokens its ``tokenize``
+    already gave. Sound because ``span_tokenize(text)`` calls ``self.tokenize(text)``
+    once, with its defaults, and uses nothing else of ``self``."""
+
+    def __init__(self) -> None:
+        from nltk.tokenize import NLTKWordTokenizer
+
+        class Known(NLTKWordTokenizer):
+            tokens: list[str] = []
+
+            def tokenize(self, text, convert_parentheses=False, return_str=False):  # type: ignore[no-untyped-def]
+                return self.tokens
+
+        self.nltk = NLTKWordTokenizer()
+        self.known = Known()
+
+    def tokens_and_spans(self, sentence: str) -> tuple[list[str], list[tuple[int, int]]]:
+        tokens = self.nltk.tokenize(sentence)
+        self.known.tokens = tokens
+        return tokens, list(self.known.span_tokenize(sentence))
+
+
+def nltk_reference(text: str, language: str, words: KnownTokens) -> Reference:
+    """NLTK's ``word_tokenize(text, language)``, as NLTK composes it, with offsets."""
+    tokens: list[str] = []
+    spans: list[tuple[int, int]] = []
+    for start, end in language_texts.nltk_punkt(language).span_tokenize(text):
+        sentence_tokens, sentence_spans = words.tokens_and_spans(text[start:end])
+        tokens += sentence_tokens
+        spans += [(start + a, start + b) for a, b in sentence_spans]
+    return tokens, spans
+
+
+@pytest.fixture(scope="module")
+def corpus(bbc_texts: list[str]) -> list[str]:
+    """Every BBC document and every speech."""
+    speeches = [text for _, text in read_speeches()]
+    assert len(speeches) == 124, "the bundled speeches are incomplete"
+    return bbc_texts + speeches
+
+
+@pytest.fixture(scope="module")
+def corpus_reference(corpus: list[str]) -> list[Reference]:
+    """NLTK's tokens and offsets of every document (~20 s: NLTK's word tokenizer
+    costs about 0.4 ms a sentence)."""
+    words = KnownTokens()
+    return [nltk_reference(text, "english", words) for text in corpus]
+
+
+def memoized(stem: Callable[[str], str]) -> Callable[[str], str]:
+    """``stem``, run once per distinct token (see the module's docstring)."""
+    stems: dict[str, str] = {}
+
+    def once(token: str) -> str:
+        try:
+            return stems[token]
+        except KeyError:
+            stems[token] = result = stem(token)
+            return result
+
+    return once
+
+
+def test_the_composition_is_nltks_word_tokenize(corpus, corpus_reference):
+    from nltk.tokenize import word_tokenize
+
+    for i in range(0, len(corpus), 97):
+        assert corpus_reference[i][0] == word_tokenize(corpus[i]), i
+
+
+def test_word_tokenize_of_every_document(corpus, corpus_reference):
+    expected = [tokens for tokens, _ in corpus_reference]
+    assert stemline.word_tokenize_many(corpus, workers=2) == expected
+    assert stemline.word_tokenize_many(corpus, "english") == expected
+    differ = [i for i, text in enumerate(corpus) if stemline.word_tokenize(text) != expected[i]]
+    assert differ == []
+
+
+@pytest.mark.parametrize("stemmer", stemline.STEMMERS)
+def test_every_document_with_every_stemmer(stemmer, corpus, corpus_reference):
+    stem = memoized(reference.stemmer_of(stemmer))
+    expected_tokens = [[stem(t) for t in tokens] for tokens, _ in corpus_reference]
+    expected = [" ".join(tokens) for tokens in expected_tokens]
+    normalizer = stemline.Normalizer(stemmer, tokenizer="word_tokenize")
+    assert normalizer.normalize_many(corpus, workers=2) == expected
+    assert normalizer.normalize_many(corpus, workers=1) == expected
+    differ = [i for i, text in enumerate(corpus) if normalizer.normalize(text) != expected[i]]
+    assert differ == []
+    differ = [i for i, text in enumerate(corpus) if normalizer.tokens(text) != expected_tokens[i]]
+    assert differ == []
+
+
+def test_spans_of_every_document(corpus, corpus_reference):
+    stem = memoized(reference.stemmer_of("nltk"))
+    expected = [
+        [(stem(t), start, end) for t, (start, end) in zip(tokens, spans, strict=True)]
+        for tokens, spans in corpus_reference
+    ]
+    normalizer = stemline.Normalizer(tokenizer="word_tokenize")
+    assert normalizer.spans_many(corpus, workers=2) == expected
+    assert [normalizer.spans(text) for text in corpus[::50]] == expected[::50]
+    # The definition as stemline.reference spells it.
+    for i in range(0, len(corpus), 400):
+        assert reference.word_tokenize_spans(corpus[i]) == expected[i]
+
+
+def test_vocabulary_of_every_document(corpus, corpus_reference):
+    # Stems, documents, and surface forms: the tokens lower-cased.
+    stem = memoized(reference.stemmer_of("nltk"))
+    count, documents, surfaces = Counter(), Counter(), defaultdict(Counter)
+    for tokens, _ in corpus_reference:
+        stems = [stem(t) for t in tokens]
+        for token, s in zip(tokens, stems, strict=True):
+            count[s] += 1
+            surfaces[s][token.lower()] += 1
+        documents.update(set(stems))
+    expected = {s: (count[s], documents[s], dict(surfaces[s])) for s in count}
+    normalizer = stemline.Normalizer(tokenizer="word_tokenize")
+    vocab = stemline.Vocabulary.from_texts(corpus, normalizer=normalizer, workers=2)
+    assert {e.stem: (e.count, e.documents, dict(e.surfaces)) for e in vocab} == expected
+    assert (vocab.documents, vocab.tokens) == (len(corpus), sum(count.values()))
+
+
+# Other languages
+
+LANGUAGES = ["german", "french", "russian", "greek", "turkish", "portuguese"]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_other_languages(language):
+    rng = random.Random(f"word-tokenize-{language}")
+    words = language_texts.words(language)
+    texts = [language_texts.text(language, rng, words) for _ in range(12)]
+    from nltk.tokenize import word_tokenize
+
+    expected = [word_tokenize(text, language) for text in texts]
+    assert stemline.word_tokenize_many(texts, language, workers=2) == expected
+    assert [stemline.word_tokenize(text, language) for text in texts] == expected
+    normalizer = stemline.Normalizer("none", tokenizer="word_tokenize", language=language)
+    assert normalizer.tokens(texts[0]) == [t.lower() for t in expected[0]]
+    assert normalizer.normalize_many(texts, workers=2) == [
+        reference.normalize(text, "none", tokenizer="word_tokenize", language=language)
+        for text in texts
+    ]
+
+
+# Any text
+
+
+def outcome(run: Callable[[], object]) -> tuple[object, ...]:
+    """What ``run()`` returns, or that it raises a ValueError or RuntimeError
+    (NLTK's ``span_tokenize`` raises either; the normalizer a ValueError)."""
+    try:
+        return ("returned", run())
+    except (ValueError, RuntimeError):
+        return ("raised",)
+
+
+#: The normalizer with every long stretch and token cut into pieces of a few
+#: bytes (the line is the same for any size).
+def in_pieces(stemmer: str) -> _native.Normalizer:
+    settings = Settings(stemmer=stemmer, tokenizer="word_tokenize").check()
+    return _native.Normalizer(char_tables(), stemmer, 0, piece_bytes=3, **_native_parts(settings))
+
+
+any_text = st.one_of(strategies.word_texts, strategies.punkt_texts, strategies.texts)
+FEW_STEMMERS = ["nltk", "original", "snowball", "lancaster", "none"]
+
+
+@settings(max_examples=400)
+@given(text=any_text, stemmer=st.sampled_from(FEW_STEMMERS))
+@example(text="He said \"cannot.\" Mr. Smith left. (It's 5 p.m.) ``Go!''", stemmer="nltk")
+@example(text="a\ud800b. \udfff! \x00\x1c\x1f.\x1c, «É» — İ. Σ.", stemmer="lancaster")
+@example(text="s S ss. It's. 'Tis gonna!", stemmer="original")
+def test_any_text_equals_the_reference(text, stemmer):
+    expected = reference.tokens(text, stemmer, tokenizer="word_tokenize")
+    normalizer = stemline.Normalizer(stemmer, tokenizer="word_tokenize")
+    assert normalizer.tokens(text) == expected
+    line = " ".join(expected)
+    assert normalizer.normalize(text) == line
+    assert normalizer.normalize_many([text, text], workers=2) == [line, line]
+    assert in_pieces(stemmer).normalize(text) == line
+    assert outcome(lambda: normalizer.spans(text)) == outcome(
+        lambda: reference.word_tokenize_spans(text, stemmer)
+    )
+    vocab = stemline.Vocabulary.from_texts([text], normalizer=normalizer)
+    assert vocab.tokens == len(expected)
+
+
+@settings(max_examples=300)
+@given(text=any_text)
+@example(text='It\'s 5 p.m. "Now." (Later.)')
+def test_word_tokenize_of_any_text(text):
+    from nltk.tokenize import word_tokenize
+
+    assert stemline.word_tokenize(text) == word_tokenize(text)
+    assert stemline.word_tokenize(text, preserve_line=True) == word_tokenize(
+        text, preserve_line=True
+    )
+
+
+# The filters
+
+
+def expected_filtered(text, stemmer, drop_punct, stopwords, min_length):
+    """The filters' definition over the reference's ``word_tokenize`` tokens: drop a
+    token with no alphanumeric character (drop_punct), whose lower-casing is a stop
+    word, or whose output is shorter than min_length."""
+    words = () if stopwords is None else filters.stopword_set(stopwords)
+    tokens = reference.tokenizer_of("word_tokenize")(text)
+    stem = reference.stemmer_of(stemmer)
+    kept = []
+    for token in tokens:
+        output = stem(token)
+        if drop_punct and not any(c.isalnum() for c in token):
+            continue
+        if token.lower() in words or len(output) < min_length:
+            continue
+        kept.append(output)
+    return kept
+
+
+@settings(max_examples=200)
+@given(
+    text=any_text,
+    stemmer=st.sampled_from(["nltk", "snowball", "none"]),
+    drop_punct=st.booleans(),
+    stopwords=st.sampled_from([None, "nltk", ["the", "can", "n't", "'s", "İ", "``"]]),
+    min_length=st.integers(min_value=0, max_value=4),
+)
+@example(
+    text='The news: he cannot do it. "They\'re" ___ -- İ ß.',
+    stemmer="nltk",
+    drop_punct=True,
+    stopwords=["the", "can", "n't", "'s", "İ", "``"],
+    min_length=2,
+)
+def test_filters(text, stemmer, drop_punct, stopwords, min_length):
+    normalizer = stemline.Normalizer(
+        stemmer,
+        tokenizer="word_tokenize",
+        drop_punct=drop_punct,
+        stopwords=stopwords,
+        min_length=min_length,
+    )
+    expected = expected_filtered(text, stemmer, drop_punct, stopwords, min_length)
+    assert normalizer.tokens(text) == expected
+    assert normalizer.normalize(text) == " ".join(expected)
+    assert normalizer.normalize_many([text], workers=2) == [" ".join(expected)]
+    vocab = stemline.Vocabulary.from_texts([text], normalizer=normalizer)
+    assert vocab.tokens == len(expected)
+
+
+# The API
+
+
+def test_preserve_line_is_the_word_tokenizer_and_reads_no_language():
+    from nltk.tokenize import word_tokenize
+
+    text = "Please buy me two of them. Thanks."
+    expected = word_tokenize(text, preserve_line=True)
+    assert stemline.word_tokenize(text, preserve_line=True) == expected
+    assert stemline.word_tokenize(text, "klingon", preserve_line=True) == expected
+    assert stemline.word_tokenize_many([text], "klingon", preserve_line=True) == [expected]
+
+
+def test_bad_arguments_say_what_to_do():
+    with pytest.raises(ValueError, match="the supported languages are czech, danish"):
+        stemline.word_tokenize("x", "klingon")
+    with pytest.raises(ValueError, match="the supported languages are"):
+        stemline.word_tokenize_many(["x"], "klingon")
+    with pytest.raises(TypeError):
+        stemline.word_tokenize(b"bytes")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"texts\[1\] is int"):
+        stemline.word_tokenize_many(["ok", 3])  # type: ignore[list-item]
+    with pytest.raises(TypeError, match="not one string"):
+        stemline.word_tokenize_many("one string")
+    with pytest.raises(ValueError, match="workers"):
+        stemline.word_tokenize_many(["x"], workers=-1)
+    with pytest.raises(ValueError, match="language 'klingon'"):
+        stemline.Normalizer(tokenizer="word_tokenize", language="klingon")
+
+
+def test_exported_lazily_from_stemline():
+    from stemline import tokenize
+
+    assert stemline.word_tokenize is tokenize.word_tokenize
+    assert stemline.word_tokenize_many is tokenize.word_tokenize_many
+    assert {"word_tokenize", "word_tokenize_many"} <= set(stemline.__all__)
+
+
+def test_a_long_document_in_parts_is_the_whole(corpus):
+    # Over 16 MB: normalize builds the line in parts; normalize_many does not.
+    text = "\n".join(corpus * 3)
+    assert len(text.encode()) > 16 << 20
+    normalizer = stemline.Normalizer(tokenizer="word_tokenize")
+    line = normalizer.normalize(text)
+    assert line == normalizer.normalize_many([text])[0]
+    assert line.startswith(normalizer.normalize(corpus[0]))
