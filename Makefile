@@ -99,6 +99,7 @@ bench: $(VENV)/.bench build
 	$(PY) benchmarks/stemmers_bench.py
 	$(PY) benchmarks/lemmatize_bench.py
 	$(PY) benchmarks/word_tokenize_bench.py
+	NLTK_DATA=tests/data/nltk_data $(PY) benchmarks/snowball_bench.py
 	$(PY) benchmarks/heavy_tail.py
 	$(PY) benchmarks/memory.py
 	$(PY) benchmarks/corpus_bench.py

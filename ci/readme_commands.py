@@ -63,13 +63,17 @@ TEXTS = [
     "Runners were running; the runner runs!",
 ]
 
+#: A German article for the example that stems in German.
+GERMAN = "Die Kinder liefen nach Hause. Sie waren müde und hungrig, aber glücklich."
+
 
 def write_files(folder: Path) -> None:
     """The files the first-use commands name, with a few documents in each: an
-    article, a file of lines, a folder of articles beside a file that is not one,
-    and gzip'd JSON Lines with the text at ``article.body``."""
+    article, a German one, a file of lines, a folder of articles beside a file
+    that is not one, and gzip'd JSON Lines with the text at ``article.body``."""
     article = (ROOT / "examples" / "article.txt").read_text(encoding="utf-8")
     (folder / "article.txt").write_text(article, encoding="utf-8")
+    (folder / "artikel.txt").write_text(GERMAN, encoding="utf-8")
     (folder / "corpus.txt").write_text("".join(t + "\n" for t in TEXTS), encoding="utf-8")
     corpus = folder / "corpus"
     (corpus / "2024").mkdir(parents=True)

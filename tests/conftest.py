@@ -6,10 +6,12 @@ tests/data/README.md for where it came from.
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -21,13 +23,25 @@ from hypothesis import HealthCheck, settings
 # package is, so the reference runs offline; set before anything imports NLTK.
 os.environ["NLTK_DATA"] = str(DATA / "nltk_data")
 
+# NLTK's own tests, copied as data: tests/test_nltk_suite.py runs them.
+collect_ignore_glob = ["data/*"]
+
 #: The installed `stemline` command of the Python running the tests.
 STEMLINE_BIN = str(Path(sys.executable).with_name("stemline"))
 
 # Java for the Spark tests, a browser for the browser tests: one line when missing.
 pytest_plugins = ["prerequisites"]
 
-__all__ = ["DATA", "EXAMPLES", "ROOT", "STEMLINE_BIN", "peak_rss", "read_bbc"]
+__all__ = [
+    "DATA",
+    "EXAMPLES",
+    "ROOT",
+    "STEMLINE_BIN",
+    "memoized",
+    "peak_rss",
+    "read_bbc",
+    "reference_lines",
+]
 
 # CI runs more examples than a developer's quick loop; both print the failing
 # example's reproduction blob.
@@ -80,6 +94,30 @@ def bbc_reference(bbc_texts) -> list[str]:
     from stemline import reference
 
     return [reference.reference(text) for text in bbc_texts]
+
+
+def memoized(stem: Callable[[str], str]) -> Callable[[str], str]:
+    """``stem``, remembering each token's answer.
+
+    Sound for the NLTK stemmers the tests compare with: each one's ``stem`` is a
+    function of its argument alone (Porter, Lancaster, WordNet's lemmatizer and
+    every Snowball language but Arabic, whose stemmer keeps state and which no
+    normalizer takes; see test_reference_memo.py). A corpus has far fewer
+    distinct tokens than tokens, so the reference of a whole corpus takes seconds
+    instead of minutes.
+    """
+    return functools.lru_cache(maxsize=None)(stem)
+
+
+def reference_lines(texts: list[str], stemmer: str = "nltk", **settings: str) -> list[str]:
+    """``stemline.reference.normalize(text, stemmer, **settings)`` of each text,
+    with the token step :func:`memoized`."""
+    from stemline import reference
+
+    language = settings.get("language", "english")
+    stem = memoized(reference.stemmer_of(stemmer, language, settings.get("pos", "n")))
+    tokenize = reference.tokenizer_of(settings.get("tokenizer", "treebank"), language)
+    return [" ".join(map(stem, tokenize(text))) for text in texts]
 
 
 @pytest.fixture(scope="session")

@@ -20,8 +20,10 @@ import time
 from pathlib import Path
 
 import zstandard
+from click.testing import CliRunner
 
 from conftest import DATA
+from stemline.cli import main
 
 TRICKY = [
     "He said, \"Stop.\" Then: 'no'\ttabbed",
@@ -141,3 +143,20 @@ def stop_while_reading_a_pipe(
     finally:
         process.kill()
     return process.returncode, err
+
+
+def cli(*args: str, stdin: bytes | None = None) -> tuple[int, bytes, str]:
+    """``stemline args`` in process, through its real exit path: (exit code,
+    stdout bytes, stderr text)."""
+    result = CliRunner().invoke(main, list(args), input=stdin)
+    assert not isinstance(result.exception, Exception) or isinstance(
+        result.exception, SystemExit
+    ), result.exception
+    return result.exit_code, result.stdout_bytes, result.stderr
+
+
+def one_error_line(err: str) -> str:
+    """``err``, checked to be one ``stemline: error:`` line."""
+    assert err.count("\n") == 1 and err.startswith("stemline: error: "), err
+    assert "Traceback" not in err
+    return err

@@ -116,3 +116,21 @@ def test_exit_codes_are_the_ones_the_command_uses() -> None:
     assert table is not None
     codes = [int(row.split("|")[1]) for row in table.group(1).splitlines()]
     assert codes == [number for number, _ in EXIT_CODES]
+
+
+def test_every_test_the_guarantees_name_exists():
+    """Each promise of docs/guarantees.md names the test that checks it:
+    ``test_file.py::test_name``, or ``::test_name`` for the file named last."""
+    page = (ROOT / "docs" / "guarantees.md").read_text(encoding="utf-8")
+    named = 0
+    current = None
+    for file, test in re.findall(r"`(test_\w+\.py)?(?:::(test_\w+))?`", page):
+        if file:
+            current = file
+            assert (ROOT / "tests" / file).exists(), file
+        if test:
+            assert current is not None, test
+            source = (ROOT / "tests" / current).read_text(encoding="utf-8")
+            assert f"def {test}(" in source, f"{current}::{test}"
+            named += 1
+    assert named > 30

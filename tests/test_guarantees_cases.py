@@ -27,26 +27,12 @@ from click.testing import CliRunner
 
 import corpus_cases as cases
 from conftest import STEMLINE_BIN
+from corpus_cases import cli, one_error_line
 from stemline import reference
 from stemline.cli import main
 
 COMMANDS = ["normalize", "vocab", "report"]
 ROOT_ONLY = pytest.mark.skipif(os.geteuid() != 0, reason="needs root (mknod, other users)")
-
-
-def cli(*args: str, stdin: bytes | None = None) -> tuple[int, bytes, str]:
-    """``stemline args`` in process: (exit code, stdout bytes, stderr text)."""
-    result = CliRunner().invoke(main, list(args), input=stdin)
-    assert not isinstance(result.exception, Exception) or isinstance(
-        result.exception, SystemExit
-    ), result.exception
-    return result.exit_code, result.stdout_bytes, result.stderr
-
-
-def one_error_line(err: str) -> str:
-    assert err.count("\n") == 1 and err.startswith("stemline: error: "), err
-    assert "Traceback" not in err
-    return err
 
 
 def corpus(tmp_path: Path, name: str = "c.txt") -> Path:
@@ -162,13 +148,16 @@ def test_json_lines_to_parquet_keeps_a_field_the_first_record_lacks(tmp_path):
 
 @pytest.mark.parametrize("suffix", ["csv", "parquet"])
 def test_a_field_that_comes_too_late_is_an_error_naming_record_and_field(tmp_path, suffix):
+    from stemline.corpus.writers import FIRST_RECORDS
+
     pytest.importorskip("pyarrow")
     src = tmp_path / "v.jsonl"
-    src.write_text('{"text":"one"}\n{"text":"two"}\n{"text":"three","late":1}\n')
+    late = FIRST_RECORDS + 1
+    src.write_text('{"text":"one"}\n' * FIRST_RECORDS + '{"text":"three","late":1}\n')
     out = tmp_path / f"v.{suffix}"
     code, _, err = cli("normalize", "--batch-size", "2", str(src), "-o", str(out))
     assert code == 1
-    assert "line 3" in one_error_line(err) and "'late'" in err
+    assert f"line {late}" in one_error_line(err) and "'late'" in err
     assert not out.exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["v.jsonl"]
 
@@ -179,7 +168,7 @@ def test_a_field_that_comes_too_late_is_an_error_naming_record_and_field(tmp_pat
 @pytest.mark.parametrize(
     "line, message",
     [
-        ('{"text": "a", "x": ' + "[" * 100_000 + "]" * 100_000 + "}", "nested too deeply"),
+        ('{"text": "a", "x": ' + "[" * 100_000 + "]" * 100_000 + "}", "nested more than 512"),
         ('{"text": "a", "x": ' + "9" * 5000 + "}", "integer too long"),
     ],
 )
@@ -466,4 +455,38 @@ def test_a_missing_extra_is_one_line_naming_it_and_its_own_exit_code(hidden, arg
 
     assert result.returncode == EXIT_MISSING_EXTRA, result.stderr
     line = one_error_line(result.stderr.decode())
-    assert f"stemline[{extra}]" in line or f"stemline[{extra}]" in line.replace("'", '"')
+    assert f'pip install "stemline[{extra}]"' in line
+
+
+@AS_NOBODY
+def test_an_unreadable_file_in_a_folder_is_refused_before_anything_is_written(shared_folder):
+    folder = shared_folder / "d"
+    folder.mkdir(mode=0o755)
+    (folder / "a.txt").write_text("The cats.")
+    (folder / "a.txt").chmod(0o644)
+    (folder / "b.txt").write_text("Dogs.")
+    (folder / "b.txt").chmod(0o600)  # root's: nobody cannot read it
+    result = as_nobody(shared_folder, ["normalize", str(folder)])
+    assert result.returncode == 1
+    assert "b.txt: cannot read: Permission denied" in one_error_line(result.stderr)
+    assert result.stdout == ""  # a.txt's line was written first
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        [],
+        ["bogus"],
+        ["normalize", "--output"],
+        ["vocab", "--stemmer"],
+        ["normalize", "--nope"],
+        ["report", "--top", "0"],
+        ["normalize", "-j", "x"],
+    ],
+)
+def test_every_usage_error_is_one_line_naming_the_help_to_see(args):
+    result = CliRunner().invoke(main, args, prog_name="stemline")
+    assert result.exit_code == 2
+    command = args[0] if args and args[0] in COMMANDS else None
+    where = f"stemline {command} --help" if command else "stemline --help"
+    assert one_error_line(result.stderr).endswith(f"(see '{where}')\n"), result.stderr

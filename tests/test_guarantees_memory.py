@@ -1,8 +1,11 @@
 """Memory that does not grow with the corpus (slow: `make test-slow`).
 
 * ``stemline report`` on 20 million one-word documents peaks under 200 MB.
+* A small Zstandard file holding a gigabyte of one letter (one line) is
+  refused after ``--max-doc-size`` bytes on every path, not decompressed whole.
 * One huge document costs at most 3x its size: a 300 MB single line through
-  the command line, a 500 MB string through ``stemline.normalize``, and 200 MB
+  the command line (also with ``--offsets``, whose output is several times the
+  line), a 500 MB string through ``stemline.normalize``, and 200 MB
   documents that are one run (of dots, dashes, ``://``, apostrophes, ``é``,
   ``日``, emoji), both ways. Their first and last characters are checked
   against the reference's line of a short document of the same shape.
@@ -18,8 +21,11 @@ with ``-s``).
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+import time
+from pathlib import Path
 
 import pytest
 
@@ -50,14 +56,21 @@ def test_report_on_twenty_million_one_word_documents(tmp_path):
     assert "20,000,000" in (tmp_path / "r.html").read_text()
 
 
+def huge_line(folder: Path, size: int) -> tuple[Path, Path]:
+    """``folder/huge.txt``, one line of ``size`` bytes of text, and
+    ``folder/tiny.txt``, one sentence of it (the baseline)."""
+    path = folder / "huge.txt"
+    with open(path, "w", encoding="ascii") as f:
+        f.write((SENTENCE * (size // len(SENTENCE) + 1))[:size])
+    tiny = folder / "tiny.txt"
+    tiny.write_text(SENTENCE)
+    return path, tiny
+
+
 @pytest.mark.parametrize("lines", [False, True])
 def test_one_300_mb_line_through_the_command_line(tmp_path, lines):
     size = 300 * MB
-    path = tmp_path / "huge.txt"
-    with open(path, "w", encoding="ascii") as f:
-        f.write((SENTENCE * (size // len(SENTENCE) + 1))[:size])
-    tiny = tmp_path / "tiny.txt"
-    tiny.write_text(SENTENCE)
+    path, tiny = huge_line(tmp_path, size)
     options = ["--lines"] if lines else []
     out = str(tmp_path / "out.txt")
     _, base, _ = peak_rss([STEMLINE_BIN, "normalize", *options, str(tiny), "-o", out])
@@ -69,6 +82,66 @@ def test_one_300_mb_line_through_the_command_line(tmp_path, lines):
         f"{(rss - base) / size:.2f}x its size above the {base / MB:.0f} MB of a tiny input"
     )
     assert rss - base <= 3 * size
+
+
+def test_one_300_mb_line_with_offsets(tmp_path):
+    size = 300 * MB
+    path, tiny = huge_line(tmp_path, size)
+    out = str(tmp_path / "out.jsonl")
+    _, base, _ = peak_rss([STEMLINE_BIN, "normalize", "--lines", "--offsets", str(tiny), "-o", out])
+    args = [STEMLINE_BIN, "normalize", "--lines", "--offsets", "--max-doc-size", "1G", str(path)]
+    started = time.monotonic()
+    code, rss, err = peak_rss([*args, "-o", out])
+    seconds = time.monotonic() - started
+    assert code == 0, err
+    written = os.path.getsize(out)
+    print(
+        f"\nnormalize --lines --offsets one 300 MB line ({written / MB:.0f} MB written): "
+        f"peak RSS {rss / MB:.0f} MB, {(rss - base) / size:.2f}x its size above the "
+        f"{base / MB:.0f} MB of a tiny input, {seconds:.1f} s"
+    )
+    with open(out, "rb") as f:
+        head = f.read(200)
+        f.seek(written - 60)
+        tail = f.read()
+    assert head.startswith(b'{"source": "huge.txt", "line": 1, "normalized": "the quick brown fox')
+    assert tail.endswith(b"]]}\n")
+    assert rss - base <= 3 * size
+
+
+def test_a_gigabyte_of_one_letter_in_a_small_zstd_file(tmp_path):
+    zstandard = pytest.importorskip("zstandard")
+    path = tmp_path / "a.txt.zst"
+    with open(path, "wb") as f, zstandard.ZstdCompressor().stream_writer(f) as w:
+        for _ in range(1000):
+            w.write(b"a" * MB)
+    commands = {  # the native path, and two of the Python readers'
+        "normalize --lines (native)": [
+            "normalize",
+            "--lines",
+            str(path),
+            "-o",
+            str(tmp_path / "o"),
+        ],
+        "normalize to CSV (Python)": [
+            "normalize",
+            "--lines",
+            str(path),
+            "-o",
+            str(tmp_path / "o.csv"),
+        ],
+        "vocab --lines (Python)": ["vocab", "--lines", str(path), "-o", str(tmp_path / "v")],
+    }
+    for name, args in commands.items():
+        started = time.monotonic()
+        code, rss, err = peak_rss([STEMLINE_BIN, *args])
+        seconds = time.monotonic() - started
+        print(
+            f"\n{name}, {path.stat().st_size / 1000:.0f} KB .zst of 1 GB of 'a': "
+            f"peak RSS {rss / MB:.0f} MB, {seconds:.1f} s"
+        )
+        assert code == 1 and "line longer than 64 MiB" in err, err
+        assert rss < 400 * MB
 
 
 def test_one_500_mb_string_through_the_api():

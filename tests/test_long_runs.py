@@ -16,15 +16,20 @@ from hypothesis import strategies as st
 import stemline
 from stemline import _native, reference
 from stemline._unicode import char_tables
+from stemline.normalizer import Settings, _native_parts
 
 MODES = list(stemline.STEMMERS)
 PIECE_BYTES = [1, 2, 7]
-WHOLE = {mode: _native.Normalizer(char_tables(), mode, 1 << 20) for mode in MODES}
-CUT = {
-    (mode, n): _native.Normalizer(char_tables(), mode, 1 << 20, piece_bytes=n)
-    for mode in MODES
-    for n in PIECE_BYTES
-}
+
+
+def native(mode: str, **options: int) -> _native.Normalizer:
+    """The native normalizer of a stemmer name, with its data (WordNet's lists)."""
+    parts = _native_parts(Settings(stemmer=mode))
+    return _native.Normalizer(char_tables(), mode, 1 << 20, **parts, **options)
+
+
+WHOLE = {mode: native(mode) for mode in MODES}
+CUT = {(mode, n): native(mode, piece_bytes=n) for mode in MODES for n in PIECE_BYTES}
 
 #: What the Treebank rules look at (and what they do not), as stretches.
 PUNCT_UNITS = [

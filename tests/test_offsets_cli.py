@@ -58,3 +58,36 @@ def test_offsets_need_jsonl_output(tmp_path):
     result = run(["normalize", str(source), "--offsets"])
     assert result.returncode == 2
     assert "--offsets needs JSON Lines output" in result.stderr
+
+
+def test_a_long_document_is_written_in_parts_as_made_alike(tmp_path, monkeypatch):
+    """A document over LONG_DOCUMENT code points has its line and offsets
+    written in parts of OFFSETS_STEP as they are made (its offsets' text is
+    several times its size): here both made tiny, the bytes written are those
+    of the whole-record path, for JSON Lines, CSV and text records."""
+    from click.testing import CliRunner
+
+    from stemline.cli import main
+    from stemline.corpus.writers import jsonl
+
+    texts = [*TEXTS, 'Quotes "in" \\ back\tslash, café \u65e5 \U0001f600', "x" * 50]
+    (tmp_path / "in.jsonl").write_text(
+        "".join(json.dumps({"id": i, "text": t, "k": "\udc80"}) + "\n" for i, t in enumerate(texts))
+    )
+    (tmp_path / "in.csv").write_text(
+        "id,text\n"
+        + "".join(f'{i},"{t.replace(chr(34), 2 * chr(34))}"\n' for i, t in enumerate(texts))
+    )
+    (tmp_path / "in.txt").write_text("\n".join(t.replace("\n", " ") for t in texts) + "\n")
+    for name in ("in.jsonl", "in.csv", "in.txt"):
+        args = ["normalize", str(tmp_path / name), "--offsets", "--output-format", "jsonl"]
+        args += ["--lines"] if name.endswith(".txt") else []
+        whole = CliRunner().invoke(main, args)
+        with monkeypatch.context() as m:
+            m.setattr(jsonl, "LONG_DOCUMENT", 8)
+            m.setattr(jsonl, "OFFSETS_STEP", 5)
+            parts = CliRunner().invoke(main, [*args, "--stats"])
+        assert whole.exit_code == parts.exit_code == 0, (whole.output, parts.output)
+        assert parts.stdout_bytes == whole.stdout_bytes, name
+        tokens = sum(len(json.loads(r)["normalized_offsets"]) for r in whole.stdout.splitlines())
+        assert f" {tokens:,} tokens" in parts.stderr

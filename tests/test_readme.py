@@ -89,6 +89,12 @@ def test_commands_on_your_own_files_run_as_written(tmp_path: Path) -> None:
         assert (tmp_path / "normalized" / "2024" / f"{i}.txt").read_text() == line + "\n"
     records = (tmp_path / "news.norm.jsonl").read_text(encoding="utf-8").splitlines()
     assert [json.loads(r)["normalized"] for r in records] == lines
+    german = stemline.Normalizer("snowball", language="german").normalize(readme_commands.GERMAN)
+    assert (tmp_path / "artikel.norm.txt").read_text(encoding="utf-8") == german + "\n"
+    sentences = [
+        " ".join(s.split()) for t in readme_commands.TEXTS for s in stemline.sent_tokenize(t)
+    ]
+    assert (tmp_path / "sentences.txt").read_text(encoding="utf-8").splitlines() == sentences
     assert (tmp_path / "vocab.tsv").read_text(encoding="utf-8").startswith("stem\t")
     assert "<html" in (tmp_path / "report.html").read_text(encoding="utf-8")
 

@@ -16,7 +16,9 @@ from pathlib import Path
 from typing import Any
 
 import stemline
-from stemline import filters
+from stemline import _native, filters
+from stemline.settings import TOKENIZERS
+from stemline.tokenize.punkt import LANGUAGES as PUNKT_LANGUAGES
 from stemline.corpus.formats import FORMATS, INPUT_FORMATS, OUTPUT_FORMATS, Format
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # docs/, for stemmers_tables
@@ -50,6 +52,12 @@ def format_extensions(name: str) -> str:
 #: Placeholder name -> the Markdown it stands for (given the argument after ``:``).
 FRAGMENTS: dict[str, Callable[[str], str]] = {
     "stemmers": lambda _: code_list(stemline.STEMMERS),
+    "snowball_language_count": lambda _: str(len(_native.SNOWBALL_LANGUAGES)),
+    "stopword_language_count": lambda _: str(len(filters.NLTK_STOPWORD_LANGUAGES)),
+    "snowball_languages": lambda _: code_list(_native.SNOWBALL_LANGUAGES),
+    "punkt_languages": lambda _: code_list(PUNKT_LANGUAGES),
+    "stopword_languages": lambda _: code_list(filters.NLTK_STOPWORD_LANGUAGES),
+    "tokenizers": lambda _: code_list(TOKENIZERS),
     "stopword_lists": lambda _: code_list(filters.STOPWORD_LISTS),
     "input_formats": lambda _: code_list(INPUT_FORMATS),
     "output_formats": lambda _: code_list(OUTPUT_FORMATS),

@@ -32,7 +32,8 @@ from stemline.normalizer import (
 if TYPE_CHECKING:
     from stemline.lemmatize import WordNetLemmatizer
     from stemline.sklearn import analyzer
-    from stemline.stemmers import LancasterStemmer, PorterStemmer, SnowballStemmer
+    from stemline.snowball import SnowballStemmer
+    from stemline.stemmers import LancasterStemmer, PorterStemmer
     from stemline.tokenize import NLTKWordTokenizer, word_tokenize, word_tokenize_many
     from stemline.tokenize.punkt import PunktTokenizer, sent_tokenize, sent_tokenize_many
     from stemline.vocabulary import StemEntry, Vocabulary, VocabularyBuilder
@@ -71,7 +72,7 @@ __all__ = [
 #: Names imported on first use (a short command's start-up needs none of them).
 _LAZY = {
     "PorterStemmer": "stemline.stemmers",
-    "SnowballStemmer": "stemline.stemmers",
+    "SnowballStemmer": "stemline.snowball",
     "LancasterStemmer": "stemline.stemmers",
     "PunktTokenizer": "stemline.tokenize.punkt",
     "sent_tokenize": "stemline.tokenize.punkt",

@@ -24,7 +24,10 @@ __all__ = [
     "STEMMER_NAMES",
     "NATIVE_FORMATS",
     "NativeInputError",
+    "SNOWBALL_LANGUAGES",
     "normalize_files",
+    "offsets_many",
+    "offsets_in_parts",
     "__version__",
 ]
 
@@ -34,6 +37,8 @@ __version__: Final[str]
 STEMMER_NAMES: Final[tuple[str, ...]]
 #: The input formats the native corpus job reads.
 NATIVE_FORMATS: Final[tuple[str, ...]]
+#: NLTK's SnowballStemmer.languages, in its order.
+SNOWBALL_LANGUAGES: Final[tuple[str, ...]]
 
 _Ranges = list[tuple[int, int]]
 _Span = tuple[str, int, int]
@@ -66,6 +71,7 @@ class Normalizer:
         stopwords: list[str] = ...,
         min_length: int = 0,
         piece_bytes: int = ...,
+        language: str = "english",
         lemmatizer: WordNet | None = None,
         pos: str = ...,
         sentences: PunktSentenceTokenizer | None = None,
@@ -137,17 +143,32 @@ class PorterStemmer:
     NLTK_EXTENSIONS: ClassVar[str]
     MARTIN_EXTENSIONS: ClassVar[str]
     ORIGINAL_ALGORITHM: ClassVar[str]
-    def __new__(cls, mode: str = "NLTK_EXTENSIONS") -> Self: ...
+    def __new__(cls, mode: str | None = None) -> Self: ...
     @property
     def mode(self) -> str: ...
+    @mode.setter
+    def mode(self, value: str) -> None: ...
+    @property
+    def pool(self) -> dict[str, str]: ...
+    @pool.setter
+    def pool(self, value: Any) -> None: ...
+    @pool.deleter
+    def pool(self) -> None: ...
+    @property
+    def vowels(self) -> frozenset[str]: ...
     def stem(self, word: str, to_lowercase: object = ...) -> str: ...
 
-# Subclassed by stemline.stemmers.SnowballStemmer.
+# Subclassed by the classes of stemline.snowball, one per language.
 @disjoint_base
 class SnowballStemmer:
-    def __new__(cls, ignore_stopwords: bool, stopwords: list[str]) -> Self: ...
+    def __new__(cls, language: str, stopwords: Any) -> Self: ...
+    stopwords: Any
     @property
-    def ignore_stopwords(self) -> bool: ...
+    def language(self) -> str: ...
+    @property
+    def suffixes_verb_step1_success(self) -> bool: ...
+    @suffixes_verb_step1_success.setter
+    def suffixes_verb_step1_success(self, value: bool) -> None: ...
     def stem(self, word: str) -> str: ...
 
 # Subclassed by stemline.stemmers.LancasterStemmer.
@@ -201,6 +222,19 @@ class WordTokenize:
     def tokenize(self, text: str) -> list[str]: ...
     def tokenize_many(self, texts: list[str], workers: int) -> list[list[str]]: ...
     def cache_stats(self) -> list[tuple[int, int]]: ...
+
+def offsets_many(normalizer: Normalizer, texts: list[str]) -> list[tuple[str, str]]:
+    """(line, offsets as JSON text) of each text, for --offsets output."""
+
+def offsets_in_parts(
+    normalizer: Normalizer,
+    text: str,
+    part_bytes: int,
+    line_sink: Callable[[str], Any],
+    offsets_sink: Callable[[str], Any],
+) -> int:
+    """One long text's line, then its offsets as JSON text, each handed to its
+    sink in parts; returns the number of tokens."""
 
 #: One source: (name, path or None, format, announced compression or None, size or None).
 _Source = tuple[str, str | None, str, str | None, int | None]

@@ -107,8 +107,13 @@ def run(command: Callable[[], Any]) -> int:
         return EXIT_MISSING_EXTRA
     except click.UsageError as e:
         # One line, as every other error, with where to look for the right words.
-        where = e.ctx.command_path if e.ctx is not None else "stemline"
-        _error(f"{e.format_message()} (see '{where} --help')")
+        where = getattr(e, "command_path", None) or (
+            e.ctx.command_path if e.ctx is not None else "stemline"
+        )
+        message = e.format_message()
+        if isinstance(e, click.exceptions.NoArgsIsHelpError):  # not the whole help
+            message = f"give a command: {', '.join(sorted(LAZY_COMMANDS))}"
+        _error(f"{message} (see '{where} --help')")
         return EXIT_USAGE
     except click.ClickException as e:
         e.show()
@@ -117,9 +122,16 @@ def run(command: Callable[[], Any]) -> int:
         click.echo("stemline: interrupted", err=True)
         return EXIT_INTERRUPTED
     except MemoryError:
-        _error("out of memory (try a smaller --batch-size)")
-        return EXIT_BAD_INPUT
-    except Exception as e:  # a bug: still one line, and the code says so
+        return _out_of_memory()
+    except BaseException as e:
+        # A bug: still one line, and the code says so. A panic of the native
+        # core (pyo3's PanicException is a BaseException, past every
+        # ``except Exception``) under a memory limit is the limit's doing.
+        panic = type(e).__name__ == "PanicException" or _NATIVE_FAILED in str(e)
+        if not isinstance(e, Exception) and not panic:
+            raise  # SystemExit and the like: not ours to turn into a message
+        if panic and _memory_limited():
+            return _out_of_memory()
         if os.environ.get("STEMLINE_DEBUG"):
             raise
         click.echo(
@@ -128,6 +140,31 @@ def run(command: Callable[[], Any]) -> int:
             err=True,
         )
         return EXIT_INTERNAL
+
+
+#: How the native corpus job words a panic it caught (crates/stemline-py/src/io.rs).
+_NATIVE_FAILED = "the native corpus job failed"
+
+
+def _out_of_memory() -> int:
+    _error("out of memory (try fewer threads with -j, or a smaller --batch-size)")
+    return EXIT_BAD_INPUT
+
+
+def _memory_limited() -> bool:
+    """Whether the process runs under a limit on its memory (``ulimit -v``):
+    then the native core's allocations fail by panicking where it has no
+    other way to say so, which is the limit's doing, not a bug."""
+    try:
+        import resource
+    except ImportError:  # Windows
+        return False
+    limits = [getattr(resource, n, None) for n in ("RLIMIT_AS", "RLIMIT_DATA", "RLIMIT_RSS")]
+    return any(
+        resource.getrlimit(limit)[0] != resource.RLIM_INFINITY
+        for limit in limits
+        if limit is not None
+    )
 
 
 #: Every command, each in its own module, imported only when run (or asked for
@@ -142,6 +179,10 @@ LAZY_COMMANDS: dict[str, tuple[str, str]] = {
     "normalize": (
         "stemline.commands.normalize",
         "Normalize documents: one output line or record each, in input order.",
+    ),
+    "sentences": (
+        "stemline.commands.sentences",
+        "Split documents into sentences: one line or record each, normalized or raw.",
     ),
     "report": (
         "stemline.commands.report",
@@ -201,9 +242,23 @@ class StemlineGroup(click.Group):
             sys.exit(code)
         return code
 
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        name, command, rest = super().resolve_command(ctx, args)
+        ctx.meta["stemline.command"] = name
+        return name, command, rest
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except click.UsageError as e:
+            # An error in a command's options found before its context exists
+            # (an option missing its value): its help is the one to see.
+            name = ctx.meta.get("stemline.command")
+            if e.ctx is None and name:
+                e.command_path = f"{ctx.command_path} {name}"  # type: ignore[attr-defined]
+            raise
         except BrokenPipeError as e:
             raise _StdoutGone() from e
         except KeyboardInterrupt as e:
@@ -215,10 +270,11 @@ class StemlineGroup(click.Group):
 )
 @click.version_option(version=__version__, prog_name="stemline")
 def main() -> None:
-    """Normalize English text exactly as NLTK does, at native speed.
+    """Normalize text exactly as NLTK does, at native speed.
 
-    Each document becomes one line: lower-cased, punctuation split Penn-Treebank
-    style, every token Porter-stemmed.
+    Each document becomes one line: lower-cased, split into tokens as NLTK
+    splits them (Penn Treebank style by default), every token stemmed
+    (Porter by default) or lemmatized.
     """
 
 

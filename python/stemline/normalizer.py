@@ -231,7 +231,9 @@ def _native_parts(settings: Settings) -> dict[str, Any]:
         "min_length": settings.min_length,
     }
     if settings.stopwords is not None:
-        parts["stopwords"] = sorted(filters.stopword_set(settings.stopwords))
+        parts["stopwords"] = sorted(filters.stopword_set(settings.stopwords, settings.language))
+    if settings.stemmer == "snowball":
+        parts["language"] = settings.language
     if settings.stemmer == "wordnet":
         from stemline.lemmatize import wordnet
 

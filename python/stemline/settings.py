@@ -70,35 +70,34 @@ class Option(NamedTuple):
 
 
 def _stopword_lists() -> Sequence[str]:
-    from stemline.filters import STOPWORD_LISTS
+    from stemline.filters import NLTK_STOPWORD_LANGUAGES, STOPWORD_LISTS
 
-    return STOPWORD_LISTS
+    return (*STOPWORD_LISTS, *(f"nltk:{language}" for language in NLTK_STOPWORD_LANGUAGES))
 
 
 def _language_users(settings: Settings) -> list[tuple[str, tuple[str, ...]]]:
     """Each part of a pipeline that reads ``language``, with its languages."""
-    from stemline.filters import stopword_languages
-    from stemline.stemmers import SNOWBALL_LANGUAGES
+    from stemline.filters import NLTK_STOPWORD_LANGUAGES
     from stemline.tokenize.punkt import LANGUAGES as PUNKT_LANGUAGES
 
     users = []
     if settings.stemmer == "snowball":
-        users.append(("the snowball stemmer's languages", SNOWBALL_LANGUAGES))
+        users.append(("the snowball stemmer's languages", _native.SNOWBALL_LANGUAGES))
     if settings.tokenizer == "word_tokenize":
         users.append(("word_tokenize's (Punkt's) languages", PUNKT_LANGUAGES))
     if settings.stopwords == "nltk":
-        users.append(("the languages of NLTK's stop word lists", stopword_languages()))
+        users.append(("the languages of NLTK's stop word lists", NLTK_STOPWORD_LANGUAGES))
     return users
 
 
 def languages() -> tuple[str, ...]:
     """Every language some part of a pipeline offers (each part says which it
     has: see :meth:`Settings.check`)."""
-    from stemline.filters import stopword_languages
-    from stemline.stemmers import SNOWBALL_LANGUAGES
+    from stemline.filters import NLTK_STOPWORD_LANGUAGES
     from stemline.tokenize.punkt import LANGUAGES as PUNKT_LANGUAGES
 
-    return tuple(sorted({*SNOWBALL_LANGUAGES, *PUNKT_LANGUAGES, *stopword_languages()}))
+    every = {*_native.SNOWBALL_LANGUAGES, *PUNKT_LANGUAGES, *NLTK_STOPWORD_LANGUAGES}
+    return tuple(sorted(every))
 
 
 class Settings(NamedTuple):
@@ -152,7 +151,8 @@ class Settings(NamedTuple):
         str | Collection[str] | None,
         Option(
             "Drop tokens whose lower-cased word (before stemming) is a stop word "
-            "(nltk: NLTK's English list; sklearn: scikit-learn's).",
+            "(nltk: NLTK's list in --language; nltk:LANGUAGE: in another; sklearn: "
+            "scikit-learn's English list).",
             kind="choice",
             choices=_stopword_lists,
         ),
@@ -165,8 +165,12 @@ class Settings(NamedTuple):
         int, Option("Memory bound of each worker's token cache.", api_only=True)
     ] = DEFAULT_CACHE_BYTES
 
-    def check(self) -> Settings:
-        """These settings, or a ``ValueError`` naming the first that cannot be."""
+    def check(self, *, also_reading_language: Sequence[tuple[str, Sequence[str]]] = ()) -> Settings:
+        """These settings, or a ``ValueError`` naming the first that cannot be.
+
+        ``also_reading_language`` names what else reads ``language`` beside the
+        pipeline's parts, with its languages (``stemline sentences`` splits
+        sentences in it)."""
         if self.stemmer not in STEMMERS:
             raise ValueError(
                 f"stemmer must be one of {', '.join(map(repr, STEMMERS))}, not {self.stemmer!r}"
@@ -183,7 +187,17 @@ class Settings(NamedTuple):
             raise ValueError(f"pos must be one of {', '.join(map(repr, POS))}, not {self.pos!r}")
         if self.pos != "n" and self.stemmer != "wordnet":
             raise ValueError("pos applies to the wordnet lemmatizer only (stemmer='wordnet')")
-        users = _language_users(self)
+        if self.stemmer == "snowball" and self.language == "arabic":
+            # NLTK's ArabicStemmer remembers one fact about the words it stemmed
+            # before (suffixes_verb_step1_success never goes back to False), so
+            # a token's stem depends on the tokens before it: a normalizer,
+            # which stems each distinct run once, cannot promise NLTK's output.
+            raise ValueError(
+                "the arabic Snowball stemmer keeps state from word to word in NLTK, "
+                "so it is offered alone (stemline.snowball.ArabicStemmer), not in a "
+                "normalizer"
+            )
+        users = [*_language_users(self), *also_reading_language]
         if self.language != "english" and not users:
             raise ValueError(
                 f"language={self.language!r} applies to the snowball stemmer, the "

@@ -1,8 +1,8 @@
-"""Drop-in replacements for NLTK's English stemmers, natively.
+"""Drop-in replacements for NLTK's stemmers, natively.
 
 - :class:`PorterStemmer` for ``nltk.stem.porter.PorterStemmer``;
-- :class:`SnowballStemmer` for ``nltk.stem.SnowballStemmer("english")`` (and
-  ``nltk.stem.snowball.EnglishStemmer``);
+- :class:`SnowballStemmer` for ``nltk.stem.SnowballStemmer``, in all 16 languages
+  (with a class per language in :mod:`stemline.snowball`);
 - :class:`LancasterStemmer` for ``nltk.stem.lancaster.LancasterStemmer``.
 
 Each ``stem(word)`` returns exactly what NLTK 3.10.4's returns, for every Python
@@ -15,11 +15,8 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from stemline import _native, filters
+from stemline import _native, _stemmer_interface
 from stemline._unicode import char_tables
-
-#: The languages of :class:`SnowballStemmer`.
-SNOWBALL_LANGUAGES: tuple[str, ...] = ("english",)
 
 
 class PorterStemmer(_native.PorterStemmer):
@@ -34,59 +31,40 @@ class PorterStemmer(_native.PorterStemmer):
     (or their string values). ``stem(word, to_lowercase=True)`` returns what NLTK
     3.10.4's ``stem`` returns for every string.
 
+    NLTK's attributes are there: ``mode`` (settable), ``pool`` (the dict of
+    irregular forms of NLTK's mode, which ``stem`` consults, so a change to it
+    counts) and ``vowels``.
+
     >>> PorterStemmer().stem("Running")
     'run'
     >>> PorterStemmer(PorterStemmer.ORIGINAL_ALGORITHM).stem("as")
     'a'
+    >>> stemmer = PorterStemmer()
+    >>> stemmer.pool["geese"] = "goose"
+    >>> stemmer.stem("Geese")
+    'goose'
     """
 
     __slots__ = ()
 
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (type(self), (self.mode,))
+    def _porter_state(self) -> dict[str, Any]:
+        state: dict[str, Any] = {"mode": self.mode}
+        if hasattr(self, "pool"):
+            state["pool"] = self.pool
+        return state
 
-
-class SnowballStemmer(_native.SnowballStemmer):
-    """NLTK's Snowball stemmer for English ("Porter2"), natively.
-
-    ``SnowballStemmer("english")`` stems as ``nltk.stem.SnowballStemmer("english")``
-    does, including where NLTK's output differs from the Snowball project's own.
-    With ``ignore_stopwords=True`` the words of NLTK's English stop word list
-    (``stopwords.words("english")``, bundled) come back lower-cased and unstemmed.
-    English is the only language: any other raises ``ValueError``.
-
-    >>> SnowballStemmer("english").stem("Generously")
-    'generous'
-    >>> SnowballStemmer("english").stem("having")
-    'have'
-    >>> SnowballStemmer("english", ignore_stopwords=True).stem("having")
-    'having'
-    """
-
-    __slots__ = ()
-
-    def __new__(cls, language: str = "english", ignore_stopwords: bool = False) -> SnowballStemmer:
-        if language != "english":
-            raise ValueError(
-                f"stemline's SnowballStemmer stems English only ('english'), not {language!r}; "
-                "for other languages use nltk.stem.SnowballStemmer"
-            )
-        ignore = bool(ignore_stopwords)
-        words = sorted(filters.stopword_list("nltk")) if ignore else []
-        self: SnowballStemmer = super().__new__(cls, ignore, words)
-        return self
-
-    def __init__(self, language: str = "english", ignore_stopwords: bool = False) -> None:
-        # Everything is set in __new__ (the native part is immutable).
-        pass
-
-    @property
-    def stopwords(self) -> set[str]:
-        """The words left unstemmed (empty unless ``ignore_stopwords``), as NLTK's attribute."""
-        return set(filters.stopword_list("nltk")) if self.ignore_stopwords else set()
+    def _set_porter_state(self, state: dict[str, Any]) -> None:
+        self.mode = state["mode"]
+        if "pool" in state:
+            self.pool = state["pool"]
+        elif hasattr(self, "pool"):
+            del self.pool
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (type(self), ("english", self.ignore_stopwords))
+        return (type(self), (self.mode,), self._porter_state())
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self._set_porter_state(state)
 
 
 #: NLTK's check of a Lancaster rule, and its parts (the same two patterns).
@@ -157,3 +135,17 @@ class LancasterStemmer(_native.LancasterStemmer):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (self._rule_tuple, self.strip_prefix_flag))
+
+
+# isinstance(stemmer, nltk.stem.api.StemmerI), as NLTK's stemmers are.
+_stemmer_interface.register(PorterStemmer, LancasterStemmer)
+
+
+def __getattr__(name: str) -> Any:
+    # The Snowball stemmers live in stemline.snowball, which imports this module
+    # (its PorterStemmer is this one's): found there on first use.
+    if name == "SnowballStemmer":
+        from stemline.snowball import SnowballStemmer
+
+        return SnowballStemmer
+    raise AttributeError(f"module 'stemline.stemmers' has no attribute {name!r}")

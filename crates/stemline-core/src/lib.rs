@@ -49,4 +49,6 @@ pub use lowercase::{Lowercase, RustLowercase};
 pub use normalizer::Normalizer;
 pub use parallel::{resolve_workers, MAX_WORKERS};
 pub use stem::porter;
-pub use stem::{LancasterStemmer, Mode, PorterStemmer, SnowballStemmer, Stemmer, Stemming};
+pub use stem::{
+    LancasterStemmer, Language, Mode, PorterStemmer, SnowballStemmer, Stemmer, Stemming,
+};

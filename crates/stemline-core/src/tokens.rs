@@ -191,6 +191,21 @@ impl Normalizer {
         }
     }
 
+    /// [`Normalizer::for_each_token`] with a pooled cache: each output token
+    /// of one document in order, without a copy of any of them (a document
+    /// of hundreds of megabytes has tens of millions). Fails as
+    /// [`Self::for_each_token`] does.
+    pub fn for_each_token_pooled(
+        &self,
+        text: &[u8],
+        visit: impl FnMut(TokenRecord<'_>),
+    ) -> Result<(), OffsetError> {
+        let mut cache = self.take_record_cache();
+        let result = self.for_each_token(text, &mut cache, visit);
+        self.put_record_cache(cache);
+        result
+    }
+
     /// One document's output tokens with their code point ranges in it (see
     /// [`Self::for_each_token`] for the error).
     pub fn spans(&self, text: &[u8]) -> Result<Vec<Span>, OffsetError> {

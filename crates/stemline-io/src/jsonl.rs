@@ -5,7 +5,7 @@
 //! Only records this can take exactly as Python's `json` takes them are
 //! answered here; every other line (not JSON to serde, not an object, a
 //! missing or non-string field, a lone surrogate, U+0000, nesting deeper than
-//! serde's limit, `NaN`) is [`Found::Ask`]: the caller hands it to the Python
+//! serde's limit or than [`MAX_NESTING`], `NaN`) is [`Found::Ask`]: the caller hands it to the Python
 //! reader's own rules, so messages and edge cases stay the Python reader's.
 //! Duplicate keys: the last one counts, as in Python's `json`.
 
@@ -32,6 +32,9 @@ pub fn find<'a>(line: &'a str, path: &[String], out_field: Option<&str>) -> Foun
     };
     if has_long_digit_run(line) {
         return Found::Ask; // maybe an integer Python's json refuses to convert
+    }
+    if nests_too_deep(line) {
+        return Found::Ask; // a bad record, which the Python reader words
     }
     let mut de = serde_json::Deserializer::from_str(line);
     let top = de.deserialize_map(Entry {
@@ -72,6 +75,48 @@ fn has_long_digit_run(line: &str) -> bool {
         run = if b.is_ascii_digit() { run + 1 } else { 0 };
         if run > PYTHON_INT_DIGITS {
             return true;
+        }
+    }
+    false
+}
+
+/// Deepest nesting of lists and objects a record may have: the Python
+/// reader's `MAX_NESTING` (`stemline/corpus/readers/jsonl.py`), so that both
+/// paths refuse the same records (serde skips values at any depth).
+pub const MAX_NESTING: usize = 512;
+
+/// Whether lists and objects in `line` nest more than [`MAX_NESTING`] deep
+/// (brackets inside strings do not count); counted only when the line has
+/// that many opening brackets at all.
+fn nests_too_deep(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    if bytes.len() <= MAX_NESTING
+        || bytes.iter().filter(|&&b| b == b'[' || b == b'{').count() <= MAX_NESTING
+    {
+        return false;
+    }
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for &b in bytes {
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if b == b'\\' {
+                escaped = true;
+            } else if b == b'"' {
+                in_string = false;
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return true;
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
         }
     }
     false
@@ -259,6 +304,26 @@ mod tests {
         let line = |n| format!(r#"{{"n": {}, "text": "x"}}"#, digits(n));
         assert_eq!(text(&line(4300), "text").unwrap(), "x");
         assert_eq!(text(&line(4301), "text"), None);
+    }
+
+    #[test]
+    fn records_nested_deeper_than_python_takes_are_left_to_it() {
+        let nested = |n: usize| {
+            format!(
+                r#"{{"text": "x", "a": {}{}}}"#,
+                "[".repeat(n),
+                "]".repeat(n)
+            )
+        };
+        // The record itself is one level.
+        assert_eq!(text(&nested(MAX_NESTING - 1), "text").unwrap(), "x");
+        assert_eq!(text(&nested(MAX_NESTING), "text"), None);
+        // Brackets in strings are text.
+        let quoted = format!(
+            r#"{{"text": "{}", "b": "\"[["}}"#,
+            "[".repeat(2 * MAX_NESTING)
+        );
+        assert!(text(&quoted, "text").is_some());
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! readers do.
 
 use std::fs::File;
-use std::io::{self, Read};
+use std::io::{self, BufRead, Read};
 use std::mem::ManuallyDrop;
 use std::os::fd::FromRawFd;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -46,6 +46,10 @@ impl Compression {
 /// Bytes read before deciding.
 const SNIFF_BYTES: usize = 10;
 
+/// Most bytes asked of the decompressor at a time (the Python readers ask
+/// as much): an error's place is where the data went bad, give or take less.
+const STEP_BYTES: usize = 16 << 10;
+
 /// The compression the first bytes of a stream show (bzip2's `BZh` can start
 /// a text file, so its block magic is checked too).
 pub fn sniff(head: &[u8]) -> Option<Compression> {
@@ -72,8 +76,9 @@ pub fn sniff(head: &[u8]) -> Option<Compression> {
 pub struct Source {
     /// The name errors use.
     pub name: String,
-    /// None: standard input.
-    pub path: Option<String>,
+    /// None: standard input. A path, not a string: a file name need not be
+    /// UTF-8 (on Unix, any bytes but `/` and NUL).
+    pub path: Option<std::path::PathBuf>,
     /// Compression the name announces (the bytes must agree).
     pub compression: Option<Compression>,
     /// Size on disk, if known (the first read of a whole-file document asks for it).
@@ -174,9 +179,9 @@ impl Input {
         };
         let stream: Box<dyn Read + Send> = match found {
             None => Box::new(raw),
-            Some(Compression::Gzip) => Box::new(flate2::read::MultiGzDecoder::new(
-                io::BufReader::with_capacity(1 << 16, raw),
-            )),
+            Some(Compression::Gzip) => {
+                Box::new(GzipMembers::new(io::BufReader::with_capacity(1 << 16, raw)))
+            }
             Some(Compression::Bzip2) => Box::new(bzip2::read::MultiBzDecoder::new(
                 io::BufReader::with_capacity(1 << 16, raw),
             )),
@@ -197,19 +202,24 @@ impl Input {
     }
 
     /// Fills `buf` with up to `n` more bytes (fewer only at the end), as a
-    /// Python `read(n)` does: bytes of a read that fails are not counted, so
-    /// the offsets in messages are those the Python readers give.
+    /// Python `read(n)` does. When the stream fails, every byte it gave
+    /// before counts in the error's place, as in the Python readers: the
+    /// place is where the data went bad, not the start of the block.
     pub fn read_block(&mut self, buf: &mut Vec<u8>, n: usize) -> Result<usize, Error> {
         let start = buf.len();
         buf.resize(start + n, 0);
         let mut filled = 0;
         while filled < n {
-            match self.stream.read(&mut buf[start + filled..start + n]) {
+            // A step at a time: a decoder that fails drops what it made in
+            // that call, so the place it gives is at most a step short.
+            let step = (start + filled + STEP_BYTES).min(start + n);
+            match self.stream.read(&mut buf[start + filled..step]) {
                 Ok(0) => break,
                 Ok(k) => filled += k,
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
                 Err(e) => {
                     buf.truncate(start);
+                    self.position += filled as u64;
                     return Err(self.error(&e));
                 }
             }
@@ -244,11 +254,119 @@ impl Input {
     }
 }
 
+/// gzip members one after another, read as Python's `gzip` and `gzip -d`
+/// read them: NUL bytes after a member are padding (tape archives and some
+/// writers add them) and are skipped; then comes another member or the end.
+/// Anything else there is corrupt data, as it is to Python (`flate2`'s own
+/// `MultiGzDecoder` takes padding for a truncated member).
+struct GzipMembers<R: BufRead> {
+    /// The member being read, or the stream between members.
+    state: Option<Member<R>>,
+}
+
+enum Member<R: BufRead> {
+    Reading(Box<flate2::bufread::GzDecoder<R>>),
+    Between(R),
+}
+
+impl<R: BufRead> GzipMembers<R> {
+    fn new(inner: R) -> Self {
+        GzipMembers {
+            state: Some(Member::Reading(Box::new(flate2::bufread::GzDecoder::new(
+                inner,
+            )))),
+        }
+    }
+}
+
+impl<R: BufRead> Read for GzipMembers<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        loop {
+            match self.state.take() {
+                None => return Ok(0),
+                Some(Member::Reading(mut member)) => match member.read(buf) {
+                    Ok(0) if !buf.is_empty() => {
+                        self.state = Some(Member::Between(member.into_inner()));
+                    }
+                    other => {
+                        self.state = Some(Member::Reading(member));
+                        return other;
+                    }
+                },
+                Some(Member::Between(mut inner)) => {
+                    let data = match inner.fill_buf() {
+                        Ok(data) => data,
+                        Err(e) => {
+                            self.state = Some(Member::Between(inner));
+                            return Err(e);
+                        }
+                    };
+                    if data.is_empty() {
+                        return Ok(0); // the end, after whole members
+                    }
+                    let nuls = data.iter().take_while(|&&b| b == 0).count();
+                    if nuls > 0 {
+                        inner.consume(nuls);
+                        self.state = Some(Member::Between(inner));
+                        continue;
+                    }
+                    if data.len() >= 2 && data[..2] != [0x1f, 0x8b] {
+                        return Err(io::Error::new(
+                            io::ErrorKind::InvalidData,
+                            "not a gzipped file (data after the last member)",
+                        ));
+                    }
+                    let decoder = Box::new(flate2::bufread::GzDecoder::new(inner));
+                    self.state = Some(Member::Reading(decoder));
+                }
+            }
+        }
+    }
+}
+
 /// Standard input, read without ever closing it.
 struct StdinFd(ManuallyDrop<File>);
 
 impl Read for StdinFd {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         (&*self.0).read(buf)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    fn gzip(data: &[u8]) -> Vec<u8> {
+        let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        e.write_all(data).unwrap();
+        e.finish().unwrap()
+    }
+
+    fn members(data: &[u8]) -> io::Result<Vec<u8>> {
+        let mut out = Vec::new();
+        GzipMembers::new(io::BufReader::with_capacity(7, data)).read_to_end(&mut out)?;
+        Ok(out)
+    }
+
+    #[test]
+    fn gzip_members_are_read_as_python_reads_them() {
+        let (a, b) = (gzip(b"one\n"), gzip(b"two\n"));
+        assert_eq!(
+            members(&[a.clone(), b.clone()].concat()).unwrap(),
+            b"one\ntwo\n"
+        );
+        // NUL padding between and after members, of any length, as `gzip -d` takes it.
+        let padded = [a.clone(), vec![0; 5], b.clone(), vec![0; 3]].concat();
+        assert_eq!(members(&padded).unwrap(), b"one\ntwo\n");
+        // Anything else after a member is corrupt data, not the end.
+        let garbage = [a.clone(), b"garbage!".to_vec()].concat();
+        assert_eq!(
+            members(&garbage).unwrap_err().kind(),
+            io::ErrorKind::InvalidData
+        );
+        let cut = [a, b[..b.len() - 3].to_vec()].concat();
+        assert!(members(&cut).is_err());
     }
 }

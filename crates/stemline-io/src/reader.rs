@@ -321,7 +321,6 @@ fn split(
     let len = block.raw.len();
     let mut start = 0;
     let mut number = first_line;
-    let mut decoded = Vec::new();
     while start < len {
         let end = memchr(b'\n', &block.raw[start..]).map_or(len, |i| start + i);
         let offset = first_offset + start as u64;
@@ -359,25 +358,18 @@ fn split(
                     Some(text) => block.keep(text),
                 }
             };
-            decoded.push((text, number, offset));
-        }
-        start = end + 1;
-        number += 1;
-    }
-    // As in the Python reader, a block's lines are all decoded before any is
-    // parsed: the first error reported is the same.
-    for (text, number, offset) in decoded {
-        json_record(
-            &mut block,
-            text,
-            At {
+            // Each line is parsed as soon as it is decoded, as in the Python
+            // reader: the first error reported is the first bad line, whatever
+            // is wrong with it, and warnings come in line order.
+            let at = At {
                 name,
                 number,
                 offset,
-            },
-            options,
-            hooks,
-        )?;
+            };
+            json_record(&mut block, text, at, options, hooks)?;
+        }
+        start = end + 1;
+        number += 1;
     }
     Ok(block)
 }

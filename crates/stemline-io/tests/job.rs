@@ -83,7 +83,7 @@ fn job(
     }
     let source = Source {
         name: "in.txt".into(),
-        path: Some(path.to_string_lossy().into_owned()),
+        path: Some(path.clone()),
         compression,
         size: None,
     };
@@ -193,7 +193,7 @@ fn scaling() {
     for workers in [1, 2, 1, 2] {
         let source = Source {
             name: path.clone(),
-            path: Some(path.clone()),
+            path: Some(path.clone().into()),
             compression: None,
             size: None,
         };
@@ -244,7 +244,7 @@ fn a_panic_while_reading_is_not_a_finished_job() {
     std::fs::write(&path, "{\"text\": \"a\"}\nnot json\n{\"text\": \"b\"}\n").unwrap();
     let source = Source {
         name: "in.jsonl".into(),
-        path: Some(path.to_string_lossy().into_owned()),
+        path: Some(path.clone()),
         compression: None,
         size: None,
     };
@@ -334,7 +334,7 @@ fn chunks_finished_out_of_order_are_written_in_order() {
     for workers in [1, 2, 4] {
         let source = Source {
             name: "in.jsonl".into(),
-            path: Some(path.to_string_lossy().into_owned()),
+            path: Some(path.clone()),
             compression: None,
             size: None,
         };

@@ -111,7 +111,15 @@ fn to_py(e: io::Error) -> PyErr {
 }
 
 /// One source: `(name, path or None, format, announced compression or None, size or None)`.
-type PySource = (String, Option<String>, String, Option<String>, Option<u64>);
+/// The path is converted as Python's `os.fsencode` does, so a file name that
+/// is not UTF-8 (a `str` with surrogate escapes) reaches the same file.
+type PySource = (
+    String,
+    Option<std::path::PathBuf>,
+    String,
+    Option<String>,
+    Option<u64>,
+);
 
 fn source((name, path, format, compression, size): PySource) -> PyResult<(io::Source, io::Format)> {
     let format = io::Format::from_name(&format)

@@ -14,6 +14,8 @@ use stemline_core as core;
 
 mod io;
 mod lemmatizer;
+mod offsets;
+mod panics;
 mod punkt;
 mod stemmers;
 mod word_tokenizer;
@@ -50,6 +52,14 @@ pub(crate) fn code_points_to_py<'py>(
     py: Python<'py>,
     cps: &[u32],
 ) -> PyResult<Bound<'py, PyString>> {
+    // A short ASCII word (a stem, usually) through a buffer on the stack.
+    let mut short = [0u8; 64];
+    if cps.len() <= short.len() && cps.iter().all(|&c| c < 0x80) {
+        for (b, &c) in short.iter_mut().zip(cps) {
+            *b = c as u8;
+        }
+        return py_string(py, &short[..cps.len()]);
+    }
     let mut bytes = Vec::with_capacity(cps.len());
     core::codepoints::encode_into(cps, &mut bytes);
     py_string(py, &bytes)
@@ -64,7 +74,9 @@ pub(crate) fn words_code_points(words: &[Bound<'_, PyString>]) -> PyResult<Vec<V
 }
 
 pub(crate) fn py_lower(text: &Bound<'_, PyString>) -> PyResult<Vec<u32>> {
-    let lowered = text.call_method0("lower")?.cast_into::<PyString>()?;
+    let lowered = text
+        .call_method0(pyo3::intern!(text.py(), "lower"))?
+        .cast_into::<PyString>()?;
     Ok(core::codepoints::decode(&text_bytes(&lowered)?))
 }
 
@@ -191,12 +203,12 @@ impl Normalizer {
     /// `piece_bytes` is for tests: long punctuation runs (and, with
     /// `sentences`, long stretches without whitespace and long tokens) are
     /// processed in pieces of about this size (the output is the same for
-    /// any size). `lemmatizer` is WordNet's data, which the `wordnet`
-    /// stemmer needs, with `pos`. `sentences`, a language's Punkt tokenizer,
-    /// chooses the `word_tokenize` tokenizer, in that language, over the
-    /// Treebank one.
+    /// any size). `language` is the Snowball stemmer's; `lemmatizer` is
+    /// WordNet's data, which the `wordnet` stemmer needs, with `pos`.
+    /// `sentences`, a language's Punkt tokenizer, chooses the `word_tokenize`
+    /// tokenizer, in that language, over the Treebank one.
     #[new]
-    #[pyo3(signature = (tables, stemmer, cache_bytes, *, drop_punct = false, stopwords = Vec::new(), min_length = 0, piece_bytes = core::normalizer::PIECE_BYTES, lemmatizer = None, pos = lemmatizer::PosArg(core::Pos::Noun), sentences = None))]
+    #[pyo3(signature = (tables, stemmer, cache_bytes, *, drop_punct = false, stopwords = Vec::new(), min_length = 0, piece_bytes = core::normalizer::PIECE_BYTES, language = "english", lemmatizer = None, pos = lemmatizer::PosArg(core::Pos::Noun), sentences = None))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         tables: &CharTables,
@@ -206,6 +218,7 @@ impl Normalizer {
         stopwords: Vec<Bound<'_, PyString>>,
         min_length: usize,
         piece_bytes: usize,
+        language: &str,
         lemmatizer: Option<PyRef<'_, lemmatizer::WordNetData>>,
         pos: lemmatizer::PosArg,
         sentences: Option<PyRef<'_, punkt::PunktSentenceTokenizer>>,
@@ -217,7 +230,12 @@ impl Normalizer {
             min_length,
         };
         let stemming = parse_stemming(stemmer)?;
+        let language = core::Language::from_name(language)
+            .ok_or_else(|| PyValueError::new_err(format!("no Snowball language {language:?}")))?;
         let stemmer = match (core::Stemmer::new(stemming), lemmatizer) {
+            (Some(core::Stemmer::Snowball(_)), _) if language != core::Language::English => {
+                core::Stemmer::Snowball(core::SnowballStemmer::new(language, []))
+            }
             (Some(stemmer), _) => stemmer,
             (None, Some(data)) => {
                 core::Stemmer::WordNet(core::WordNetLemmatizer::new(data.inner.clone(), pos.0))
@@ -450,6 +468,7 @@ impl VocabCounter {
 
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    panics::quiet_unless_debugging();
     m.add_class::<CharTables>()?;
     m.add_class::<Normalizer>()?;
     stemmers::register(m)?;
@@ -466,6 +485,8 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     )?;
     let formats: Vec<&str> = stemline_io::Format::ALL.iter().map(|f| f.name()).collect();
     m.add("NATIVE_FORMATS", PyTuple::new(m.py(), formats)?)?;
+    m.add_function(wrap_pyfunction!(offsets::offsets_many, m)?)?;
+    m.add_function(wrap_pyfunction!(offsets::offsets_in_parts, m)?)?;
     let names: Vec<&str> = core::Stemming::ALL.iter().map(|s| s.name()).collect();
     m.add("STEMMER_NAMES", PyTuple::new(m.py(), names)?)?;
     Ok(())

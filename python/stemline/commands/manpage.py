@@ -65,7 +65,14 @@ def _page(command: click.Command, path: list[str], see_also: list[str]) -> str:
         lines.append(".SH OPTIONS")
         for record in records:
             if record is not None:
-                lines += [".TP", f"\\fB{_roff(record[0])}\\fR", _roff(record[1])]
+                names, help = record
+                # A list of choices is one long word to roff's tag line: the
+                # tag names the option, the paragraph lists its choices.
+                if names.endswith("]") and " [" in names:
+                    names, choices = names[:-1].split(" [", 1)
+                    names += " CHOICE"
+                    help = f"One of: {', '.join(choices.split('|'))}. {help}"
+                lines += [".TP", f"\\fB{_roff(names)}\\fR", _roff(help)]
     if isinstance(command, click.Group):
         lines.append(".SH COMMANDS")
         for sub in command.list_commands(ctx):

@@ -27,8 +27,15 @@ from stemline.settings import Option, Settings, options
 Decorator = Callable[[Callable[..., Any]], Callable[..., Any]]
 
 
+#: The largest count or size an option takes; a larger one means the same
+#: (no limit) and is taken as this, which every integer the native core
+#: holds can represent (a value past 64 bits was an OverflowError there).
+LARGEST = (1 << 63) - 1
+
+
 class SizeType(click.ParamType):  # type: ignore[type-arg]  # generic in newer click only
-    """A byte count: ``1500``, ``64M``, ``1G`` (see :func:`parse_size`)."""
+    """A byte count: ``1500``, ``64M``, ``1G`` (see :func:`parse_size`), at
+    most :data:`LARGEST`."""
 
     name = "SIZE"
 
@@ -41,7 +48,38 @@ class SizeType(click.ParamType):  # type: ignore[type-arg]  # generic in newer c
             self.fail(str(e), param, ctx)
         if size < 1:
             self.fail("must be at least 1 byte", param, ctx)
-        return size
+        return min(size, LARGEST)
+
+
+class CountType(click.IntRange):
+    """An integer of at least ``min``; above :data:`LARGEST` it is taken as
+    that (more threads than the core runs, a minimum length longer than any
+    token, mean the same), never a number the native core cannot hold."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        return min(super().convert(value, param, ctx), LARGEST)
+
+
+def count_type(minimum: int = 0) -> click.IntRange:
+    """:class:`CountType` of at least ``minimum``."""
+    return CountType(min=minimum)
+
+
+class TextType(click.ParamType):  # type: ignore[type-arg]  # generic in newer click only
+    """Text: a name in the data (a field, a column) or a title, which must be
+    Unicode text; bytes that are not UTF-8 in the command line (held by
+    Python with surrogate escapes) are a usage error, not an internal one."""
+
+    name = "TEXT"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        text = str(value)
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as e:
+            bad = text[e.start : e.end].encode("utf-8", "surrogateescape").hex(" ")
+            self.fail(f"not UTF-8 text (byte(s) {bad})", param, ctx)
+        return text
 
 
 def size_text(n: int) -> str:
@@ -67,19 +105,22 @@ def _click_option(name: str, option: Option, default: Any) -> Decorator:
         kwargs["type"] = click.Choice(tuple(option.choices()))
         kwargs["show_default"] = default is not None
     elif option.kind == "count":
-        kwargs["type"] = click.IntRange(min=option.minimum)
+        kwargs["type"] = count_type(option.minimum)
     elif option.kind == "size":
         kwargs.update(type=SizeType(), default=size_text(default))
     elif option.kind == "many":
         kwargs.update(multiple=True, show_default=False, default=())
+    elif option.kind == "text":
+        kwargs["type"] = TextType()
     if option.metavar:
         kwargs["metavar"] = option.metavar
     return click.option(*flags, name, **kwargs)
 
 
-def settings_options(settings: type[Any], keyword: str) -> Decorator:
+def settings_options(settings: type[Any], keyword: str, **check: Any) -> Decorator:
     """Click decorator: an option for every declared field of ``settings``,
-    handed to the command as one object, ``keyword=settings(...)``."""
+    handed to the command as one object, ``keyword=settings(...)``, checked
+    (``settings.check(**check)``) when it has a check."""
 
     def decorate(command: Callable[..., Any]) -> Callable[..., Any]:
         declared = list(options(settings))
@@ -91,7 +132,15 @@ def settings_options(settings: type[Any], keyword: str) -> Decorator:
             for name, option in declared:
                 if option.kind == "many":
                     values[name] = tuple(values[name])
-            return command(*args, **{keyword: settings(**values)}, **kwargs)
+            made = settings(**values)
+            if hasattr(made, "check"):
+                # Settings that cannot work together are a usage error, said
+                # before any input is read.
+                try:
+                    made = made.check(**check)
+                except ValueError as e:
+                    raise JobUsageError(str(e)) from None
+            return command(*args, **{keyword: made}, **kwargs)
 
         decorated: Callable[..., Any] = wrapper
         for name, option in reversed(declared):
@@ -130,18 +179,19 @@ def input_options(command: Callable[..., Any]) -> Callable[..., Any]:
     )
 
 
-def pipeline_options(command: Callable[..., Any]) -> Callable[..., Any]:
+def pipeline_options(command: Callable[..., Any], **check: Any) -> Callable[..., Any]:
     """Click decorator: every pipeline setting (``--stemmer``, the filters, ...)
-    as ``settings=Settings(...)``, and ``-j/--workers`` as ``workers``."""
+    as ``settings=Settings(...)``, and ``-j/--workers`` as ``workers``. ``check``
+    goes to :meth:`Settings.check` (what else the command reads ``--language`` for)."""
     command = click.option(
         "-j",
         "--workers",
-        type=click.IntRange(min=0),
+        type=count_type(0),
         default=0,
         show_default=True,
         help="Threads; 0 means one per core.",
     )(command)
-    return settings_options(Settings, "settings")(command)
+    return settings_options(Settings, "settings", **check)(command)
 
 
 def output_option(help: str) -> Decorator:
@@ -151,7 +201,9 @@ def output_option(help: str) -> Decorator:
         "--output",
         default="-",
         show_default=True,
-        type=click.Path(dir_okay=False, allow_dash=True),
+        # A folder is refused by the output layer: an output that cannot be
+        # written is exit code 3, whichever way it cannot be.
+        type=click.Path(allow_dash=True),
         help=help,
     )
 
@@ -165,7 +217,7 @@ def record_output_options(command: Callable[..., Any]) -> Callable[..., Any]:
         ),
         click.option(
             "--output-dir",
-            type=click.Path(file_okay=False),
+            type=click.Path(),
             help="Write one output file per input here, mirroring the input folders.",
         ),
         click.option(
@@ -179,6 +231,7 @@ def record_output_options(command: Callable[..., Any]) -> Callable[..., Any]:
         ),
         click.option(
             "--output-field",
+            type=TextType(),
             default="normalized",
             show_default=True,
             help="Name of the normalized text's field or column.",

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import click
 
-from stemline.commands.options import input_options, output_option, pipeline_options, run_options
+from stemline.commands.options import (
+    TextType,
+    count_type,
+    input_options,
+    output_option,
+    pipeline_options,
+    run_options,
+)
 from stemline.corpus.options import InputSpec
 from stemline.corpus.outputs import TextOutput
 from stemline.corpus.problems import exit_codes_text
@@ -20,10 +27,12 @@ from stemline.settings import Settings
 @input_options
 @pipeline_options
 @output_option("Write the HTML here (renamed into place when complete); default standard output.")
-@click.option("--title", default="Corpus report", show_default=True, help="The page's title.")
+@click.option(
+    "--title", type=TextType(), default="Corpus report", show_default=True, help="The page's title."
+)
 @click.option(
     "--top",
-    type=click.IntRange(min=1),
+    type=count_type(1),
     default=50,
     show_default=True,
     help="Rows in each stem table.",

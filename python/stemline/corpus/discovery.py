@@ -16,9 +16,10 @@
   anything else plain text (one document per file, or per line with
   ``--lines``).
 
-A path that does not exist or cannot be listed, a broken link, or a special
-file (a pipe, a socket) met inside a folder is an :class:`InputError`, before
-any output is written; so is a folder that yields no file at all. A pipe named
+A path that does not exist, cannot be listed or cannot be read (its
+permissions), a broken link, or a special file (a pipe, a socket) met inside
+a folder is an :class:`InputError`, before any output is written, on
+standard output too; so is a folder that yields no file at all. A pipe named
 directly (``<(zcat dump.gz)``) is read like a file.
 """
 
@@ -30,7 +31,7 @@ import stat
 from collections.abc import Iterator, Sequence
 
 from stemline.corpus import compression, formats
-from stemline.corpus.documents import Source
+from stemline.corpus.documents import Source, file_identity
 from stemline.corpus.problems import InputError, JobUsageError
 
 STDIN = "-"
@@ -70,6 +71,7 @@ def discover(
         relative: str,
         st: os.stat_result | None,
         folder: str | None = None,
+        identity: tuple[int, int] | None = None,
     ) -> None:
         if format == "auto":
             fmt = format_from_name(relative, lines)
@@ -86,12 +88,13 @@ def discover(
                 size=st.st_size if st else None,
                 mtime_ns=st.st_mtime_ns if st else None,
                 folder=folder,
+                identity=identity if identity is not None else file_identity(st),
             )
         )
 
     for given in paths or (STDIN,):
         if given == STDIN:
-            add("<stdin>", None, "stdin", None)
+            add("<stdin>", None, "stdin", None, identity=_stdin_identity())
             continue
         st = _stat(given)
         if stat.S_ISDIR(st.st_mode):
@@ -103,9 +106,24 @@ def discover(
                 what = f"matching {' or '.join(globs)} " if globs else ""
                 raise InputError(given, f"no input files {what}in this folder")
         else:  # a file, or a pipe such as <(zcat dump.gz) or /dev/stdin
+            _check_readable(given)
             regular = stat.S_ISREG(st.st_mode)
-            add(given, given, os.path.basename(given), st if regular else None)
+            add(
+                given,
+                given,
+                os.path.basename(given),
+                st if regular else None,
+                identity=file_identity(st),
+            )
     return sources
+
+
+def _stdin_identity() -> tuple[int, int] | None:
+    """Standard input's :func:`file_identity` (``< in.txt`` makes it a file)."""
+    try:
+        return file_identity(os.fstat(0))
+    except OSError:  # closed: the reader says so
+        return None
 
 
 def _stat(path: str) -> os.stat_result:
@@ -115,6 +133,15 @@ def _stat(path: str) -> os.stat_result:
         if os.path.islink(path):
             raise InputError(path, "cannot read: broken symbolic link") from None
         raise InputError(path, f"cannot read: {e.strerror}") from None
+
+
+def _check_readable(path: str) -> None:
+    """An input the permissions keep from being read is refused now, before
+    the output of the inputs before it is written (a folder's first file
+    went to standard output before its unreadable second one stopped the
+    run)."""
+    if not os.access(path, os.R_OK):
+        raise InputError(path, "cannot read: Permission denied")
 
 
 def _walk(
@@ -147,6 +174,7 @@ def _walk(
             ):
                 continue
             elif stat.S_ISREG(st.st_mode):
+                _check_readable(path)
                 yield path, relative, st
             else:
                 raise InputError(

@@ -12,6 +12,8 @@ objects of bounded size; ``batch.texts`` is what goes to
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple, Protocol
@@ -38,6 +40,9 @@ class Source:
     mtime_ns: int | None = None
     #: The folder named on the command line that this file was found in, if any.
     folder: str | None = None
+    #: ``(device, inode)`` of the file read (standard input's too) when it is a
+    #: regular file or a pipe: no output may be it, whatever name reaches it.
+    identity: tuple[int, int] | None = None
 
     @property
     def unit(self) -> str:
@@ -47,11 +52,57 @@ class Source:
         return FORMATS[self.format].unit
 
 
+def file_identity(st: os.stat_result | None) -> tuple[int, int] | None:
+    """``(device, inode)`` of a regular file or a pipe, which an output must
+    never be; None for anything else (a terminal, ``/dev/null``: reading and
+    writing the same one is what they are for).
+
+    >>> file_identity(os.stat(".")) is None
+    True
+    """
+    if st is None or not (stat.S_ISREG(st.st_mode) or stat.S_ISFIFO(st.st_mode)):
+        return None
+    return (st.st_dev, st.st_ino)
+
+
+def unique_names(names: Sequence[str], *, keep_last: bool = False) -> list[str]:
+    """``names`` with every repeated one made distinct, so that no field of a
+    record is lost whatever its names: one occurrence keeps the name (the
+    first, as pandas reads a CSV header; with ``keep_last`` the last, whose
+    value every JSON reader takes and ``--field`` finds), the others get
+    ``.1``, ``.2``, ... in order, skipping names the record already has.
+
+    >>> unique_names(["id", "id", "text", "id.1"])
+    ['id', 'id.2', 'text', 'id.1']
+    >>> unique_names(["id", "x", "id", "id"], keep_last=True)
+    ['id.1', 'x', 'id.2', 'id']
+    """
+    if len(set(names)) == len(names):
+        return list(names)
+    taken = set(names)
+    keeper = {}  # each name's occurrence that keeps it
+    for i, name in enumerate(names):
+        if keep_last or name not in keeper:
+            keeper[name] = i
+    out = []
+    for i, name in enumerate(names):
+        if keeper[name] == i:
+            out.append(name)
+            continue
+        k = 1
+        while f"{name}.{k}" in taken:
+            k += 1
+        taken.add(f"{name}.{k}")
+        out.append(f"{name}.{k}")
+    return out
+
+
 class Records(Protocol):
     """The input fields of a chunk's documents, kept for the structured writers."""
 
     def fields(self, i: int) -> dict[str, Any]:
-        """Every input field of document ``i``, in input order."""
+        """Every input field of document ``i``, in input order, under names
+        made distinct by :func:`unique_names`."""
         ...
 
 

@@ -79,14 +79,13 @@ def _run_python(
     progress = corpus.start_progress(todo)
     with_tokens = corpus.counts_tokens
 
+    if output.offsets:
+        from stemline.corpus.writers.jsonl import offsets_tokens, with_offsets
+
     def work(texts: list[str]) -> list[Any]:
         if not output.offsets:
             return normalizer.normalize_many(texts, workers=workers)
-        # The line is the tokens joined by spaces, so it comes from the spans too.
-        return [
-            (" ".join(token for token, _, _ in spans), [[a, b] for _, a, b in spans])
-            for spans in normalizer.spans_many(texts, workers=workers)
-        ]
+        return with_offsets(normalizer, texts)
 
     def finish(batch: Batch, future: Future[list[Any]]) -> None:
         lines = future.result()
@@ -95,7 +94,7 @@ def _run_python(
         out.checkpoint()
         stats.documents += len(lines)
         if with_tokens:  # a fifth of the main thread's work; only the summary needs it
-            stats.tokens += count_tokens([line for line, _ in lines] if output.offsets else lines)
+            stats.tokens += offsets_tokens(lines) if output.offsets else count_tokens(lines)
         stats.nbytes += batch.nbytes
         progress.update(batch.disk_bytes, stats.documents)
 

@@ -12,18 +12,26 @@ than the output holds; a torn last line is ignored.
 
 On ``--resume`` the fingerprint must match and every finished input must be
 unchanged (same size and time); otherwise the run stops with an error rather
-than mixing two different jobs' output.
+than mixing two different jobs' output. An input that cannot be checked so
+(standard input, a pipe) is never taken as finished: it is read again, with
+every input after it.
+
+A run that uses the journal holds a lock on it (``flock``, where the system
+has it) until it ends: a second run with ``--resume`` into the same output,
+or one without it that would discard the journal, stops with an error
+instead of writing into the first run's partial output.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from collections.abc import Sequence
 from typing import Any, TextIO
 
 from stemline.corpus.documents import Source
-from stemline.corpus.problems import InputError, JobUsageError
+from stemline.corpus.problems import InputError, JobUsageError, OutputError
 
 VERSION = 1
 
@@ -52,9 +60,35 @@ class Journal:
     def __init__(self, path: str):
         self.path = path
         self._file: TextIO | None = None
+        self._lock: int | None = None
 
     def exists(self) -> bool:
-        return os.path.exists(self.path)
+        """Whether an earlier run left a journal (:meth:`lock` may have made an
+        empty one)."""
+        try:
+            return os.path.getsize(self.path) > 0
+        except OSError:
+            return False
+
+    def lock(self) -> None:
+        """Holds the journal for this run; an OutputError (exit code 3) when
+        another run holds it."""
+        if self._lock is not None:
+            return
+        try:
+            import fcntl
+        except ImportError:  # Windows: no advisory locks to take
+            return
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o666)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            raise OutputError(
+                f"{self.path}: another stemline run is writing this output with --resume; "
+                "wait for it to end"
+            ) from None
+        self._lock = fd
 
     def load(self, fingerprint: str, sources: Sequence[Source]) -> list[dict[str, Any]]:
         """The finished inputs recorded by an interrupted run of the same job."""
@@ -80,6 +114,10 @@ class Journal:
             source = sources[k] if k < len(sources) else None
             if source is None or record.get("index") != k or record.get("name") != source.name:
                 raise JobUsageError(f"{self.path} does not match the inputs; run without --resume")
+            if source.size is None or source.mtime_ns is None:
+                # Standard input or a pipe: what comes now cannot be known to
+                # be what came then, so it is read again, and all after it.
+                return entries[:k]
             if (record.get("size"), record.get("mtime_ns")) != (source.size, source.mtime_ns):
                 raise InputError(
                     source.name,
@@ -90,7 +128,8 @@ class Journal:
 
     def start(self, fingerprint: str, entries: Sequence[dict[str, Any]] = ()) -> None:
         """(Re)writes the journal: the header, then ``entries``."""
-        self.close()
+        if self._file is not None:
+            self._file.close()
         self._file = open(self.path, "w", encoding="utf-8")  # noqa: SIM115
         self._file.write(json.dumps({"stemline_resume": VERSION, "fingerprint": fingerprint}))
         self._file.write("\n")
@@ -104,13 +143,21 @@ class Journal:
         os.fsync(self._file.fileno())
 
     def close(self) -> None:
+        """Closes the journal (kept for the next run) and lets go of its lock;
+        one :meth:`lock` made and nothing wrote is removed."""
         if self._file is not None:
             self._file.close()
             self._file = None
+        elif self._lock is not None and os.fstat(self._lock).st_size == 0:
+            with contextlib.suppress(OSError):
+                os.unlink(self.path)
+        if self._lock is not None:
+            os.close(self._lock)
+            self._lock = None
 
     def remove(self) -> None:
-        self.close()
         try:
-            os.unlink(self.path)
+            os.unlink(self.path)  # while still locked: no run can take it meanwhile
         except FileNotFoundError:
             pass
+        self.close()

@@ -32,9 +32,10 @@ and plain text to JSON Lines.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from stemline import _native
@@ -92,10 +93,7 @@ def can_run(spec: OutputSpec, out: object, sources: Sequence[Source], inputs: In
         return False
     if out.format == "jsonl" and formats != {"jsonl"}:
         return False  # plain text to JSON Lines builds records in Python
-    # JSON Lines field-path parts the native lookup reads as Python's does: a
-    # list index only of ASCII digits (Python's ``str.isdigit`` takes others too).
-    path = inputs.field.split(".")
-    if not all(part.isascii() or not part.isdigit() for part in path):
+    if native_names(sources) is None:
         return False
     if out.compression is not None:
         return True  # written through the output's compressing writer
@@ -122,16 +120,22 @@ def run(
     if out.compression is None:
         out.raw.flush()  # nothing of ours may be left in Python's buffer
     writer = cast("TextWriter", out.writer)  # lines or JSON Lines (see can_run)
+    names = native_names(sources)
+    assert names is not None  # see can_run
+    renamed = {given: s.name for given, s in zip(names, sources, strict=True) if given != s.name}
     hooks = _Hooks(
-        tolerate=_tolerate(corpus.problems),
+        tolerate=_tolerate(corpus.problems, renamed),
         json_record=json_judge(inputs.field, spec.field if out.format == "jsonl" else None),
         progress=_progress(progress) if corpus.show_progress else None,
     )
-    with writing(out.path):  # the output layer's words for a failed write
+    with writing(out.path), _named_back(renamed):  # the output layer's words for a failed write
         try:
             documents, tokens, nbytes, _ = _native.normalize_files(
                 normalizer._native,
-                [(s.name, s.path, s.format, s.compression, s.size) for s in sources],
+                [
+                    (name, s.path, s.format, s.compression, s.size)
+                    for name, s in zip(names, sources, strict=True)
+                ],
                 _Settings(inputs, spec, out.format, workers, BLOCK_BYTES),
                 hooks,
                 # Compressed output: each block's bytes go through the writer the
@@ -145,9 +149,45 @@ def run(
     stats.documents, stats.tokens, stats.nbytes = documents, tokens, nbytes
 
 
-def _tolerate(problems: Problems) -> Callable[[str, int | None, int | None, str], None]:
+def native_names(sources: Sequence[Source]) -> list[str] | None:
+    """Each source's name as the native job takes it (UTF-8 text): a name
+    that is not (a file name that is not UTF-8, held with surrogate escapes)
+    goes with its bytes escaped, ``caf\\xe9.txt``, and its messages are given
+    back its own name (:func:`_named_back`). None when an escaped name would
+    be another source's own, which the job could not tell apart."""
+    names = []
+    for source in sources:
+        try:
+            source.name.encode("utf-8")
+            names.append(source.name)
+        except UnicodeEncodeError:
+            raw = source.name.encode("utf-8", "surrogateescape")
+            names.append(raw.decode("utf-8", "backslashreplace"))
+    own = {s.name for s in sources}
+    if any(n != s.name and n in own for n, s in zip(names, sources, strict=True)):
+        return None
+    return names
+
+
+@contextlib.contextmanager
+def _named_back(renamed: dict[str, str]) -> Iterator[None]:
+    """An error from the native job names its file by its own name."""
+    try:
+        yield
+    except InputError as e:
+        place = e.place
+        name = place.name if isinstance(place, Place) else place
+        if name not in renamed:
+            raise
+        own = place._replace(name=renamed[name]) if isinstance(place, Place) else renamed[name]
+        raise InputError(own, e.detail, e.hint) from None
+
+
+def _tolerate(
+    problems: Problems, renamed: dict[str, str]
+) -> Callable[[str, int | None, int | None, str], None]:
     def tolerate(name: str, line: int | None, offset: int | None, message: str) -> None:
-        problems.tolerate(Place(name, line=line, offset=offset), message)
+        problems.tolerate(Place(renamed.get(name, name), line=line, offset=offset), message)
 
     return tolerate
 
@@ -171,12 +211,15 @@ def json_judge(field: str, out_field: str | None) -> Callable[[str], tuple[Any, 
     output writes for it under ``--on-bad-record empty`` and ``clash`` says
     the record already has the output's field."""
     path = field.split(".")
-    decode = json.JSONDecoder().decode
+    decode: Callable[[str], Any] | None = None
 
     def judge(line: str) -> tuple[Any, ...]:
         # Imported at the first such line (most jobs meet none): the readers
         # are a good part of a short command's start-up.
-        from stemline.corpus.readers.jsonl import _document
+        from stemline.corpus.readers.jsonl import _document, json_decoder
+
+        nonlocal decode
+        decode = decode or json_decoder()
 
         if not line or line.isspace():
             return ("skip",)

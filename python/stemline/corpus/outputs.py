@@ -15,13 +15,17 @@
   ``--output-format auto`` each output keeps its input's format and name
   (``a/b.jsonl.gz`` gives ``DIR/a/b.jsonl.gz``, gzip'd JSON Lines; a text
   file gives lines); with a format given, the format extension changes
-  (``a/b.csv`` with ``jsonl`` gives ``DIR/a/b.jsonl``). Two inputs that map
-  to one output, or an output folder inside an input folder, are errors.
+  (``a/b.csv`` with ``jsonl`` gives ``DIR/a/b.jsonl``). Every entry is
+  checked before anything is written (``target.check_entry``): two inputs
+  that map to one output (also through a link in the folder), an entry that
+  is an input (by name, or a link to one), an entry inside an input folder,
+  or one whose folder cannot be made, is an error.
 
 ``--resume`` (a file or a folder, not standard output): a journal (see
 ``journal.py``) records each finished input; a rerun with ``--resume`` after
 the process was killed (even with SIGKILL) skips them and finishes with
-output identical to an uninterrupted ``--resume`` run. For one output file
+output identical to an uninterrupted ``--resume`` run; the journal is locked
+while a run uses it, so two runs never share it. For one output file
 the partial file keeps a fixed name (``.FILE.stemline-partial``) and is cut
 back to the end of the last finished input; a compressed one is written as
 one compressed member (gzip) / stream (bzip2, xz) / frame (zstd) per input,
@@ -39,9 +43,9 @@ from stemline.corpus import compression, formats
 from stemline.corpus.documents import Chunk, Source
 from stemline.corpus.formats import FORMATS
 from stemline.corpus.journal import Journal, entry
-from stemline.corpus.problems import JobUsageError
-from stemline.corpus.target import OutputFile, check_target, same_file, writing
-from stemline.corpus.writers import Writer
+from stemline.corpus.problems import JobUsageError, OutputError
+from stemline.corpus.target import Inputs, OutputFile, check_entry, check_target, writing
+from stemline.corpus.writers import TextWriter, Writer, encode
 
 PARTIAL = ".stemline-partial"
 
@@ -106,18 +110,26 @@ class SingleOutput:
                 raise JobUsageError(
                     f"--resume cannot continue a single {fmt.title} file; use --output-dir"
                 )
-        check_target(spec.path, [source.path for source in sources])
+        inputs = Inputs(sources)
+        check_target(spec.path, inputs)
         _check_offsets(spec, self.format)
         with writing(spec.path):
-            self._open(spec, sources, fingerprint)
+            self._open(spec, sources, fingerprint, inputs)
 
-    def _open(self, spec: OutputSpec, sources: Sequence[Source], fingerprint: str) -> None:
+    def _open(
+        self, spec: OutputSpec, sources: Sequence[Source], fingerprint: str, inputs: Inputs
+    ) -> None:
         entries = []
         if self.path != "-" and self.resume:
             # Beside the file itself (a symbolic link's target), where the output goes.
             folder, base = os.path.split(os.path.realpath(self.path))
             self.journal = Journal(os.path.join(folder, f".{base}.stemline-resume"))
             partial = os.path.join(folder, f".{base}{PARTIAL}")
+            for kept in (self.journal.path, partial):  # outputs too, kept between runs
+                check_target(kept, inputs)
+            # The partial file's name is fixed, to be found again: the
+            # journal's lock keeps it to one run at a time.
+            self.journal.lock()
             if self.journal.exists() and os.path.exists(partial):
                 entries = self.journal.load(fingerprint, sources)
             self.file = OutputFile(
@@ -149,11 +161,17 @@ class SingleOutput:
 
     @staticmethod
     def _discard_journal(folder: str, base: str) -> None:
-        for name in (f".{base}.stemline-resume", f".{base}{PARTIAL}"):
-            try:
-                os.unlink(os.path.join(folder, name))
-            except FileNotFoundError:
-                pass
+        """Without ``--resume``: what an interrupted ``--resume`` run kept is
+        discarded, unless that run is still going (its journal is locked)."""
+        journal = Journal(os.path.join(folder, f".{base}.stemline-resume"))
+        if not os.path.lexists(journal.path):
+            return
+        journal.lock()
+        journal.remove()
+        try:
+            os.unlink(os.path.join(folder, f".{base}{PARTIAL}"))
+        except FileNotFoundError:
+            pass
 
     def write(self, chunk: Chunk, lines: list[Any]) -> None:
         with writing(self.path):
@@ -202,28 +220,27 @@ class MirroredOutput:
         self._pending: list[dict[str, Any]] = []
         self._current: _Mirrored | None = None
         self.targets: dict[int, tuple[str, str]] = {}
+        inputs = Inputs(sources)
+        self._check_root(inputs)
         seen: dict[str, Source] = {}
-        out_real = os.path.realpath(self.root)
         for source in sources:
             if source.path is None:
                 raise JobUsageError("--output-dir cannot mirror standard input; use -o")
             fmt = spec.format if spec.format != "auto" else formats.output_of(source.format)
             relative = self._name(source, fmt)
             target = os.path.normpath(os.path.join(self.root, relative))
-            other = seen.get(target)
+            # Two names of one file (a link in the output folder) are one output.
+            real = os.path.realpath(target)
+            other = seen.get(real)
             if other is not None:
                 raise JobUsageError(
                     f"{other.name} and {source.name} would both be written to {target}"
                 )
-            seen[target] = source
-            if source.folder is not None:
-                walked = os.path.realpath(source.folder)
-                if out_real == walked or out_real.startswith(walked.rstrip(os.sep) + os.sep):
-                    raise JobUsageError(
-                        f"the output folder {self.root} is inside the input folder {source.folder}"
-                    )
-            elif same_file(source.path, target):
-                raise JobUsageError(f"the output {target} would replace its input")
+            seen[real] = source
+            # Entry by entry, before anything is written: no input (whatever
+            # links lead there), nothing inside an input folder, a folder
+            # that can be made and written.
+            check_entry(target, inputs)
             _check_offsets(spec, fmt)
             self.targets[source.index] = (target, fmt)
         self.journal = Journal(os.path.join(self.root, ".stemline-resume"))
@@ -231,6 +248,8 @@ class MirroredOutput:
             os.makedirs(self.root, exist_ok=True)
             if not os.access(self.root, os.W_OK | os.X_OK):
                 raise PermissionError(13, "the folder is not writable")
+            if spec.resume or os.path.lexists(self.journal.path):
+                self.journal.lock()  # one resumable run at a time in a folder
             if spec.resume:
                 entries = []
                 if self.journal.exists():
@@ -243,6 +262,17 @@ class MirroredOutput:
                 self.journal.start(fingerprint, entries)
             else:
                 self.journal.remove()
+
+    def _check_root(self, inputs: Inputs) -> None:
+        """The output folder: not inside an input folder, and a folder (or a
+        name one can be made at)."""
+        walked = inputs.folder_holding(self.root)
+        if walked is not None:
+            raise JobUsageError(
+                f"the output folder {self.root} is inside the input folder {walked}"
+            )
+        if os.path.lexists(self.root) and not os.path.isdir(self.root):
+            raise OutputError(f"{self.root}: cannot write: not a folder")
 
     @staticmethod
     def _name(source: Source, fmt: str) -> str:
@@ -262,9 +292,8 @@ class MirroredOutput:
 
     def _open(self, source: Source) -> _Mirrored:
         target, fmt = self.targets[source.index]
-        folder, base = os.path.split(target)
-        os.makedirs(folder or ".", exist_ok=True)
-        file = OutputFile(target, temp=f".{base}{PARTIAL}")
+        os.makedirs(os.path.dirname(target) or ".", exist_ok=True)
+        file = OutputFile(target)  # a temporary name of its own: see target.py
         try:
             writer = FORMATS[fmt].open_writer(
                 file.raw,
@@ -318,26 +347,43 @@ class _Mirrored:
 
 
 class TextOutput:
-    """One whole text (a vocabulary, a report) to standard output or one file:
-    checked before any input is read, made final by :meth:`commit`."""
+    """Text written as it is made (a vocabulary, a report, sentences) to standard
+    output or one file: checked before any input is read, compressed as the
+    file's name says (``.gz .bz2 .xz .zst``), made final by :meth:`commit`.
 
-    def __init__(self, path: str, sources: Sequence[Source]):
+    Lone surrogates are written as ``format`` says: kept (``surrogatepass``, as
+    :meth:`stemline.Vocabulary.save` writes and reads them), or by a record
+    format's rule (``lines``, ``jsonl``: see :func:`stemline.corpus.writers.encode`).
+    """
+
+    def __init__(self, path: str, sources: Sequence[Source], format: str | None = None):
         self.path = path
-        check_target(path, [source.path for source in sources])
+        self.format = format
+        check_target(path, Inputs(sources))
         self.file = OutputFile(path)
+        comp = None if path == "-" else compression.from_name(path)
+        self.writer = TextWriter(self.file.raw, comp)
 
     def write(self, text: str) -> int:
+        data = (
+            text.encode("utf-8", "surrogatepass")
+            if self.format is None
+            else encode(text, self.format)
+        )
         with writing(self.path):
-            self.file.raw.write(text.encode("utf-8", "surrogatepass"))  # as Vocabulary.save
+            self.writer.write_bytes(data)
         return len(text)
 
     def checkpoint(self) -> None:
         pass
 
     def commit(self) -> None:
+        with writing(self.path):
+            self.writer.close()
         self.file.commit()
 
     def abort(self) -> None:
+        self.writer.abort()
         self.file.abort()
 
 

@@ -22,7 +22,7 @@ class Stats:
     """What a job did, for the summary line (a plain class: this module is
     imported at every command's start-up, where a dataclass costs more)."""
 
-    __slots__ = ("documents", "tokens", "nbytes", "seconds", "errors")
+    __slots__ = ("documents", "tokens", "nbytes", "seconds", "errors", "counted")
 
     def __init__(
         self,
@@ -31,19 +31,22 @@ class Stats:
         nbytes: int = 0,
         seconds: float = 0.0,
         errors: int = 0,
+        counted: str = "token",
     ) -> None:
         self.documents = documents
         self.tokens = tokens
         self.nbytes = nbytes
         self.seconds = seconds
         self.errors = errors
+        #: What ``tokens`` counts, for the summary (``sentence`` for ``stemline sentences``).
+        self.counted = counted
 
     def summary(self) -> str:
         mb = self.nbytes / 1e6
         rate = mb / self.seconds if self.seconds > 0 else 0.0
         return (
             f"stemline: {self.documents:,} {_plural(self.documents, 'document')}, "
-            f"{self.tokens:,} {_plural(self.tokens, 'token')}, {mb:,.2f} MB "
+            f"{self.tokens:,} {_plural(self.tokens, self.counted)}, {mb:,.2f} MB "
             f"in {self.seconds:,.2f} s ({rate:,.2f} MB/s), {self.errors:,} "
             + _plural(self.errors, "error")
         )

@@ -4,19 +4,22 @@ Every command writes its output files through :class:`OutputFile`:
 
 * ``-`` is standard output, written as produced (a closed standard output is
   an :class:`OutputError`, exit code 3, before anything is read).
-* A regular file (or a name not yet taken) is written to a temporary file in
-  the same folder, flushed to disk (fsync) and renamed over the name only when
-  the command succeeds: a failed or interrupted run leaves the old file as it
+* A regular file (or a name not yet taken), wherever it is, is written to a
+  temporary file of its own in the same folder (a fresh name no other run
+  can take), flushed to disk (fsync) and renamed over the name only when the
+  command succeeds: a failed or interrupted run leaves the old file as it
   was and no temporary file behind.
 * A symbolic link is followed: its target is replaced as above and the link
   stays a link.
-* Anything else that exists (a device such as ``/dev/null``, a FIFO,
-  ``/dev/stdout``) is opened and written directly, never replaced.
+* Anything else that exists (a device such as ``/dev/null``, a FIFO), and a
+  name that reaches an open descriptor (``/dev/stdout``, ``/dev/fd/3``,
+  ``/proc/self/fd/1``), is opened and written directly, never replaced.
 
 :func:`check_target` runs before any input is read: it refuses an output that
-is one of the inputs (also through a symbolic link, ``..`` or a hard link) and
-an output folder that is missing or not writable, so a mistake costs no time
-and no data.
+is one of the inputs (:class:`Inputs`: by name, through a symbolic link,
+``..``, a hard link, a descriptor such as ``/dev/stdin``, or standard output
+redirected to an input) and an output folder that is missing or not
+writable, so a mistake costs no time and no data.
 """
 
 from __future__ import annotations
@@ -27,10 +30,14 @@ import os
 import stat
 import sys
 from collections.abc import Iterable, Iterator
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
+from stemline.corpus.documents import file_identity
 from stemline.corpus.problems import JobUsageError, OutputError
 from stemline.corpus.signals import held
+
+if TYPE_CHECKING:
+    from stemline.corpus.documents import Source
 
 
 def default_file_mode() -> int:
@@ -61,15 +68,40 @@ def writing(path: str) -> Iterator[None]:
 
 def written_in_place(path: str) -> bool:
     """Whether ``path`` is written directly rather than replaced: anything that
-    exists and is not a regular file (a device, a FIFO, a socket), and the
-    names of standard output and friends (``/dev/stdout``, ``/dev/fd/1``,
-    ``/proc/self/fd/1``), which may stand for a file the shell opened."""
-    if path.startswith(("/dev/", "/proc/")) or os.path.realpath(path).startswith("/proc/"):
+    exists and is not a regular file (a device, a FIFO, a socket), and a name
+    that reaches an open descriptor (``/dev/stdout``, ``/dev/fd/1``,
+    ``/proc/self/fd/1``), which may stand for a file the shell opened (with
+    ``>>`` say, whose mode a replacement would not keep). A regular file
+    anywhere else, ``/dev/shm`` included, is replaced."""
+    if through_descriptor(path):
         return True
     try:
         return not stat.S_ISREG(os.stat(path).st_mode)
     except OSError:  # not there yet (or unreachable: the open will say why)
         return False
+
+
+def through_descriptor(path: str) -> bool:
+    """Whether following ``path``'s symbolic links passes through an open
+    descriptor's name (``/proc/PID/fd/N``; ``/dev/stdout`` and ``/dev/fd`` are
+    links to those on Linux).
+
+    >>> through_descriptor("/no/such/file")
+    False
+    """
+    current = os.path.abspath(path)
+    for _ in range(40):  # the system's own limit on links in a row
+        folder, name = os.path.split(current)
+        current = os.path.join(os.path.realpath(folder), name)
+        parts = current.split(os.sep)
+        if len(parts) == 5 and parts[1] == "proc" and parts[3] == "fd":
+            return True
+        if len(parts) == 4 and parts[1:3] == ["dev", "fd"]:
+            return True  # systems whose /dev/fd is not a link to /proc
+        if not os.path.islink(current):
+            return False
+        current = os.path.join(folder, os.readlink(current))
+    return False
 
 
 def same_file(a: str, b: str) -> bool:
@@ -83,17 +115,64 @@ def same_file(a: str, b: str) -> bool:
         return False
 
 
-def check_target(path: str, inputs: Iterable[str | None], *, what: str = "output") -> None:
+class Inputs:
+    """Every input of a run, as no output may be one: each regular file and
+    pipe by its identity (device and inode, whatever name, link or descriptor
+    reaches it; standard input's too, ``< in.txt``), each file named directly
+    also by its resolved name (a device such as ``/dev/null``), and the folders
+    that were walked, inside which no output folder may write."""
+
+    def __init__(self, sources: Iterable[Source] = ()) -> None:
+        self.identities: dict[tuple[int, int], str] = {}
+        self.named: dict[str, str] = {}
+        self.folders: dict[str, str] = {}
+        for source in sources:
+            if source.identity is not None:
+                self.identities.setdefault(source.identity, source.name)
+            if source.path is not None and source.folder is None:
+                self.named.setdefault(os.path.realpath(source.path), source.name)
+            if source.folder is not None:
+                self.folders.setdefault(os.path.realpath(source.folder), source.folder)
+
+    def holding(self, path: str) -> str | None:
+        """The input that writing to ``path`` would write to, or None."""
+        try:
+            found = self.identities.get(file_identity(os.stat(path)) or (-1, -1))
+        except (OSError, ValueError):
+            found = None
+        return found or self.named.get(os.path.realpath(path))
+
+    def folder_holding(self, path: str) -> str | None:
+        """The walked input folder that ``path`` (resolved) lies in, or None."""
+        real = os.path.realpath(path)
+        for walked, given in self.folders.items():
+            if real == walked or real.startswith(walked.rstrip(os.sep) + os.sep):
+                return given
+        return None
+
+    def standard_output(self) -> str | None:
+        """The input that standard output is (``>> in.txt``), or None."""
+        try:
+            return self.identities.get(file_identity(os.fstat(1)) or (-1, -1))
+        except OSError:
+            return None
+
+
+def check_target(path: str, inputs: Inputs, *, what: str = "output") -> None:
     """Refuses ``path`` as an output before anything is read: when it is one
-    of ``inputs`` (JobUsageError, exit code 2), when its folder is missing or
-    not writable (OutputError, exit code 3), or for ``-`` when standard output
-    is closed (OutputError)."""
+    of ``inputs`` (JobUsageError, exit code 2), when it is a folder or its
+    folder is missing or not writable (OutputError, exit code 3), or for
+    ``-`` when standard output is closed (OutputError) or is an input."""
     if path == "-":
         stdout_binary()
+        found = inputs.standard_output()
+        if found is not None:
+            raise JobUsageError(f"standard output is also an input ({found}); give -o FILE")
         return
-    for source in inputs:
-        if source is not None and source != "-" and same_file(source, path):
-            raise JobUsageError(f"the {what} {path} is also an input")
+    found = inputs.holding(path)
+    if found is not None:
+        named = "" if found == path else f" ({found})"
+        raise JobUsageError(f"the {what} {path} is also an input{named}")
     if os.path.isdir(path):
         raise OutputError(f"{path}: cannot write: is a folder")
     if written_in_place(path):
@@ -102,6 +181,27 @@ def check_target(path: str, inputs: Iterable[str | None], *, what: str = "output
     folder = os.path.dirname(real) or "."
     if not os.path.isdir(folder):
         raise OutputError(f"{path}: cannot write: the folder {folder} does not exist")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise OutputError(f"{path}: cannot write: the folder {folder} is not writable")
+
+
+def check_entry(path: str, inputs: Inputs) -> None:
+    """:func:`check_target` for a file an output folder will hold, whose
+    folders may not exist yet: the nearest one that does must be a writable
+    folder, and none of them may lie inside an input folder."""
+    found = inputs.holding(path)
+    if found is not None:
+        raise JobUsageError(f"the output {path} would replace the input {found}")
+    walked = inputs.folder_holding(os.path.dirname(path) or ".")
+    if walked is not None:
+        raise JobUsageError(f"the output {path} would be written inside the input folder {walked}")
+    if os.path.isdir(path):
+        raise OutputError(f"{path}: cannot write: is a folder")
+    folder = os.path.dirname(path) or "."
+    while not os.path.lexists(folder):
+        folder = os.path.dirname(folder) or "."
+    if not os.path.isdir(folder):
+        raise OutputError(f"{path}: cannot write: {folder} is not a folder")
     if not os.access(folder, os.W_OK | os.X_OK):
         raise OutputError(f"{path}: cannot write: the folder {folder} is not writable")
 

@@ -488,7 +488,8 @@ impl Normalizer {
 
     /// [`Self::run_output`] on bytes, for a word run of ASCII characters:
     /// returns false, writing nothing, when the run needs the code-point path
-    /// (a non-ASCII character, a filter, or a contraction).
+    /// (a non-ASCII character, a filter, a contraction, or a stemmer that
+    /// must see the token as written).
     ///
     /// Such a run is one token (no whitespace of any engine is a word
     /// character) that no Treebank rule changes unless it is a contraction;
@@ -513,7 +514,10 @@ impl Normalizer {
             word.clear();
             return false;
         }
-        self.stemmer.stem_ascii_in_place(word);
+        if !self.stemmer.stem_ascii_in_place(word) {
+            word.clear();
+            return false;
+        }
         true
     }
 
@@ -648,10 +652,25 @@ pub(crate) mod testing {
     use crate::classes::testing::ascii_classes;
     use crate::lowercase::RustLowercase;
 
+    /// Every stemming, WordNet's lemmatizer with a few words of test data
+    /// (long words, punctuation runs and cache limits are what these tests
+    /// exercise, not WordNet's vocabulary).
     pub(crate) fn normalizer(stemming: Stemming) -> Normalizer {
+        let stemmer = Stemmer::new(stemming).unwrap_or_else(|| {
+            let wordnet = crate::lemma::data::tests::data(
+                &["dog", "running", "ox"],
+                &["good"],
+                &["oxen ox"],
+                &["better good"],
+            );
+            Stemmer::WordNet(crate::lemma::WordNetLemmatizer::new(
+                Arc::new(wordnet),
+                crate::lemma::Pos::Noun,
+            ))
+        });
         Normalizer::new(
             Arc::new(ascii_classes()),
-            Stemmer::new(stemming).expect("a stemmer without data"),
+            stemmer,
             Arc::new(RustLowercase),
             1 << 20,
         )

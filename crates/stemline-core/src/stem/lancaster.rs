@@ -12,6 +12,8 @@
 //! rules' endings are matched against the end of the whole word; both are
 //! kept, so "ab1s" finds no rules and "a-a" loses its last a.
 
+use std::sync::{Arc, OnceLock};
+
 use super::letter::{Letter, Packed};
 use super::Word;
 use crate::classes::{CharClasses, ALPHA};
@@ -238,6 +240,16 @@ impl CompiledRule {
 /// `nltk.stem.lancaster.LancasterStemmer`.
 #[derive(Debug, Clone)]
 pub struct LancasterStemmer {
+    /// Shared by every stemmer of the same rules: NLTK's default ones are
+    /// compiled once a process, so `LancasterStemmer()` costs a copy of a
+    /// pointer, as NLTK's costs next to nothing.
+    tables: Arc<Tables>,
+    strip_prefix: bool,
+}
+
+/// A rule table compiled for stemming.
+#[derive(Debug)]
+struct Tables {
     /// The rules a word may end with, by the word's last two letters
     /// ([`bucket`]), in table order: a group's rules differ in the letter
     /// before the last, so a word tests its few candidates, not the group.
@@ -246,22 +258,38 @@ pub struct LancasterStemmer {
     candidates: Vec<CompiledRule>,
     bucket_starts: Box<[u32; BUCKETS + 1]>,
     rules: Vec<Rule>,
-    strip_prefix: bool,
 }
+
+/// NLTK's default rules, compiled on first use.
+static DEFAULT_TABLES: OnceLock<Arc<Tables>> = OnceLock::new();
 
 impl Default for LancasterStemmer {
     /// NLTK's `LancasterStemmer()`: the default rules, no prefix stripping.
     fn default() -> Self {
-        let rules = DEFAULT_RULES
-            .iter()
-            .map(|r| Rule::parse(r).expect("the default rules are valid"))
-            .collect();
-        LancasterStemmer::new(rules, false)
+        let tables = DEFAULT_TABLES.get_or_init(|| {
+            let rules = DEFAULT_RULES
+                .iter()
+                .map(|r| Rule::parse(r).expect("the default rules are valid"))
+                .collect();
+            Arc::new(LancasterStemmer::new_tables(rules))
+        });
+        LancasterStemmer {
+            tables: Arc::clone(tables),
+            strip_prefix: false,
+        }
     }
 }
 
 impl LancasterStemmer {
     pub fn new(rules: Vec<Rule>, strip_prefix: bool) -> Self {
+        LancasterStemmer {
+            tables: Arc::new(LancasterStemmer::new_tables(rules)),
+            strip_prefix,
+        }
+    }
+
+    /// Compiles `rules` by the words' last two letters.
+    fn new_tables(rules: Vec<Rule>) -> Tables {
         let mut buckets = vec![Vec::new(); BUCKETS];
         for rule in &rules {
             let ending = rule.reversed_ending.as_bytes();
@@ -278,11 +306,10 @@ impl LancasterStemmer {
             let count = u32::try_from(b.len()).expect("fewer rules than 2^32");
             bucket_starts[i + 1] = bucket_starts[i] + count;
         }
-        LancasterStemmer {
+        Tables {
             candidates: buckets.concat(),
             bucket_starts,
             rules,
-            strip_prefix,
         }
     }
 
@@ -295,7 +322,7 @@ impl LancasterStemmer {
     }
 
     pub fn rules(&self) -> &[Rule] {
-        &self.rules
+        &self.tables.rules
     }
 
     pub fn strip_prefix(&self) -> bool {
@@ -359,9 +386,9 @@ impl LancasterStemmer {
                 .wrapping_sub(u32::from(b'a'))
                 .min(26);
             let b = bucket(last.code(), before_last);
-            let [start, end] = [b, b + 1].map(|i| self.bucket_starts[i] as usize);
+            let [start, end] = [b, b + 1].map(|i| self.tables.bucket_starts[i] as usize);
             let shortest = shortest_stem(word);
-            let applied = self.candidates[start..end].iter().find(|rule| {
+            let applied = self.tables.candidates[start..end].iter().find(|rule| {
                 rule.ends(word, tail)
                     && (!rule.intact || original.is(word, tail))
                     && word.len().saturating_sub(rule.remove) >= shortest

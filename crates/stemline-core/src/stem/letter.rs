@@ -15,6 +15,9 @@ pub trait Letter: Copy + Eq {
     fn code(self) -> u32;
     /// The letter for an ASCII byte of a suffix or replacement.
     fn from_ascii(b: u8) -> Self;
+    /// The letter for a code point that the letter can hold (an ASCII one,
+    /// for a byte).
+    fn from_code(c: u32) -> Self;
 
     /// The word's last eight letters as one integer, the last letter in the
     /// low byte: a letter outside ASCII as 0x80 and a letter before the
@@ -38,6 +41,11 @@ impl Letter for u32 {
     fn from_ascii(b: u8) -> Self {
         b as u32
     }
+
+    #[inline(always)]
+    fn from_code(c: u32) -> Self {
+        c
+    }
 }
 
 impl Letter for u8 {
@@ -49,6 +57,12 @@ impl Letter for u8 {
     #[inline(always)]
     fn from_ascii(b: u8) -> Self {
         b
+    }
+
+    #[inline(always)]
+    fn from_code(c: u32) -> Self {
+        debug_assert!(c < 0x80, "a byte word's letters are ASCII");
+        c as u8
     }
 
     /// A few fixed-size loads, no loop over the letters (whose exit,

@@ -1,7 +1,8 @@
 //! NLTK's stemmers, one module each, behind one name list.
 //!
 //! * [`porter`]: `nltk.stem.porter.PorterStemmer` in its three modes;
-//! * [`snowball`]: `nltk.stem.snowball.EnglishStemmer` ("Porter2");
+//! * [`snowball`]: `nltk.stem.snowball.SnowballStemmer` in each of its
+//!   languages (English is "Porter2");
 //! * [`lancaster`]: `nltk.stem.lancaster.LancasterStemmer` (Paice/Husk);
 //! * and, as one more token step, NLTK's WordNet lemmatizer ([`crate::lemma`]).
 //!
@@ -26,7 +27,7 @@ use crate::classes::CharClasses;
 use crate::lemma::{morphy, WordNetLemmatizer};
 pub use lancaster::LancasterStemmer;
 pub use porter::{Mode, PorterStemmer};
-pub use snowball::SnowballStemmer;
+pub use snowball::{Language, SnowballStemmer};
 
 /// A word as code points.
 pub type Word = Vec<u32>;
@@ -54,7 +55,9 @@ fn in_set(set: &[bool; 256], c: u32) -> bool {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stemming {
     Porter(Mode),
-    /// NLTK's `SnowballStemmer("english")`.
+    /// NLTK's `SnowballStemmer(language)`: English with NLTK's defaults
+    /// ([`Stemmer::new`]); another language is a [`Stemmer::Snowball`] of
+    /// that language's stemmer.
     Snowball,
     /// NLTK's `LancasterStemmer()` with its default rules.
     Lancaster,
@@ -130,7 +133,9 @@ impl Stemmer {
     pub fn stem(&self, token: &[u32], lowered: Word, classes: &CharClasses) -> Word {
         match self {
             Stemmer::Porter(s) => s.stem(token, lowered),
-            Stemmer::Snowball(s) => s.stem(lowered),
+            // Err is NLTK's IndexError, which no word is known to raise (and
+            // English, the normalizer's language, cannot).
+            Stemmer::Snowball(s) => s.stem(token, lowered).unwrap_or_default(),
             Stemmer::Lancaster(s) => s.stem(lowered, classes),
             Stemmer::WordNet(l) => l.lemmatize_word(lowered),
             Stemmer::LowercaseOnly => lowered,
@@ -140,11 +145,15 @@ impl Stemmer {
     /// [`Self::stem`] for an ASCII word, on its bytes and in place: `word`
     /// holds the word lower-cased (as many bytes as the word has). The
     /// pipeline's path for ASCII word runs, with no code points at all.
+    /// False, leaving `word` as it was, for a stemmer that must see the
+    /// token as written (the pipeline then takes the code-point path).
     #[inline]
-    pub fn stem_ascii_in_place(&self, word: &mut Vec<u8>) {
+    pub fn stem_ascii_in_place(&self, word: &mut Vec<u8>) -> bool {
         debug_assert!(word.is_ascii());
         match self {
             Stemmer::Porter(s) => s.stem_in_place(word.len(), word),
+            // Arabic and Russian stem the token as it is, not lower-cased.
+            Stemmer::Snowball(s) if !s.language().lowercases() => return false,
             Stemmer::Snowball(s) => s.stem_in_place(word),
             Stemmer::Lancaster(s) => s.stem_ascii_in_place(word),
             Stemmer::WordNet(l) => {
@@ -155,6 +164,7 @@ impl Stemmer {
             }
             Stemmer::LowercaseOnly => {}
         }
+        true
     }
 
     /// The longest lower-cased word, in characters, that this stemmer may
@@ -183,10 +193,13 @@ impl Stemmer {
             // ends with an ASCII letter, and every irregular form is a word
             // of ASCII letters.
             Stemmer::Porter(_) => !letter,
-            // The same, with suffixes that end with a letter or an
+            // English: the same, with suffixes that end with a letter or an
             // apostrophe; its special words and stop words end with letters,
-            // and its apostrophe mapping has nothing to map.
-            Stemmer::Snowball(_) => !letter && last != u32::from(b'\''),
+            // and its apostrophe mapping has nothing to map. The other
+            // languages are not said to (false is safe).
+            Stemmer::Snowball(s) => {
+                s.language() == Language::English && !letter && last != u32::from(b'\'')
+            }
             // NLTK returns a word of more than `MAX_WORD_LEN` characters as it
             // is, unless it strips a prefix first.
             Stemmer::Lancaster(s) => !s.strip_prefix(),

@@ -280,7 +280,7 @@ const STEP4: &[Rule] = &[
 const STEP5B: &[Rule] = &[rule(b"ll", b"l", Step5b)];
 
 /// NLTK's irregular forms (NLTK_EXTENSIONS only): word -> stem.
-const POOL: &[(&str, &str)] = &[
+pub const POOL: &[(&str, &str)] = &[
     ("sky", "sky"),
     ("skies", "sky"),
     ("dying", "die"),
@@ -471,8 +471,22 @@ impl PorterStemmer {
     /// `original_len` is the length in code points of the word before
     /// lower-casing. Works on code points or, for an ASCII word, on its bytes.
     pub fn stem_in_place<L: Letter>(&self, original_len: usize, stem: &mut Vec<L>) {
+        self.stem_with_pool(original_len, stem, true);
+    }
+
+    /// [`Self::stem`] without NLTK's table of irregular forms (its `pool`),
+    /// in which the caller has looked the word up already (the binding's
+    /// `pool` is a dict the user may change).
+    pub fn stem_without_pool(&self, word: &[u32], lowered: Word) -> Word {
+        let mut stem = lowered;
+        self.stem_with_pool(word.len(), &mut stem, false);
+        stem
+    }
+
+    #[inline(always)]
+    fn stem_with_pool<L: Letter>(&self, original_len: usize, stem: &mut Vec<L>, pool: bool) {
         let mut word = Stem::new(stem);
-        if self.mode == Mode::NltkExtensions {
+        if pool && self.mode == Mode::NltkExtensions {
             if let Some(irregular) = pool_lookup(&word) {
                 word.letters.clear();
                 word.letters.extend(irregular.bytes().map(L::from_ascii));

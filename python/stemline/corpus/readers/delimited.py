@@ -10,7 +10,9 @@ error. Bad records (see ``--on-bad-record``): a row with more or fewer fields
 than the header (a blank line counts as one empty field, so it is a bad
 record unless the file has a single column), broken quoting, a cell holding a
 NUL byte. The header must name the column (``--column``, default ``text``)
-exactly once; a UTF-8 byte order mark before the header is ignored. An empty
+exactly once; a UTF-8 byte order mark before the header is ignored. Other
+names given more than once keep every column: the first keeps the name, the
+next are ``NAME.1``, ``NAME.2`` (see ``documents.unique_names``). An empty
 file has no header and no records. Places are the record number (the first
 row after the header is record 1), the line the record starts on, and its
 byte offset.
@@ -25,7 +27,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from stemline.corpus.compression import CheckedReader
-from stemline.corpus.documents import Chunk, Source
+from stemline.corpus.documents import Chunk, Source, unique_names
 from stemline.corpus.problems import InputError, Place
 from stemline.corpus.readers.context import Reading
 from stemline.corpus.readers.lines import decoded_lines
@@ -103,6 +105,7 @@ def read_delimited(
         )
     col = header.index(reading.column)
     width = len(header)
+    header = unique_names(header)
     bad = reading.bad_records
 
     texts: list[str] = []

@@ -12,6 +12,14 @@ after ``max_line`` bytes, not loaded). Decoding a block is one call when it
 is valid UTF-8; otherwise each line is decoded on its own, so the policy of
 ``--on-decode-error`` applies per line and an error names the exact line and
 byte.
+
+A line with a problem (bytes that are not UTF-8, a NUL byte, too long) is
+met in line order: the lines before it are handed on first, as a block of
+their own, and the problem is raised or reported only when the reader asks
+for what comes next. So the first error reported is the first bad line or
+record of the file, whatever it is that is wrong with it (bad JSON on line
+114 before bytes that are not UTF-8 on line 423 of the same block), and
+warnings come in line order; the native reader goes the same way.
 """
 
 from __future__ import annotations
@@ -127,16 +135,17 @@ def decoded_lines(
             pending.append(chunk[:cut])
             rest = chunk[cut:]
             # A line of any size: no reference to its bytes stays here (see _split).
-            block = _split(pending, True, line, offset, *context)
+            blocks = _split(pending, True, line, offset, *context)
         else:
             rest = chunk[cut:]
-            block = _split([chunk[:cut]], True, line, offset, *context)
+            blocks = _split([chunk[:cut]], True, line, offset, *context)
         pending, pending_len = ([rest], len(rest)) if rest else ([], 0)
-        yield block
-        line += len(block.lines)
-        offset += block.nbytes
+        for block in blocks:
+            yield block
+            line += len(block.lines)
+            offset += block.nbytes
     if pending:
-        yield _split(pending, False, line, offset, *context)
+        yield from _split(pending, False, line, offset, *context)
 
 
 def _joined(pieces: list[bytes]) -> bytes:
@@ -165,14 +174,18 @@ def _split(
     max_line: int,
     bad_records: BadRecords | None,
     strip_cr: bool,
-) -> LineBlock:
+) -> Iterator[LineBlock]:
+    """The lines of ``pieces`` (whole lines), as one block when they are all
+    good, else as the blocks :func:`_split_slowly` cuts at each problem."""
     data = _joined(pieces)
     try:
         if bad_records is not None and b"\x00" in data:
             raise ValueError("NUL")
         text = data.decode("utf-8")
+        if max_line < BLOCK_BYTES and any(n > max_line for n in map(len, data.split(b"\n"))):
+            raise ValueError("a line too long")  # met in its place, below
     except (UnicodeDecodeError, ValueError):
-        return _split_slowly(
+        yield from _split_slowly(
             data,
             first_line,
             first_offset,
@@ -183,24 +196,22 @@ def _split(
             bad_records,
             strip_cr,
         )
+        return
     nbytes = len(data)
     count = data.count(b"\n") + (0 if newline_end else 1)
     offsets: Sequence[int] = LineOffsets(data, first_offset, count)
-    if max_line < BLOCK_BYTES:  # a line within the block may be too long
-        for i, n in enumerate(map(len, data.split(b"\n"))):
-            if n > max_line:
-                _too_long(name, first_line + i, offsets[i], max_line)
     if count <= EAGER_OFFSETS:
         # Long lines: computed now, so that the bytes (the only reference to
         # them is this frame's) are freed before the text is split.
         offsets = list(offsets)
-        del data
+    del data
     lines = text.split("\n")
     if newline_end:
         lines.pop()
     if strip_cr and "\r" in text:
         lines = [s[:-1] if s.endswith("\r") else s for s in lines]
-    return LineBlock(lines, first_line, offsets, first_offset, nbytes, newline_end)
+    del text  # this generator waits at the yield: the lines are all it keeps
+    yield LineBlock(lines, first_line, offsets, first_offset, nbytes, newline_end)
 
 
 def _split_slowly(
@@ -213,29 +224,54 @@ def _split_slowly(
     max_line: int,
     bad_records: BadRecords | None,
     strip_cr: bool,
-) -> LineBlock:
+) -> Iterator[LineBlock]:
+    """Lines one by one: the good lines before each problem line as a block,
+    then the problem, met only when the reader asks for what follows them
+    (see the module doc), then the line it leaves (an empty document, or the
+    text a decode policy made) as a block of its own."""
     parts = data.split(b"\n")
     if newline_end:
         parts.pop()
     lines: list[str] = []
     offsets: list[int] = []
+    start = first_offset  # of the block being gathered
+    start_line = first_line
     offset = first_offset
     for i, raw in enumerate(parts):
         number = first_line + i
-        if len(raw) > max_line:
-            _too_long(name, number, offset, max_line)
+        ends_line = newline_end or i < len(parts) - 1
         part = raw[:-1] if strip_cr and raw.endswith(b"\r") else raw
         nul = part.find(b"\x00") if bad_records is not None else -1
+        text: str | None = None
+        if len(raw) <= max_line and nul < 0:
+            try:
+                text = part.decode("utf-8")
+            except UnicodeDecodeError:
+                pass
+        if text is not None:
+            lines.append(text)
+            offsets.append(offset)
+            offset += len(raw) + 1
+            continue
+        if lines:  # the good lines before this one go first
+            yield LineBlock(lines, start_line, offsets, start, offset - start, True)
+            lines, offsets = [], []
+        if len(raw) > max_line:
+            _too_long(name, number, offset, max_line)
         if nul >= 0 and bad_records is not None:
             bad_records.handle(
                 Place(name, line=number, offset=offset + nul), "binary data (a NUL byte)"
             )
-            lines.append("")
+            text = ""
         else:
-            start = offset
-            lines.append(
-                decoder.decode(part, lambda j, n=number, s=start: Place(name, line=n, offset=s + j))
+            here = offset
+            text = decoder.decode(
+                part, lambda j, n=number, s=here: Place(name, line=n, offset=s + j)
             )
-        offsets.append(offset)
+        size = len(raw) + ends_line
+        yield LineBlock([text], number, [offset], offset, size, ends_line)
         offset += len(raw) + 1
-    return LineBlock(lines, first_line, offsets, first_offset, len(data), newline_end)
+        start, start_line = offset, number + 1
+    if lines:
+        end = first_offset + len(data)
+        yield LineBlock(lines, start_line, offsets, start, end - start, newline_end)

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, cast
 
-from stemline.corpus.documents import Chunk, Source
+from stemline.corpus.documents import Chunk, Source, unique_names
 from stemline.corpus.problems import InputError, JobUsageError, Place
 from stemline.corpus.readers.context import Reading
 
@@ -34,10 +34,17 @@ def pyarrow_modules() -> tuple[Any, Any]:
 
 @dataclass
 class ArrowRecords:
-    """The rows of a chunk as one Arrow record batch."""
+    """The rows of a chunk as one Arrow record batch, its columns named
+    distinctly (``documents.unique_names``: Parquet allows a name twice)."""
 
     batch: Any  # pyarrow.RecordBatch
     _rows: list[dict[str, Any]] | None = None
+
+    def __post_init__(self) -> None:
+        names = self.batch.schema.names
+        unique = unique_names(names)
+        if unique != names:
+            self.batch = self.batch.rename_columns(unique)
 
     def fields(self, i: int) -> dict[str, Any]:
         if self._rows is None:
@@ -60,14 +67,18 @@ def read_parquet(source: Source, reading: Reading) -> Iterator[Chunk]:
     except (OSError, pa.ArrowException) as e:
         raise InputError(source.name, f"not a readable Parquet file: {e}") from None
     schema = pf.schema_arrow
-    if schema.get_field_index(reading.column) < 0:
+    found = [i for i, name in enumerate(schema.names) if name == reading.column]
+    if len(found) != 1:
         names = ", ".join(map(repr, schema.names))
         raise InputError(
             source.name,
-            f"no column {reading.column!r} (columns: {names})",
+            f"names column {reading.column!r} more than once"
+            if found
+            else f"no column {reading.column!r} (columns: {names})",
             "choose the text column with --column",
         )
-    kind = schema.field(reading.column).type
+    (index,) = found
+    kind = schema.field(index).type
     textual = pa.types.is_string(kind) or pa.types.is_large_string(kind)
     if not (textual or pa.types.is_binary(kind) or pa.types.is_large_binary(kind)):
         raise InputError(source.name, f"column {reading.column!r} is {kind}, not a string column")
@@ -77,7 +88,7 @@ def read_parquet(source: Source, reading: Reading) -> Iterator[Chunk]:
     done_disk = 0
     try:
         for rb in pf.iter_batches(batch_size=reading.chunk_docs):
-            column = rb.column(reading.column)
+            column = rb.column(index)
             texts = _texts(column, textual, source.name, record, reading, pa)
             numbers = range(record + 1, record + 1 + len(texts))
             record += len(texts)

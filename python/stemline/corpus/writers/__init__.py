@@ -26,7 +26,7 @@ write U+FFFD in its place (see :func:`encode`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, BinaryIO, Protocol
 
 from stemline.corpus import compression
@@ -56,6 +56,11 @@ class Writer(Protocol):
         """After a failure: lets go of the file, which the output layer removes."""
 
 
+#: A piece of output written in parts as they are made: called with the
+#: function that writes text.
+Streamed = Callable[[Callable[[str], None]], None]
+
+
 class TextWriter:
     """A text format's writer: a subclass renders each chunk as text
     (:meth:`render`, or :meth:`pieces` for one that may be huge); this class
@@ -74,16 +79,25 @@ class TextWriter:
     def render(self, chunk: Any, lines: list[Any]) -> str:
         raise NotImplementedError
 
-    def pieces(self, chunk: Any, lines: list[Any]) -> Iterator[str]:
-        """The rendered chunk, in pieces (one, unless a subclass knows better)."""
+    def pieces(self, chunk: Any, lines: list[Any]) -> Iterator[str | Streamed]:
+        """The rendered chunk, in pieces (one, unless a subclass knows better);
+        a piece too long to be made whole is a :data:`Streamed` function,
+        which writes it in parts as they are made."""
         yield self.render(chunk, lines)
 
     def write(self, chunk: Any, lines: list[Any]) -> None:
-        for text in self.pieces(chunk, lines):
-            # At most PIECE code points at a time: a huge document never has a
-            # second, encoded copy of its whole size.
-            for start in range(0, len(text), PIECE):
-                self.write_bytes(encode(text[start : start + PIECE], self.format))
+        for piece in self.pieces(chunk, lines):
+            if callable(piece):
+                piece(self.write_text)
+            else:
+                self.write_text(piece)
+
+    def write_text(self, text: str) -> None:
+        """Text, encoded by the format's rule (see :func:`encode`)."""
+        # At most PIECE code points at a time: a huge document never has a
+        # second, encoded copy of its whole size.
+        for start in range(0, len(text), PIECE):
+            self.write_bytes(encode(text[start : start + PIECE], self.format))
 
     def write_bytes(self, data: bytes) -> None:
         """Bytes already rendered and encoded (the native job's), compressed when asked."""
@@ -153,3 +167,33 @@ def without_surrogates(value: Any) -> Any:
 #: Text is encoded and written at most this many code points at a time, so a
 #: huge document never has a second, encoded copy of its whole size.
 PIECE = 1 << 24
+
+#: CSV, TSV and Parquet output of records whose fields vary (JSON Lines) take
+#: their columns from this many first records (or those in the first
+#: FIRST_BYTES of input), whatever ``--batch-size``: a run's success must not
+#: depend on how its input was cut into batches.
+FIRST_RECORDS = 4096
+FIRST_BYTES = 16 << 20
+
+
+class FirstRecords:
+    """The first chunks of an output whose columns come from its records,
+    held back until :data:`FIRST_RECORDS` records (or :data:`FIRST_BYTES`)
+    are in, the output ends, or ``--resume`` ends an input (whose output must
+    then be whole on disk)."""
+
+    def __init__(self) -> None:
+        self.held: list[tuple[Any, list[Any]]] = []
+        self._records = 0
+        self._bytes = 0
+
+    def hold(self, chunk: Any, lines: list[Any]) -> bool:
+        """Holds ``(chunk, lines)``; True when enough are held to decide."""
+        self.held.append((chunk, lines))
+        self._records += len(lines)
+        self._bytes += chunk.nbytes
+        return self._records >= FIRST_RECORDS or self._bytes >= FIRST_BYTES
+
+    def release(self) -> list[tuple[Any, list[Any]]]:
+        held, self.held = self.held, []
+        return held

@@ -23,7 +23,7 @@ from typing import Any, BinaryIO
 from stemline.corpus.documents import Chunk
 from stemline.corpus.problems import InputError
 from stemline.corpus.readers.delimited import CsvRecords
-from stemline.corpus.writers import TextWriter
+from stemline.corpus.writers import FirstRecords, TextWriter, encode
 from stemline.corpus.writers.jsonl import _json_default, field_clash
 
 
@@ -37,6 +37,11 @@ def _cell(value: Any) -> str:
     return str(_json_default(value)) if isinstance(value, bytes) else str(value)
 
 
+def _has_header(chunk: Chunk) -> bool:
+    """A chunk of CSV or TSV input, whose header gives the columns."""
+    return isinstance(chunk.records, CsvRecords) and bool(chunk.records.header)
+
+
 class DelimitedWriter(TextWriter):
     #: The cell separator, set by each format's subclass.
     delimiter = ","
@@ -47,23 +52,46 @@ class DelimitedWriter(TextWriter):
         super().__init__(raw, compression)
         self.field = field
         self.columns: list[str] | None = None
+        self._first = FirstRecords()
+
+    def write(self, chunk: Chunk, lines: list[Any]) -> None:
+        if self.columns is None and (self._first.held or not _has_header(chunk)):
+            if self._first.hold(chunk, lines):
+                self._start()
+            return
+        super().write(chunk, lines)
+
+    def _start(self) -> None:
+        """Decides the columns from the records held back, then writes them
+        (with no document among them yet, there is nothing to decide from,
+        nor to write: they stay held)."""
+        held = self._first.release()
+        fields = [(c, i) for c, lines in held for i in range(len(lines))]
+        if not fields:
+            self._first.held = held
+            return
+        clash = next(((c, i) for c, i in fields if self.field in c.fields(i)), None)
+        if clash is not None:
+            raise field_clash(clash[0], clash[1], self.field)
+        self.columns = list(dict.fromkeys(k for c, i in fields for k in c.fields(i)))
+        self.write_bytes(encode(self._row([*self.columns, self.field]), self.format))
+        for chunk, lines in held:
+            super().write(chunk, lines)
+
+    def _row(self, cells: list[str]) -> str:
+        buffer = io.StringIO()
+        csv.writer(buffer, delimiter=self.delimiter, lineterminator="\r\n").writerow(cells)
+        return buffer.getvalue()
 
     def render(self, chunk: Chunk, lines: list[str]) -> str:
         records = chunk.records
         buffer = io.StringIO()
         writer = csv.writer(buffer, delimiter=self.delimiter, lineterminator="\r\n")
-        if self.columns is None:
-            if isinstance(records, CsvRecords) and records.header:
-                columns = list(records.header)
-            elif lines:
-                columns = list(dict.fromkeys(k for i in range(len(lines)) for k in chunk.fields(i)))
-            else:
-                return ""
+        if self.columns is None:  # a CSV input's header (see write)
+            assert isinstance(records, CsvRecords)
+            columns = list(records.header)
             if self.field in columns:
-                first = 0 if isinstance(records, CsvRecords) else None
-                if first is None:
-                    first = next(i for i in range(len(lines)) if self.field in chunk.fields(i))
-                raise field_clash(chunk, first, self.field)
+                raise field_clash(chunk, 0, self.field)
             self.columns = columns
             writer.writerow([*columns, self.field])
         columns = self.columns
@@ -83,12 +111,22 @@ class DelimitedWriter(TextWriter):
                     raise field_clash(chunk, i, self.field)
                 raise InputError(
                     field_clash(chunk, i, self.field).place,
-                    f"field {extra[0]!r} is not among the columns of the first record "
+                    f"field {extra[0]!r} is not among the columns of the first records "
                     f"({', '.join(columns)})",
                     "CSV output has one header; use JSON Lines output for varying fields",
                 )
             writer.writerow([*(_cell(fields.get(c)) for c in columns), line])
         return buffer.getvalue()
+
+    def end_source(self) -> None:
+        if self._first.held:  # --resume: this input's output must be on disk now
+            self._start()
+        super().end_source()
+
+    def close(self) -> None:
+        if self._first.held:
+            self._start()
+        super().close()
 
     def state(self) -> dict[str, Any]:
         return {"columns": self.columns}

@@ -12,7 +12,10 @@ already has a field of that name is an error: choose another
 With ``--offsets`` a second field, ``<field>_offsets``, follows: one
 ``[start, end]`` pair per token of the line (tokens are the line split on
 single spaces), the token's source range in the input text as Python string
-indices (code points), as :func:`stemline.spans` gives them.
+indices (code points), as :func:`stemline.spans` gives them. The line and
+the pairs are made natively as the text written (:func:`with_offsets`), and
+for a document of more than 16 million code points written in parts as they
+are made, never whole (their text is several times the document's size).
 """
 
 from __future__ import annotations
@@ -20,12 +23,17 @@ from __future__ import annotations
 import base64
 import datetime
 import json
-from typing import Any, BinaryIO
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from stemline.corpus.documents import Chunk
 from stemline.corpus.problems import InputError, Place
 from stemline.corpus.readers.jsonl import JsonRecords
-from stemline.corpus.writers import TextWriter
+
+if TYPE_CHECKING:
+    from stemline.normalizer import Normalizer
+from stemline import _native
+from stemline.corpus.writers import Streamed, TextWriter
 
 
 def _json_default(value: Any) -> Any:
@@ -58,37 +66,121 @@ class JsonlWriter(TextWriter):
         self._key = json.dumps(field, ensure_ascii=False)
         self._offsets_key = json.dumps(self.offsets_field, ensure_ascii=False)
 
-    def _added(self, item: Any) -> dict[str, Any]:
-        if self.offsets_field is None:
-            return {self.field: item}
-        line, offsets = item
-        return {self.field: line, self.offsets_field: offsets}
-
     def _check(self, chunk: Chunk, i: int, value: dict[str, Any]) -> None:
         for name in (self.field, self.offsets_field):
             if name is not None and name in value:
                 raise field_clash(chunk, i, name)
 
+    def pieces(self, chunk: Chunk, lines: list[Any]) -> Iterator[str | Streamed]:
+        out: list[str] = []
+        records = chunk.records if isinstance(chunk.records, JsonRecords) else None
+        for i, item in enumerate(lines):
+            raw, value = (records.raw[i], records.values[i]) if records else (None, chunk.fields(i))
+            self._check(chunk, i, value)
+            if isinstance(item, LongOffsets):
+                if out:
+                    yield "\n".join(out) + "\n"
+                    out = []
+                yield self._head(raw, value, records is not None) + '"'
+                yield self._streamed(item)
+                yield "}\n"
+                continue
+            line, offsets = (item, None) if self.offsets_field is None else item
+            head = self._head(raw, value, records is not None, line)
+            added = "" if offsets is None else f", {self._offsets_key}: {offsets}"
+            out.append(f"{head}{added}}}")
+        if out:
+            yield "\n".join(out) + "\n"
+
     def render(self, chunk: Chunk, lines: list[Any]) -> str:
-        out = []
-        records = chunk.records
-        if isinstance(records, JsonRecords):
-            rows = zip(records.raw, records.values, lines, strict=True)
-            for i, (raw, value, item) in enumerate(rows):
-                self._check(chunk, i, value)
-                if raw is not None and value:
-                    head = raw.rstrip()[:-1]  # the object without its closing brace
-                    added = ", ".join(
-                        f"{json.dumps(k, ensure_ascii=False)}: {json.dumps(v, ensure_ascii=False)}"
-                        for k, v in self._added(item).items()
-                    )
-                    out.append(f"{head}, {added}}}")
-                else:  # an empty object, or a bad record; may hold lone surrogates
-                    out.append(json.dumps({**value, **self._added(item)}))
+        return "".join(p for p in self.pieces(chunk, lines) if isinstance(p, str))
+
+    def _head(
+        self, raw: str | None, value: dict[str, Any], json_input: bool, line: str | None = None
+    ) -> str:
+        """The record with the normalized line added, without its closing
+        brace (with ``line`` None, up to the line's value)."""
+        text = "" if line is None else json.dumps(line, ensure_ascii=False)
+        if raw is not None and value:
+            head = raw.rstrip()[:-1]  # the object without its closing brace
+            return f"{head}, {self._key}: {text}"
+        if json_input:  # an empty object, or a bad record; may hold lone surrogates
+            whole = json.dumps({**value, self.field: ""})
         else:
-            for i, item in enumerate(lines):
-                fields = chunk.fields(i)
-                self._check(chunk, i, fields)
-                fields.update(self._added(item))
-                out.append(json.dumps(fields, ensure_ascii=False, default=_json_default))
-        return "\n".join(out) + "\n" if out else ""
+            whole = json.dumps({**value, self.field: ""}, ensure_ascii=False, default=_json_default)
+        return whole[: -len('""}')] + text
+
+    def _streamed(self, item: LongOffsets) -> Streamed:
+        """A long document's line, then its offsets, written as they are made."""
+
+        def stream(write: Callable[[str], None]) -> None:
+            started = False
+
+            def line_part(part: str) -> None:
+                write(json.dumps(part, ensure_ascii=False)[1:-1])
+
+            def offsets_part(part: str) -> None:
+                nonlocal started
+                if not started:
+                    write(f'", {self._offsets_key}: ')
+                    started = True
+                write(part)
+
+            item.stream(line_part, offsets_part)
+
+        return stream
+
+
+#: A document longer than this many code points gets its line and offsets
+#: written in parts as they are made (see :class:`LongOffsets`).
+LONG_DOCUMENT = 1 << 24
+#: Documents made in one native call (code points), so that the GIL, and
+#: with it stop signals, is never kept waiting long; and the size of the
+#: parts a long document's output is written in.
+OFFSETS_STEP = 1 << 20
+
+
+class LongOffsets:
+    """A document whose line and offsets (their JSON text is several times
+    the document's size) are never whole in memory: made twice, in parts,
+    as the writer writes them."""
+
+    def __init__(self, normalizer: Normalizer, text: str):
+        self._normalizer = normalizer
+        self.text = text
+        #: Output tokens, known once written.
+        self.tokens = 0
+
+    def stream(self, line_part: Callable[[str], None], offsets_part: Callable[[str], None]) -> None:
+        native = self._normalizer._native
+        self.tokens = _native.offsets_in_parts(
+            native, self.text, OFFSETS_STEP, line_part, offsets_part
+        )
+
+
+def with_offsets(normalizer: Normalizer, texts: list[str]) -> list[tuple[str, str] | LongOffsets]:
+    """``--offsets`` output of each text: ``(line, offsets as JSON text)``,
+    made natively a step at a time, or a :class:`LongOffsets` for a long one."""
+    out: list[tuple[str, str] | LongOffsets] = []
+    step: list[str] = []
+    size = 0
+    for text in texts:
+        if len(text) > LONG_DOCUMENT:
+            out.extend(_native.offsets_many(normalizer._native, step))
+            step, size = [], 0
+            out.append(LongOffsets(normalizer, text))
+            continue
+        step.append(text)
+        size += len(text)
+        if size >= OFFSETS_STEP:
+            out.extend(_native.offsets_many(normalizer._native, step))
+            step, size = [], 0
+    out.extend(_native.offsets_many(normalizer._native, step))
+    return out
+
+
+def offsets_tokens(items: list[tuple[str, str] | LongOffsets]) -> int:
+    """Output tokens of written ``--offsets`` output."""
+    return sum(
+        item.tokens if isinstance(item, LongOffsets) else item[1].count("[") - 1 for item in items
+    )

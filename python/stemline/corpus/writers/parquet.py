@@ -2,8 +2,9 @@
 
 A Parquet input keeps its schema and values exactly (the new column is
 appended); CSV input gives string columns; JSON Lines input gets one column
-for every field that any record of the first batch has (a record without it
-gets a null there), with the types pyarrow infers; a later record with a field
+for every field that any of the first 4,096 records has (``writers.FIRST_RECORDS``,
+whatever the batch size; a record without it gets a null there), with the
+types pyarrow infers from all of them; a later record with a field
 not among them, or a value of another type, stops the run with an error naming
 the record and the field (never a silently dropped field); a plain
 text document has ``source`` and, with ``--lines``, ``line``. All inputs
@@ -22,7 +23,7 @@ from stemline.corpus.documents import Chunk
 from stemline.corpus.problems import InputError, Place
 from stemline.corpus.readers.delimited import CsvRecords
 from stemline.corpus.readers.parquet import ArrowRecords, pyarrow_modules
-from stemline.corpus.writers import without_surrogates
+from stemline.corpus.writers import FirstRecords, without_surrogates
 
 ROW_GROUP_ROWS = 65536
 ROW_GROUP_BYTES = 64 << 20
@@ -46,6 +47,7 @@ class ParquetWriter:
         self._writer: Any = None  # pyarrow.parquet.ParquetWriter, opened with the schema
         self._pending: list[Any] = []
         self._rows = self._bytes = 0
+        self._first = FirstRecords()
 
     def _table(self, chunk: Chunk, lines: list[str]) -> Any:
         pa = self.pa
@@ -71,17 +73,7 @@ class ParquetWriter:
             )
             if schema is None and not any(rows):  # only bad records so far
                 return pa.RecordBatch.from_arrays([text], [self.field])
-            try:
-                try:
-                    rb = _record_batch(pa, rows, schema)
-                except UnicodeEncodeError:  # a lone surrogate: see writers/__init__.py
-                    rb = _record_batch(pa, without_surrogates(rows), schema)
-            except (pa.ArrowException, TypeError, ValueError, OverflowError) as e:
-                raise InputError(
-                    Place(chunk.source.name, line=chunk.numbers[0]),
-                    f"records do not fit the Parquet schema of the first records: {e}",
-                    "use JSON Lines output for varying fields",
-                ) from None
+            rb = self._batch_of(chunk, rows, schema)
             if schema is not None:
                 names = set(schema.names)
                 for i, row in enumerate(rows):
@@ -102,18 +94,61 @@ class ParquetWriter:
             return self._clash(chunk, 0)
         return rb.append_column(self.field, text)
 
+    def _batch_of(self, chunk: Chunk, rows: list[dict[str, Any]], schema: Any) -> Any:
+        """``rows`` as a record batch of ``schema`` (None: inferred)."""
+        pa = self.pa
+        try:
+            try:
+                return _record_batch(pa, rows, schema)
+            except UnicodeEncodeError:  # a lone surrogate: see writers/__init__.py
+                return _record_batch(pa, without_surrogates(rows), schema)
+        except (pa.ArrowException, TypeError, ValueError, OverflowError) as e:
+            raise InputError(
+                Place(chunk.source.name, line=chunk.numbers[0]),
+                f"records do not fit the Parquet schema of the first records: {e}",
+                "use JSON Lines output for varying fields",
+            ) from None
+
+    def _start(self) -> None:
+        """Decides the schema from every record held back, then writes them
+        (with no document among them yet, they stay held)."""
+        held = self._first.release()
+        rows = [(c, i, c.fields(i)) for c, lines in held for i in range(len(lines))]
+        if not rows:
+            self._first.held = held
+            return
+        clash = next(((c, i) for c, i, row in rows if self.field in row), None)
+        if clash is not None:
+            self._clash(*clash)
+        if any(row for _, _, row in rows):  # else only bad records: see _table
+            fields = self._batch_of(held[0][0], [row for _, _, row in rows], None).schema
+            self._open(fields.append(self.pa.field(self.field, self.pa.string())))
+        for chunk, lines in held:
+            self._write(chunk, lines)
+
+    def _open(self, schema: Any) -> None:
+        self.schema = schema
+        self._writer = self.pq.ParquetWriter(self.sink, self.schema)
+
     def _clash(self, chunk: Chunk, i: int) -> NoReturn:
         from stemline.corpus.writers.jsonl import field_clash
 
         raise field_clash(chunk, i, self.field)
 
     def write(self, chunk: Chunk, lines: list[str]) -> None:
+        varying = not isinstance(chunk.records, (ArrowRecords, CsvRecords, type(None)))
+        if self.schema is None and (self._first.held or varying):
+            if self._first.hold(chunk, lines):
+                self._start()
+            return
+        self._write(chunk, lines)
+
+    def _write(self, chunk: Chunk, lines: list[str]) -> None:
         if not lines:
             return
         rb = self._table(chunk, lines)
         if self.schema is None:
-            self.schema = rb.schema
-            self._writer = self.pq.ParquetWriter(self.sink, self.schema)
+            self._open(rb.schema)
         elif not rb.schema.equals(self.schema):
             try:
                 rb = rb.cast(self.schema)
@@ -155,6 +190,8 @@ class ParquetWriter:
             self._writer = None
 
     def close(self) -> None:
+        if self._first.held:
+            self._start()
         if self._writer is None:  # no rows: an empty file with just the text column
             self.schema = self.pa.schema([(self.field, self.pa.string())])
             self._writer = self.pq.ParquetWriter(self.sink, self.schema)

@@ -20,10 +20,8 @@
 //! Only the ASCII letters mean anything here; every other code point is a
 //! consonant matching no suffix, as in NLTK's string comparisons.
 
-use std::collections::HashSet;
-
-use super::letter::{Letter, Packed};
-use super::{byte_set, in_set, Word};
+use crate::stem::letter::{Letter, Packed};
+use crate::stem::{byte_set, in_set, Word};
 
 /// `Y`, the marked consonant `y`.
 const MARKED_Y: u8 = b'Y';
@@ -578,93 +576,68 @@ fn mark_y<L: Letter>(word: &mut [L]) -> (u64, bool) {
     (vowels, has_y)
 }
 
-/// `nltk.stem.snowball.EnglishStemmer`, with or without its stop words.
-#[derive(Debug, Clone, Default)]
-pub struct SnowballStemmer {
-    /// Words returned unstemmed (`ignore_stopwords=True`: NLTK's English list).
-    stopwords: HashSet<Word>,
+/// Stems `lowered`, the word after Python's `str.lower()` (NLTK's first
+/// line), which is not a stop word.
+pub fn stem(mut lowered: Word) -> Word {
+    stem_in_place(&mut lowered);
+    lowered
 }
 
-impl SnowballStemmer {
-    /// A stemmer that leaves the (already lower-case) `stopwords` unstemmed.
-    pub fn with_stopwords(stopwords: impl IntoIterator<Item = Word>) -> Self {
-        SnowballStemmer {
-            stopwords: stopwords.into_iter().collect(),
-        }
+/// [`stem`] in place, on code points or, for an ASCII word, on its
+/// bytes.
+pub fn stem_in_place<L: Letter>(word: &mut Vec<L>) {
+    if word.len() <= 2 {
+        return;
     }
-
-    pub fn stopwords(&self) -> &HashSet<Word> {
-        &self.stopwords
+    let wide = wide_tail(word);
+    if let Some(stem) = special_word(word, wide as u64) {
+        word.clear();
+        word.extend(stem.bytes().map(L::from_ascii));
+        return;
     }
-
-    /// Stems `lowered`, the word after Python's `str.lower()` (NLTK's first
-    /// line).
-    pub fn stem(&self, mut lowered: Word) -> Word {
-        self.stem_in_place(&mut lowered);
-        lowered
-    }
-
-    /// [`Self::stem`] in place, on code points or, for an ASCII word, on its
-    /// bytes.
-    pub fn stem_in_place<L: Letter>(&self, word: &mut Vec<L>) {
-        if word.len() <= 2 || (!self.stopwords.is_empty() && self.is_stopword(word)) {
-            return;
-        }
-        let wide = wide_tail(word);
-        if let Some(stem) = special_word(word, wide as u64) {
-            word.clear();
-            word.extend(stem.bytes().map(L::from_ascii));
-            return;
-        }
-        // NLTK maps the typographic apostrophes to U+0027 after the special
-        // words, then drops one leading apostrophe. (No byte is one.)
-        let mut edited = false;
-        if std::mem::size_of::<L>() > 1 {
-            for c in word.iter_mut() {
-                if matches!(c.code(), 0x2019 | 0x2018 | 0x201B) {
-                    *c = L::from_ascii(APOSTROPHE);
-                    edited = true;
-                }
-            }
-        }
-        if word[0].code() == APOSTROPHE.into() {
-            word.remove(0);
-            edited = true;
-        }
-        let (vowels, has_y) = mark_y(word);
-        let wide = if edited || has_y {
-            wide_tail(word)
-        } else {
-            wide
-        };
-
-        let mut s = Regions::new(word, vowels, wide);
-        step0(&mut s);
-        step1a(&mut s);
-        step1b(&mut s);
-        step1c(&mut s);
-        // Most words end with no suffix of steps 2 to 4, and skip them on one
-        // test of their last three letters, not a test a step.
-        if may_take_steps_2_to_4(s.tail) {
-            step_list(&mut s, &STEP2, &STEP2_ENDINGS, false);
-            step_list(&mut s, &STEP3, &STEP3_ENDINGS, false);
-            step_list(&mut s, &STEP4, &STEP4_ENDINGS, true);
-        }
-        step5(&mut s);
-
-        // No step adds a `Y`, so a word that had none has none.
-        if has_y {
-            for c in word.iter_mut() {
-                if c.code() == MARKED_Y.into() {
-                    *c = L::from_ascii(b'y');
-                }
+    // NLTK maps the typographic apostrophes to U+0027 after the special
+    // words, then drops one leading apostrophe. (No byte is one.)
+    let mut edited = false;
+    if std::mem::size_of::<L>() > 1 {
+        for c in word.iter_mut() {
+            if matches!(c.code(), 0x2019 | 0x2018 | 0x201B) {
+                *c = L::from_ascii(APOSTROPHE);
+                edited = true;
             }
         }
     }
+    if word[0].code() == APOSTROPHE.into() {
+        word.remove(0);
+        edited = true;
+    }
+    let (vowels, has_y) = mark_y(word);
+    let wide = if edited || has_y {
+        wide_tail(word)
+    } else {
+        wide
+    };
 
-    fn is_stopword<L: Letter>(&self, word: &[L]) -> bool {
-        let word: Word = word.iter().map(|c| c.code()).collect();
-        self.stopwords.contains(&word)
+    let mut s = Regions::new(word, vowels, wide);
+    step0(&mut s);
+    step1a(&mut s);
+    step1b(&mut s);
+    step1c(&mut s);
+    // Most words end with no suffix of steps 2 to 4, and skip them on one
+    // test of their last three letters, not a test a step.
+    if may_take_steps_2_to_4(s.tail) {
+        step_list(&mut s, &STEP2, &STEP2_ENDINGS, false);
+        step_list(&mut s, &STEP3, &STEP3_ENDINGS, false);
+        step_list(&mut s, &STEP4, &STEP4_ENDINGS, true);
+    }
+    step5(&mut s);
+
+    // No step adds a `Y`, so a word that had none has none.
+    if has_y {
+        for c in word.iter_mut() {
+            if c.code() == MARKED_Y.into() {
+                *c = L::from_ascii(b'y');
+            }
+        }
     }
 }
 
@@ -838,8 +811,7 @@ mod tests {
 
     fn stem(w: &str) -> String {
         let cps: Vec<u32> = w.chars().map(u32::from).collect();
-        SnowballStemmer::default()
-            .stem(cps)
+        super::stem(cps)
             .into_iter()
             .map(|c| char::from_u32(c).unwrap())
             .collect()
@@ -943,20 +915,11 @@ mod tests {
             "/../../tests/data/porter2/voc.txt"
         );
         let text = std::fs::read_to_string(path).expect("tests/data/porter2/voc.txt");
-        let stemmer = SnowballStemmer::default();
         for w in text.lines() {
             let mut bytes = w.as_bytes().to_vec();
-            stemmer.stem_in_place(&mut bytes);
+            stem_in_place(&mut bytes);
             let codes = stem(w);
             assert_eq!(bytes, codes.as_bytes(), "{w}");
         }
-    }
-
-    #[test]
-    fn stopwords_stay() {
-        let s = SnowballStemmer::with_stopwords([b"having".iter().map(|&b| b as u32).collect()]);
-        let having: Word = b"having".iter().map(|&b| b as u32).collect();
-        assert_eq!(s.stem(having.clone()), having);
-        assert_ne!(SnowballStemmer::default().stem(having.clone()), having);
     }
 }

@@ -1,0 +1,576 @@
+//! Python's `str` operations as NLTK's Snowball stemmers use them, on code
+//! points, so that each language's module reads like NLTK's `stem` line by
+//! line.
+//!
+//! NLTK keeps a word and its regions (R1, R2, RV) as separate strings and
+//! edits each with slices, `endswith`, `in` and `suffix_replace`. A region is
+//! not always a suffix of the word: some steps edit the word and not the
+//! region, or the region and not the word (French tests `"iv" in r2` on an R2
+//! that step 1 left as it was; Italian sets `rv = word[:-2]`; Russian spells
+//! R2 and RV with `"i^a"` where the word has `"A"`). So each is kept here as
+//! a string of its own, and every operation has Python's meaning: negative
+//! indexes count from the end, slices clamp, `s[:-n]` of a shorter string is
+//! empty, `x in s` is a substring test, and `s[i]` outside the string is
+//! Python's `IndexError` ([`at`]), which the stemmer returns.
+//!
+//! Suffixes are written as NLTK writes them, as `&str` (`"it\u{e9}s"`), and
+//! compared letter by letter from the end.
+
+use crate::stem::Word;
+
+/// Python's `IndexError: string index out of range`, where NLTK's `word[i]`
+/// falls outside the word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IndexError;
+
+impl std::fmt::Display for IndexError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("string index out of range")
+    }
+}
+
+impl std::error::Error for IndexError {}
+
+/// What a stemmer's `stem` returns: the stem, or the `IndexError` NLTK raises.
+pub type Stemmed = Result<Word, IndexError>;
+
+/// `s[i]`, with Python's negative indexes.
+#[inline]
+pub fn at(s: &[u32], i: isize) -> Result<u32, IndexError> {
+    let n = s.len() as isize;
+    let j = if i < 0 { i + n } else { i };
+    if (0..n).contains(&j) {
+        Ok(s[j as usize])
+    } else {
+        Err(IndexError)
+    }
+}
+
+/// A slice bound as Python clamps it into `0..=len`.
+#[inline]
+fn bound(i: isize, len: usize) -> usize {
+    let n = len as isize;
+    let j = if i < 0 { (i + n).max(0) } else { i.min(n) };
+    j as usize
+}
+
+/// `s[start:end]`.
+#[inline]
+pub fn slice(s: &[u32], start: isize, end: isize) -> &[u32] {
+    let (a, b) = (bound(start, s.len()), bound(end, s.len()));
+    if a < b {
+        &s[a..b]
+    } else {
+        &[]
+    }
+}
+
+/// `s[start:]`.
+#[inline]
+pub fn from(s: &[u32], start: isize) -> &[u32] {
+    &s[bound(start, s.len())..]
+}
+
+/// `s[:end]`.
+#[inline]
+pub fn until(s: &[u32], end: isize) -> &[u32] {
+    &s[..bound(end, s.len())]
+}
+
+/// The number of letters of a literal (Python's `len`).
+#[inline]
+pub fn len(literal: &str) -> usize {
+    literal.chars().count()
+}
+
+/// `s.endswith(suffix)`.
+#[inline]
+pub fn ends(s: &[u32], suffix: &str) -> bool {
+    let mut i = s.len();
+    for c in suffix.chars().rev() {
+        if i == 0 || s[i - 1] != c as u32 {
+            return false;
+        }
+        i -= 1;
+    }
+    true
+}
+
+/// `s.endswith(suffixes)` for a tuple.
+#[inline]
+pub fn ends_any(s: &[u32], suffixes: &[&str]) -> bool {
+    suffixes.iter().any(|suffix| ends(s, suffix))
+}
+
+/// `s.startswith(prefix)`.
+#[inline]
+pub fn starts(s: &[u32], prefix: &str) -> bool {
+    let mut letters = s.iter();
+    prefix
+        .chars()
+        .all(|c| letters.next() == Some(&u32::from(c)))
+}
+
+/// `s == literal`.
+#[inline]
+pub fn eq(s: &[u32], literal: &str) -> bool {
+    s.len() == len(literal) && starts(s, literal)
+}
+
+/// `s in literals` for a tuple of strings.
+#[inline]
+pub fn eq_any(s: &[u32], literals: &[&str]) -> bool {
+    literals.iter().any(|l| eq(s, l))
+}
+
+/// `letter in chars`, for one letter and a string of letters (Python's
+/// substring test, which for one letter is membership).
+#[inline]
+pub fn is_in(letter: u32, chars: &str) -> bool {
+    chars.chars().any(|c| c as u32 == letter)
+}
+
+/// `s.find(needle)`: the index of its first occurrence.
+pub fn find(s: &[u32], needle: &str) -> Option<usize> {
+    let mut letters = needle.chars();
+    if let (Some(c), None) = (letters.next(), letters.next()) {
+        return s.iter().position(|&x| x == u32::from(c));
+    }
+    if needle.is_ascii() {
+        return position_ascii(s, needle.as_bytes());
+    }
+    let (letters, n) = letters_of(needle);
+    position(s, &letters[..n])
+}
+
+/// [`position`] of an ASCII needle, on its bytes (no decoding).
+fn position_ascii(s: &[u32], needle: &[u8]) -> Option<usize> {
+    let Some((&first, rest)) = needle.split_first() else {
+        return Some(0);
+    };
+    if needle.len() > s.len() {
+        return None;
+    }
+    (0..=s.len() - needle.len()).find(|&i| {
+        s[i] == u32::from(first)
+            && rest
+                .iter()
+                .zip(&s[i + 1..])
+                .all(|(&b, &c)| c == u32::from(b))
+    })
+}
+
+/// The index of the first occurrence of `needle` in `s`, tested in full only
+/// where its first letter is.
+fn position(s: &[u32], needle: &[u32]) -> Option<usize> {
+    let Some((&first, _)) = needle.split_first() else {
+        return Some(0);
+    };
+    if needle.len() > s.len() {
+        return None;
+    }
+    (0..=s.len() - needle.len()).find(|&i| s[i] == first && s[i..i + needle.len()] == *needle)
+}
+
+/// `s.rfind(needle)`: the index of its last occurrence.
+pub fn rfind(s: &[u32], needle: &str) -> Option<usize> {
+    let (letters, n) = letters_of(needle);
+    let needle = &letters[..n];
+    if needle.len() > s.len() {
+        return None;
+    }
+    (0..=s.len() - needle.len())
+        .rev()
+        .find(|&i| s[i..i + needle.len()] == *needle)
+}
+
+/// `needle in s`, a substring test.
+#[inline]
+pub fn contains(s: &[u32], needle: &str) -> bool {
+    find(s, needle).is_some()
+}
+
+/// `s = s[:-n]` for `n >= 1`: empty when `s` is shorter.
+#[inline]
+pub fn chop(s: &mut Word, n: usize) {
+    debug_assert!(n >= 1, "s[:-0] is empty in Python, not s");
+    s.truncate(s.len().saturating_sub(n));
+}
+
+/// `s = s + literal`.
+#[inline]
+pub fn push(s: &mut Word, literal: &str) {
+    s.extend(literal.chars().map(u32::from));
+}
+
+/// NLTK's `suffix_replace(s, old, new)`: `s[:-len(old)] + new`, whether or
+/// not `s` ends with `old`.
+#[inline]
+pub fn suffix_replace(s: &mut Word, old: &str, new: &str) {
+    chop(s, len(old));
+    push(s, new);
+}
+
+/// `s = s.replace(old, new)`: every occurrence, left to right, none
+/// overlapping. A word without `old` is left as it is; a replacement no
+/// longer than `old` is made in place (Russian's way back to Cyrillic makes
+/// 33 of them a word).
+pub fn replace(s: &mut Word, old: &str, new: &str) {
+    let Some(first) = find(s, old) else {
+        return;
+    };
+    let (old_letters, n) = letters_of(old);
+    let old = &old_letters[..n];
+    let (new_letters, m) = letters_of(new);
+    let new = &new_letters[..m];
+    if m <= n {
+        // Written behind the reading position, which it never passes.
+        let (mut read, mut write) = (first, first);
+        while read < s.len() {
+            if s[read..].starts_with(old) {
+                s[write..write + m].copy_from_slice(new);
+                write += m;
+                read += n;
+            } else {
+                s[write] = s[read];
+                write += 1;
+                read += 1;
+            }
+        }
+        s.truncate(write);
+        return;
+    }
+    let mut out = Word::with_capacity(s.len() + m);
+    out.extend_from_slice(&s[..first]);
+    let mut i = first;
+    while i < s.len() {
+        if s[i..].starts_with(old) {
+            out.extend_from_slice(new);
+            i += n;
+        } else {
+            out.push(s[i]);
+            i += 1;
+        }
+    }
+    *s = out;
+}
+
+/// `s = s.replace(old, new)` for one letter by one letter.
+#[inline]
+pub fn replace_letter(s: &mut [u32], old: char, new: char) {
+    for c in s.iter_mut() {
+        if *c == old as u32 {
+            *c = new as u32;
+        }
+    }
+}
+
+/// The code point of the UTF-8 sequence at `bytes[i]`, and its length (for
+/// the compile-time tables below).
+const fn decode_at(bytes: &[u8], i: usize) -> (u32, usize) {
+    let b = bytes[i] as u32;
+    if b < 0x80 {
+        (b, 1)
+    } else if b < 0xE0 {
+        ((b & 0x1F) << 6 | (bytes[i + 1] as u32 & 0x3F), 2)
+    } else {
+        (
+            (b & 0x0F) << 12 | (bytes[i + 1] as u32 & 0x3F) << 6 | (bytes[i + 2] as u32 & 0x3F),
+            3,
+        )
+    }
+}
+
+/// A set of letters (NLTK's `__vowels` and the like), as a bitmap of the
+/// code points below U+0200, where all of them are: `letter in letters` is a
+/// read and a bit test.
+#[derive(Clone, Copy)]
+pub struct Letters([u64; 8]);
+
+impl Letters {
+    pub const fn of(letters: &str) -> Letters {
+        let bytes = letters.as_bytes();
+        let mut bits = [0u64; 8];
+        let mut i = 0;
+        while i < bytes.len() {
+            let (c, n) = decode_at(bytes, i);
+            assert!(c < 0x200, "a letter of a set is below U+0200");
+            bits[(c / 64) as usize] |= 1 << (c % 64);
+            i += n;
+        }
+        Letters(bits)
+    }
+
+    /// `letter in letters`.
+    #[inline(always)]
+    pub fn has(&self, letter: u32) -> bool {
+        letter < 0x200 && self.0[(letter / 64) as usize] >> (letter % 64) & 1 != 0
+    }
+}
+
+/// The longest suffix of NLTK's tables (Russian's `i^ushchi^ui^u`).
+const SUFFIX_MAX: usize = 16;
+
+/// A suffix of one of NLTK's tables: its text, for the rules that name it,
+/// and its code points, decoded at compile time, for the tests.
+#[derive(Clone, Copy)]
+pub struct Suffix {
+    pub text: &'static str,
+    letters: [u32; SUFFIX_MAX],
+    len: usize,
+}
+
+/// The code points of a literal of at most [`SUFFIX_MAX`] letters, and how
+/// many there are.
+const fn letters_of(text: &str) -> ([u32; SUFFIX_MAX], usize) {
+    let bytes = text.as_bytes();
+    let mut letters = [0u32; SUFFIX_MAX];
+    let (mut i, mut len) = (0, 0);
+    while i < bytes.len() {
+        let (c, n) = decode_at(bytes, i);
+        letters[len] = c;
+        len += 1;
+        i += n;
+    }
+    (letters, len)
+}
+
+impl Suffix {
+    pub const fn of(text: &'static str) -> Suffix {
+        let (letters, len) = letters_of(text);
+        Suffix { text, letters, len }
+    }
+
+    /// `s.endswith(self)`, on the last letter first.
+    #[inline(always)]
+    pub fn ends(&self, s: &[u32]) -> bool {
+        // Letter by letter from the end: most suffixes differ at once, and a
+        // slice compare was a call to memcmp each.
+        let n = self.len;
+        n <= s.len() && (1..=n).all(|k| s[s.len() - k] == self.letters[n - k])
+    }
+
+    /// The number of letters (Python's `len`).
+    #[inline(always)]
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    #[inline(always)]
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+}
+
+/// One of NLTK's suffix tuples, in NLTK's order, with the order of its
+/// suffixes by their last letter: the suffixes a word may end with are found
+/// by its last letter, not by a scan of the whole tuple (Russian's
+/// adjectival endings are 234).
+pub struct Suffixes<const N: usize> {
+    list: [Suffix; N],
+    /// The indexes of `list`, by last letter, in NLTK's order within a letter.
+    by_last: [u16; N],
+    /// The last letter of each suffix of `by_last`, in its order: a search
+    /// of contiguous numbers, not of the suffixes.
+    sorted_last: [u32; N],
+    /// The suffixes' last letters: a word that ends with none of them (most
+    /// words, at most steps) leaves on one bit test.
+    last_letters: Letters,
+}
+
+impl<const N: usize> Suffixes<N> {
+    pub const fn new(texts: [&'static str; N]) -> Self {
+        let mut list = [Suffix {
+            text: "",
+            letters: [0; SUFFIX_MAX],
+            len: 0,
+        }; N];
+        let mut by_last = [0u16; N];
+        let mut last_letters = [0u64; 8];
+        let mut i = 0;
+        while i < N {
+            list[i] = Suffix::of(texts[i]);
+            assert!(list[i].len > 0, "no suffix is empty");
+            let c = last(&list[i]);
+            assert!(c < 0x200, "every suffix ends with a letter below U+0200");
+            last_letters[(c / 64) as usize] |= 1 << (c % 64);
+            by_last[i] = i as u16;
+            i += 1;
+        }
+        // An insertion sort by last letter, which keeps NLTK's order within
+        // a letter.
+        let mut i = 1;
+        while i < N {
+            let mut j = i;
+            while j > 0 && last(&list[by_last[j - 1] as usize]) > last(&list[by_last[j] as usize]) {
+                let t = by_last[j - 1];
+                by_last[j - 1] = by_last[j];
+                by_last[j] = t;
+                j -= 1;
+            }
+            i += 1;
+        }
+        let mut sorted_last = [0u32; N];
+        let mut i = 0;
+        while i < N {
+            sorted_last[i] = last(&list[by_last[i] as usize]);
+            i += 1;
+        }
+        Suffixes {
+            list,
+            by_last,
+            sorted_last,
+            last_letters: Letters(last_letters),
+        }
+    }
+
+    /// The suffixes whose last letter is `letter`, in NLTK's order.
+    #[inline]
+    fn of_last(&self, letter: u32) -> &[u16] {
+        if !self.last_letters.has(letter) {
+            return &[];
+        }
+        let start = self.sorted_last.partition_point(|&c| c < letter);
+        let end = self.sorted_last.partition_point(|&c| c <= letter);
+        &self.by_last[start..end]
+    }
+
+    /// The suffixes that `s` ends with, in NLTK's order. The iterator keeps
+    /// the last letters of `s` (as many as a suffix has at most), not `s`, so
+    /// that a loop over it may edit `s`.
+    #[inline]
+    pub fn ending(&self, s: &[u32]) -> impl Iterator<Item = &Suffix> + '_ {
+        let candidates = self.of_last(s.last().copied().unwrap_or(u32::MAX));
+        let mut tail = [0u32; SUFFIX_MAX];
+        let kept = if candidates.is_empty() {
+            0
+        } else {
+            s.len().min(SUFFIX_MAX)
+        };
+        tail[SUFFIX_MAX - kept..].copy_from_slice(&s[s.len() - kept..]);
+        candidates
+            .iter()
+            .map(|&i| &self.list[i as usize])
+            .filter(move |x| x.len <= kept && x.ends(&tail[SUFFIX_MAX - kept..]))
+    }
+
+    /// The first suffix that `s` ends with: NLTK's
+    /// `for suffix in suffixes: if s.endswith(suffix): ...; break`.
+    #[inline]
+    pub fn first_ending(&self, s: &[u32]) -> Option<&'static str> {
+        let candidates = self.of_last(*s.last()?);
+        candidates
+            .iter()
+            .map(|&i| &self.list[i as usize])
+            .find(|x| x.ends(s))
+            .map(|x| x.text)
+    }
+}
+
+/// A suffix's last letter.
+const fn last(suffix: &Suffix) -> u32 {
+    suffix.letters[suffix.len - 1]
+}
+
+/// A chain of NLTK's one-letter replacements (`.replace("\xe4", "a")
+/// .replace("\xe1", "a")...`) as one pass: no letter a replacement writes is
+/// one a later one reads (checked at compile time), so the chain maps each
+/// letter on its own, and a letter none reads is passed on one bit test.
+pub struct Translation<const N: usize> {
+    from: Letters,
+    pairs: [(u32, u32); N],
+}
+
+impl<const N: usize> Translation<N> {
+    pub const fn new(pairs: [(char, char); N]) -> Self {
+        let mut codes = [(0u32, 0u32); N];
+        let mut from = [0u64; 8];
+        let mut i = 0;
+        while i < N {
+            let (a, b) = (pairs[i].0 as u32, pairs[i].1 as u32);
+            assert!(a < 0x200, "a replaced letter is below U+0200");
+            from[(a / 64) as usize] |= 1 << (a % 64);
+            codes[i] = (a, b);
+            i += 1;
+        }
+        let mut i = 0;
+        while i < N {
+            let mut j = 0;
+            while j < N {
+                assert!(
+                    codes[i].1 != codes[j].0,
+                    "no replacement reads a letter another writes"
+                );
+                j += 1;
+            }
+            i += 1;
+        }
+        Translation {
+            from: Letters(from),
+            pairs: codes,
+        }
+    }
+
+    /// The chain's replacements on `s`, in place.
+    #[inline]
+    pub fn apply(&self, s: &mut [u32]) {
+        for c in s.iter_mut() {
+            if self.from.has(*c) {
+                if let Some(&(_, to)) = self.pairs.iter().find(|(from, _)| from == c) {
+                    *c = to;
+                }
+            }
+        }
+    }
+}
+
+/// A literal as code points.
+pub fn word(literal: &str) -> Word {
+    literal.chars().map(u32::from).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(x: &str) -> Word {
+        word(x)
+    }
+
+    #[test]
+    fn indexes_and_slices_are_pythons() {
+        let w = s("abcde");
+        assert_eq!(at(&w, -1), Ok('e' as u32));
+        assert_eq!(at(&w, 0), Ok('a' as u32));
+        assert_eq!(at(&w, -6), Err(IndexError));
+        assert_eq!(at(&w, 5), Err(IndexError));
+        assert_eq!(slice(&w, -4, -2), &s("bc")[..]);
+        assert_eq!(slice(&w, -9, -3), &s("ab")[..]);
+        assert_eq!(slice(&w, -2, -4), &[] as &[u32]);
+        assert_eq!(from(&w, 3), &s("de")[..]);
+        assert_eq!(from(&w, 9), &[] as &[u32]);
+        assert_eq!(until(&w, -2), &s("abc")[..]);
+        assert_eq!(until(&w, -9), &[] as &[u32]);
+    }
+
+    #[test]
+    fn edits_are_pythons() {
+        let mut w = s("ab");
+        chop(&mut w, 3);
+        assert!(w.is_empty());
+        let mut w = s("heden");
+        suffix_replace(&mut w, "heden", "heid");
+        assert_eq!(w, s("heid"));
+        let mut w = s("aaa");
+        replace(&mut w, "aa", "b");
+        assert_eq!(w, s("ba"));
+        let mut w = s("a~o~a~");
+        replace(&mut w, "a~", "\u{e3}");
+        assert_eq!(w, s("\u{e3}o~\u{e3}"));
+        assert!(ends(&s("it\u{e9}s"), "\u{e9}s"));
+        assert!(contains(&s("xxivyy"), "iv"));
+        assert!(contains(&s("x"), ""));
+        assert_eq!(rfind(&s("mentment"), "ment"), Some(4));
+        assert_eq!(find(&s("mentment"), "ment"), Some(0));
+    }
+}

@@ -1,0 +1,622 @@
+//! `nltk.stem.snowball.RussianStemmer.stem`, which neither lower-cases the
+//! word nor stems one without a character past U+00FF: it is given the word
+//! as it is.
+//!
+//! NLTK transliterates the word to Latin letters (`ю` as `i^u`, `щ` as
+//! `shch`), stems that, and transliterates back. Every character that is not
+//! Cyrillic stays as it is on the way in, and the way back turns every Latin
+//! letter of its table into Cyrillic, the word's own ones too.
+
+use super::pystr::{chop, ends, eq, len, replace, slice, Stemmed, Suffix, Suffixes};
+use crate::stem::Word;
+
+static PERFECTIVE_GERUND_SUFFIXES: Suffixes<9> = Suffixes::new([
+    "ivshis'", "yvshis'", "vshis'", "ivshi", "yvshi", "vshi", "iv", "yv", "v",
+]);
+static ADJECTIVAL_SUFFIXES: Suffixes<234> = Suffixes::new([
+    "ui^ushchi^ui^u",
+    "ui^ushchi^ai^a",
+    "ui^ushchimi",
+    "ui^ushchymi",
+    "ui^ushchego",
+    "ui^ushchogo",
+    "ui^ushchemu",
+    "ui^ushchomu",
+    "ui^ushchikh",
+    "ui^ushchykh",
+    "ui^ushchui^u",
+    "ui^ushchaia",
+    "ui^ushchoi^u",
+    "ui^ushchei^u",
+    "i^ushchi^ui^u",
+    "i^ushchi^ai^a",
+    "ui^ushchee",
+    "ui^ushchie",
+    "ui^ushchye",
+    "ui^ushchoe",
+    "ui^ushchei`",
+    "ui^ushchii`",
+    "ui^ushchyi`",
+    "ui^ushchoi`",
+    "ui^ushchem",
+    "ui^ushchim",
+    "ui^ushchym",
+    "ui^ushchom",
+    "i^ushchimi",
+    "i^ushchymi",
+    "i^ushchego",
+    "i^ushchogo",
+    "i^ushchemu",
+    "i^ushchomu",
+    "i^ushchikh",
+    "i^ushchykh",
+    "i^ushchui^u",
+    "i^ushchai^a",
+    "i^ushchoi^u",
+    "i^ushchei^u",
+    "i^ushchee",
+    "i^ushchie",
+    "i^ushchye",
+    "i^ushchoe",
+    "i^ushchei`",
+    "i^ushchii`",
+    "i^ushchyi`",
+    "i^ushchoi`",
+    "i^ushchem",
+    "i^ushchim",
+    "i^ushchym",
+    "i^ushchom",
+    "shchi^ui^u",
+    "shchi^ai^a",
+    "ivshi^ui^u",
+    "ivshi^ai^a",
+    "yvshi^ui^u",
+    "yvshi^ai^a",
+    "shchimi",
+    "shchymi",
+    "shchego",
+    "shchogo",
+    "shchemu",
+    "shchomu",
+    "shchikh",
+    "shchykh",
+    "shchui^u",
+    "shchai^a",
+    "shchoi^u",
+    "shchei^u",
+    "ivshimi",
+    "ivshymi",
+    "ivshego",
+    "ivshogo",
+    "ivshemu",
+    "ivshomu",
+    "ivshikh",
+    "ivshykh",
+    "ivshui^u",
+    "ivshai^a",
+    "ivshoi^u",
+    "ivshei^u",
+    "yvshimi",
+    "yvshymi",
+    "yvshego",
+    "yvshogo",
+    "yvshemu",
+    "yvshomu",
+    "yvshikh",
+    "yvshykh",
+    "yvshui^u",
+    "yvshai^a",
+    "yvshoi^u",
+    "yvshei^u",
+    "vshi^ui^u",
+    "vshi^ai^a",
+    "shchee",
+    "shchie",
+    "shchye",
+    "shchoe",
+    "shchei`",
+    "shchii`",
+    "shchyi`",
+    "shchoi`",
+    "shchem",
+    "shchim",
+    "shchym",
+    "shchom",
+    "ivshee",
+    "ivshie",
+    "ivshye",
+    "ivshoe",
+    "ivshei`",
+    "ivshii`",
+    "ivshyi`",
+    "ivshoi`",
+    "ivshem",
+    "ivshim",
+    "ivshym",
+    "ivshom",
+    "yvshee",
+    "yvshie",
+    "yvshye",
+    "yvshoe",
+    "yvshei`",
+    "yvshii`",
+    "yvshyi`",
+    "yvshoi`",
+    "yvshem",
+    "yvshim",
+    "yvshym",
+    "yvshom",
+    "vshimi",
+    "vshymi",
+    "vshego",
+    "vshogo",
+    "vshemu",
+    "vshomu",
+    "vshikh",
+    "vshykh",
+    "vshui^u",
+    "vshai^a",
+    "vshoi^u",
+    "vshei^u",
+    "emi^ui^u",
+    "emi^ai^a",
+    "nni^ui^u",
+    "nni^ai^a",
+    "vshee",
+    "vshie",
+    "vshye",
+    "vshoe",
+    "vshei`",
+    "vshii`",
+    "vshyi`",
+    "vshoi`",
+    "vshem",
+    "vshim",
+    "vshym",
+    "vshom",
+    "emimi",
+    "emymi",
+    "emego",
+    "emogo",
+    "ememu",
+    "emomu",
+    "emikh",
+    "emykh",
+    "emui^u",
+    "emai^a",
+    "emoi^u",
+    "emei^u",
+    "nnimi",
+    "nnymi",
+    "nnego",
+    "nnogo",
+    "nnemu",
+    "nnomu",
+    "nnikh",
+    "nnykh",
+    "nnui^u",
+    "nnai^a",
+    "nnoi^u",
+    "nnei^u",
+    "emee",
+    "emie",
+    "emye",
+    "emoe",
+    "emei`",
+    "emii`",
+    "emyi`",
+    "emoi`",
+    "emem",
+    "emim",
+    "emym",
+    "emom",
+    "nnee",
+    "nnie",
+    "nnye",
+    "nnoe",
+    "nnei`",
+    "nnii`",
+    "nnyi`",
+    "nnoi`",
+    "nnem",
+    "nnim",
+    "nnym",
+    "nnom",
+    "i^ui^u",
+    "i^ai^a",
+    "imi",
+    "ymi",
+    "ego",
+    "ogo",
+    "emu",
+    "omu",
+    "ikh",
+    "ykh",
+    "ui^u",
+    "ai^a",
+    "oi^u",
+    "ei^u",
+    "ee",
+    "ie",
+    "ye",
+    "oe",
+    "ei`",
+    "ii`",
+    "yi`",
+    "oi`",
+    "em",
+    "im",
+    "ym",
+    "om",
+]);
+static REFLEXIVE_SUFFIXES: Suffixes<2> = Suffixes::new(["si^a", "s'"]);
+static VERB_SUFFIXES: Suffixes<46> = Suffixes::new([
+    "esh'", "ei`te", "ui`te", "ui^ut", "ish'", "ete", "i`te", "i^ut", "nno", "ila", "yla", "ena",
+    "ite", "ili", "yli", "ilo", "ylo", "eno", "i^at", "uet", "eny", "it'", "yt'", "ui^u", "la",
+    "na", "li", "em", "lo", "no", "et", "ny", "t'", "ei`", "ui`", "il", "yl", "im", "ym", "en",
+    "it", "yt", "i^u", "i`", "l", "n",
+]);
+static NOUN_SUFFIXES: Suffixes<36> = Suffixes::new([
+    "ii^ami", "ii^akh", "i^ami", "ii^am", "i^akh", "ami", "iei`", "i^am", "iem", "akh", "ii^u",
+    "'i^u", "ii^a", "'i^a", "ev", "ov", "ie", "'e", "ei", "ii", "ei`", "oi`", "ii`", "em", "am",
+    "om", "i^u", "i^a", "a", "e", "i", "i`", "o", "u", "y", "'",
+]);
+static SUPERLATIVE_SUFFIXES: Suffixes<2> = Suffixes::new(["ei`she", "ei`sh"]);
+static DERIVATIONAL_SUFFIXES: Suffixes<2> = Suffixes::new(["ost'", "ost"]);
+/// The adjectival suffixes that go only after `i^a` or `a` (NLTK's list in
+/// `stem`, with its repeated `vshui^u`).
+const ADJECTIVAL_AFTER_A: [&str; 130] = [
+    "i^ushchi^ui^u",
+    "i^ushchi^ai^a",
+    "i^ushchui^u",
+    "i^ushchai^a",
+    "i^ushchoi^u",
+    "i^ushchei^u",
+    "i^ushchimi",
+    "i^ushchymi",
+    "i^ushchego",
+    "i^ushchogo",
+    "i^ushchemu",
+    "i^ushchomu",
+    "i^ushchikh",
+    "i^ushchykh",
+    "shchi^ui^u",
+    "shchi^ai^a",
+    "i^ushchee",
+    "i^ushchie",
+    "i^ushchye",
+    "i^ushchoe",
+    "i^ushchei`",
+    "i^ushchii`",
+    "i^ushchyi`",
+    "i^ushchoi`",
+    "i^ushchem",
+    "i^ushchim",
+    "i^ushchym",
+    "i^ushchom",
+    "vshi^ui^u",
+    "vshi^ai^a",
+    "shchui^u",
+    "shchai^a",
+    "shchoi^u",
+    "shchei^u",
+    "emi^ui^u",
+    "emi^ai^a",
+    "nni^ui^u",
+    "nni^ai^a",
+    "shchimi",
+    "shchymi",
+    "shchego",
+    "shchogo",
+    "shchemu",
+    "shchomu",
+    "shchikh",
+    "shchykh",
+    "vshui^u",
+    "vshai^a",
+    "vshoi^u",
+    "vshei^u",
+    "shchee",
+    "shchie",
+    "shchye",
+    "shchoe",
+    "shchei`",
+    "shchii`",
+    "shchyi`",
+    "shchoi`",
+    "shchem",
+    "shchim",
+    "shchym",
+    "shchom",
+    "vshimi",
+    "vshymi",
+    "vshego",
+    "vshogo",
+    "vshemu",
+    "vshomu",
+    "vshikh",
+    "vshykh",
+    "emui^u",
+    "emai^a",
+    "emoi^u",
+    "emei^u",
+    "nnui^u",
+    "nnai^a",
+    "nnoi^u",
+    "nnei^u",
+    "vshee",
+    "vshie",
+    "vshye",
+    "vshoe",
+    "vshei`",
+    "vshii`",
+    "vshyi`",
+    "vshoi`",
+    "vshem",
+    "vshim",
+    "vshym",
+    "vshom",
+    "emimi",
+    "emymi",
+    "emego",
+    "emogo",
+    "ememu",
+    "emomu",
+    "emikh",
+    "emykh",
+    "nnimi",
+    "nnymi",
+    "nnego",
+    "nnogo",
+    "nnemu",
+    "nnomu",
+    "nnikh",
+    "nnykh",
+    "emee",
+    "emie",
+    "emye",
+    "emoe",
+    "emei`",
+    "emii`",
+    "emyi`",
+    "emoi`",
+    "emem",
+    "emim",
+    "emym",
+    "emom",
+    "nnee",
+    "nnie",
+    "nnye",
+    "nnoe",
+    "nnei`",
+    "nnii`",
+    "nnyi`",
+    "nnoi`",
+    "nnem",
+    "nnim",
+    "nnym",
+    "nnom",
+];
+/// The verb suffixes that go only after `i^a` or `a` (NLTK's list in `stem`).
+const VERB_AFTER_A: [&str; 17] = [
+    "la", "na", "ete", "i`te", "li", "i`", "l", "em", "n", "lo", "no", "et", "i^ut", "ny", "t'",
+    "esh'", "nno",
+];
+
+/// NLTK's `__cyrillic_to_roman`, letter by letter: each of its replacements
+/// is of one Cyrillic letter (capital and small alike) by Latin letters, so
+/// their chain maps each letter on its own.
+const CYRILLIC_TO_ROMAN: [&str; 32] = [
+    "a", "b", "v", "g", "d", "e", "zh", "z", "i", "i`", "k", "l", "m", "n", "o", "p", "r", "s",
+    "t", "u", "f", "kh", "t^s", "ch", "sh", "shch", "''", "y", "'", "e`", "i^u", "i^a",
+];
+
+fn cyrillic_to_roman(word: &[u32]) -> Word {
+    let mut roman = Word::with_capacity(word.len() * 2);
+    for &c in word {
+        let letter = match c {
+            0x410..=0x42F => Some(CYRILLIC_TO_ROMAN[(c - 0x410) as usize]),
+            0x430..=0x44F => Some(CYRILLIC_TO_ROMAN[(c - 0x430) as usize]),
+            // Ё and ё
+            0x401 | 0x451 => Some("e"),
+            _ => None,
+        };
+        match letter {
+            Some(latin) => roman.extend(latin.chars().map(u32::from)),
+            None => roman.push(c),
+        }
+    }
+    roman
+}
+
+/// NLTK's `__roman_to_cyrillic`, a chain of replacements: first those of
+/// more than one letter that come before any one-letter replacement...
+const ROMAN_TO_CYRILLIC_LONG: [(&str, &str); 9] = [
+    ("i^u", "\u{44e}"),
+    ("i^a", "\u{44f}"),
+    ("shch", "\u{449}"),
+    ("kh", "\u{445}"),
+    ("t^s", "\u{446}"),
+    ("ch", "\u{447}"),
+    ("e`", "\u{44d}"),
+    ("i`", "\u{439}"),
+    ("sh", "\u{448}"),
+];
+
+/// ...then the rest of the chain, `k e zh a b v g d e z i l m n o p r s t u f
+/// '' y '`: one letter each but for `zh` and `''`, which no earlier one
+/// overlaps (neither `h` nor `'` begins one) and which precede `z` and `'`.
+/// The rest is therefore one pass, letter by letter, trying `zh` and `''`
+/// first.
+fn roman_letter_to_cyrillic(c: u32) -> Option<u32> {
+    let cyrillic = match char::from_u32(c)? {
+        'k' => '\u{43a}',
+        'e' => '\u{435}',
+        'a' => '\u{430}',
+        'b' => '\u{431}',
+        'v' => '\u{432}',
+        'g' => '\u{433}',
+        'd' => '\u{434}',
+        'z' => '\u{437}',
+        'i' => '\u{438}',
+        'l' => '\u{43b}',
+        'm' => '\u{43c}',
+        'n' => '\u{43d}',
+        'o' => '\u{43e}',
+        'p' => '\u{43f}',
+        'r' => '\u{440}',
+        's' => '\u{441}',
+        't' => '\u{442}',
+        'u' => '\u{443}',
+        'f' => '\u{444}',
+        'y' => '\u{44b}',
+        '\'' => '\u{44c}',
+        _ => return None,
+    };
+    Some(u32::from(cyrillic))
+}
+
+fn roman_to_cyrillic(word: &mut Word) {
+    for (roman, cyrillic) in ROMAN_TO_CYRILLIC_LONG {
+        replace(word, roman, cyrillic);
+    }
+    // The rest of the chain, in place: `zh` and `''` become one letter.
+    let (mut read, mut write) = (0, 0);
+    while read < word.len() {
+        let pair = (word[read], word.get(read + 1).copied());
+        let (letter, used) = match pair {
+            (0x7A, Some(0x68)) => (0x436, 2), // zh
+            (0x27, Some(0x27)) => (0x44A, 2), // ''
+            (c, _) => (roman_letter_to_cyrillic(c).unwrap_or(c), 1),
+        };
+        word[write] = letter;
+        write += 1;
+        read += used;
+    }
+    word.truncate(write);
+}
+
+/// NLTK's `__regions_russian`: RV after the first vowel, R2 as the standard
+/// R2, both found on the word with `i^a`, `i^u` and `e`` written as the
+/// vowels `A`, `U` and `E`, and spelled back so (a capital `A`, `U` or `E` of
+/// the word itself too).
+fn regions_russian(word: &[u32]) -> (Word, Word) {
+    let is_vowel = |c: u32| "AUEaeiouy".chars().any(|v| v as u32 == c);
+    let mut marked = word.to_vec();
+    replace(&mut marked, "i^a", "A");
+    replace(&mut marked, "i^u", "U");
+    replace(&mut marked, "e`", "E");
+    let after_vc = |s: &[u32]| -> Word {
+        (1..s.len())
+            .find(|&i| !is_vowel(s[i]) && is_vowel(s[i - 1]))
+            .map_or_else(Word::new, |i| s[i + 1..].to_vec())
+    };
+    let r1 = after_vc(&marked);
+    let mut r2 = after_vc(&r1);
+    let mut rv = marked
+        .iter()
+        .position(|&c| is_vowel(c))
+        .map_or_else(Word::new, |i| marked[i + 1..].to_vec());
+    for region in [&mut r2, &mut rv] {
+        replace(region, "A", "i^a");
+        replace(region, "U", "i^u");
+        replace(region, "E", "e`");
+    }
+    (rv, r2)
+}
+
+/// Whether the suffix that RV ends with follows `i^a` or `a` in RV.
+fn after_a(rv: &[u32], suffix: &Suffix) -> bool {
+    let m = suffix.len() as isize;
+    eq(slice(rv, -m - 3, -m), "i^a") || eq(slice(rv, -m - 1, -m), "a")
+}
+
+/// `word = word[:-n]` and each region alike.
+fn chop_all(n: usize, word: &mut Word, r2: &mut Word, rv: &mut Word) {
+    chop(word, n);
+    chop(r2, n);
+    chop(rv, n);
+}
+
+/// Stems `word` as it is, which is not a stop word.
+pub fn stem(word: Word) -> Stemmed {
+    if word.iter().all(|&c| c <= 0xFF) {
+        return Ok(word);
+    }
+    let mut word = cyrillic_to_roman(&word);
+    let mut step1_success = false;
+    let mut adjectival_removed = false;
+    let mut verb_removed = false;
+    let mut undouble_success = false;
+    let mut superlative_removed = false;
+
+    let (mut rv, mut r2) = regions_russian(&word);
+
+    // Step 1. A suffix that goes only after `a` and does not follow one lets
+    // the next suffix of its list be tried.
+    for suffix in PERFECTIVE_GERUND_SUFFIXES.ending(&rv) {
+        if !matches!(suffix.text, "v" | "vshi" | "vshis'") || after_a(&rv, suffix) {
+            chop_all(suffix.len(), &mut word, &mut r2, &mut rv);
+            step1_success = true;
+            break;
+        }
+    }
+    if !step1_success {
+        if let Some(suffix) = REFLEXIVE_SUFFIXES.first_ending(&rv) {
+            chop_all(len(suffix), &mut word, &mut r2, &mut rv);
+        }
+        for suffix in ADJECTIVAL_SUFFIXES.ending(&rv) {
+            if !ADJECTIVAL_AFTER_A.contains(&suffix.text) || after_a(&rv, suffix) {
+                chop_all(suffix.len(), &mut word, &mut r2, &mut rv);
+                adjectival_removed = true;
+                break;
+            }
+        }
+        if !adjectival_removed {
+            for suffix in VERB_SUFFIXES.ending(&rv) {
+                if !VERB_AFTER_A.contains(&suffix.text) || after_a(&rv, suffix) {
+                    chop_all(suffix.len(), &mut word, &mut r2, &mut rv);
+                    verb_removed = true;
+                    break;
+                }
+            }
+        }
+        if !adjectival_removed && !verb_removed {
+            if let Some(suffix) = NOUN_SUFFIXES.first_ending(&rv) {
+                chop_all(len(suffix), &mut word, &mut r2, &mut rv);
+            }
+        }
+    }
+
+    // Step 2
+    if ends(&rv, "i") {
+        chop(&mut word, 1);
+        chop(&mut r2, 1);
+    }
+
+    // Step 3
+    if let Some(suffix) = DERIVATIONAL_SUFFIXES.first_ending(&r2) {
+        chop(&mut word, len(suffix));
+    }
+
+    // Step 4
+    if ends(&word, "nn") {
+        chop(&mut word, 1);
+        undouble_success = true;
+    }
+    if !undouble_success {
+        if let Some(suffix) = SUPERLATIVE_SUFFIXES.first_ending(&word) {
+            chop(&mut word, len(suffix));
+            superlative_removed = true;
+        }
+        if ends(&word, "nn") {
+            chop(&mut word, 1);
+        }
+    }
+    if !undouble_success && !superlative_removed && ends(&word, "'") {
+        chop(&mut word, 1);
+    }
+
+    roman_to_cyrillic(&mut word);
+    Ok(word)
+}

@@ -1,0 +1,335 @@
+//! `nltk.stem.snowball.SpanishStemmer.stem`, after its `word.lower()` and
+//! stop word test.
+
+use super::pystr::{
+    chop, ends, ends_any, eq, len, slice, suffix_replace, until, Letters, Stemmed, Suffixes,
+    Translation,
+};
+use super::regions::{r1r2_standard, rv_standard};
+use crate::stem::Word;
+
+const VOWELS: Letters = Letters::of("aeiou\u{e1}\u{e9}\u{ed}\u{f3}\u{fa}\u{fc}");
+static STEP0_SUFFIXES: Suffixes<13> = Suffixes::new([
+    "selas", "selos", "sela", "selo", "las", "les", "los", "nos", "me", "se", "la", "le", "lo",
+]);
+static STEP1_SUFFIXES: Suffixes<48> = Suffixes::new([
+    "amientos",
+    "imientos",
+    "amiento",
+    "imiento",
+    "acion",
+    "aciones",
+    "uciones",
+    "ucion",
+    "adoras",
+    "adores",
+    "ancias",
+    "log\u{ed}as",
+    "encias",
+    "amente",
+    "idades",
+    "anzas",
+    "ismos",
+    "ables",
+    "ibles",
+    "istas",
+    "adora",
+    "aci\u{f3}n",
+    "antes",
+    "ancia",
+    "log\u{ed}a",
+    "uci\u{f3}n",
+    "encia",
+    "mente",
+    "anza",
+    "icos",
+    "icas",
+    "ismo",
+    "able",
+    "ible",
+    "ista",
+    "osos",
+    "osas",
+    "ador",
+    "ante",
+    "idad",
+    "ivas",
+    "ivos",
+    "ico",
+    "ica",
+    "oso",
+    "osa",
+    "iva",
+    "ivo",
+]);
+const STEP2A_SUFFIXES: [&str; 12] = [
+    "yeron", "yendo", "yamos", "yais", "yan", "yen", "yas", "yes", "ya", "ye", "yo", "y\u{f3}",
+];
+static STEP2B_SUFFIXES: Suffixes<96> = Suffixes::new([
+    "ar\u{ed}amos",
+    "er\u{ed}amos",
+    "ir\u{ed}amos",
+    "i\u{e9}ramos",
+    "i\u{e9}semos",
+    "ar\u{ed}ais",
+    "aremos",
+    "er\u{ed}ais",
+    "eremos",
+    "ir\u{ed}ais",
+    "iremos",
+    "ierais",
+    "ieseis",
+    "asteis",
+    "isteis",
+    "\u{e1}bamos",
+    "\u{e1}ramos",
+    "\u{e1}semos",
+    "ar\u{ed}an",
+    "ar\u{ed}as",
+    "ar\u{e9}is",
+    "er\u{ed}an",
+    "er\u{ed}as",
+    "er\u{e9}is",
+    "ir\u{ed}an",
+    "ir\u{ed}as",
+    "ir\u{e9}is",
+    "ieran",
+    "iesen",
+    "ieron",
+    "iendo",
+    "ieras",
+    "ieses",
+    "abais",
+    "arais",
+    "aseis",
+    "\u{e9}amos",
+    "ar\u{e1}n",
+    "ar\u{e1}s",
+    "ar\u{ed}a",
+    "er\u{e1}n",
+    "er\u{e1}s",
+    "er\u{ed}a",
+    "ir\u{e1}n",
+    "ir\u{e1}s",
+    "ir\u{ed}a",
+    "iera",
+    "iese",
+    "aste",
+    "iste",
+    "aban",
+    "aran",
+    "asen",
+    "aron",
+    "ando",
+    "abas",
+    "adas",
+    "idas",
+    "aras",
+    "ases",
+    "\u{ed}ais",
+    "ados",
+    "idos",
+    "amos",
+    "imos",
+    "emos",
+    "ar\u{e1}",
+    "ar\u{e9}",
+    "er\u{e1}",
+    "er\u{e9}",
+    "ir\u{e1}",
+    "ir\u{e9}",
+    "aba",
+    "ada",
+    "ida",
+    "ara",
+    "ase",
+    "\u{ed}an",
+    "ado",
+    "ido",
+    "\u{ed}as",
+    "\u{e1}is",
+    "\u{e9}is",
+    "\u{ed}a",
+    "ad",
+    "ed",
+    "id",
+    "an",
+    "i\u{f3}",
+    "ar",
+    "er",
+    "ir",
+    "as",
+    "\u{ed}s",
+    "en",
+    "es",
+]);
+static STEP3_SUFFIXES: Suffixes<8> =
+    Suffixes::new(["os", "a", "e", "o", "\u{e1}", "\u{e9}", "\u{ed}", "\u{f3}"]);
+
+/// NLTK's `__replace_accented`: á, é, í, ó, ú (not ü) lose their accent.
+fn replace_accented(s: &mut Word) {
+    ACCENTED.apply(s);
+}
+
+const ACCENTED: Translation<5> = Translation::new([
+    ('\u{e1}', 'a'),
+    ('\u{e9}', 'e'),
+    ('\u{ed}', 'i'),
+    ('\u{f3}', 'o'),
+    ('\u{fa}', 'u'),
+]);
+
+pub fn stem(mut word: Word) -> Stemmed {
+    let mut step1_success = false;
+    let (mut r1, mut r2) = r1r2_standard(&word, &VOWELS);
+    let mut rv = rv_standard(&word, &VOWELS);
+
+    // STEP 0: Attached pronoun, the first suffix of both the word and RV.
+    if let Some(suffix) = STEP0_SUFFIXES.ending(&word).find(|s| s.ends(&rv)) {
+        let m = suffix.len() as isize;
+        let rv_before = until(&rv, -m);
+        if ends_any(
+            rv_before,
+            &[
+                "ando",
+                "\u{e1}ndo",
+                "ar",
+                "\u{e1}r",
+                "er",
+                "\u{e9}r",
+                "iendo",
+                "i\u{e9}ndo",
+                "ir",
+                "\u{ed}r",
+            ],
+        ) || (ends(rv_before, "yendo") && ends(until(&word, -m), "uyendo"))
+        {
+            for s in [&mut word, &mut r1, &mut r2, &mut rv] {
+                chop(s, m as usize);
+                replace_accented(s);
+            }
+        }
+    }
+
+    // STEP 1: Standard suffix removal
+    if let Some(suffix) = STEP1_SUFFIXES.first_ending(&word) {
+        let n = len(suffix);
+        if suffix == "amente" && ends(&r1, suffix) {
+            step1_success = true;
+            chop(&mut word, 6);
+            chop(&mut r2, 6);
+            chop(&mut rv, 6);
+            if ends(&r2, "iv") {
+                chop(&mut word, 2);
+                chop(&mut r2, 2);
+                chop(&mut rv, 2);
+                if ends(&r2, "at") {
+                    chop(&mut word, 2);
+                    chop(&mut rv, 2);
+                }
+            } else if ends_any(&r2, &["os", "ic", "ad"]) {
+                chop(&mut word, 2);
+                chop(&mut rv, 2);
+            }
+        } else if ends(&r2, suffix) {
+            step1_success = true;
+            match suffix {
+                "adora" | "ador" | "aci\u{f3}n" | "adoras" | "adores" | "acion" | "aciones"
+                | "ante" | "antes" | "ancia" | "ancias" => {
+                    chop(&mut word, n);
+                    chop(&mut r2, n);
+                    chop(&mut rv, n);
+                    if ends(&r2, "ic") {
+                        chop(&mut word, 2);
+                        chop(&mut rv, 2);
+                    }
+                }
+                "log\u{ed}a" | "log\u{ed}as" => {
+                    suffix_replace(&mut word, suffix, "log");
+                    suffix_replace(&mut rv, suffix, "log");
+                }
+                "uci\u{f3}n" | "uciones" | "ucion" => {
+                    suffix_replace(&mut word, suffix, "u");
+                    suffix_replace(&mut rv, suffix, "u");
+                }
+                "encia" | "encias" => {
+                    suffix_replace(&mut word, suffix, "ente");
+                    suffix_replace(&mut rv, suffix, "ente");
+                }
+                "mente" => {
+                    chop(&mut word, n);
+                    chop(&mut r2, n);
+                    chop(&mut rv, n);
+                    if ends_any(&r2, &["ante", "able", "ible"]) {
+                        chop(&mut word, 4);
+                        chop(&mut rv, 4);
+                    }
+                }
+                "idad" | "idades" => {
+                    chop(&mut word, n);
+                    chop(&mut r2, n);
+                    chop(&mut rv, n);
+                    // Each of the three in turn (no `break`).
+                    for pre_suff in ["abil", "ic", "iv"] {
+                        if ends(&r2, pre_suff) {
+                            chop(&mut word, len(pre_suff));
+                            chop(&mut rv, len(pre_suff));
+                        }
+                    }
+                }
+                "ivo" | "iva" | "ivos" | "ivas" => {
+                    chop(&mut word, n);
+                    chop(&mut r2, n);
+                    chop(&mut rv, n);
+                    if ends(&r2, "at") {
+                        chop(&mut word, 2);
+                        chop(&mut rv, 2);
+                    }
+                }
+                _ => {
+                    chop(&mut word, n);
+                    chop(&mut rv, n);
+                }
+            }
+        }
+    }
+
+    if !step1_success {
+        // STEP 2a: Verb suffixes beginning 'y', after a 'u'.
+        if let Some(&suffix) = STEP2A_SUFFIXES.iter().find(|s| {
+            let m = len(s) as isize;
+            ends(&rv, s) && eq(slice(&word, -m - 1, -m), "u")
+        }) {
+            chop(&mut word, len(suffix));
+            chop(&mut rv, len(suffix));
+        }
+
+        // STEP 2b: Other verb suffixes
+        if let Some(suffix) = STEP2B_SUFFIXES.first_ending(&rv) {
+            chop(&mut word, len(suffix));
+            chop(&mut rv, len(suffix));
+            if matches!(suffix, "en" | "es" | "\u{e9}is" | "emos") {
+                if ends(&word, "gu") {
+                    chop(&mut word, 1);
+                }
+                if ends(&rv, "gu") {
+                    chop(&mut rv, 1);
+                }
+            }
+        }
+    }
+
+    // STEP 3: Residual suffix
+    if let Some(suffix) = STEP3_SUFFIXES.first_ending(&rv) {
+        chop(&mut word, len(suffix));
+        if matches!(suffix, "e" | "\u{e9}") {
+            chop(&mut rv, len(suffix));
+            if ends(&word, "gu") && ends(&rv, "u") {
+                chop(&mut word, 1);
+            }
+        }
+    }
+
+    replace_accented(&mut word);
+    Ok(word)
+}
