@@ -206,11 +206,17 @@ fn hand_on(sink: &mut impl Sink, value: &[u8]) {
 impl<S: Sink> Keyed for Outputs<'_, S> {
     #[inline(always)]
     fn known(&mut self, kind: Key, key: &[u8]) -> bool {
+        // A one-byte key is a chunk (`for_each_keyed` asks before it
+        // classifies) or a token that is also its own chunk's only token (a
+        // final `,` `:` `.` `?` `!`, or a sentence's last word): the chunk's
+        // table is right for both. Not the token's: `\x1c`..`\x1f` are not
+        // `regex` whitespace, so they make chunks, but `str.split()`, NLTK's
+        // last step, drops them, so such a chunk has no token.
         if let (Key::Token, [b]) = (kind, key) {
             if *b < 0x80 {
                 hand_on(
                     self.sink,
-                    &self.normalizer.one_byte_tokens.outputs[*b as usize],
+                    &self.normalizer.one_byte_chunks.outputs[*b as usize],
                 );
                 return true;
             }
@@ -363,7 +369,7 @@ mod tests {
         String::from_utf8(tokens.join(&b' ')).unwrap()
     }
 
-    const TEXTS: [&str; 8] = [
+    const TEXTS: [&str; 10] = [
         "Mr. Smith left. He said \"no.\" Then (he did.) Fine",
         "They're gonna win, aren't they? I can't... \u{c9}T\u{c9} caf\u{e9}s!",
         "e.g. U.S.A. costs $3.88 -- 'quoted' ``back'' \u{201c}curly\u{201d} \u{ab}x\u{bb}",
@@ -372,6 +378,9 @@ mod tests {
         "s S ss SS is as ies yy RUNNING Generously",
         "a-b a--b x:y, 1,000 3.5 [x] {y} <z> @#$%&*",
         "\u{3a3}\u{3a3}\u{3a3} \u{130}stanbul \u{1F600}\u{1F600}. Done.",
+        // Chunks of one character that str.split() drops (no token).
+        "\u{1f} a \u{1c}. b \u{1d}\u{1e} \u{1f}, x \u{1e}",
+        "\u{1f}\u{85}cannot \u{1f} can't",
     ];
 
     #[test]
