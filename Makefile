@@ -80,9 +80,13 @@ shells:
 man: build
 	$(PY) -m stemline.commands.manpage man
 
+# pytest runs on every core (pytest-xdist; work stealing, as the slowest files
+# take far longer than the rest); TEST_JOBS=1 runs it in one process.
+TEST_JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+
 test: $(VENV)/.test build browser shells
 	cargo test --quiet --workspace
-	$(PY) -m pytest -m "not slow"
+	$(PY) -m pytest -m "not slow" -n $(TEST_JOBS) --dist worksteal
 
 # Tests that take minutes (multi-GB corpus jobs: peak memory, 1 GB line); not in make test.
 test-slow: $(VENV)/.test build

@@ -78,11 +78,33 @@ PREREQUISITES = {
 _skipped: dict[str, str] = {}
 
 
+def _ci() -> bool:
+    return os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+def _refuse(missing: list[str]) -> None:
+    raise pytest.UsageError(
+        "CI=true runs every test (without it these are skipped); cannot run " + "; ".join(missing)
+    )
+
+
 def pytest_configure(config: pytest.Config) -> None:
     for name, prerequisite in PREREQUISITES.items():
         config.addinivalue_line(
             "markers", f"needs({name!r}): {prerequisite.needed_by} ({prerequisite.install})"
         )
+    # With pytest-xdist the workers collect, not this process, and an error
+    # raised there ends in a crash report: CI=true checks every prerequisite
+    # here, before any worker starts (CI runs the whole suite anyway).
+    distributed = not hasattr(config, "workerinput") and config.getoption("numprocesses", None)
+    if _ci() and distributed:
+        missing = [
+            f"{what} (needed by {p.needed_by}): {p.install}"
+            for p in PREREQUISITES.values()
+            if (what := p.missing()) is not None
+        ]
+        if missing:
+            _refuse(missing)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -102,11 +124,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         missing.append(f"{len(needers)} test{'s' * (len(needers) > 1)}: {reason}")
         for item in needers:
             _skipped[item.nodeid] = reason
-    if missing and os.environ.get("CI", "").lower() in ("1", "true", "yes"):
-        raise pytest.UsageError(
-            "CI=true runs every test (without it these are skipped); cannot run "
-            + "; ".join(missing)
-        )
+    if missing and _ci():
+        _refuse(missing)
 
 
 @pytest.hookimpl(tryfirst=True)

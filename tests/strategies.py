@@ -225,3 +225,32 @@ _punkt_fragment = st.one_of(
 
 #: Text for Punkt: up to 30 fragments.
 punkt_texts = st.lists(_punkt_fragment, max_size=30).map("".join)
+
+# NLTK's word tokenizer (stemline.tokenize.destructive, word_tokenize): text
+# weighted toward the characters its rules name (quotes of every kind,
+# brackets, dashes, the period, comma and colon before digits or not,
+# clitics, contractions), with whitespace of every kind and anything else.
+WORD_SPECIAL = "\"'`“”‘’«»„.:,;@#$%&?!*()[]{}<>-\u2012\u2013\u2014\u2015"
+_word_special_run = st.text(alphabet=WORD_SPECIAL, min_size=1, max_size=5)
+_word_digits = st.from_regex(r"[0-9]{1,3}([.,:][0-9]{1,3})?", fullmatch=True)
+_word_clitic = st.sampled_from(
+    ["'s", "'S", "'m", "'d", "'ll", "'re", "'ve", "n't", "N'T", "'t", "'em"]
+)
+
+#: Text for the word tokenizer: up to 14 fragments.
+word_texts = st.lists(
+    st.one_of(
+        _word_special_run,
+        _word_special_run,
+        st.sampled_from(["--", "...", "''", "``", '"', "'", ". )", '. "', "' "]),
+        _word_digits,
+        _word_clitic,
+        contraction,
+        ascii_word,
+        whitespace,
+        special,
+        surrogate,
+        anything,
+    ),
+    max_size=14,
+).map("".join)

@@ -29,7 +29,9 @@ def test_plain(): pass
 """
 
 
-def run_without_java_and_browser(tmp_path: Path, ci: bool) -> subprocess.CompletedProcess[str]:
+def run_without_java_and_browser(
+    tmp_path: Path, ci: bool, workers: int = 0
+) -> subprocess.CompletedProcess[str]:
     (tmp_path / "test_marked.py").write_text(TESTS, encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if k not in ("JAVA_HOME", "CI", "PYTHONPATH")}
     env.update(PATH=str(Path(sys.executable).parent), PYTHONPATH=str(ROOT / "tests"))
@@ -38,6 +40,7 @@ def run_without_java_and_browser(tmp_path: Path, ci: bool) -> subprocess.Complet
         env["CI"] = "true"
     return subprocess.run(
         [sys.executable, "-m", "pytest", "-p", "prerequisites", "-p", "no:cacheprovider"]
+        + (["-p", "xdist", "-n", str(workers)] if workers else [])
         + ["-q", "-ra", "test_marked.py"],
         cwd=tmp_path,
         env=env,
@@ -72,3 +75,16 @@ def test_missing_prerequisites_fail_under_ci(tmp_path):
         "by the browser tests): apt-get install chromium chromium-driver (make test does, "
         "as root)"
     ]
+
+
+def test_missing_prerequisites_fail_under_ci_on_every_core(tmp_path):
+    # As make test runs it: the workers collect, so the check is made before
+    # they start, in one line too, and for every prerequisite.
+    result = run_without_java_and_browser(tmp_path, ci=True, workers=2)
+    assert result.returncode == pytest.ExitCode.USAGE_ERROR, result.stdout + result.stderr
+    assert "INTERNALERROR" not in result.stdout + result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith("ERROR")]
+    assert len(errors) == 1, result.stderr
+    assert errors[0].startswith("ERROR: CI=true runs every test")
+    assert "no Java 17 (needed by the Spark tests)" in errors[0]
+    assert "no chromium and no chromedriver on PATH (needed by the browser tests)" in errors[0]

@@ -10,7 +10,6 @@ spans, and stemline's sentences are checked against those slices.
 from __future__ import annotations
 
 import copy
-import functools
 import gzip
 import json
 import pickle
@@ -20,11 +19,13 @@ import sys
 import threading
 from collections.abc import Iterator
 
+import language_texts
 import punkt_data
 import pytest
-from bbc_corpus import DATA, read_speeches
+from bbc_corpus import read_speeches
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from language_texts import nltk_punkt
 
 import stemline
 import strategies
@@ -32,13 +33,6 @@ from stemline import _native, _unicode
 from stemline.tokenize import PUNKT_LANGUAGES, PunktTokenizer, sent_tokenize, sent_tokenize_many
 
 Spans = list[tuple[int, int]]
-
-
-@functools.cache
-def nltk_punkt(language: str):  # -> nltk.tokenize.PunktTokenizer
-    from nltk.tokenize import PunktTokenizer as NltkPunktTokenizer
-
-    return NltkPunktTokenizer(language)
 
 
 def nltk_spans(text: str, language: str = "english", realign: bool = True) -> Spans:
@@ -119,78 +113,11 @@ def test_speeches_sentences_and_offsets_are_nltks():
 # Every language, on text made of its words
 
 
-def _language_words(language: str) -> list[str]:
-    """Words of ``language``: a sample of Snowball's vocabulary and NLTK's stop
-    words where there are, and the word types of its Punkt model, capitalized
-    as the model saw them at least once."""
-    words: list[str] = []
-    sample = DATA / "snowball-samples" / f"{language}.txt"
-    if language == "english":
-        words += (DATA / "porter2" / "voc.txt").read_text(encoding="utf-8").split()[::20]
-    elif sample.exists():
-        words += sample.read_text(encoding="utf-8").split()
-    stopwords = DATA / "nltk_data" / "corpora" / "stopwords" / language
-    if stopwords.exists():
-        words += stopwords.read_text(encoding="utf-8").split()
-    ortho = nltk_punkt(language)._params.ortho_context
-    rng = random.Random(language)
-    for typ in rng.sample(sorted(ortho), min(3000, len(ortho))):
-        if typ.startswith("##number##"):
-            continue
-        upper = ortho[typ] & 0b1110  # seen capitalized (_ORTHO_UC)
-        words.append(typ[:1].upper() + typ[1:] if upper and rng.random() < 0.7 else typ)
-    return words
-
-
-def _language_text(language: str, rng: random.Random, words: list[str]) -> str:
-    """A document of ``language``'s words with its abbreviations, collocations
-    and sentence starters, initials, numbers, ellipses, quotes and brackets
-    mixed in."""
-    params = nltk_punkt(language)._params
-    abbrevs = sorted(params.abbrev_types)
-    collocations = sorted(params.collocations)
-    starters = sorted(params.sent_starters)
-
-    def word() -> str:
-        w = rng.choice(words)
-        return w.capitalize() if rng.random() < 0.15 else w
-
-    parts: list[str] = []
-    for _ in range(rng.randint(20, 160)):
-        r = rng.random()
-        if r < 0.55:
-            parts.append(word())
-        elif r < 0.63 and abbrevs:
-            a = rng.choice(abbrevs)
-            parts.append(rng.choice([a, a.capitalize(), a.upper()]) + ".")
-        elif r < 0.66 and collocations:
-            first, second = rng.choice(collocations)
-            parts.append(first.replace("##number##", str(rng.randint(1, 31))) + ". " + second)
-        elif r < 0.69 and starters:
-            parts.append(rng.choice(starters).capitalize())
-        elif r < 0.72:
-            parts.append(rng.choice("ABCDEFGHJKLMNOPRSTVWÅÄÖÜÉŁŠΣΑДЖ") + ".")
-        elif r < 0.76:
-            parts.append(rng.choice(["12.", "3.5", "1,000", "-5", "2.", "1990.", "4.-5.", "0,5"]))
-        elif r < 0.79:
-            parts.append(rng.choice(["...", "..", ". . .", "…", "--", "-"]))
-        elif r < 0.84:
-            q = rng.choice(['"', "'", "«", "»", "„", "“", "”", "‘", "’", "(", ")", "[", "]"])
-            parts.append(q + word() if rng.random() < 0.5 else word() + q)
-        elif r < 0.97:
-            end = rng.choice([".", ".", ".", "?", "!", "?!", '."', ".)", ".»", "!”"])
-            parts[-1:] = [(parts[-1] if parts else word()) + end]
-        else:
-            parts.append(rng.choice(["\n", "\n\n", "\t"]))
-    seps = [rng.choice([" ", " ", " ", "  ", "\n", "\u00a0"]) for _ in parts]
-    return "".join(p + s for p, s in zip(parts, seps, strict=True))
-
-
 @pytest.mark.parametrize("language", PUNKT_LANGUAGES)
 def test_every_language_on_its_own_words(language):
     rng = random.Random(f"punkt-{language}")
-    words = _language_words(language)
-    assert_as_nltk([_language_text(language, rng, words) for _ in range(40)], language)
+    words = language_texts.words(language)
+    assert_as_nltk([language_texts.text(language, rng, words) for _ in range(40)], language)
 
 
 # Arbitrary text

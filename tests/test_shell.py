@@ -99,6 +99,15 @@ def test_an_unknown_shell_is_a_usage_error():
 
 def test_the_manual_pages_are_current_and_render_cleanly():
     pages = manpage.pages()
+    # The same pages after commands ran in this process (click keeps each
+    # command's help option once made).
+    from click.testing import CliRunner
+
+    from stemline.cli import main
+
+    for args in (["--help"], ["normalize", "--help"], ["vocab", "-h"]):
+        assert CliRunner().invoke(main, args).exit_code == 0
+    assert manpage.pages() == pages
     committed = {p.name: p.read_text(encoding="utf-8") for p in (ROOT / "man").glob("*.1")}
     assert committed == pages, "man/ is stale: run make man"
     for name, text in pages.items():

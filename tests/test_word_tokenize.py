@@ -151,31 +151,8 @@ def test_word_tokenize_with_preserve_line_is_this_tokenizer(documents):
         assert nltk_word_tokenize(text, "klingon", preserve_line=True) == tokens
 
 
-# Hypothesis: the characters the rules name, weighted up.
-SPECIAL = "\"'`“”‘’«»„.:,;@#$%&?!*()[]{}<>-\u2012\u2013\u2014\u2015"
-special_run = st.text(alphabet=SPECIAL, min_size=1, max_size=5)
-digits = st.from_regex(r"[0-9]{1,3}([.,:][0-9]{1,3})?", fullmatch=True)
-clitic = st.sampled_from(["'s", "'S", "'m", "'d", "'ll", "'re", "'ve", "n't", "N'T", "'t", "'em"])
-word_texts = st.lists(
-    st.one_of(
-        special_run,
-        special_run,
-        st.sampled_from(["--", "...", "''", "``", '"', "'", ". )", '. "', "' "]),
-        digits,
-        clitic,
-        strategies.contraction,
-        strategies.ascii_word,
-        strategies.whitespace,
-        strategies.special,
-        strategies.surrogate,
-        strategies.anything,
-    ),
-    max_size=14,
-).map("".join)
-
-
 @settings(max_examples=1000)
-@given(word_texts)
+@given(strategies.word_texts)
 def test_tokens_and_spans_equal_nltk(text):
     assert OURS.tokenize(text) == NLTK.tokenize(text)
     assert outcome(lambda: list(OURS.span_tokenize(text))) == outcome(
@@ -196,7 +173,7 @@ IN_PIECES = _native.NLTKWordTokenizer(char_tables(), 0, piece_bytes=1)
 
 
 @settings(max_examples=300)
-@given(word_texts)
+@given(strategies.word_texts)
 def test_texts_cut_wherever_they_can_be_give_the_same_tokens(text):
     # A stretch without whitespace longer than piece_bytes (64 KB by default)
     # is computed in pieces: here every stretch is cut wherever it can be.
@@ -206,7 +183,7 @@ def test_texts_cut_wherever_they_can_be_give_the_same_tokens(text):
 
 
 @settings(max_examples=300)
-@given(word_texts)
+@given(strategies.word_texts)
 def test_convert_parentheses_equals_nltk(text):
     assert OURS.tokenize(text, convert_parentheses=True) == NLTK.tokenize(
         text, convert_parentheses=True

@@ -17,9 +17,9 @@ from typing import Any
 
 import stemline
 from stemline import _native, filters
+from stemline.corpus.formats import FORMATS, INPUT_FORMATS, OUTPUT_FORMATS, Format
 from stemline.settings import TOKENIZERS
 from stemline.tokenize.punkt import LANGUAGES as PUNKT_LANGUAGES
-from stemline.corpus.formats import FORMATS, INPUT_FORMATS, OUTPUT_FORMATS, Format
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # docs/, for stemmers_tables
 from stemmers_tables import stemmer_table, stopword_table  # noqa: E402

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from stemline.sklearn import analyzer
     from stemline.snowball import SnowballStemmer
     from stemline.stemmers import LancasterStemmer, PorterStemmer
-    from stemline.tokenize import NLTKWordTokenizer
+    from stemline.tokenize import NLTKWordTokenizer, word_tokenize, word_tokenize_many
     from stemline.tokenize.punkt import PunktTokenizer, sent_tokenize, sent_tokenize_many
     from stemline.vocabulary import StemEntry, Vocabulary, VocabularyBuilder
 
@@ -53,6 +53,8 @@ __all__ = [
     "PunktTokenizer",
     "sent_tokenize",
     "sent_tokenize_many",
+    "word_tokenize",
+    "word_tokenize_many",
     "WordNetLemmatizer",
     "NLTKWordTokenizer",
     "analyzer",
@@ -75,6 +77,8 @@ _LAZY = {
     "PunktTokenizer": "stemline.tokenize.punkt",
     "sent_tokenize": "stemline.tokenize.punkt",
     "sent_tokenize_many": "stemline.tokenize.punkt",
+    "word_tokenize": "stemline.tokenize",
+    "word_tokenize_many": "stemline.tokenize",
     "WordNetLemmatizer": "stemline.lemmatize",
     "NLTKWordTokenizer": "stemline.tokenize",
     "analyzer": "stemline.sklearn",

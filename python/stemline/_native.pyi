@@ -13,6 +13,7 @@ __all__ = [
     "SnowballStemmer",
     "LancasterStemmer",
     "NLTKWordTokenizer",
+    "WordTokenize",
     "VocabCounter",
     "PunktCharTables",
     "PunktParameters",
@@ -73,6 +74,7 @@ class Normalizer:
         language: str = "english",
         lemmatizer: WordNet | None = None,
         pos: str = ...,
+        sentences: PunktSentenceTokenizer | None = None,
     ) -> Normalizer: ...
     @property
     def cache_bytes(self) -> int: ...
@@ -211,6 +213,15 @@ class NLTKWordTokenizer:
     def spans_many(self, texts: list[str], workers: int) -> list[list[tuple[int, int]]]: ...
     def cache_stats(self) -> list[tuple[int, int]]: ...
     def clear_cache(self) -> None: ...
+
+@final
+class WordTokenize:
+    def __new__(
+        cls, tables: CharTables, sentences: PunktSentenceTokenizer, cache_bytes: int
+    ) -> WordTokenize: ...
+    def tokenize(self, text: str) -> list[str]: ...
+    def tokenize_many(self, texts: list[str], workers: int) -> list[list[str]]: ...
+    def cache_stats(self) -> list[tuple[int, int]]: ...
 
 def offsets_many(normalizer: Normalizer, texts: list[str]) -> list[tuple[str, str]]:
     """(line, offsets as JSON text) of each text, for --offsets output."""

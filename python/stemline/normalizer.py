@@ -25,10 +25,14 @@ class Normalizer:
 
     ``tokenizer`` is ``"treebank"`` (the default: Treebank's rules over
     ``wordpunct_tokenize``'s tokens) or ``"word_tokenize"`` (NLTK's
-    ``word_tokenize(text, language)``). ``language`` is that of the Snowball
+    ``word_tokenize(text, language)``: Punkt's sentences, then
+    ``NLTKWordTokenizer`` in each). ``language`` is that of the Snowball
     stemmer, of ``word_tokenize``'s sentences and of ``stopwords="nltk"``; ``pos``
     the part of speech of the ``"wordnet"`` lemmatizer. See
     :class:`~stemline.settings.Settings` and ``stemline.reference.normalize``.
+
+    >>> Normalizer(tokenizer="word_tokenize").normalize('He said "cannot." Mr. Smith left.')
+    "he said `` can not . '' mr. smith left ."
 
     Optional filters, all off by default, drop tokens (see :mod:`stemline.filters`):
     ``drop_punct`` drops tokens without a letter or digit, ``stopwords`` (``"nltk"``,
@@ -39,7 +43,9 @@ class Normalizer:
     letters or punctuation it has seen, bounded by ``cache_bytes``; when full it is
     emptied and refilled, and from then on takes in a run only when it meets it the
     second time, so that runs seen once (ids, numbers, URLs) do not push the frequent
-    ones out. The cache never changes output.
+    ones out. With ``tokenizer="word_tokenize"`` it keeps two, each bounded by
+    ``cache_bytes``: one of words, one of the other stretches between spaces and of
+    sentence ends. The cache never changes output.
 
     >>> Normalizer().normalize('He said "cannot."')
     "he said `` can not . ''"
@@ -182,6 +188,17 @@ class Normalizer:
 
         >>> Normalizer().spans('"Cannot."')
         [('``', 0, 1), ('can', 1, 4), ('not', 4, 7), ('.', 7, 8), ("''", 8, 9)]
+
+        With ``tokenizer="word_tokenize"``, a token's offsets are those NLTK's
+        ``NLTKWordTokenizer().span_tokenize(sentence)`` gives it in its
+        sentence, moved by the sentence's start (as
+        ``stemline.reference.word_tokenize_spans`` defines them). Where NLTK's
+        ``span_tokenize`` raises on a sentence, this raises a ``ValueError``
+        naming the sentence's offsets.
+
+        >>> Normalizer(tokenizer="word_tokenize").spans('Hi. "Cannot."')
+        [('hi', 0, 2), ('.', 2, 3), ('``', 4, 5), ('can', 5, 8), ('not', 8, 11), ('.', 11, 12), \
+("''", 12, 13)]
         """
         return self._native.spans(text)
 

@@ -20,7 +20,13 @@ try:
     from nltk.stem.porter import PorterStemmer
     from nltk.stem.snowball import SnowballStemmer
     from nltk.stem.wordnet import WordNetLemmatizer
-    from nltk.tokenize import TreebankWordTokenizer, word_tokenize, wordpunct_tokenize
+    from nltk.tokenize import (
+        NLTKWordTokenizer,
+        PunktTokenizer,
+        TreebankWordTokenizer,
+        word_tokenize,
+        wordpunct_tokenize,
+    )
 except ImportError as e:
     raise missing_extra("stemline.reference", "reference", e, "nltk") from e
 
@@ -107,6 +113,36 @@ def tokens(
     """The reference tokens for stemline's settings (``"none"``: ``str.lower()`` only)."""
     stem = stemmer_of(stemmer, language, pos)
     return [stem(t) for t in tokenizer_of(tokenizer, language)(text)]
+
+
+def word_tokenize_spans(
+    text: str,
+    stemmer: str = "nltk",
+    *,
+    language: str = "english",
+    pos: str = "n",
+) -> list[tuple[str, int, int]]:
+    """The offsets of ``tokenizer="word_tokenize"``'s tokens (NLTK has none for
+    ``word_tokenize``): for each sentence ``text[start:end]`` of Punkt's
+    ``span_tokenize``, each token of ``NLTKWordTokenizer().tokenize(sentence)``
+    stemmed, with its offsets from ``span_tokenize(sentence)`` moved by ``start``.
+    Raises where NLTK's ``span_tokenize`` raises.
+
+    >>> word_tokenize_spans('Stop. "Go."', "none")
+    [('stop', 0, 4), ('.', 4, 5), ('``', 6, 7), ('go', 7, 9), ('.', 9, 10), ("''", 10, 11)]
+    """
+    stem = stemmer_of(stemmer, language, pos)
+    words = NLTKWordTokenizer()
+    spans: list[tuple[str, int, int]] = []
+    for start, end in PunktTokenizer(language).span_tokenize(text):
+        sentence = text[start:end]
+        offsets = list(words.span_tokenize(sentence))
+        tokens = words.tokenize(sentence)
+        spans.extend(
+            (stem(token), start + a, start + b)
+            for token, (a, b) in zip(tokens, offsets, strict=True)
+        )
+    return spans
 
 
 def composed(text: str, stem: Callable[[str], str]) -> str:

@@ -26,6 +26,7 @@
 
 use bytemuck::Zeroable;
 
+use crate::normalizer::WordsState;
 use crate::short_copy::write_short;
 
 /// Runs longer than this many bytes are computed every time.
@@ -183,6 +184,9 @@ pub struct TokenCache {
     /// (the cache lives as long as its worker) so that a miss does not
     /// allocate for each document.
     pub(crate) scratch: Scratch,
+    /// With the `word_tokenize` tokenizer: that tokenizer's state for this
+    /// worker, made on first use (see `normalizer::words`).
+    pub(crate) words: Option<Box<WordsState>>,
 }
 
 /// Buffers a run computed from scratch reuses, so that a cache miss does
@@ -195,6 +199,8 @@ pub(crate) struct Scratch {
     pub(crate) run: Vec<u32>,
     /// One token, lower-cased and then stemmed.
     pub(crate) word: Vec<u32>,
+    /// The outputs of a stretch's tokens (with `word_tokenize`).
+    pub(crate) stretch: Vec<u8>,
 }
 
 /// The most bytes of [`Scratch`] a cache keeps: buffers a long run grew are
@@ -221,6 +227,7 @@ impl TokenCache {
             admit_on_second_miss: false,
             changes: 0,
             scratch: Scratch::default(),
+            words: None,
         }
     }
 
@@ -457,6 +464,7 @@ impl TokenCache {
     /// run made them big.
     pub(crate) fn keep_scratch(&mut self, scratch: Scratch) {
         let bytes = scratch.output.capacity()
+            + scratch.stretch.capacity()
             + size_of::<u32>() * (scratch.run.capacity() + scratch.word.capacity());
         if bytes <= SCRATCH_KEPT {
             self.scratch = scratch;

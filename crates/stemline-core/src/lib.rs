@@ -17,7 +17,9 @@
 //! * [`parallel`]: the ordered parallel runner of every batch (and of
 //!   `stemline-io`'s corpus job);
 //! * [`punkt`]: NLTK's Punkt sentence tokenizer;
-//! * [`nltk_word`]: NLTK's `NLTKWordTokenizer` (the tokenizer of `word_tokenize`).
+//! * [`nltk_word`]: NLTK's `NLTKWordTokenizer` (the tokenizer of `word_tokenize`);
+//! * [`word_tokenize`]: `nltk.word_tokenize`, Punkt's sentences then
+//!   `NLTKWordTokenizer` on each (the normalizer's other tokenizer).
 
 pub mod cache;
 pub mod classes;
@@ -37,6 +39,7 @@ mod test_rng;
 pub mod tokens;
 pub mod treebank;
 pub mod vocab;
+pub mod word_tokenize;
 pub mod wordpunct;
 
 pub use cache::{TokenCache, DEFAULT_CACHE_BYTES};

@@ -8,13 +8,19 @@
 //! output token, and its surface form (the Treebank token lower-cased). Both
 //! paths apply the same rules, stemmer and filter to the same runs, so the
 //! tokens here are always those of [`Normalizer::tokens`].
+//!
+//! With the `word_tokenize` tokenizer the cache holds each distinct token's
+//! record (its output and surface form, the token lower-cased), and the
+//! offsets are those of [`WordTokenize::for_each_token_span`]: NLTK's
+//! `span_tokenize` of each sentence, which can raise ([`OffsetError`]).
 
 use crate::cache::TokenCache;
 use crate::codepoints;
-use crate::normalizer::Normalizer;
+use crate::normalizer::{take_words_state, Normalizer, Tokenizer};
 use crate::parallel::in_chunks;
 use crate::sources::token_sources;
 use crate::treebank::Position;
+use crate::word_tokenize::{OffsetError, WordTokenize};
 use crate::wordpunct::RunKind;
 
 /// One output token of a document.
@@ -39,7 +45,13 @@ pub type Span = (Vec<u8>, usize, usize);
 // empty list.
 const HEADER: usize = 16;
 
-fn push_record(out: &mut Vec<u8>, start: usize, end: usize, token: &[u32], surface: &[u32]) {
+pub(crate) fn push_record(
+    out: &mut Vec<u8>,
+    start: usize,
+    end: usize,
+    token: &[u32],
+    surface: &[u32],
+) {
     let header = out.len();
     out.extend_from_slice(&[0; HEADER]);
     let token_start = out.len();
@@ -85,7 +97,27 @@ impl Normalizer {
     /// UTF-8), in order: the tokens of [`Normalizer::tokens`], each with its
     /// source range and surface form. `cache` comes from
     /// [`Normalizer::take_record_cache`].
+    ///
+    /// Fails only with the `word_tokenize` tokenizer, where NLTK's
+    /// `span_tokenize` of a sentence raises; the tokens visited before are
+    /// then to be dropped.
     pub fn for_each_token(
+        &self,
+        text: &[u8],
+        cache: &mut TokenCache,
+        visit: impl FnMut(TokenRecord<'_>),
+    ) -> Result<(), OffsetError> {
+        match self.tokenizer() {
+            Tokenizer::Treebank => {
+                self.for_each_run_token(text, cache, visit);
+                Ok(())
+            }
+            Tokenizer::WordTokenize(words) => self.for_each_word_token(words, text, cache, visit),
+        }
+    }
+
+    /// [`Self::for_each_token`] with the Treebank tokenizer.
+    fn for_each_run_token(
         &self,
         text: &[u8],
         cache: &mut TokenCache,
@@ -114,6 +146,32 @@ impl Normalizer {
         });
     }
 
+    /// [`Self::for_each_token`] with the `word_tokenize` tokenizer: each
+    /// token's record cached, its offsets NLTK's.
+    fn for_each_word_token(
+        &self,
+        words: &WordTokenize,
+        text: &[u8],
+        cache: &mut TokenCache,
+        mut visit: impl FnMut(TokenRecord<'_>),
+    ) -> Result<(), OffsetError> {
+        let mut state = take_words_state(cache, words.words().cache_bytes(), 0);
+        let mut scratch = Vec::new();
+        let result = words.for_each_token_span(text, &mut state.tokenize, |token, (start, end)| {
+            // A token's record is cached with offsets 0: its own are NLTK's.
+            if let Some(cached) = cache.get(token) {
+                records(cached, 0).for_each(|r| visit(TokenRecord { start, end, ..r }));
+                return;
+            }
+            scratch.clear();
+            self.word_token_record(token, &mut scratch);
+            cache.insert(token, &scratch);
+            records(&scratch, 0).for_each(|r| visit(TokenRecord { start, end, ..r }));
+        });
+        cache.words = Some(state);
+        result
+    }
+
     /// Computes one run's records from scratch.
     pub(crate) fn run_records(
         &self,
@@ -135,32 +193,43 @@ impl Normalizer {
 
     /// [`Normalizer::for_each_token`] with a pooled cache: each output token
     /// of one document in order, without a copy of any of them (a document
-    /// of hundreds of megabytes has tens of millions).
-    pub fn for_each_token_pooled(&self, text: &[u8], visit: impl FnMut(TokenRecord<'_>)) {
+    /// of hundreds of megabytes has tens of millions). Fails as
+    /// [`Self::for_each_token`] does.
+    pub fn for_each_token_pooled(
+        &self,
+        text: &[u8],
+        visit: impl FnMut(TokenRecord<'_>),
+    ) -> Result<(), OffsetError> {
         let mut cache = self.take_record_cache();
-        self.for_each_token(text, &mut cache, visit);
+        let result = self.for_each_token(text, &mut cache, visit);
         self.put_record_cache(cache);
+        result
     }
 
-    /// One document's output tokens with their code point ranges in it.
-    pub fn spans(&self, text: &[u8]) -> Vec<Span> {
+    /// One document's output tokens with their code point ranges in it (see
+    /// [`Self::for_each_token`] for the error).
+    pub fn spans(&self, text: &[u8]) -> Result<Vec<Span>, OffsetError> {
         let mut cache = self.take_record_cache();
         let spans = self.spans_with(text, &mut cache);
         self.put_record_cache(cache);
         spans
     }
 
-    fn spans_with(&self, text: &[u8], cache: &mut TokenCache) -> Vec<Span> {
+    fn spans_with(&self, text: &[u8], cache: &mut TokenCache) -> Result<Vec<Span>, OffsetError> {
         let mut spans = Vec::new();
         self.for_each_token(text, cache, |r| {
             spans.push((r.token.to_vec(), r.start, r.end))
-        });
-        spans
+        })?;
+        Ok(spans)
     }
 
     /// [`Normalizer::spans`] of many documents on `workers` threads (0: one
     /// per core), in input order.
-    pub fn spans_batch(&self, docs: &[&[u8]], workers: usize) -> Vec<Vec<Span>> {
+    pub fn spans_batch(
+        &self,
+        docs: &[&[u8]],
+        workers: usize,
+    ) -> Vec<Result<Vec<Span>, OffsetError>> {
         let (caches, spans) = in_chunks(
             docs,
             workers,
@@ -191,6 +260,7 @@ mod tests {
 
     fn spans(n: &Normalizer, text: &str) -> Vec<(String, usize, usize)> {
         n.spans(text.as_bytes())
+            .unwrap()
             .into_iter()
             .map(|(t, s, e)| (String::from_utf8(t).unwrap(), s, e))
             .collect()
@@ -244,9 +314,10 @@ mod tests {
         let refs: Vec<&[u8]> = docs.iter().map(|d| d.as_bytes()).collect();
         let batch = n.spans_batch(&refs, 3);
         for (doc, spans) in refs.iter().zip(&batch) {
+            let spans = spans.as_ref().unwrap();
             let tokens: Vec<Vec<u8>> = spans.iter().map(|s| s.0.clone()).collect();
             assert_eq!(tokens, n.tokens(doc));
-            assert_eq!(spans, &n.spans(doc));
+            assert_eq!(spans, &n.spans(doc).unwrap());
         }
     }
 }

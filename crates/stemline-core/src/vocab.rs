@@ -10,8 +10,10 @@ use std::sync::Mutex;
 use hashbrown::HashMap;
 
 use crate::cache::MAX_CACHED_RUN;
-use crate::normalizer::Normalizer;
+use crate::nltk_word::keyed::{Key, Keyed};
+use crate::normalizer::{Normalizer, Tokenizer};
 use crate::parallel::in_chunks;
+use crate::word_tokenize::WordTokenizeScratch;
 
 /// The counts of one stem.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -84,7 +86,9 @@ const RUN_ENTRY_OVERHEAD: usize = 64;
 /// One worker's state while counting: its counts, and a table of the runs it
 /// has seen with their tokens' ids, so a run seen before costs one lookup
 /// and an array increment per token. The run table is a cache: when it would
-/// pass its memory bound it is emptied (the counts stay).
+/// pass its memory bound it is emptied (the counts stay). With the
+/// `word_tokenize` tokenizer its keys are tokens, each with its one id pair
+/// (or none, if a filter drops it).
 struct Worker {
     /// The normalizer whose runs `runs` holds ([`Normalizer::id`]).
     normalizer: u64,
@@ -94,6 +98,32 @@ struct Worker {
     counts: InternedCounts,
     records: Vec<u8>,
     ids: Vec<(u32, u32)>,
+    /// The word tokenizer's state, with `word_tokenize` (its buffers: the
+    /// run table keeps what its cache of chunks would).
+    words: Option<WordTokenizeScratch>,
+}
+
+impl Worker {
+    /// Counts the tokens of a run (or stretch) not in the run table, whose
+    /// records are in `self.records`, and adds it to the table under `key`
+    /// (if any).
+    fn count_new(&mut self, key: Option<&[u8]>) {
+        self.ids.clear();
+        for r in crate::tokens::records(&self.records, 0) {
+            self.ids.push(self.counts.intern(r.token, r.surface));
+        }
+        self.counts.count(&self.ids);
+        let Some(key) = key else { return };
+        let cost = key.len() + 8 * self.ids.len() + RUN_ENTRY_OVERHEAD;
+        if key.len() <= MAX_CACHED_RUN && cost <= self.runs_limit {
+            if self.runs_bytes + cost > self.runs_limit {
+                self.runs.clear();
+                self.runs_bytes = 0;
+            }
+            self.runs.insert(key.into(), self.ids.as_slice().into());
+            self.runs_bytes += cost;
+        }
+    }
 }
 
 /// Counts with stems and surface forms interned as ids.
@@ -225,6 +255,7 @@ impl VocabCounter {
                 w.runs_bytes = 0;
                 w.normalizer = normalizer.id();
                 w.runs_limit = normalizer.cache_bytes();
+                w.words = None;
                 w
             }
             Some(w) => w,
@@ -236,6 +267,7 @@ impl VocabCounter {
                 counts: InternedCounts::default(),
                 records: Vec::new(),
                 ids: Vec::new(),
+                words: None,
             },
         }
     }
@@ -274,28 +306,72 @@ impl Normalizer {
 
     fn count_document(&self, text: &[u8], w: &mut Worker) {
         w.counts.documents += 1;
-        self.for_each_run(text, |run, pos, key| {
-            if let Some(ids) = w.runs.get(key) {
-                w.counts.count(ids);
-                return;
-            }
-            w.records.clear();
-            self.run_records(&text[run.start..run.end], run.kind, pos, &mut w.records);
-            w.ids.clear();
-            for r in crate::tokens::records(&w.records, 0) {
-                w.ids.push(w.counts.intern(r.token, r.surface));
-            }
-            w.counts.count(&w.ids);
-            let cost = key.len() + 8 * w.ids.len() + RUN_ENTRY_OVERHEAD;
-            if key.len() <= MAX_CACHED_RUN && cost <= w.runs_limit {
-                if w.runs_bytes + cost > w.runs_limit {
-                    w.runs.clear();
-                    w.runs_bytes = 0;
+        match self.tokenizer() {
+            Tokenizer::Treebank => self.for_each_run(text, |run, pos, key| {
+                if let Some(ids) = w.runs.get(key) {
+                    w.counts.count(ids);
+                    return;
                 }
-                w.runs.insert(key.into(), w.ids.as_slice().into());
-                w.runs_bytes += cost;
+                w.records.clear();
+                self.run_records(&text[run.start..run.end], run.kind, pos, &mut w.records);
+                w.count_new(Some(key));
+            }),
+            // No offsets are needed: the tokens alone, never NLTK's
+            // `span_tokenize`, which can raise. The run table is keyed by
+            // stretches, as the line path's cache (see `normalizer::words`).
+            Tokenizer::WordTokenize(words) => {
+                let mut state = w
+                    .words
+                    .take()
+                    .unwrap_or_else(|| WordTokenizeScratch::new(0));
+                words.for_each_keyed(
+                    text,
+                    &mut state,
+                    &mut Counting {
+                        normalizer: self,
+                        w,
+                    },
+                );
+                w.words = Some(state);
             }
-        });
+        }
+    }
+}
+
+/// The vocabulary's [`Keyed`]: each stretch's token ids found in the run
+/// table, or its tokens' records computed, counted and their ids kept.
+struct Counting<'a> {
+    normalizer: &'a Normalizer,
+    w: &'a mut Worker,
+}
+
+impl Keyed for Counting<'_> {
+    fn known(&mut self, _: Key, key: &[u8]) -> bool {
+        match self.w.runs.get(key) {
+            Some(ids) => {
+                self.w.counts.count(ids);
+                true
+            }
+            None => false,
+        }
+    }
+
+    // A stretch's key holds a byte no token holds: one table for both.
+    fn tokens(&mut self, _: Key, key: &[u8], tokens: &[u8]) {
+        self.w.records.clear();
+        for token in tokens.split(|&b| b == b' ').filter(|t| !t.is_empty()) {
+            self.normalizer
+                .word_token_record(token, &mut self.w.records);
+        }
+        self.w.count_new(Some(key));
+    }
+
+    fn token(&mut self, token: &[u8]) {
+        self.w.records.clear();
+        self.normalizer
+            .word_token_record(token, &mut self.w.records);
+        // Not kept: a token is no stretch's key.
+        self.w.count_new(None);
     }
 }
 

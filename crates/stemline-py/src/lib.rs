@@ -200,12 +200,15 @@ fn append(py: Python<'_>, line: Option<Py<PyString>>, part: &[u8]) -> PyResult<P
 
 #[pymethods]
 impl Normalizer {
-    /// `piece_bytes` is for tests: long punctuation runs are processed in
-    /// pieces of about this size (the output is the same for any size).
-    /// `language` is the Snowball stemmer's; `lemmatizer` is WordNet's data,
-    /// which the `wordnet` stemmer needs, with `pos`.
+    /// `piece_bytes` is for tests: long punctuation runs (and, with
+    /// `sentences`, long stretches without whitespace and long tokens) are
+    /// processed in pieces of about this size (the output is the same for
+    /// any size). `language` is the Snowball stemmer's; `lemmatizer` is
+    /// WordNet's data, which the `wordnet` stemmer needs, with `pos`.
+    /// `sentences`, a language's Punkt tokenizer, chooses the `word_tokenize`
+    /// tokenizer, in that language, over the Treebank one.
     #[new]
-    #[pyo3(signature = (tables, stemmer, cache_bytes, *, drop_punct = false, stopwords = Vec::new(), min_length = 0, piece_bytes = core::normalizer::PIECE_BYTES, language = "english", lemmatizer = None, pos = lemmatizer::PosArg(core::Pos::Noun)))]
+    #[pyo3(signature = (tables, stemmer, cache_bytes, *, drop_punct = false, stopwords = Vec::new(), min_length = 0, piece_bytes = core::normalizer::PIECE_BYTES, language = "english", lemmatizer = None, pos = lemmatizer::PosArg(core::Pos::Noun), sentences = None))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         tables: &CharTables,
@@ -218,6 +221,7 @@ impl Normalizer {
         language: &str,
         lemmatizer: Option<PyRef<'_, lemmatizer::WordNetData>>,
         pos: lemmatizer::PosArg,
+        sentences: Option<PyRef<'_, punkt::PunktSentenceTokenizer>>,
     ) -> PyResult<Self> {
         let stopwords = words_code_points(&stopwords)?.into_iter().collect();
         let filter = core::filter::TokenFilter {
@@ -242,6 +246,17 @@ impl Normalizer {
                 )))
             }
         };
+        let tokenizer = match sentences {
+            None => core::normalizer::Tokenizer::Treebank,
+            Some(sentences) => {
+                let words =
+                    core::nltk_word::NltkWordTokenizer::new(tables.inner.clone(), cache_bytes)
+                        .map_err(PyValueError::new_err)?
+                        .with_piece_bytes(piece_bytes);
+                let words = core::word_tokenize::WordTokenize::new(sentences.inner.clone(), words);
+                core::normalizer::Tokenizer::WordTokenize(Box::new(words))
+            }
+        };
         Ok(Normalizer {
             inner: core::Normalizer::new(
                 tables.inner.clone(),
@@ -250,19 +265,24 @@ impl Normalizer {
                 cache_bytes,
             )
             .with_filter(filter)
+            .with_tokenizer(tokenizer)
             .with_piece_bytes(piece_bytes),
         })
     }
 
-    /// Each output token with its code point range in `text`.
+    /// Each output token with its code point range in `text`; a
+    /// `ValueError` where NLTK's offsets of `word_tokenize`'s tokens fail.
     fn spans<'py>(&self, text: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyList>> {
         let py = text.py();
         let bytes = text_bytes(text)?;
-        let spans = py.detach(|| self.inner.spans(&bytes));
-        spans_to_py(py, &spans)
+        match py.detach(|| self.inner.spans(&bytes)) {
+            Ok(spans) => spans_to_py(py, &spans),
+            Err(e) => Err(PyValueError::new_err(e.to_string())),
+        }
     }
 
-    /// `spans` of each of `texts`, on `workers` threads.
+    /// `spans` of each of `texts`, on `workers` threads; the first text
+    /// whose offsets fail, in input order, is a `ValueError`.
     fn spans_many<'py>(
         &self,
         py: Python<'py>,
@@ -274,7 +294,11 @@ impl Normalizer {
         let spans = py.detach(|| self.inner.spans_batch(&docs, workers));
         let lists = spans
             .iter()
-            .map(|s| spans_to_py(py, s))
+            .enumerate()
+            .map(|(i, s)| match s {
+                Ok(s) => spans_to_py(py, s),
+                Err(e) => Err(PyValueError::new_err(format!("texts[{i}]: {e}"))),
+            })
             .collect::<PyResult<Vec<_>>>()?;
         PyList::new(py, lists)
     }

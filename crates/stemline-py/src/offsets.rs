@@ -8,6 +8,7 @@
 use std::borrow::Cow;
 use std::io::Write;
 
+use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyList, PyString, PyTuple};
 
@@ -15,8 +16,15 @@ use stemline_core as core;
 
 use crate::{py_string, text_bytes, Normalizer};
 
-/// Appends `text`'s line to `line` and its ranges as JSON to `offsets`.
-fn line_and_offsets(n: &core::Normalizer, text: &[u8], line: &mut Vec<u8>, offsets: &mut Vec<u8>) {
+/// Appends `text`'s line to `line` and its ranges as JSON to `offsets`;
+/// fails where the `word_tokenize` tokenizer's offsets do (NLTK's
+/// `span_tokenize` raises on a sentence).
+fn line_and_offsets(
+    n: &core::Normalizer,
+    text: &[u8],
+    line: &mut Vec<u8>,
+    offsets: &mut Vec<u8>,
+) -> Result<(), core::word_tokenize::OffsetError> {
     offsets.push(b'[');
     let mut first = true;
     n.for_each_token_pooled(text, |token| {
@@ -28,13 +36,15 @@ fn line_and_offsets(n: &core::Normalizer, text: &[u8], line: &mut Vec<u8>, offse
         line.extend_from_slice(token.token);
         // Writing to a Vec cannot fail.
         let _ = write!(offsets, "[{}, {}]", token.start, token.end);
-    });
+    })?;
     offsets.push(b']');
+    Ok(())
 }
 
 /// `(line, offsets)` of each of `texts`: its normalized line (the tokens
 /// joined by one space, as `normalize` gives it) and its tokens' ranges as
-/// JSON text. The GIL is released while they are made.
+/// JSON text. The GIL is released while they are made. The first text
+/// whose offsets fail, in input order, is a `ValueError`.
 #[pyfunction]
 pub(crate) fn offsets_many<'py>(
     py: Python<'py>,
@@ -43,15 +53,19 @@ pub(crate) fn offsets_many<'py>(
 ) -> PyResult<Bound<'py, PyList>> {
     let owned = texts.iter().map(text_bytes).collect::<PyResult<Vec<_>>>()?;
     let docs: Vec<&[u8]> = owned.iter().map(|b| &**b).collect();
-    let done: Vec<(Vec<u8>, Vec<u8>)> = py.detach(|| {
-        docs.iter()
-            .map(|doc| {
-                let (mut line, mut offsets) = (Vec::new(), Vec::new());
-                line_and_offsets(&normalizer.inner, doc, &mut line, &mut offsets);
-                (line, offsets)
-            })
-            .collect()
-    });
+    let done = py
+        .detach(|| {
+            docs.iter()
+                .enumerate()
+                .map(|(i, doc)| {
+                    let (mut line, mut offsets) = (Vec::new(), Vec::new());
+                    line_and_offsets(&normalizer.inner, doc, &mut line, &mut offsets)
+                        .map_err(|e| format!("texts[{i}]: {e}"))?;
+                    Ok((line, offsets))
+                })
+                .collect::<Result<Vec<_>, String>>()
+        })
+        .map_err(PyValueError::new_err)?;
     let pairs = done
         .iter()
         .map(|(line, offsets)| PyTuple::new(py, [py_string(py, line)?, py_string(py, offsets)?]))
@@ -89,7 +103,9 @@ impl Parts {
 /// One long document's line, handed to `line_sink` in parts of about
 /// `part_bytes` (split between tokens), then its ranges as JSON text, handed
 /// to `offsets_sink` likewise, so that neither is ever whole in memory: the
-/// document is read twice instead. Returns the number of tokens.
+/// document is read twice instead. Returns the number of tokens. Where the
+/// `word_tokenize` tokenizer's offsets fail, a `ValueError` before anything
+/// is handed on: the document is then read once more first.
 #[pyfunction]
 pub(crate) fn offsets_in_parts(
     py: Python<'_>,
@@ -118,6 +134,10 @@ pub(crate) fn offsets_in_parts(
     };
     let mut tokens = 0u64;
     py.detach(|| {
+        if let core::normalizer::Tokenizer::WordTokenize(_) = n.tokenizer() {
+            n.for_each_token_pooled(&bytes, |_| {})
+                .map_err(|e| PyValueError::new_err(e.to_string()))?;
+        }
         let mut first = true;
         n.for_each_token_pooled(&bytes, |token| {
             if parts.error.is_some() {
@@ -132,7 +152,8 @@ pub(crate) fn offsets_in_parts(
             if parts.full() {
                 parts.hand_on();
             }
-        });
+        })
+        .map_err(|e| PyValueError::new_err(e.to_string()))?;
         parts.hand_on();
         parts.sink = offsets_sink;
         parts.part.push(b'[');
@@ -149,10 +170,12 @@ pub(crate) fn offsets_in_parts(
             if parts.full() {
                 parts.hand_on();
             }
-        });
+        })
+        .map_err(|e| PyValueError::new_err(e.to_string()))?;
         parts.part.push(b']');
         parts.hand_on();
-    });
+        Ok::<_, PyErr>(())
+    })?;
     match parts.error {
         Some(e) => Err(e),
         None => Ok(tokens),

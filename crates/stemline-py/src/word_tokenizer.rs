@@ -1,6 +1,8 @@
 //! `NLTKWordTokenizer`, natively: the core's tokenizer with the GIL released,
 //! its tokens turned into Python strings. Subclassed in
-//! stemline/tokenize/destructive.py, which adds NLTK's signatures.
+//! stemline/tokenize/destructive.py, which adds NLTK's signatures. And
+//! `word_tokenize` in one language (Punkt's sentences, then that tokenizer on
+//! each), behind stemline.tokenize.word_tokenize.
 
 use std::borrow::Cow;
 use std::sync::{Mutex, MutexGuard};
@@ -13,7 +15,9 @@ use stemline_core::nltk_word::align::SpanError;
 use stemline_core::nltk_word::{
     convert_parentheses as convert_parentheses_of, NltkWordTokenizer, WordTokens, PIECE_BYTES,
 };
+use stemline_core::word_tokenize::WordTokenize;
 
+use crate::punkt::PunktSentenceTokenizer;
 use crate::{py_string, text_bytes, CharTables};
 
 /// Tokens are turned into Python strings in parts of about this many bytes,
@@ -103,7 +107,11 @@ fn slot_of(bytes: &[u8; SHORT_TOKEN], len: usize) -> usize {
 /// called back into this tokenizer). Without them, every string is new.
 struct Interner<'a>(Option<MutexGuard<'a, Strings>>);
 
-impl Interner<'_> {
+impl<'a> Interner<'a> {
+    fn of(strings: &'a Mutex<Strings>) -> Self {
+        Interner(strings.try_lock().ok())
+    }
+
     #[inline]
     fn get(&mut self, py: Python<'_>, token: &[u8]) -> PyResult<Py<PyString>> {
         match &mut self.0 {
@@ -144,6 +152,148 @@ fn tokens_to_py<'py>(
     PyList::new(py, list)
 }
 
+/// What the two classes below tokenize with: one text's tokens, each handed
+/// on, and a batch's, each text's list handed on in order.
+trait Tokenize: Sync {
+    fn for_each_token(&self, text: &[u8], emit: impl FnMut(&[u8]));
+
+    fn tokenize_batch_streamed(
+        &self,
+        texts: &[&[u8]],
+        workers: usize,
+        consume: impl FnMut(Vec<WordTokens>),
+    );
+}
+
+impl Tokenize for NltkWordTokenizer {
+    fn for_each_token(&self, text: &[u8], emit: impl FnMut(&[u8])) {
+        let mut scratch = self.take_scratch();
+        NltkWordTokenizer::for_each_token(self, text, &mut scratch, emit);
+        self.put_scratch(scratch);
+    }
+
+    fn tokenize_batch_streamed(
+        &self,
+        texts: &[&[u8]],
+        workers: usize,
+        consume: impl FnMut(Vec<WordTokens>),
+    ) {
+        NltkWordTokenizer::tokenize_batch_streamed(self, texts, workers, consume)
+    }
+}
+
+impl Tokenize for WordTokenize {
+    fn for_each_token(&self, text: &[u8], emit: impl FnMut(&[u8])) {
+        let mut scratch = self.take_scratch();
+        WordTokenize::for_each_token(self, text, &mut scratch, emit);
+        self.put_scratch(scratch);
+    }
+
+    fn tokenize_batch_streamed(
+        &self,
+        texts: &[&[u8]],
+        workers: usize,
+        consume: impl FnMut(Vec<WordTokens>),
+    ) {
+        WordTokenize::tokenize_batch_streamed(self, texts, workers, consume)
+    }
+}
+
+/// The tokens of `text` as a list of Python strings (brackets converted if
+/// `parentheses`), computed with the GIL released. A long text's tokens are
+/// appended to the list with the GIL, a part at a time, so that neither a
+/// buffer of all its tokens nor a second list of them ever exists.
+fn token_list<'py>(
+    tokenizer: &impl Tokenize,
+    strings: &Mutex<Strings>,
+    text: &Bound<'py, PyString>,
+    parentheses: bool,
+) -> PyResult<Bound<'py, PyList>> {
+    let py = text.py();
+    let bytes = call_bytes(text)?;
+    let strings = || Interner::of(strings);
+    if bytes.len() <= PART_BYTES {
+        let tokens = py.detach(|| {
+            let mut tokens = WordTokens::default();
+            tokenizer.for_each_token(&bytes, |t| tokens.push(t));
+            tokens
+        });
+        return tokens_to_py(py, &mut strings(), &tokens, parentheses);
+    }
+    let list = PyList::empty(py).unbind();
+    let mut error = None;
+    py.detach(|| {
+        let mut part = WordTokens::default();
+        let mut flush = |part: &mut WordTokens| {
+            if error.is_none() && !part.is_empty() {
+                Python::attach(|py| {
+                    let strings = &mut strings();
+                    let list = list.bind(py);
+                    for token in part.iter() {
+                        let token = if parentheses {
+                            convert_parentheses_of(token)
+                        } else {
+                            token
+                        };
+                        if let Err(e) = strings.get(py, token).and_then(|s| list.append(s)) {
+                            error = Some(e);
+                            break;
+                        }
+                    }
+                });
+            }
+            part.clear();
+        };
+        tokenizer.for_each_token(&bytes, |token| {
+            part.push(token);
+            if part.total_bytes() >= PART_BYTES {
+                flush(&mut part);
+            }
+        });
+        flush(&mut part);
+    });
+    match error {
+        Some(e) => Err(e),
+        None => Ok(list.into_bound(py)),
+    }
+}
+
+/// The tokens of each of `texts` as lists, on `workers` threads (0: one per
+/// core), the lists built with the GIL, a group of texts at a time, while
+/// the workers go on.
+fn token_lists<'py>(
+    tokenizer: &impl Tokenize,
+    strings: &Mutex<Strings>,
+    py: Python<'py>,
+    texts: Vec<Bound<'py, PyString>>,
+    parentheses: bool,
+    workers: usize,
+) -> PyResult<Bound<'py, PyList>> {
+    let owned = texts.iter().map(text_bytes).collect::<PyResult<Vec<_>>>()?;
+    let docs: Vec<&[u8]> = owned.iter().map(|b| &**b).collect();
+    let mut lists: Vec<Py<PyList>> = Vec::with_capacity(docs.len());
+    let mut error = None;
+    py.detach(|| {
+        tokenizer.tokenize_batch_streamed(&docs, workers, |group| {
+            Python::attach(|py| {
+                let strings = &mut Interner::of(strings);
+                for tokens in &group {
+                    match tokens_to_py(py, strings, tokens, parentheses) {
+                        Ok(list) => lists.push(list.unbind()),
+                        Err(e) => {
+                            error.get_or_insert(e);
+                        }
+                    }
+                }
+            })
+        })
+    });
+    if let Some(e) = error {
+        return Err(e);
+    }
+    PyList::new(py, lists)
+}
+
 /// NLTK's exception for a failed `span_tokenize`.
 fn span_error(text: &Bound<'_, PyString>, error: SpanError) -> PyResult<PyErr> {
     Ok(match error {
@@ -177,12 +327,6 @@ struct NativeNltkWordTokenizer {
     strings: Mutex<Strings>,
 }
 
-impl NativeNltkWordTokenizer {
-    fn strings(&self) -> Interner<'_> {
-        Interner(self.strings.try_lock().ok())
-    }
-}
-
 #[pymethods]
 impl NativeNltkWordTokenizer {
     /// `piece_bytes` is for tests: stretches without whitespace longer than
@@ -205,53 +349,7 @@ impl NativeNltkWordTokenizer {
         text: &Bound<'py, PyString>,
         convert_parentheses: bool,
     ) -> PyResult<Bound<'py, PyList>> {
-        let py = text.py();
-        let bytes = call_bytes(text)?;
-        if bytes.len() <= PART_BYTES {
-            let tokens = py.detach(|| self.inner.tokenize(&bytes));
-            return tokens_to_py(py, &mut self.strings(), &tokens, convert_parentheses);
-        }
-        // A long text: tokenized without the GIL, its tokens appended to the
-        // list with it, a part at a time, so that neither a buffer of all
-        // its tokens nor a second list of them ever exists.
-        let list = PyList::empty(py).unbind();
-        let mut error = None;
-        py.detach(|| {
-            let mut scratch = self.inner.take_scratch();
-            let mut part = WordTokens::default();
-            let mut flush = |part: &mut WordTokens| {
-                if error.is_none() && !part.is_empty() {
-                    Python::attach(|py| {
-                        let strings = &mut self.strings();
-                        let list = list.bind(py);
-                        for token in part.iter() {
-                            let token = if convert_parentheses {
-                                convert_parentheses_of(token)
-                            } else {
-                                token
-                            };
-                            if let Err(e) = strings.get(py, token).and_then(|s| list.append(s)) {
-                                error = Some(e);
-                                break;
-                            }
-                        }
-                    });
-                }
-                part.clear();
-            };
-            self.inner.for_each_token(&bytes, &mut scratch, |token| {
-                part.push(token);
-                if part.total_bytes() >= PART_BYTES {
-                    flush(&mut part);
-                }
-            });
-            flush(&mut part);
-            self.inner.put_scratch(scratch);
-        });
-        match error {
-            Some(e) => Err(e),
-            None => Ok(list.into_bound(py)),
-        }
+        token_list(&self.inner, &self.strings, text, convert_parentheses)
     }
 
     /// `(start, end)` of each token in `text`, exactly as NLTK's
@@ -314,30 +412,14 @@ impl NativeNltkWordTokenizer {
         convert_parentheses: bool,
         workers: usize,
     ) -> PyResult<Bound<'py, PyList>> {
-        let owned = texts.iter().map(text_bytes).collect::<PyResult<Vec<_>>>()?;
-        let docs: Vec<&[u8]> = owned.iter().map(|b| &**b).collect();
-        // Lists built with the GIL, a group at a time, while the workers go on.
-        let mut lists: Vec<Py<PyList>> = Vec::with_capacity(docs.len());
-        let mut error = None;
-        py.detach(|| {
-            self.inner.tokenize_batch_streamed(&docs, workers, |group| {
-                Python::attach(|py| {
-                    let strings = &mut self.strings();
-                    for tokens in &group {
-                        match tokens_to_py(py, strings, tokens, convert_parentheses) {
-                            Ok(list) => lists.push(list.unbind()),
-                            Err(e) => {
-                                error.get_or_insert(e);
-                            }
-                        }
-                    }
-                })
-            })
-        });
-        if let Some(e) = error {
-            return Err(e);
-        }
-        PyList::new(py, lists)
+        token_lists(
+            &self.inner,
+            &self.strings,
+            py,
+            texts,
+            convert_parentheses,
+            workers,
+        )
     }
 
     /// `spans` of each of `texts`, on `workers` threads; raises the first
@@ -381,7 +463,56 @@ impl NativeNltkWordTokenizer {
     }
 }
 
+/// `nltk.word_tokenize(text, language)` in one language: that language's
+/// Punkt sentences, then `NLTKWordTokenizer` on each.
+#[pyclass(frozen, module = "stemline._native", name = "WordTokenize")]
+struct NativeWordTokenize {
+    inner: WordTokenize,
+    strings: Mutex<Strings>,
+}
+
+#[pymethods]
+impl NativeWordTokenize {
+    /// `sentences` is the language's Punkt tokenizer; the word tokenizer is
+    /// built over `tables`, and each worker's cache holds at most
+    /// `cache_bytes`.
+    #[new]
+    fn new(
+        tables: &CharTables,
+        sentences: &PunktSentenceTokenizer,
+        cache_bytes: usize,
+    ) -> PyResult<Self> {
+        let words = NltkWordTokenizer::new(tables.inner.clone(), cache_bytes)
+            .map_err(PyValueError::new_err)?;
+        Ok(NativeWordTokenize {
+            inner: WordTokenize::new(sentences.inner.clone(), words),
+            strings: Mutex::new(Strings::new()),
+        })
+    }
+
+    /// The tokens of `text`, exactly as `nltk.word_tokenize(text, language)`.
+    fn tokenize<'py>(&self, text: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyList>> {
+        token_list(&self.inner, &self.strings, text, false)
+    }
+
+    /// `tokenize` of each of `texts`, on `workers` threads (0: one per core).
+    fn tokenize_many<'py>(
+        &self,
+        py: Python<'py>,
+        texts: Vec<Bound<'py, PyString>>,
+        workers: usize,
+    ) -> PyResult<Bound<'py, PyList>> {
+        token_lists(&self.inner, &self.strings, py, texts, false, workers)
+    }
+
+    /// (entries, estimated bytes) of each idle cache.
+    fn cache_stats(&self) -> Vec<(usize, usize)> {
+        self.inner.cache_stats()
+    }
+}
+
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<NativeNltkWordTokenizer>()?;
+    m.add_class::<NativeWordTokenize>()?;
     Ok(())
 }

@@ -44,9 +44,9 @@ def _paragraphs(help: str) -> list[str]:
     return out
 
 
-def _page(command: click.Command, path: list[str], see_also: list[str]) -> str:
+def _page(command: click.Command, ctx: click.Context, see_also: list[str]) -> str:
+    path = ctx.command_path.split(" ")
     name = "-".join(path)
-    ctx = click.Context(command, info_name=" ".join(path))
     lines = [
         f'.TH {name.upper()} 1 "" "stemline" "User Commands"',
         ".SH NAME",
@@ -90,16 +90,19 @@ def pages() -> dict[str, str]:
     """Every manual page, by file name."""
     from stemline.cli import main
 
-    ctx = click.Context(main, info_name="stemline")
+    # Contexts as a run makes them (main's settings, -h among the help
+    # names, inherited by each command), not bare ones: click keeps a
+    # command's help option once made, so a bare context would give pages
+    # that depend on whether the command ran before in the process.
+    ctx = click.Context(main, info_name="stemline", **main.context_settings)
     names = main.list_commands(ctx)
     every = ["stemline", *(f"stemline-{n}" for n in names)]
-    out = {"stemline.1": _page(main, ["stemline"], every[1:])}
+    out = {"stemline.1": _page(main, ctx, every[1:])}
     for n in names:
         command = main.get_command(ctx, n)
         assert command is not None
-        out[f"stemline-{n}.1"] = _page(
-            command, ["stemline", n], [p for p in every if p != f"stemline-{n}"]
-        )
+        sub = click.Context(command, info_name=n, parent=ctx)
+        out[f"stemline-{n}.1"] = _page(command, sub, [p for p in every if p != f"stemline-{n}"])
     return out
 
 

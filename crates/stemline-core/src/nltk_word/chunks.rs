@@ -225,7 +225,7 @@ pub(crate) enum Kind {
 /// `str.split()` splits on), `.` or `-` (a rule reads them only doubled,
 /// before the tail), `,` or `:`, or none of these.
 const BYTE_PLAIN: u8 = 0;
-const BYTE_SPACE: u8 = 1;
+pub(crate) const BYTE_SPACE: u8 = 1;
 const BYTE_RULE: u8 = 2;
 const BYTE_DOUBLED: u8 = 3;
 const BYTE_COMMA: u8 = 4;
@@ -238,7 +238,7 @@ pub(crate) const RULE_CHARS: &[u8] = b"\"'`.,:;@#$%&?!*[](){}<>-";
 /// classes, and the non-ASCII characters a rule names.
 #[derive(Debug, Clone)]
 pub(crate) struct ByteKinds {
-    ascii: [u8; 128],
+    pub(crate) ascii: [u8; 128],
     /// Sorted: the quotes and dashes of the rules, and the non-ASCII letters
     /// a contraction or clitic letter matches case-insensitively (such as
     /// `ſ` or `K`). Any other non-ASCII character that is not whitespace of

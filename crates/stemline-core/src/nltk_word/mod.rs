@@ -16,6 +16,7 @@
 
 pub mod align;
 pub mod chunks;
+pub mod keyed;
 pub mod rules;
 
 use std::sync::{Arc, Mutex};
@@ -103,6 +104,26 @@ impl WordScratch {
     /// (entries, estimated bytes) of the cache.
     pub fn cache_stats(&self) -> (usize, usize) {
         (self.cache.len(), self.cache.used_bytes())
+    }
+
+    /// The bound of the cache, in bytes.
+    pub fn cache_limit(&self) -> usize {
+        self.cache.limit_bytes()
+    }
+
+    /// Drops the buffers a long chunk grew, keeping the cache: what a
+    /// scratch should be before it waits for its next text.
+    pub(crate) fn shrink(&mut self) {
+        if self.buf.capacity() > KEPT_BUFFER {
+            self.buf = Vec::new();
+        }
+        if self.value.capacity() > KEPT_BUFFER || self.key.capacity() > KEPT_BUFFER {
+            self.value = Vec::new();
+            self.key = Vec::new();
+        }
+        if self.text.capacity() > KEPT_BUFFER {
+            self.text = Vec::new();
+        }
     }
 }
 
@@ -204,16 +225,7 @@ impl NltkWordTokenizer {
     }
 
     pub fn put_scratch(&self, mut scratch: WordScratch) {
-        if scratch.buf.capacity() > KEPT_BUFFER {
-            scratch.buf = Vec::new();
-        }
-        if scratch.value.capacity() > KEPT_BUFFER || scratch.key.capacity() > KEPT_BUFFER {
-            scratch.value = Vec::new();
-            scratch.key = Vec::new();
-        }
-        if scratch.text.capacity() > KEPT_BUFFER {
-            scratch.text = Vec::new();
-        }
+        scratch.shrink();
         lock(&self.scratches).push(scratch);
     }
 
@@ -319,6 +331,17 @@ impl NltkWordTokenizer {
         scratch: &mut WordScratch,
         mut emit: impl FnMut((usize, usize)),
     ) -> Result<(), align::SpanError> {
+        self.for_each_token_span(text, scratch, |_, span| emit(span))
+    }
+
+    /// [`Self::for_each_span`], each span handed on with its token (as
+    /// `tokenize` gives it: a quote the rules rewrote is the rewritten one).
+    pub fn for_each_token_span(
+        &self,
+        text: &[u8],
+        scratch: &mut WordScratch,
+        mut emit: impl FnMut(&[u8], (usize, usize)),
+    ) -> Result<(), align::SpanError> {
         let mut quote_tokens = 0;
         if memchr::memchr2(b'"', b'\'', text).is_some() {
             self.for_each_token(text, scratch, |t| {
@@ -330,7 +353,7 @@ impl NltkWordTokenizer {
         self.for_each_token(text, scratch, |t| {
             if error.is_none() {
                 match aligner.align(t) {
-                    Ok(span) => emit(span),
+                    Ok(span) => emit(t, span),
                     Err(e) => error = Some(e),
                 }
             }
@@ -532,20 +555,34 @@ impl NltkWordTokenizer {
         } else {
             None
         };
-        buf.clear();
-        fill(buf);
-        rules::rewrite(buf, edges, &self.classes);
         value.clear();
-        for token in rules::split(buf, &self.classes) {
-            if !value.is_empty() {
-                value.push(b' ');
-            }
-            codepoints::encode_into(token, value);
-        }
+        self.rule_tokens(edges, fill, buf, value);
         if let Some(vacancy) = vacancy {
             cache.insert_vacant(vacancy, key, value);
         }
         emit_value(value, emit);
+    }
+
+    /// The rules' tokens of the buffer `fill` writes (a stretch with the
+    /// characters around it that are not the text's ends: see [`Edges`]),
+    /// appended to `value` joined by single spaces.
+    fn rule_tokens(
+        &self,
+        edges: Edges,
+        fill: impl FnOnce(&mut Vec<u32>),
+        buf: &mut Vec<u32>,
+        value: &mut Vec<u8>,
+    ) {
+        buf.clear();
+        fill(buf);
+        rules::rewrite(buf, edges, &self.classes);
+        let start = value.len();
+        for token in rules::split(buf, &self.classes) {
+            if value.len() > start {
+                value.push(b' ');
+            }
+            codepoints::encode_into(token, value);
+        }
     }
 }
 

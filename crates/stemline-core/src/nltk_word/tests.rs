@@ -255,3 +255,139 @@ fn spans_one_at_a_time_equal_spans_of_all_tokens() {
         assert_eq!(result, t.spans(text.as_bytes()), "{text:?}");
     }
 }
+
+/// A [`keyed::Keyed`] that remembers every key's tokens, as the normalizer
+/// remembers their outputs, and lists the tokens it is handed.
+#[derive(Default)]
+struct Remembering {
+    known: std::collections::HashMap<(keyed::Key, Vec<u8>), Vec<Vec<u8>>>,
+    tokens: Vec<String>,
+}
+
+impl keyed::Keyed for Remembering {
+    fn known(&mut self, kind: keyed::Key, key: &[u8]) -> bool {
+        match self.known.get(&(kind, key.to_vec())) {
+            Some(tokens) => {
+                let tokens: Vec<String> = tokens
+                    .iter()
+                    .map(|t| String::from_utf8(t.clone()).unwrap())
+                    .collect();
+                self.tokens.extend(tokens);
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn tokens(&mut self, kind: keyed::Key, key: &[u8], tokens: &[u8]) {
+        if kind == keyed::Key::Token {
+            assert_eq!(key, tokens, "a token key is its token");
+        }
+        let list: Vec<Vec<u8>> = tokens
+            .split(|&b| b == b' ')
+            .filter(|t| !t.is_empty())
+            .map(<[u8]>::to_vec)
+            .collect();
+        let previous = self.known.insert((kind, key.to_vec()), list.clone());
+        assert!(previous.is_none(), "handed a known key again");
+        for t in list {
+            self.tokens.push(String::from_utf8(t).unwrap());
+        }
+    }
+
+    fn token(&mut self, token: &[u8]) {
+        self.tokens.push(String::from_utf8(token.to_vec()).unwrap());
+    }
+}
+
+/// The keyed tokens of `text`, with what `remembering` learnt before.
+fn keyed_tokens(t: &NltkWordTokenizer, remembering: &mut Remembering, text: &str) -> Vec<String> {
+    remembering.tokens.clear();
+    let mut scratch = WordScratch::new(0);
+    t.for_each_keyed(text.as_bytes(), &mut scratch, remembering);
+    std::mem::take(&mut remembering.tokens)
+}
+
+#[test]
+fn keyed_tokens_are_the_whole_texts_for_every_short_text() {
+    let t = tokenizers();
+    // One memory for all texts: a key learnt in one text serves every other.
+    let mut memory = [Remembering::default(), Remembering::default()];
+    let texts: Vec<String> = strings(&ALPHABET, 3)
+        .into_iter()
+        .chain(strings(&CORE, 4))
+        .chain(strings(&CUTS, 4))
+        .collect();
+    for round in 0..2 {
+        for text in &texts {
+            let whole = whole_tokens(text, t[0].classes());
+            for (t, memory) in t.iter().zip(&mut memory) {
+                assert_eq!(
+                    keyed_tokens(t, memory, text),
+                    whole,
+                    "{text:?} round {round}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn keyed_tokens_are_the_whole_texts_for_longer_texts() {
+    let t = tokenizer();
+    let mut memory = Remembering::default();
+    let mut next = crate::test_rng::xorshift(0x9e37_79b9_7f4a_7c15);
+    let words = [
+        "cannot",
+        "Gonna",
+        "it's",
+        "don't",
+        "I'm",
+        "U.S.",
+        "e.g.",
+        "3,000",
+        "a:b",
+        "x,",
+        "y:",
+        "word.",
+        "word?",
+        "Word!",
+        "etc..",
+        "-.",
+        ".?",
+        "?.",
+        ",,",
+        ":,",
+        "?,",
+        "!:",
+        "(x)",
+        "x.'",
+        "\"x\"",
+        "``",
+        "''",
+        "it's'(",
+        "'s",
+        "n't",
+        "caf\u{e9}.",
+        "a-b",
+        "a--b",
+    ];
+    let spaces = [" ", " ", " ", "\n", "\t", "  ", "\u{a0}"];
+    for _ in 0..60_000 {
+        let len = 1 + next() % 8;
+        let mut text = String::new();
+        for _ in 0..len {
+            text.push_str(if next().is_multiple_of(4) {
+                ALPHABET[next() % ALPHABET.len()]
+            } else {
+                words[next() % words.len()]
+            });
+            text.push_str(spaces[next() % spaces.len()]);
+        }
+        if next().is_multiple_of(2) {
+            text = text.trim_end().to_string();
+        }
+        let whole = whole_tokens(&text, t.classes());
+        assert_eq!(keyed_tokens(&t, &mut memory, &text), whole, "{text:?}");
+    }
+}

@@ -10,11 +10,16 @@
 //! is cut into pieces (`long_runs`). The outputs go to a sink (`sinks`): the
 //! line, the tokens, or the line in parts.
 //!
+//! With the [`Tokenizer::WordTokenize`] tokenizer (`words`), the tokens are
+//! `nltk.word_tokenize`'s ([`crate::word_tokenize`]) and each token's output
+//! is cached instead of each run's.
+//!
 //! Lower-casing ([`crate::lowercase`]) and stemming ([`crate::stem`]) are
 //! asked of their modules; batches run on [`crate::parallel`]'s runner.
 
 mod long_runs;
 mod sinks;
+mod words;
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
@@ -29,8 +34,10 @@ use crate::short_copy::append_ascii_lowercase;
 use crate::stem::Stemmer;
 pub use crate::stem::Stemming;
 use crate::treebank::{self, Position};
+use crate::word_tokenize::WordTokenize;
 use crate::wordpunct::{Run, RunKind, Runs};
 use sinks::{Line, Parts, Sink, Tokens};
+pub(crate) use words::{take_words_state, WordsState};
 
 /// Cache value of a run that yields no tokens at all (a punctuation run made
 /// only of characters `str.split()` treats as whitespace, such as U+001C).
@@ -53,8 +60,20 @@ struct OneByteRuns {
     outputs: Vec<Vec<u8>>,
 }
 
+/// How a document is cut into the tokens that are stemmed.
+pub enum Tokenizer {
+    /// NLTK's `TreebankWordTokenizer` over `wordpunct_tokenize`'s tokens
+    /// (stemline's classic normalization, the default): runs cached.
+    Treebank,
+    /// `nltk.word_tokenize(text, language)`: Punkt's sentences in one
+    /// language, then `NLTKWordTokenizer` on each; tokens cached. (Boxed:
+    /// the tokenizers are large beside the other variant.)
+    WordTokenize(Box<WordTokenize>),
+}
+
 pub struct Normalizer {
     classes: Arc<CharClasses>,
+    tokenizer: Tokenizer,
     stemmer: Stemmer,
     lowercase: Arc<dyn Lowercase>,
     cache_bytes: usize,
@@ -69,6 +88,10 @@ pub struct Normalizer {
     /// contraction rules fold ASCII case plainly.
     ascii_words: bool,
     one_byte_runs: OneByteRuns,
+    /// The output of every one-byte token of `word_tokenize`, and of every
+    /// one-byte chunk (see `words`).
+    one_byte_tokens: OneByteRuns,
+    one_byte_chunks: OneByteRuns,
     /// Punctuation runs longer than this many bytes are processed in pieces
     /// (see [`Self::long_punct_run_output`]).
     piece_bytes: usize,
@@ -107,6 +130,7 @@ impl Normalizer {
             && treebank::ascii_case_folds_plainly(&classes);
         let mut normalizer = Normalizer {
             classes,
+            tokenizer: Tokenizer::Treebank,
             stemmer,
             lowercase,
             cache_bytes,
@@ -116,9 +140,11 @@ impl Normalizer {
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
             ascii_words,
             one_byte_runs: OneByteRuns::default(),
+            one_byte_tokens: OneByteRuns::default(),
+            one_byte_chunks: OneByteRuns::default(),
             piece_bytes: PIECE_BYTES,
         };
-        normalizer.one_byte_runs = normalizer.compute_one_byte_runs();
+        normalizer.compute_tables();
         normalizer
     }
 
@@ -127,8 +153,29 @@ impl Normalizer {
         self.filter = filter;
         self.id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
         self.clear_caches();
-        self.one_byte_runs = self.compute_one_byte_runs();
+        self.compute_tables();
         self
+    }
+
+    /// The same normalizer, cutting documents into tokens with `tokenizer`.
+    pub fn with_tokenizer(mut self, tokenizer: Tokenizer) -> Self {
+        self.tokenizer = tokenizer;
+        self.id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
+        self.clear_caches();
+        self.compute_tables();
+        self
+    }
+
+    pub fn tokenizer(&self) -> &Tokenizer {
+        &self.tokenizer
+    }
+
+    /// The tables of one-byte runs, tokens and chunks, for the current
+    /// filter and tokenizer.
+    fn compute_tables(&mut self) {
+        self.one_byte_runs = self.compute_one_byte_runs();
+        self.one_byte_tokens = self.compute_one_byte_tokens();
+        self.one_byte_chunks = self.compute_one_byte_chunks();
     }
 
     /// The same normalizer, cutting punctuation runs longer than `bytes` into
@@ -210,14 +257,20 @@ impl Normalizer {
         lock(&self.record_caches).clear();
     }
 
-    /// Sizes (entries, estimated bytes) of the pooled caches.
+    /// Sizes (entries, estimated bytes) of the pooled caches (with
+    /// `word_tokenize`, a worker's cache of chunks is listed apart, after
+    /// the rest).
     pub fn cache_stats(&self) -> Vec<(usize, usize)> {
         let caches = lock(&self.caches);
         let records = lock(&self.record_caches);
-        caches
-            .iter()
-            .chain(records.iter())
+        let all = || caches.iter().chain(records.iter());
+        all()
             .map(|c| (c.len(), c.used_bytes()))
+            .chain(
+                all()
+                    .filter_map(|c| c.words.as_deref())
+                    .flat_map(WordsState::cache_stats),
+            )
             .collect()
     }
 
@@ -226,7 +279,7 @@ impl Normalizer {
     pub fn normalize_into(&self, text: &[u8], cache: &mut TokenCache, out: &mut Vec<u8>) {
         // Not `out.len() > start`: a token can stem to nothing ("s" in the
         // original algorithm), and the reference still joins it with spaces.
-        self.for_each_run_output(text, cache, &mut Line { out, any: false });
+        self.for_each_output(text, cache, &mut Line { out, any: false });
     }
 
     /// One document to its line, with a pooled cache.
@@ -257,7 +310,7 @@ impl Normalizer {
             part_bytes,
             consume: &mut consume,
         };
-        self.for_each_run_output(text, &mut cache, &mut parts);
+        self.for_each_output(text, &mut cache, &mut parts);
         parts.flush();
         self.put_cache(cache);
     }
@@ -280,7 +333,7 @@ impl Normalizer {
     pub fn tokens(&self, text: &[u8]) -> Vec<Vec<u8>> {
         let mut cache = self.take_cache();
         let mut tokens = Tokens(Vec::new());
-        self.for_each_run_output(text, &mut cache, &mut tokens);
+        self.for_each_output(text, &mut cache, &mut tokens);
         self.put_cache(cache);
         tokens.0
     }
@@ -316,6 +369,17 @@ impl Normalizer {
                 bytes
             };
             visit(run, pos, key);
+        }
+    }
+
+    /// Hands `sink` the outputs of the document's tokens, as the tokenizer
+    /// computes and caches them: each run's (its tokens joined by spaces)
+    /// or each token's.
+    #[inline]
+    fn for_each_output(&self, text: &[u8], cache: &mut TokenCache, sink: &mut impl Sink) {
+        match &self.tokenizer {
+            Tokenizer::Treebank => self.for_each_run_output(text, cache, sink),
+            Tokenizer::WordTokenize(words) => self.word_outputs(words, text, cache, sink),
         }
     }
 
@@ -469,6 +533,7 @@ impl Normalizer {
             output: out,
             run,
             word,
+            ..
         } = scratch;
         run.clear();
         codepoints::decode_into(bytes, run);

@@ -5,7 +5,8 @@
 
 use crate::short_copy::append_short;
 
-/// Where [`Normalizer::for_each_run_output`] hands the output of each run.
+/// Where [`Normalizer::for_each_output`] hands the output of each run (or,
+/// with `word_tokenize`, of each token or stretch of tokens).
 pub(super) trait Sink {
     /// The output of a run that yields tokens: its tokens joined by single
     /// spaces (a token never contains a space).

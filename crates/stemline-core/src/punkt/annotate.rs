@@ -60,9 +60,10 @@ enum Ortho {
     Unknown,
 }
 
-/// Working buffers, reused for every token of every context of a text.
+/// Working buffers, reused for every token of every context of a text (and
+/// from one text to the next: keep one per thread).
 #[derive(Debug, Default)]
-pub(crate) struct Scratch {
+pub struct Scratch {
     cps: Vec<u32>,
     lowered: Vec<u8>,
     typ: Vec<u8>,

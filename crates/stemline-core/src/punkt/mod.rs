@@ -57,4 +57,4 @@ mod words;
 
 pub use chars::{PunktCharRanges, PunktChars};
 pub use params::PunktParameters;
-pub use spans::{Offsets, PunktSentenceTokenizer, Span};
+pub use spans::{Offsets, PunktScratch, PunktSentenceTokenizer, Span};

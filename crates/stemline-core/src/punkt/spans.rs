@@ -27,6 +27,7 @@ use std::sync::Arc;
 use crate::codepoints;
 use crate::parallel::in_chunks_streamed;
 
+pub use super::annotate::Scratch as PunktScratch;
 use super::annotate::{Annotator, Scratch};
 use super::chars::{char_at, is_string_whitespace, PunktChars, SPACE, STR_SPACE};
 use super::params::PunktParameters;
@@ -106,12 +107,13 @@ impl PunktSentenceTokenizer {
         scratch: &mut Scratch,
     ) -> Vec<Span> {
         let mut slices = Vec::new();
-        self.slices_from_text(text, &mut slices, scratch);
         // Without realignment NLTK yields every slice, even the empty last
         // one (`(0, 0)` for an empty text) or one that ends before it starts
         // (its sentence is then "").
         if realign_boundaries {
-            self.realign_boundaries(text, &mut slices);
+            self.for_each_sentence(text, scratch, |s| slices.push(s));
+        } else {
+            self.slices_from_text(text, scratch, |s| slices.push(s));
         }
         if unit == Offsets::CodePoints {
             codepoints::byte_offsets_to_code_points(text, &mut slices);
@@ -122,6 +124,24 @@ impl PunktSentenceTokenizer {
             slices.shrink_to_fit();
         }
         slices
+    }
+
+    /// [`Self::span_tokenize`] with realignment (what `sent_tokenize` and
+    /// `word_tokenize` use), each sentence handed to `visit` as soon as it is
+    /// decided (when the slice after it is known), as byte offsets, in order:
+    /// no list of a text's sentences is ever held. `scratch` is any
+    /// [`PunktScratch`] (its buffers are reused from one text to the next).
+    pub fn for_each_sentence(
+        &self,
+        text: &[u8],
+        scratch: &mut PunktScratch,
+        mut visit: impl FnMut(Span),
+    ) {
+        let mut realigner = Realigner::default();
+        self.slices_from_text(text, scratch, |slice| {
+            realigner.push(self, text, slice, &mut visit)
+        });
+        realigner.finish(&mut visit);
     }
 
     /// The sentences of each document, on `workers` threads (0: one per
@@ -182,26 +202,27 @@ impl PunktSentenceTokenizer {
 
     /// `_slices_from_text(text)`: a slice up to each candidate decided to
     /// be a break, then the rest without its trailing `str.isspace()`
-    /// characters. The last slice may be empty or even end before it starts
-    /// (as Python's `slice(last_break, len(text.rstrip()))` can).
+    /// characters, each handed to `visit` in order. The last slice may be
+    /// empty or even end before it starts (as Python's
+    /// `slice(last_break, len(text.rstrip()))` can).
     pub(crate) fn slices_from_text(
         &self,
         text: &[u8],
-        slices: &mut Vec<Span>,
         scratch: &mut Scratch,
+        mut visit: impl FnMut(Span),
     ) {
         let annotator = self.annotator();
         let mut last_break = 0;
         self.match_potential_end_contexts(text, |candidate| {
             let context = &text[candidate.context_start..candidate.after.end];
             if annotator.text_contains_sentbreak(context, scratch) {
-                slices.push((last_break, candidate.at + 1));
+                visit((last_break, candidate.at + 1));
                 // The next sentence starts at the next token, or at the
                 // punctuation that follows.
                 last_break = candidate.after.next_tok.unwrap_or(candidate.at + 1);
             }
         });
-        slices.push((last_break, self.rstrip_end(text, 0, text.len())));
+        visit((last_break, self.rstrip_end(text, 0, text.len())));
     }
 
     /// `_match_potential_end_contexts(text)`: hands each candidate whose word
@@ -279,40 +300,6 @@ impl PunktSentenceTokenizer {
         })
     }
 
-    /// `_realign_boundaries(text, slices)`: closing quotes and brackets that
-    /// follow a sentence's end move into it (`re_boundary_realignment` at the
-    /// start of the next slice); empty slices are dropped. In place: the
-    /// sentence written at `kept` depends on the slices at `i >= kept` and
-    /// `i + 1` only, so no second list of a text's sentences is ever held.
-    pub(crate) fn realign_boundaries(&self, text: &[u8], slices: &mut Vec<Span>) {
-        let mut realign = 0;
-        let mut kept = 0;
-        for i in 0..slices.len() {
-            let (start, stop) = slices[i];
-            let start = start + realign;
-            let sentence = match slices.get(i + 1) {
-                None => (start < stop).then_some((start, stop)),
-                Some(&(next_start, next_stop)) => {
-                    match self.boundary_realignment(text, next_start, next_stop) {
-                        Some((matched_end, kept_end)) => {
-                            realign = matched_end - next_start;
-                            Some((start, kept_end))
-                        }
-                        None => {
-                            realign = 0;
-                            (start < stop).then_some((start, stop))
-                        }
-                    }
-                }
-            };
-            if let Some(sentence) = sentence {
-                slices[kept] = sentence;
-                kept += 1;
-            }
-        }
-        slices.truncate(kept);
-    }
-
     /// `re_boundary_realignment.match(text[start:stop])`, the pattern
     /// ``["')\]}‘’“”«»]+?(?:\s+|(?=--)|$)`` (`MULTILINE`): where the match
     /// ends, and where `m.group(0).rstrip()` ends (byte offsets of `text`).
@@ -364,6 +351,68 @@ impl PunktSentenceTokenizer {
             end = first;
         }
         end
+    }
+}
+
+/// `_realign_boundaries(text, slices)`, one slice at a time: closing quotes
+/// and brackets that follow a sentence's end move into it
+/// (`re_boundary_realignment` at the start of the next slice); empty slices
+/// are dropped. A slice is decided when the next one is known, so it waits
+/// in `pending`, its start already moved by the realignment before it.
+///
+/// ```python
+/// realign = 0
+/// for sentence1, sentence2 in _pair_iter(slices):
+///     sentence1 = slice(sentence1.start + realign, sentence1.stop)
+///     if not sentence2:
+///         if text[sentence1]:
+///             yield sentence1
+///         continue
+///     m = self._lang_vars.re_boundary_realignment.match(text[sentence2])
+///     if m:
+///         yield slice(sentence1.start, sentence2.start + len(m.group(0).rstrip()))
+///         realign = m.end()
+///     else:
+///         realign = 0
+///         if text[sentence1]:
+///             yield sentence1
+/// ```
+#[derive(Default)]
+struct Realigner {
+    pending: Option<Span>,
+}
+
+impl Realigner {
+    /// Takes the next slice: decides the pending one.
+    #[inline]
+    fn push(
+        &mut self,
+        tokenizer: &PunktSentenceTokenizer,
+        text: &[u8],
+        (next_start, next_stop): Span,
+        visit: &mut impl FnMut(Span),
+    ) {
+        let mut realign = 0;
+        if let Some((start, stop)) = self.pending.take() {
+            match tokenizer.boundary_realignment(text, next_start, next_stop) {
+                Some((matched_end, kept_end)) => {
+                    realign = matched_end - next_start;
+                    visit((start, kept_end));
+                }
+                None if start < stop => visit((start, stop)),
+                None => {}
+            }
+        }
+        self.pending = Some((next_start + realign, next_stop));
+    }
+
+    /// After the last slice: decides the pending one.
+    fn finish(self, visit: &mut impl FnMut(Span)) {
+        if let Some((start, stop)) = self.pending {
+            if start < stop {
+                visit((start, stop));
+            }
+        }
     }
 }
 

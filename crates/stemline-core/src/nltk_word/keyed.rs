@@ -1,0 +1,380 @@
+//! The text's tokens under keys, for a caller that keeps what it makes of
+//! them (the normalizer keeps their stems, the vocabulary their ids), as the
+//! Treebank pipeline keeps each run's: a key it knows costs one lookup, and
+//! the tokens behind it are never computed again.
+//!
+//! Two kinds of key ([`Key`]):
+//!
+//! * [`Key::Token`]: a *simple* string, one that as a chunk is its own only
+//!   token ([`Kind::Plain`], no contraction), keyed by its bytes. Most chunks
+//!   of real text are simple, or simple with a final `,` or `:` (its own
+//!   token: [`Kind::PlainThenComma`]), or, ending a sentence, simple with a
+//!   final `.`, `?` or `!` (see [`simple_tail`]). A key the caller knows is
+//!   simple (it was only ever given as one), so such a chunk is looked up
+//!   before it is classified, and classified only when the lookup fails.
+//! * [`Key::Stretch`]: any other chunk, keyed by its bytes and its context
+//!   ([`stretch_key`]), and the tail ([`tail_key`]): its tokens, in order.
+//!   These keys hold a byte no (generalized) UTF-8 holds, so no stretch's
+//!   key is a token's.
+//!
+//! Every token of [`NltkWordTokenizer::for_each_token`] reaches the caller
+//! once, in order, as a token key, in a stretch, or, for a stretch longer
+//! than a piece (never keyed), on its own ([`Keyed::token`]); the tests
+//! compare the two on every short text.
+
+use super::chunks::{
+    cache_key, context, tail_key, tail_start, After, Before, Chunks, Kind, BYTE_SPACE,
+};
+use super::rules::Edges;
+use super::{before_tail, has_contraction, NltkWordTokenizer, WordScratch};
+use crate::cache::MAX_CACHED_RUN;
+use crate::classes::SPACE;
+use crate::codepoints;
+
+/// What a key stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Key {
+    /// One token, the key's bytes.
+    Token,
+    /// A stretch's tokens.
+    Stretch,
+}
+
+/// What [`NltkWordTokenizer::for_each_keyed`] hands the text to.
+pub trait Keyed {
+    /// The next key: true if the caller knows it (and has taken what it
+    /// keeps for it); false, and the caller is next handed what it stands
+    /// for ([`Keyed::tokens`]), unless the driver tries another key.
+    fn known(&mut self, kind: Key, key: &[u8]) -> bool;
+
+    /// The tokens of the key [`Keyed::known`] did not know (`kind` and
+    /// `key` again), joined by single spaces (a token never holds one; no
+    /// token: empty). For [`Key::Token`], `tokens` is the key.
+    fn tokens(&mut self, kind: Key, key: &[u8], tokens: &[u8]);
+
+    /// One token of a stretch too long to be keyed, in order.
+    fn token(&mut self, token: &[u8]);
+}
+
+/// Appended to a context-free chunk's bytes to key it as a stretch (see
+/// [`super::chunks`] for the other marks, `0xF8..=0xFD` and `0xFF`).
+const STRETCH_KEY: u8 = 0xFE;
+
+/// The key of a chunk before the tail that is not keyed as a token, written
+/// to `key`: [`cache_key`]'s when the chunk's tokens depend on its context,
+/// its bytes marked otherwise.
+fn stretch_key(chunk: &[u8], before: Before, after: After, key: &mut Vec<u8>) -> bool {
+    let sensitive = cache_key(chunk, before, after, key);
+    if !sensitive {
+        key.clear();
+        key.extend_from_slice(chunk);
+        key.push(STRETCH_KEY);
+    }
+    sensitive
+}
+
+/// Whether a chunk may be simple, judged by its ends: it does not start
+/// with a quote (its tokens could depend on the character before it) nor
+/// end with an apostrophe (on the one after it), or a `,` or `:`.
+#[inline(always)]
+fn maybe_simple(chunk: &[u8]) -> bool {
+    !matches!(chunk.first(), Some(b'"' | b'\''))
+        && !matches!(chunk.last(), Some(b'\'' | b',' | b':'))
+}
+
+/// A sentence's tail that is a simple word and its final `.`, `?` or `!`,
+/// then only whitespace: that word and that mark (a word ending in `.`
+/// before a final `.` excepted, which `\.{2,}` reads). The rules then pad
+/// the mark (`[?!]`, or the final period's rules, whose closers are none
+/// here) and nothing else: the word is simple wherever it stands, and no
+/// rule reads the text's start but `^\"` (a quote is not simple).
+fn simple_tail(tail: &[u8], end: usize) -> Option<(&[u8], &[u8])> {
+    let trimmed = &tail[..end];
+    let (&mark, word) = trimmed.split_last()?;
+    let ok = match mark {
+        b'?' | b'!' => true,
+        b'.' => word.last() != Some(&b'.'),
+        _ => false,
+    };
+    (ok && !word.is_empty() && maybe_simple(word)).then(|| trimmed.split_at(word.len()))
+}
+
+impl NltkWordTokenizer {
+    /// Hands `keyed` the tokens of `text` (generalized UTF-8), in order,
+    /// under keys (see the module documentation). `scratch`'s buffers are
+    /// used, not its cache.
+    pub fn for_each_keyed(&self, text: &[u8], scratch: &mut WordScratch, keyed: &mut impl Keyed) {
+        let tail = tail_start(text, &self.classes);
+        let mut pos = 0;
+        while let Some((start, end)) = self.next_chunk(text, pos, tail) {
+            pos = end;
+            let chunk = &text[start..end];
+            if chunk.len() > self.piece_bytes {
+                let (before, after) = context(text, start, end);
+                self.long_output(chunk, before, Some(after), scratch, &mut |t| keyed.token(t));
+                continue;
+            }
+            // Most chunks: one lookup, or two with a final `,` or `:`.
+            if self.plain_ascii {
+                if maybe_simple(chunk) {
+                    if keyed.known(Key::Token, chunk) {
+                        continue;
+                    }
+                } else if let Some((word, comma)) = comma_split(chunk) {
+                    if keyed.known(Key::Token, word) {
+                        token_key(keyed, comma);
+                        continue;
+                    }
+                }
+            }
+            let (before, after) = context(text, start, end);
+            self.keyed_chunk(chunk, before, after, scratch, keyed);
+        }
+        if tail < text.len() {
+            self.keyed_tail(text, tail, scratch, keyed);
+        }
+    }
+
+    /// A chunk before the tail that was not known as a token: classified,
+    /// then handed on as one or two tokens (simple) or as a stretch.
+    fn keyed_chunk(
+        &self,
+        chunk: &[u8],
+        before: Before,
+        after: After,
+        scratch: &mut WordScratch,
+        keyed: &mut impl Keyed,
+    ) {
+        match self.simple_kind(chunk) {
+            Some(Kind::Plain) => {
+                // Not known: `for_each_keyed` asked.
+                keyed.tokens(Key::Token, chunk, chunk);
+                return;
+            }
+            Some(Kind::PlainThenComma) => {
+                let (word, comma) = chunk.split_at(chunk.len() - 1);
+                if !word.is_empty() {
+                    token_key(keyed, word);
+                }
+                token_key(keyed, comma);
+                return;
+            }
+            _ => {}
+        }
+        let sensitive = stretch_key(chunk, before, after, &mut scratch.key);
+        if keyed.known(Key::Stretch, &scratch.key) {
+            return;
+        }
+        // A chunk keyed without its context has the same tokens in every
+        // context: computed between spaces.
+        let (before, after) = if sensitive {
+            (before, after)
+        } else {
+            (Before::Space, After::Space)
+        };
+        scratch.value.clear();
+        self.chunk_tokens(chunk, before, after, &mut scratch.buf, &mut scratch.value);
+        keyed.tokens(Key::Stretch, &scratch.key, &scratch.value);
+    }
+
+    /// The tail, which starts at byte `start` of `text`.
+    fn keyed_tail(
+        &self,
+        text: &[u8],
+        start: usize,
+        scratch: &mut WordScratch,
+        keyed: &mut impl Keyed,
+    ) {
+        let tail = &text[start..];
+        let before = before_tail(text, start);
+        if tail.len() > self.piece_bytes {
+            self.long_output(tail, before, None, scratch, &mut |t| keyed.token(t));
+            return;
+        }
+        if self.plain_ascii {
+            // The tail is one chunk when only whitespace follows its first.
+            let end = self
+                .next_chunk(tail, 0, tail.len())
+                .map_or(0, |(_, end)| end);
+            let one_chunk = self.next_chunk(tail, end, tail.len()).is_none();
+            if let Some((word, mark)) = one_chunk.then(|| simple_tail(tail, end)).flatten() {
+                let known = keyed.known(Key::Token, word);
+                if known || self.simple_kind(word) == Some(Kind::Plain) {
+                    if !known {
+                        keyed.tokens(Key::Token, word, word);
+                    }
+                    token_key(keyed, mark);
+                    return;
+                }
+            }
+        }
+        scratch.value.clear();
+        if tail.len() > MAX_CACHED_RUN {
+            // Never kept (see `cache::MAX_CACHED_RUN`): no key copied.
+            self.tail_tokens(tail, before, &mut scratch.buf, &mut scratch.value);
+            for token in scratch
+                .value
+                .split(|&b| b == b' ')
+                .filter(|t| !t.is_empty())
+            {
+                keyed.token(token);
+            }
+            return;
+        }
+        tail_key(tail, before, &mut scratch.key);
+        if !keyed.known(Key::Stretch, &scratch.key) {
+            self.tail_tokens(tail, before, &mut scratch.buf, &mut scratch.value);
+            keyed.tokens(Key::Stretch, &scratch.key, &scratch.value);
+        }
+    }
+
+    /// The kind of a chunk whose tokens skip the rules ([`Kind::Plain`]: the
+    /// chunk; [`Kind::PlainThenComma`]: the chunk without its last byte, and
+    /// that byte), or `None` for a chunk the rules compute.
+    fn simple_kind(&self, chunk: &[u8]) -> Option<Kind> {
+        if !self.plain_ascii || has_contraction(chunk) {
+            return None;
+        }
+        match Chunks::new(chunk, chunk.len(), &self.classes, &self.kinds).next() {
+            Some((0, end, kind)) if end == chunk.len() && kind != Kind::Rules => Some(kind),
+            _ => None,
+        }
+    }
+
+    /// The tokens of a chunk before the tail (after `before`, followed by
+    /// `after`), appended to `out` joined by single spaces: as it stands when
+    /// it is simple, else by the rules.
+    pub(crate) fn chunk_tokens(
+        &self,
+        chunk: &[u8],
+        before: Before,
+        after: After,
+        buf: &mut Vec<u32>,
+        out: &mut Vec<u8>,
+    ) {
+        match self.simple_kind(chunk) {
+            Some(Kind::Plain) => out.extend_from_slice(chunk),
+            Some(Kind::PlainThenComma) => {
+                let (word, comma) = chunk.split_at(chunk.len() - 1);
+                out.extend_from_slice(word);
+                if !word.is_empty() {
+                    out.push(b' ');
+                }
+                out.extend_from_slice(comma);
+            }
+            _ => {
+                let edges = Edges {
+                    first: before == Before::Start,
+                    last: false,
+                };
+                self.rule_tokens(
+                    edges,
+                    |buf| {
+                        buf.extend(before.char());
+                        codepoints::decode_into(chunk, buf);
+                        buf.push(after.char());
+                    },
+                    buf,
+                    out,
+                );
+            }
+        }
+    }
+
+    /// The tokens of the tail `tail` (its trailing whitespace included),
+    /// after `before`, appended to `out` joined by single spaces.
+    fn tail_tokens(&self, tail: &[u8], before: Before, buf: &mut Vec<u32>, out: &mut Vec<u8>) {
+        let edges = Edges {
+            first: before == Before::Start,
+            last: true,
+        };
+        self.rule_tokens(
+            edges,
+            |buf| {
+                buf.extend(before.char());
+                codepoints::decode_into(tail, buf);
+            },
+            buf,
+            out,
+        );
+    }
+
+    /// The next chunk of `text[..limit]` at or after byte `pos`: a maximal
+    /// run of characters that are not `regex` whitespace (the chunks of
+    /// [`Chunks`], without their kinds). `limit` is the text's end or where
+    /// whitespace ends.
+    #[inline(always)]
+    fn next_chunk(&self, text: &[u8], mut pos: usize, limit: usize) -> Option<(usize, usize)> {
+        // Skip whitespace.
+        loop {
+            if pos >= limit {
+                return None;
+            }
+            let b = text[pos];
+            if b < 0x80 {
+                if self.kinds.ascii[b as usize] != BYTE_SPACE {
+                    break;
+                }
+                pos += 1;
+            } else {
+                let (c, len) = codepoints::decode_at(text, pos);
+                if !self.classes.is(c, SPACE) {
+                    break;
+                }
+                pos += len;
+            }
+        }
+        let start = pos;
+        while pos < limit {
+            // Eight bytes at a time up to the first that may be whitespace:
+            // ASCII whitespace is at most U+0020, and other whitespace starts
+            // with a byte from 0x80 up. The lowest byte below 0x21 or from
+            // 0x80 is flagged exactly (no borrow reaches it from below).
+            if let Some(word) = text.get(pos..pos + 8) {
+                let x = u64::from_le_bytes(word.try_into().expect("8 bytes"));
+                let flags =
+                    (x.wrapping_sub(0x2121_2121_2121_2121) & !x | x) & 0x8080_8080_8080_8080;
+                if flags == 0 {
+                    pos += 8;
+                    continue;
+                }
+                pos += flags.trailing_zeros() as usize / 8;
+                if pos >= limit {
+                    break;
+                }
+            }
+            let b = text[pos];
+            if b < 0x80 {
+                if self.kinds.ascii[b as usize] == BYTE_SPACE {
+                    break;
+                }
+                pos += 1;
+            } else {
+                let (c, len) = codepoints::decode_at(text, pos);
+                if self.classes.is(c, SPACE) {
+                    break;
+                }
+                pos += len;
+            }
+        }
+        Some((start, pos.min(limit)))
+    }
+}
+
+/// A chunk's final `,` or `:` split off, when there is a word before it.
+#[inline(always)]
+fn comma_split(chunk: &[u8]) -> Option<(&[u8], &[u8])> {
+    match chunk {
+        [first, .., b',' | b':'] if !matches!(first, b'"' | b'\'') => {
+            Some(chunk.split_at(chunk.len() - 1))
+        }
+        _ => None,
+    }
+}
+
+/// Hands on a token under its own key: known, or given.
+fn token_key(keyed: &mut impl Keyed, token: &[u8]) {
+    if !keyed.known(Key::Token, token) {
+        keyed.tokens(Key::Token, token, token);
+    }
+}
