@@ -32,8 +32,9 @@ decompression; the wheel and the sdist compress it), read by
 
 The strings come in the order of a hash table of ``2**17`` buckets
 (:func:`wordnet_hash`, the same function as the Rust's ``hash_bytes``), then
-in byte order within a bucket: the package reads the table as it is, in one
-pass, and checks the order as it goes.
+in byte order within a bucket: the package checks the order as it reads, and
+places the strings in its lookup table (indexed by the same hash's top bits)
+front to back.
 """
 
 from __future__ import annotations

@@ -58,8 +58,9 @@ class WordNetLemmatizer(_native.WordNetLemmatizer):
     ``KeyError``, as NLTK's does. ``lemmatize_many(words, pos="n")`` does a
     whole list at once.
 
-    The first lemmatizer of a process reads WordNet's lists (a few milliseconds);
-    the others share them. Lemmatizers are immutable and thread-safe, and pickle.
+    The first lemmatizer of a process reads WordNet's lists (about 20 ms); the
+    others share them, and the lemmas of recently seen words (at most 1 MiB for
+    each part of speech). Lemmatizers are immutable and thread-safe, and pickle.
 
     >>> lemmatizer = WordNetLemmatizer()
     >>> lemmatizer.lemmatize("geese")

@@ -101,7 +101,7 @@ impl Slot {
 /// Built from (possibly overlapping) fixed-size loads: a variable-length copy
 /// would be a `memcpy` call, which cost more than the whole table probe.
 #[inline(always)]
-fn head_of(key: &[u8]) -> u64 {
+pub(crate) fn head_of(key: &[u8]) -> u64 {
     let n = key.len();
     if n >= 8 {
         u64::from_le_bytes(key[..8].try_into().unwrap())

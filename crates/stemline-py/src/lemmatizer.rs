@@ -6,7 +6,10 @@
 //! `lemmatize` is called once per word, so it makes no string when it can
 //! help it: a word that is its own lemma (or has none) comes back as the very
 //! object given, as in NLTK, and every lemma is one Python string, made the
-//! first time it is returned and shared after.
+//! first time it is returned and shared after. Its recent results are kept
+//! (`core::lemma::LemmaCache`, one per process, beside the data every
+//! lemmatizer shares: code that makes a `WordNetLemmatizer()` per word, as
+//! NLTK's users often do, gains too).
 
 use std::sync::Arc;
 
@@ -16,7 +19,7 @@ use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
 
 use stemline_core as core;
-use stemline_core::lemma::{LemmaId, Lemmatized};
+use stemline_core::lemma::{LemmaCache, LemmaId, Lemmatized};
 
 /// WordNet's lemma and exception lists (see `stemline_core::lemma::data`).
 #[pyclass(frozen, module = "stemline._native", name = "WordNet")]
@@ -24,6 +27,7 @@ pub(crate) struct WordNetData {
     pub(crate) inner: Arc<core::WordNet>,
     /// One Python string per entry, made on first use.
     strings: Box<[PyOnceLock<Py<PyString>>]>,
+    cache: LemmaCache,
 }
 
 impl WordNetData {
@@ -51,6 +55,7 @@ impl WordNetData {
         Ok(WordNetData {
             inner: Arc::new(inner),
             strings,
+            cache: LemmaCache::default(),
         })
     }
 
@@ -85,10 +90,23 @@ impl WordNetData {
 /// `str` subclasses included), `TypeError` for an unhashable object.
 pub(crate) struct PosArg(pub(crate) core::Pos);
 
+/// The strings `"n"`, `"v"`, ... as Python keeps them, in [`core::Pos::ALL`]'s
+/// order.
+static POS_NAMES: PyOnceLock<[Py<PyString>; 5]> = PyOnceLock::new();
+
 impl FromPyObject<'_, '_> for PosArg {
     type Error = PyErr;
 
+    #[inline]
     fn extract(obj: Borrowed<'_, '_, PyAny>) -> PyResult<Self> {
+        // CPython keeps one object per one-letter string, so a `pos` is
+        // nearly always one of these very objects: found without reading it.
+        let names = POS_NAMES.get_or_init(obj.py(), || {
+            core::Pos::ALL.map(|p| PyString::intern(obj.py(), p.nltk_name()).unbind())
+        });
+        if let Some(i) = names.iter().position(|n| n.as_ptr() == obj.as_ptr()) {
+            return Ok(PosArg(core::Pos::ALL[i]));
+        }
         if let Ok(name) = obj.cast::<PyString>() {
             if let Some(pos) = name.to_str().ok().and_then(core::Pos::from_nltk_name) {
                 return Ok(PosArg(pos));
@@ -145,7 +163,10 @@ impl NativeWordNetLemmatizer {
             return Ok(word.clone());
         };
         let wordnet = self.wordnet.get();
-        Ok(match wordnet.inner.lemmatize(text.as_bytes(), pos.0) {
+        let found = wordnet
+            .cache
+            .lemmatize(&wordnet.inner, text.as_bytes(), pos.0);
+        Ok(match found {
             Lemmatized::Unchanged => word.clone(),
             Lemmatized::Lemma(id) => wordnet.lemma_string(py, id).into_any(),
         })
@@ -163,15 +184,14 @@ impl NativeWordNetLemmatizer {
         // Lone surrogates: the word itself (see `lemmatize`).
         let texts: Vec<Option<&str>> = words.iter().map(|w| w.to_str().ok()).collect();
         let wordnet = self.wordnet.get();
-        let inner = &wordnet.inner;
         let found: Vec<Lemmatized> = py.detach(|| {
-            texts
-                .iter()
-                .map(|t| match t {
-                    Some(t) => inner.lemmatize(t.as_bytes(), pos.0),
-                    None => Lemmatized::Unchanged,
-                })
-                .collect()
+            let mut found = Vec::with_capacity(texts.len());
+            // A lone surrogate's stand-in: no entry is empty, and "" has no rule.
+            let bytes = texts.iter().map(|t| t.unwrap_or_default().as_bytes());
+            wordnet
+                .cache
+                .lemmatize_all(&wordnet.inner, bytes, pos.0, |l| found.push(l));
+            found
         });
         let lemmas = words.iter().zip(found).map(|(word, found)| match found {
             Lemmatized::Unchanged => word.clone(),

@@ -16,19 +16,25 @@
 //!
 //! The strings are every distinct string of WordNet's lists, and they come in
 //! the order of a hash table of `2^17` buckets, bucket by bucket (by
-//! [`hash_bytes`]), so that the table is their list plus where each bucket
-//! starts: reading the data is one pass that builds nothing at random, and
-//! checks that order as it goes. An entry says of which parts of speech its
-//! string is a lemma (a key of NLTK's `_lemma_pos_offset_map[form]`) and
-//! which exception lists it heads. The lemmatizer's results are entries, so a
-//! caller can keep one finished string per entry.
+//! [`hash_bytes`]); reading the data checks that order as it goes. An entry
+//! says of which parts of speech its string is a lemma (a key of NLTK's
+//! `_lemma_pos_offset_map[form]`) and which exception lists it heads. The
+//! lemmatizer's results are entries, so a caller can keep one finished string
+//! per entry.
+//!
+//! Words are found in an open-addressing table whose places hold each
+//! string's first eight bytes: the lemmatizer looks up one to four forms per
+//! word in megabytes of data, each lookup a miss of the processor's caches,
+//! and a string of at most eight bytes (most of them) is then found, or not,
+//! reading that one place. The table's index is the top bits of the same
+//! hash that orders the data, so building it writes the table front to back.
 
 use std::ops::Range;
 
 use hashbrown::HashMap;
 
 use super::Pos;
-use crate::codepoints;
+use crate::cache::head_of;
 
 /// The first line of the data: its format and version.
 pub const FORMAT: &str = "stemline-wordnet 1";
@@ -37,45 +43,17 @@ pub const FORMAT: &str = "stemline-wordnet 1";
 /// speech (see [`Pos::lists`]).
 const LISTS: [&str; 4] = ["n", "v", "a", "r"];
 
-/// One distinct string of the data, as stored (8 bytes: a bucket's entries
-/// share a cache line or two).
+/// One distinct string of the data, by its id.
 #[derive(Debug, Clone, Copy)]
 struct Slot {
     /// Its bytes in the data.
     start: u32,
-    /// The low bits of its hash: most strings of the bucket that are not the
-    /// word are told apart without reading them.
-    tag: u16,
     len: u8,
+    /// Its length in code points (as Python's `len`).
+    chars: u8,
     /// Bits 0-3: a lemma of list `i` (index.noun, .verb, .adj, .adv); bits
     /// 4-7: the form of a line of exception list `i`.
     flags: u8,
-}
-
-/// An entry found: its [`LemmaId`] and what the data says of it.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Entry {
-    id: u32,
-    slot: Slot,
-}
-
-impl Entry {
-    /// Whether it is a lemma of `pos`: NLTK's `form in
-    /// self._lemma_pos_offset_map` and `pos in self._lemma_pos_offset_map[form]`.
-    #[inline]
-    pub(crate) fn is_lemma(self, pos: Pos) -> bool {
-        self.slot.flags & (1 << pos.lists()) != 0
-    }
-
-    #[inline]
-    fn heads_exceptions(self, pos: Pos) -> bool {
-        self.slot.flags & (1 << (4 + pos.lists())) != 0
-    }
-
-    #[inline]
-    pub(crate) fn id(self) -> LemmaId {
-        LemmaId(self.id)
-    }
 }
 
 impl Slot {
@@ -85,9 +63,54 @@ impl Slot {
     }
 }
 
+/// A place of the lookup table (16 bytes: four to a cache line): a copy of
+/// its string's [`Slot`], with the string's first eight bytes inline in
+/// place of where it starts.
+#[derive(Debug, Clone, Copy, bytemuck::Zeroable)]
+struct Place {
+    /// The first eight bytes, zero-padded (the normalizer's cache's
+    /// [`head_of`]): with `len`, the whole string when it is that short.
+    head: u64,
+    id: u32,
+    /// 0 for a free place: no string of the data is empty.
+    len: u8,
+    chars: u8,
+    flags: u8,
+    /// The low bits of the hash: most longer strings that share the word's
+    /// head and length are told apart without reading them.
+    tag: u8,
+}
+
+/// An entry found: its [`LemmaId`] and what the data says of it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Entry {
+    id: u32,
+    chars: u8,
+    flags: u8,
+}
+
+impl Entry {
+    /// Whether it is a lemma of `pos`: NLTK's `form in
+    /// self._lemma_pos_offset_map` and `pos in self._lemma_pos_offset_map[form]`.
+    #[inline]
+    pub(crate) fn is_lemma(self, pos: Pos) -> bool {
+        self.flags & (1 << pos.lists()) != 0
+    }
+
+    #[inline]
+    fn heads_exceptions(self, pos: Pos) -> bool {
+        self.flags & (1 << (4 + pos.lists())) != 0
+    }
+
+    #[inline]
+    pub(crate) fn id(self) -> LemmaId {
+        LemmaId(self.id)
+    }
+}
+
 /// A lemma of the data: a string the lemmatizer may return.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct LemmaId(u32);
+pub struct LemmaId(pub(super) u32);
 
 impl LemmaId {
     /// A dense index, below [`WordNet::entry_count`].
@@ -112,11 +135,11 @@ impl std::error::Error for ParseError {}
 #[derive(Debug)]
 pub struct WordNet {
     text: String,
-    /// Every entry, bucket by bucket.
+    /// Every entry, by id (the data's order).
     slots: Vec<Slot>,
-    /// Where each bucket's entries start in `slots`, and the end.
-    buckets: Vec<u32>,
-    /// `64 - log2(number of buckets)`: a hash's bucket is its top bits.
+    /// The entries by hash: linear probing, at most 5/8 full.
+    table: Vec<Place>,
+    /// `64 - log2(table.len())`: a hash's first place is its top bits.
     shift: u32,
     /// `(form id, list)` to its lemmas' range in `exception_lemmas`.
     exceptions: HashMap<(u32, u8), Range<u32>>,
@@ -143,16 +166,23 @@ impl WordNet {
             )));
         }
         let (count, bits) = lines.strings_header()?;
+        // At least one more bit than the data's buckets: the table is the
+        // buckets' order spread out, and no more than 5/8 full.
+        let table_bits = (count * 8 / 5 + 1)
+            .next_power_of_two()
+            .trailing_zeros()
+            .max(bits + 1);
         let mut wordnet = WordNet {
             text: String::new(),
             slots: Vec::with_capacity(count),
-            buckets: Vec::with_capacity((1 << bits) + 1),
-            shift: 64 - bits,
+            table: bytemuck::zeroed_vec(1 << table_bits),
+            shift: 64 - table_bits,
             exceptions: HashMap::new(),
             exception_lemmas: Vec::new(),
             longest: 0,
         };
         let bytes = text.as_bytes();
+        let mut last_bucket = 0;
         for _ in 0..count {
             let (start, line) = lines.next_line()?;
             // The parts of speech are the last few bytes: found from the end.
@@ -164,46 +194,51 @@ impl WordNet {
                 .filter(|&len| len > 0)
                 .ok_or_else(|| lines.error("a string of 1 to 255 bytes"))?;
             let hash = hash_bytes(word.as_bytes());
-            let bucket = (hash >> wordnet.shift) as usize;
-            if bucket + 1 < wordnet.buckets.len() {
+            let bucket = hash >> (64 - bits);
+            if bucket < last_bucket {
                 return Err(lines.error("out of hash order: rebuild with ci/wordnet_data.py"));
             }
-            // Each bucket up to this one starts here.
-            while wordnet.buckets.len() <= bucket {
-                wordnet.buckets.push(wordnet.slots.len() as u32);
-            }
-            let first = wordnet.buckets[bucket] as usize;
-            if wordnet.slots[first..]
-                .iter()
-                .any(|s| s.bytes(bytes) == word.as_bytes())
-            {
-                return Err(lines.error(&format!("{word:?} twice")));
-            }
-            wordnet.slots.push(Slot {
-                start: start as u32,
-                tag: hash as u16,
-                len,
-                flags: parse_lists(lists).ok_or_else(|| lines.error("parts of speech"))?,
-            });
+            last_bucket = bucket;
             wordnet.longest = wordnet.longest.max(word.len());
-        }
-        while wordnet.buckets.len() <= 1 << bits {
-            wordnet.buckets.push(wordnet.slots.len() as u32);
+            let slot = Slot {
+                start: start as u32,
+                len,
+                // A string of at most 255 bytes has at most 255 code points.
+                chars: word.chars().count() as u8,
+                flags: parse_lists(lists).ok_or_else(|| lines.error("parts of speech"))?,
+            };
+            let free = match wordnet.probe(bytes, word.as_bytes(), hash) {
+                Ok(_) => return Err(lines.error(&format!("{word:?} twice"))),
+                Err(free) => free,
+            };
+            wordnet.table[free] = Place {
+                head: head_of(word.as_bytes()),
+                id: wordnet.slots.len() as u32,
+                len,
+                chars: slot.chars,
+                flags: slot.flags,
+                tag: hash as u8,
+            };
+            wordnet.slots.push(slot);
         }
         for (list, pos) in LISTS.iter().enumerate() {
             for _ in 0..lines.section("exceptions", pos)? {
                 let (_, line) = lines.next_line()?;
                 let mut ids = Vec::new();
                 for word in line.split(' ') {
-                    let found = wordnet.find_in(bytes, word.as_bytes()).ok_or_else(|| {
-                        lines.error(&format!("{word:?} is not among the strings"))
-                    })?;
-                    ids.push(found.id);
+                    let word = word.as_bytes();
+                    let place = wordnet
+                        .probe(bytes, word, hash_bytes(word))
+                        .map_err(|_| lines.error(&format!("{word:?} is not among the strings")))?;
+                    ids.push((wordnet.table[place].id, place));
                 }
-                let (&form, lemmas) = ids.split_first().ok_or_else(|| lines.error("empty line"))?;
+                let (&(form, place), lemmas) =
+                    ids.split_first().ok_or_else(|| lines.error("empty line"))?;
+                let lemmas: Vec<u32> = lemmas.iter().map(|&(id, _)| id).collect();
                 wordnet.slots[form as usize].flags |= 1 << (4 + list);
+                wordnet.table[place].flags |= 1 << (4 + list);
                 let first = wordnet.exception_lemmas.len() as u32;
-                wordnet.exception_lemmas.extend_from_slice(lemmas);
+                wordnet.exception_lemmas.extend_from_slice(&lemmas);
                 let last = wordnet.exception_lemmas.len() as u32;
                 // NLTK: `self._exception_map[pos][terms[0]] = terms[1:]`: a later
                 // line of the same form replaces the earlier one (adj.exc lists
@@ -234,11 +269,20 @@ impl WordNet {
     /// The length of a lemma in code points (as Python's `len`).
     #[inline]
     pub(crate) fn chars(&self, e: Entry) -> usize {
-        codepoints::count(e.slot.bytes(self.text.as_bytes()))
+        e.chars as usize
+    }
+
+    fn entry(&self, id: u32) -> Entry {
+        let slot = self.slots[id as usize];
+        Entry {
+            id,
+            chars: slot.chars,
+            flags: slot.flags,
+        }
     }
 
     fn entries(&self) -> impl Iterator<Item = Entry> + '_ {
-        (0..).zip(&self.slots).map(|(id, &slot)| Entry { id, slot })
+        (0..self.slots.len() as u32).map(|id| self.entry(id))
     }
 
     /// The lemmas of `pos`, each once: the strings `form` for which NLTK's
@@ -263,29 +307,66 @@ impl WordNet {
     }
 
     /// The entry of the string `word`, if the data has it.
-    #[inline]
+    #[cfg(test)]
     pub(crate) fn find(&self, word: &[u8]) -> Option<Entry> {
-        self.find_in(self.text.as_bytes(), word)
+        self.find_hashed(word, hash_bytes(word))
     }
 
-    /// [`Self::find`] with the data's bytes given (while `self.text` is still
-    /// being parsed).
+    /// Asks the processor for the place where the string of this hash would
+    /// be found, without waiting for it: the lookups of a word's forms then
+    /// wait for memory once, together, rather than one after another.
+    #[inline(always)]
+    pub(crate) fn prefetch(&self, hash: u64) {
+        #[cfg(target_arch = "x86_64")]
+        {
+            use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+            let place = &self.table[(hash >> self.shift) as usize];
+            // SAFETY: a prefetch reads nothing the program sees and never
+            // faults; the pointer is to a place of the table anyway.
+            unsafe { _mm_prefetch::<_MM_HINT_T0>((place as *const Place).cast()) };
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        let _ = hash;
+    }
+
+    /// [`Self::find`] of a word whose [`hash_bytes`] is known.
     #[inline]
-    fn find_in(&self, text: &[u8], word: &[u8]) -> Option<Entry> {
+    pub(crate) fn find_hashed(&self, word: &[u8], hash: u64) -> Option<Entry> {
         if word.len() > self.longest {
             return None;
         }
-        let hash = hash_bytes(word);
-        let bucket = (hash >> self.shift) as usize;
-        let first = self.buckets[bucket];
-        let slots = &self.slots[first as usize..self.buckets[bucket + 1] as usize];
-        slots
-            .iter()
-            .position(|s| s.tag == hash as u16 && same_bytes(s.bytes(text), word))
-            .map(|i| Entry {
-                id: first + i as u32,
-                slot: slots[i],
-            })
+        let place = self.probe(self.text.as_bytes(), word, hash).ok()?;
+        let place = self.table[place];
+        Some(Entry {
+            id: place.id,
+            chars: place.chars,
+            flags: place.flags,
+        })
+    }
+
+    /// The place of `word` (whose hash is `hash`) in the table, or the free
+    /// place that ends its probe. `text` is the data's bytes (while
+    /// `self.text` is still being parsed).
+    #[inline]
+    fn probe(&self, text: &[u8], word: &[u8], hash: u64) -> Result<usize, usize> {
+        let head = head_of(word);
+        let mask = self.table.len() - 1;
+        let mut i = (hash >> self.shift) as usize;
+        loop {
+            let place = &self.table[i];
+            if place.len == 0 {
+                return Err(i);
+            }
+            if place.head == head && place.len as usize == word.len() && place.tag == hash as u8 {
+                // The head holds the first eight bytes: only a longer
+                // string has more to compare.
+                let slot = self.slots[place.id as usize];
+                if word.len() <= 8 || same_bytes(&slot.bytes(text)[8..], &word[8..]) {
+                    return Ok(i);
+                }
+            }
+            i = (i + 1) & mask;
+        }
     }
 
     /// The lemmas of the entry's exception line for `pos` (NLTK's
@@ -301,10 +382,7 @@ impl WordNet {
         }
         let range = self.exceptions.get(&(e.id, pos.lists() as u8))?;
         let lemmas = &self.exception_lemmas[range.start as usize..range.end as usize];
-        Some(lemmas.iter().map(|&id| Entry {
-            id,
-            slot: self.slots[id as usize],
-        }))
+        Some(lemmas.iter().map(|&id| self.entry(id)))
     }
 
     #[inline]

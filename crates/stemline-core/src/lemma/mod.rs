@@ -5,16 +5,19 @@
 //!   loads (`_load_lemma_pos_offset_map`, `_load_exception_map`), parsed from
 //!   the package's compact copy of them;
 //! * [`morphy`]: `WordNetCorpusReader._morphy` and the lemmatizer's choice of
-//!   the shortest lemma.
+//!   the shortest lemma;
+//! * [`cache`]: recent results, for callers that ask word by word.
 //!
 //! The data comes in as bytes (the Python package reads and decompresses its
 //! file): nothing here opens a file.
 
+pub mod cache;
 pub mod data;
 pub mod morphy;
 
 use std::sync::Arc;
 
+pub use cache::LemmaCache;
 pub use data::{LemmaId, ParseError, WordNet};
 pub use morphy::{substitutions, Lemmatized};
 
@@ -108,6 +111,14 @@ impl WordNetLemmatizer {
         }
     }
 
+    /// [`Self::lemmatize`] in place, reusing `word`'s allocation.
+    pub fn lemmatize_in_place(&self, word: &mut Vec<u8>) {
+        if let Lemmatized::Lemma(id) = self.wordnet.lemmatize(word, self.pos) {
+            word.clear();
+            word.extend_from_slice(self.wordnet.lemma(id).as_bytes());
+        }
+    }
+
     /// [`Self::lemmatize`] on a token as code points, for the token pipeline
     /// (which hands over the token lower-cased when it lower-cases: NLTK's
     /// `lemmatize` itself does not).
@@ -146,6 +157,11 @@ mod tests {
         let nouns = WordNetLemmatizer::new(wordnet.clone(), Pos::Noun);
         assert_eq!(nouns.lemmatize(b"geese"), b"goose");
         assert_eq!(nouns.lemmatize(b"Geese"), b"Geese");
+        for (word, lemma) in [(&b"geese"[..], &b"goose"[..]), (b"zzz", b"zzz")] {
+            let mut word = word.to_vec();
+            nouns.lemmatize_in_place(&mut word);
+            assert_eq!(word, lemma);
+        }
         let word = |s: &str| s.chars().map(u32::from).collect::<Word>();
         assert_eq!(nouns.lemmatize_word(word("naïfs")), word("naïf"));
         assert_eq!(nouns.lemmatize_word(word("zzz")), word("zzz"));

@@ -19,7 +19,7 @@
 //! holding a lone surrogate keeps it in every form made from it, and no
 //! string of the data holds one, so it is its own lemma, as in NLTK.
 
-use super::data::{Entry, WordNet};
+use super::data::{hash_bytes, Entry, WordNet};
 use super::{LemmaId, Pos};
 use crate::stem::letter::{Letter, Packed};
 
@@ -137,6 +137,10 @@ pub enum Lemmatized {
     Lemma(LemmaId),
 }
 
+/// The most substitutions of any part of speech.
+const MAX_RULES: usize = 9;
+const _: () = assert!(NOUN.len() <= MAX_RULES && VERB.len() <= MAX_RULES && ADJ.len() <= MAX_RULES);
+
 /// Longest form built on the stack; longer ones (only with data whose
 /// lemmas are that long) go to the heap.
 const STACK_FORM: usize = 128;
@@ -146,23 +150,20 @@ impl WordNet {
     /// `filter_forms` is handed, `[form] + forms`, in order.
     #[inline]
     fn candidates(&self, form: &[u8], pos: Pos, mut each: impl FnMut(Option<Entry>)) {
-        let own = self.find(form);
-        each(own);
-        // 0. `form in exceptions` (check_exceptions is True in `lemmatize`).
-        if let Some(lemmas) = own.and_then(|e| self.exceptions(e, pos)) {
-            lemmas.for_each(|e| each(Some(e)));
+        let (rules, last_letters) = packed_substitutions(pos);
+        // Every `old` is a letter or more: "" ends with none. Most words end
+        // in no rule's letter, and have the one form.
+        let own_hash = hash_bytes(form);
+        if !form.last().is_some_and(|&c| last_letters[c as usize]) {
+            self.own_form(form, own_hash, pos, &mut each);
             return;
         }
+        self.prefetch(own_hash);
         // 1. apply_rules([form]): `form[: -len(old)] + new` for each
         // substitution the form ends with. No `new` is longer than its `old`,
         // so every form fits where the word does: the word is copied once,
         // each form writes its `new` after its stem, and puts the word's
-        // letters back after the lookup.
-        let (rules, last_letters) = packed_substitutions(pos);
-        // Every `old` is a letter or more: "" ends with none.
-        if !form.last().is_some_and(|&c| last_letters[c as usize]) {
-            return;
-        }
+        // letters back after it is hashed.
         let tail = <u8 as Letter>::tail(form);
         let mut stack = [0u8; STACK_FORM];
         let mut heap;
@@ -172,25 +173,65 @@ impl WordNet {
             heap = vec![0; form.len()];
             &mut heap
         };
-        let mut copied = false;
-        for &(old, new) in rules {
+        copy.copy_from_slice(form);
+        // Each rule form: its length and hash, or `None` if it is longer than
+        // every entry. All are hashed, and their places asked for, before the
+        // first lookup; the rule forms are not needed when the word heads an
+        // exception list, which few do.
+        let mut forms = [None; MAX_RULES];
+        for (&(old, new), out) in rules.iter().zip(&mut forms) {
             if tail & old.mask != old.value {
                 continue;
             }
             let stem = form.len() - old.len;
             let len = stem + new.len();
             if len > self.longest() {
-                each(None);
+                *out = Some(None);
                 continue;
             }
-            if !copied {
-                copy.copy_from_slice(form);
-                copied = true;
-            }
             copy[stem..len].copy_from_slice(new);
-            each(self.find(&copy[..len]));
+            let hash = hash_bytes(&copy[..len]);
+            self.prefetch(hash);
+            *out = Some(Some((len, hash)));
             // The next form is cut from the word, not from this one.
             copy[stem..len].copy_from_slice(&form[stem..len]);
+        }
+        if self.own_form(form, own_hash, pos, &mut each) {
+            return;
+        }
+        for (&(_, new), found) in rules.iter().zip(forms) {
+            match found {
+                None => {}
+                Some(None) => each(None),
+                Some(Some((len, hash))) => {
+                    let stem = len - new.len();
+                    copy[stem..len].copy_from_slice(new);
+                    each(self.find_hashed(&copy[..len], hash));
+                    copy[stem..len].copy_from_slice(&form[stem..len]);
+                }
+            }
+        }
+    }
+
+    /// The form itself, then, if it heads an exception list of `pos`, its
+    /// lemmas there: true if so, and the rules are not applied.
+    #[inline]
+    fn own_form(
+        &self,
+        form: &[u8],
+        hash: u64,
+        pos: Pos,
+        each: &mut impl FnMut(Option<Entry>),
+    ) -> bool {
+        let own = self.find_hashed(form, hash);
+        each(own);
+        // 0. `form in exceptions` (check_exceptions is True in `lemmatize`).
+        match own.and_then(|e| self.exceptions(e, pos)) {
+            Some(lemmas) => {
+                lemmas.for_each(|e| each(Some(e)));
+                true
+            }
+            None => false,
         }
     }
 

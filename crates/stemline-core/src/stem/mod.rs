@@ -156,12 +156,7 @@ impl Stemmer {
             Stemmer::Snowball(s) if !s.language().lowercases() => return false,
             Stemmer::Snowball(s) => s.stem_in_place(word),
             Stemmer::Lancaster(s) => s.stem_ascii_in_place(word),
-            Stemmer::WordNet(l) => {
-                let lemma = l.lemmatize(word);
-                if lemma != &word[..] {
-                    *word = lemma.to_vec();
-                }
-            }
+            Stemmer::WordNet(l) => l.lemmatize_in_place(word),
             Stemmer::LowercaseOnly => {}
         }
         true
