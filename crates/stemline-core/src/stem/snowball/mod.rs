@@ -244,19 +244,19 @@ impl SnowballStemmer {
                     return Ok(lowered);
                 }
                 match language {
-                    Language::Danish => danish::stem(lowered),
-                    Language::Dutch => dutch::stem(lowered),
+                    Language::Danish => in_place(lowered, danish::stem),
+                    Language::Dutch => in_place(lowered, dutch::stem),
                     Language::English => Ok(english::stem(lowered)),
-                    Language::Finnish => finnish::stem(lowered),
+                    Language::Finnish => in_place(lowered, finnish::stem),
                     Language::French => french::stem(lowered),
-                    Language::German => german::stem(lowered),
+                    Language::German => in_place(lowered, german::stem),
                     Language::Hungarian => hungarian::stem(lowered),
                     Language::Italian => italian::stem(lowered),
-                    Language::Norwegian => norwegian::stem(lowered),
+                    Language::Norwegian => in_place(lowered, norwegian::stem),
                     Language::Portuguese => portuguese::stem(lowered),
                     Language::Romanian => romanian::stem(lowered),
                     Language::Spanish => spanish::stem(lowered),
-                    Language::Swedish => swedish::stem(lowered),
+                    Language::Swedish => in_place(lowered, swedish::stem),
                     Language::Arabic | Language::Russian | Language::Porter => {
                         unreachable!("handled above")
                     }
@@ -273,26 +273,50 @@ impl SnowballStemmer {
     /// is) when the token is lower-case. A byte word must be made of ASCII
     /// letters, digits and `_`, whose stems are ASCII in every language.
     pub fn stem_in_place<L: Letter>(&self, word: &mut Vec<L>) {
-        if self.language == Language::English {
-            if !self.stopwords.is_empty() {
-                let codes: Word = word.iter().map(|c| c.code()).collect();
-                if self.stopwords.contains(&codes) {
-                    return;
-                }
+        if !self.stopwords.is_empty() {
+            let codes: Word = word.iter().map(|c| c.code()).collect();
+            if self.stopwords.contains(&codes) {
+                return;
             }
-            english::stem_in_place(word);
-            return;
         }
-        let codes: Word = word.iter().map(|c| c.code()).collect();
-        if let Ok(stem) = self.stem(&codes, codes.clone()) {
-            debug_assert!(
-                std::mem::size_of::<L>() > 1 || stem.iter().all(|&c| c < 0x80),
-                "a byte word's stem is ASCII"
-            );
+        // Err (NLTK's IndexError, which no word is known to raise) leaves an
+        // empty word, as `Stemmer::stem` does on code points.
+        let stemmed = match self.language {
+            Language::English => {
+                english::stem_in_place(word);
+                Ok(())
+            }
+            Language::Danish => danish::stem(word),
+            Language::Dutch => dutch::stem(word),
+            Language::Finnish => finnish::stem(word),
+            Language::German => german::stem(word),
+            Language::Norwegian => norwegian::stem(word),
+            Language::Swedish => swedish::stem(word),
+            _ => {
+                let codes: Word = word.iter().map(|c| c.code()).collect();
+                let stem = self.stem(&codes, codes.clone());
+                word.clear();
+                if let Ok(stem) = stem {
+                    debug_assert!(
+                        std::mem::size_of::<L>() > 1 || stem.iter().all(|&c| c < 0x80),
+                        "a byte word's stem is ASCII"
+                    );
+                    word.extend(stem.into_iter().map(|c| L::from_code(c)));
+                }
+                return;
+            }
+        };
+        if stemmed.is_err() {
             word.clear();
-            word.extend(stem.into_iter().map(|c| L::from_code(c)));
         }
     }
+}
+
+/// A stemmer that works in place, given the lowered word by value.
+#[inline]
+fn in_place(mut word: Word, stem: fn(&mut Word) -> Result<(), IndexError>) -> Stemmed {
+    stem(&mut word)?;
+    Ok(word)
 }
 
 #[cfg(test)]
