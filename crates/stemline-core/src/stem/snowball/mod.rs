@@ -239,29 +239,48 @@ impl SnowballStemmer {
             }
             // NLTK's PorterStemmer.stem: the stop words are not consulted.
             Language::Porter => Ok(PorterStemmer::new(Mode::NltkExtensions).stem(token, lowered)),
-            language => {
-                if stopwords.contains(&lowered) {
-                    return Ok(lowered);
-                }
-                match language {
-                    Language::Danish => in_place(lowered, danish::stem),
-                    Language::Dutch => in_place(lowered, dutch::stem),
-                    Language::English => Ok(english::stem(lowered)),
-                    Language::Finnish => in_place(lowered, finnish::stem),
-                    Language::French => french::stem(lowered),
-                    Language::German => in_place(lowered, german::stem),
-                    Language::Hungarian => hungarian::stem(lowered),
-                    Language::Italian => italian::stem(lowered),
-                    Language::Norwegian => in_place(lowered, norwegian::stem),
-                    Language::Portuguese => portuguese::stem(lowered),
-                    Language::Romanian => romanian::stem(lowered),
-                    Language::Spanish => spanish::stem(lowered),
-                    Language::Swedish => in_place(lowered, swedish::stem),
-                    Language::Arabic | Language::Russian | Language::Porter => {
-                        unreachable!("handled above")
-                    }
-                }
+            _ => {
+                let mut word = lowered;
+                self.stem_lowered(&mut word, stopwords)?;
+                Ok(word)
             }
+        }
+    }
+
+    /// The rest of NLTK's `stem` after its `word = word.lower()`, on `word`
+    /// in place: the stop word test, then the language's steps. For Arabic,
+    /// Russian and Porter, which read the token itself, `word` is taken as
+    /// the token too ([`Self::stem_with`] tells them apart).
+    ///
+    /// The binding stems each call's word here, in a buffer it keeps.
+    pub fn stem_lowered(
+        &self,
+        word: &mut Word,
+        stopwords: &dyn StopWords,
+    ) -> Result<(), IndexError> {
+        match self.language {
+            Language::Arabic | Language::Russian | Language::Porter => {
+                let token = word.clone();
+                *word = self.stem_with(&token, std::mem::take(word), stopwords)?;
+                Ok(())
+            }
+            _ if stopwords.contains(word) => Ok(()),
+            Language::Danish => danish::stem(word),
+            Language::Dutch => dutch::stem(word),
+            Language::English => {
+                english::stem_in_place(word);
+                Ok(())
+            }
+            Language::Finnish => finnish::stem(word),
+            Language::French => returned(word, french::stem),
+            Language::German => german::stem(word),
+            Language::Hungarian => returned(word, hungarian::stem),
+            Language::Italian => returned(word, italian::stem),
+            Language::Norwegian => norwegian::stem(word),
+            Language::Portuguese => returned(word, portuguese::stem),
+            Language::Romanian => returned(word, romanian::stem),
+            Language::Spanish => returned(word, spanish::stem),
+            Language::Swedish => swedish::stem(word),
         }
     }
 
@@ -312,11 +331,11 @@ impl SnowballStemmer {
     }
 }
 
-/// A stemmer that works in place, given the lowered word by value.
+/// `word = stem(word)`, for a language whose module returns a new word.
 #[inline]
-fn in_place(mut word: Word, stem: fn(&mut Word) -> Result<(), IndexError>) -> Stemmed {
-    stem(&mut word)?;
-    Ok(word)
+fn returned(word: &mut Word, stem: fn(Word) -> Stemmed) -> Result<(), IndexError> {
+    *word = stem(std::mem::take(word))?;
+    Ok(())
 }
 
 #[cfg(test)]
