@@ -53,12 +53,12 @@ pub fn stem<L: Letter>(word: &mut Vec<L>) -> Result<(), IndexError> {
         word[0] = L::from_ascii(b'Y');
     }
     for i in 1..word.len() {
-        if VOWELS.has(word[i - 1].code()) && word[i] == y {
+        if word[i] == y && VOWELS.has(word[i - 1].code()) {
             word[i] = L::from_ascii(b'Y');
         }
     }
     for i in 1..word.len().saturating_sub(1) {
-        if VOWELS.has(word[i - 1].code()) && word[i] == i_ && VOWELS.has(word[i + 1].code()) {
+        if word[i] == i_ && VOWELS.has(word[i - 1].code()) && VOWELS.has(word[i + 1].code()) {
             word[i] = L::from_ascii(b'I');
         }
     }

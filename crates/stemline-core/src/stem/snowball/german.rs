@@ -32,13 +32,15 @@ pub fn stem<L: Letter>(word: &mut Vec<L>) -> Result<(), IndexError> {
 
     // Every 'u' and 'y' between vowels is put into upper case, left to right
     // over the letters already marked.
+    // (The letter is tested first: it is seldom a 'u' or a 'y'.)
     for i in 1..word.len().saturating_sub(1) {
+        let marked = match word[i].code() {
+            0x75 => L::from_ascii(b'U'),
+            0x79 => L::from_ascii(b'Y'),
+            _ => continue,
+        };
         if VOWELS.has(word[i - 1].code()) && VOWELS.has(word[i + 1].code()) {
-            if word[i] == L::from_ascii(b'u') {
-                word[i] = L::from_ascii(b'U');
-            } else if word[i] == L::from_ascii(b'y') {
-                word[i] = L::from_ascii(b'Y');
-            }
+            word[i] = marked;
         }
     }
 

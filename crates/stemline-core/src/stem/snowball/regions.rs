@@ -44,8 +44,18 @@ pub fn rv_standard(word: &[u32], vowels: &Letters) -> Word {
 }
 
 /// The index of the first non-vowel that follows a vowel.
+#[inline]
 fn first_vowel_consonant<L: Letter>(s: &[L], vowels: &Letters) -> Option<usize> {
-    (1..s.len()).find(|&i| !vowels.has(s[i].code()) && vowels.has(s[i - 1].code()))
+    // One test a letter, the last one's kept.
+    let mut after_vowel = false;
+    for (i, c) in s.iter().enumerate() {
+        let vowel = vowels.has(c.code());
+        if after_vowel && !vowel {
+            return Some(i);
+        }
+        after_vowel = vowel;
+    }
+    None
 }
 
 /// A region that is a suffix of the word, kept as its length: the letters of
