@@ -176,6 +176,26 @@ def test_any_word(language):
     check()
 
 
+# NLTK's Russian stemmer finds its regions on the transliterated word with
+# ``i^a``, ``i^u`` and ``e``` marked as the vowels ``A``, ``U`` and ``E``, and
+# spells the regions back, the word's own Latin capitals A, U and E too; the
+# way back to Cyrillic replaces ``shch``, ``kh``, ``t^s``, ``ch``, ``e```, ``i```
+# and ``sh`` one after another. stemline reads the marks on the word itself
+# and skips a replacement whose ``^``, ``h`` or ````` is not in the word:
+# words with those letters, the capitals and the Latin spellings, among
+# Cyrillic letters that transliterate to them (я ю э й ц х ч ш щ).
+RUSSIAN_PIECES = [*"яюэйцхчшщаеоуыиьъ", "i^a", "i^u", "e`", "i`", "t^s", "shch", *"AUEhsct^`'ia"]
+
+
+@settings(max_examples=400)
+@given(word=st.lists(st.sampled_from(RUSSIAN_PIECES), max_size=10).map("".join))
+@example(word="рабoтaA")
+@example(word="цщ")
+def test_russian_marks_and_latin_capitals(word):
+    ours, theirs = stemline.SnowballStemmer("russian").stem, NltkSnowball("russian").stem
+    assert outcome(ours, word) == outcome(theirs, word)
+
+
 # Arabic has no vocabulary here: words are built from NLTK's own prefixes,
 # suffixes, articles and hamzas, with diacritics, tatweel and punctuation marks
 # between them, and its stop words.
