@@ -461,6 +461,16 @@ impl<const N: usize> Suffixes<N> {
     /// that a loop over it may edit `s`.
     #[inline]
     pub fn ending<L: Letter>(&self, s: &[L]) -> impl Iterator<Item = &Suffix> + '_ {
+        self.ending_indexed(s).map(|(_, suffix)| suffix)
+    }
+
+    /// [`Self::ending`], each suffix with its index in NLTK's list (for a
+    /// table of [`member_flags`]).
+    #[inline]
+    pub fn ending_indexed<L: Letter>(
+        &self,
+        s: &[L],
+    ) -> impl Iterator<Item = (usize, &Suffix)> + '_ {
         let candidates = self.of_last(s.last().map_or(u32::MAX, |c| c.code()));
         let mut tail = [0u32; SUFFIX_MAX];
         let kept = if candidates.is_empty() {
@@ -476,8 +486,8 @@ impl<const N: usize> Suffixes<N> {
         }
         candidates
             .iter()
-            .map(|&i| &self.list[i as usize])
-            .filter(move |x| x.len <= kept && x.ends(&tail[SUFFIX_MAX - kept..]))
+            .map(|&i| (i as usize, &self.list[i as usize]))
+            .filter(move |(_, x)| x.len <= kept && x.ends(&tail[SUFFIX_MAX - kept..]))
     }
 
     /// The first suffix that `s` ends with: NLTK's
@@ -496,6 +506,39 @@ impl<const N: usize> Suffixes<N> {
             .map(|&i| &self.list[i as usize])
             .find(|x| x.ends(s))
     }
+}
+
+/// `[text in members for text in texts]`, at compile time: a membership
+/// test by index, where NLTK tests a suffix's text against another list.
+pub const fn member_flags<const N: usize>(texts: &[&str; N], members: &[&str]) -> [bool; N] {
+    let mut flags = [false; N];
+    let mut i = 0;
+    while i < N {
+        let mut j = 0;
+        while j < members.len() {
+            if same_text(texts[i], members[j]) {
+                flags[i] = true;
+            }
+            j += 1;
+        }
+        i += 1;
+    }
+    flags
+}
+
+const fn same_text(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut k = 0;
+    while k < a.len() {
+        if a[k] != b[k] {
+            return false;
+        }
+        k += 1;
+    }
+    true
 }
 
 /// A suffix's last letter.

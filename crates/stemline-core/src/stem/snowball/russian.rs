@@ -7,13 +7,15 @@
 //! Cyrillic stays as it is on the way in, and the way back turns every Latin
 //! letter of its table into Cyrillic, the word's own ones too.
 
-use super::pystr::{chop, ends, eq, is_in, len, replace, slice, starts, Stemmed, Suffix, Suffixes};
+use super::pystr::{
+    chop, ends, eq, is_in, len, member_flags, replace, slice, starts, Stemmed, Suffix, Suffixes,
+};
 use crate::stem::Word;
 
 static PERFECTIVE_GERUND_SUFFIXES: Suffixes<9> = Suffixes::new([
     "ivshis'", "yvshis'", "vshis'", "ivshi", "yvshi", "vshi", "iv", "yv", "v",
 ]);
-static ADJECTIVAL_SUFFIXES: Suffixes<234> = Suffixes::new([
+const ADJECTIVAL: [&str; 234] = [
     "ui^ushchi^ui^u",
     "ui^ushchi^ai^a",
     "ui^ushchimi",
@@ -248,14 +250,16 @@ static ADJECTIVAL_SUFFIXES: Suffixes<234> = Suffixes::new([
     "im",
     "ym",
     "om",
-]);
+];
+static ADJECTIVAL_SUFFIXES: Suffixes<234> = Suffixes::new(ADJECTIVAL);
 static REFLEXIVE_SUFFIXES: Suffixes<2> = Suffixes::new(["si^a", "s'"]);
-static VERB_SUFFIXES: Suffixes<46> = Suffixes::new([
+const VERB: [&str; 46] = [
     "esh'", "ei`te", "ui`te", "ui^ut", "ish'", "ete", "i`te", "i^ut", "nno", "ila", "yla", "ena",
     "ite", "ili", "yli", "ilo", "ylo", "eno", "i^at", "uet", "eny", "it'", "yt'", "ui^u", "la",
     "na", "li", "em", "lo", "no", "et", "ny", "t'", "ei`", "ui`", "il", "yl", "im", "ym", "en",
     "it", "yt", "i^u", "i`", "l", "n",
-]);
+];
+static VERB_SUFFIXES: Suffixes<46> = Suffixes::new(VERB);
 static NOUN_SUFFIXES: Suffixes<36> = Suffixes::new([
     "ii^ami", "ii^akh", "i^ami", "ii^am", "i^akh", "ami", "iei`", "i^am", "iem", "akh", "ii^u",
     "'i^u", "ii^a", "'i^a", "ev", "ov", "ie", "'e", "ei", "ii", "ei`", "oi`", "ii`", "em", "am",
@@ -402,6 +406,9 @@ const VERB_AFTER_A: [&str; 17] = [
     "la", "na", "ete", "i`te", "li", "i`", "l", "em", "n", "lo", "no", "et", "i^ut", "ny", "t'",
     "esh'", "nno",
 ];
+/// Which adjectival and verb suffixes go only after `i^a` or `a`, by index.
+const ADJECTIVAL_NEEDS_A: [bool; 234] = member_flags(&ADJECTIVAL, &ADJECTIVAL_AFTER_A);
+const VERB_NEEDS_A: [bool; 46] = member_flags(&VERB, &VERB_AFTER_A);
 
 /// NLTK's `__cyrillic_to_roman`, letter by letter: each of its replacements
 /// is of one Cyrillic letter (capital and small alike) by Latin letters, so
@@ -593,11 +600,11 @@ fn chop_all(n: usize, word: &mut Word, r2: &mut Word, rv: &mut Word) {
 }
 
 /// Stems `word` as it is, which is not a stop word.
-pub fn stem(word: Word) -> Stemmed {
-    if word.iter().all(|&c| c <= 0xFF) {
-        return Ok(word);
+pub fn stem(token: &[u32]) -> Stemmed {
+    if token.iter().all(|&c| c <= 0xFF) {
+        return Ok(token.to_vec());
     }
-    let mut word = cyrillic_to_roman(&word);
+    let mut word = cyrillic_to_roman(token);
     let mut step1_success = false;
     let mut adjectival_removed = false;
     let mut verb_removed = false;
@@ -619,16 +626,16 @@ pub fn stem(word: Word) -> Stemmed {
         if let Some(suffix) = REFLEXIVE_SUFFIXES.first_ending(&rv) {
             chop_all(len(suffix), &mut word, &mut r2, &mut rv);
         }
-        for suffix in ADJECTIVAL_SUFFIXES.ending(&rv) {
-            if !ADJECTIVAL_AFTER_A.contains(&suffix.text) || after_a(&rv, suffix) {
+        for (i, suffix) in ADJECTIVAL_SUFFIXES.ending_indexed(&rv) {
+            if !ADJECTIVAL_NEEDS_A[i] || after_a(&rv, suffix) {
                 chop_all(suffix.len(), &mut word, &mut r2, &mut rv);
                 adjectival_removed = true;
                 break;
             }
         }
         if !adjectival_removed {
-            for suffix in VERB_SUFFIXES.ending(&rv) {
-                if !VERB_AFTER_A.contains(&suffix.text) || after_a(&rv, suffix) {
+            for (i, suffix) in VERB_SUFFIXES.ending_indexed(&rv) {
+                if !VERB_NEEDS_A[i] || after_a(&rv, suffix) {
                     chop_all(suffix.len(), &mut word, &mut r2, &mut rv);
                     verb_removed = true;
                     break;
