@@ -312,10 +312,10 @@ impl SnowballStemmer {
             Language::Norwegian => norwegian::stem(word),
             Language::Swedish => swedish::stem(word),
             _ => {
-                let codes: Word = word.iter().map(|c| c.code()).collect();
-                let stem = self.stem(&codes, codes.clone());
+                let mut stem: Word = word.iter().map(|c| c.code()).collect();
+                let stemmed = self.stem_lowered(&mut stem, &self.stopwords);
                 word.clear();
-                if let Ok(stem) = stem {
+                if stemmed.is_ok() {
                     debug_assert!(
                         std::mem::size_of::<L>() > 1 || stem.iter().all(|&c| c < 0x80),
                         "a byte word's stem is ASCII"
