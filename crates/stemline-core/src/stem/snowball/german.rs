@@ -8,7 +8,7 @@
 use super::pystr::{
     at, chop, contains, eq, replace, slice, IndexError, Letters, Suffixes, Translation,
 };
-use super::regions::{chop_all, r1r2_adjusted, region};
+use super::regions::{chop_all, r1r2_adjusted, region, upper_between_vowels};
 use crate::stem::letter::Letter;
 
 const VOWELS: Letters = Letters::of("aeiouy\u{e4}\u{f6}\u{fc}");
@@ -32,17 +32,7 @@ pub fn stem<L: Letter>(word: &mut Vec<L>) -> Result<(), IndexError> {
 
     // Every 'u' and 'y' between vowels is put into upper case, left to right
     // over the letters already marked.
-    // (The letter is tested first: it is seldom a 'u' or a 'y'.)
-    for i in 1..word.len().saturating_sub(1) {
-        let marked = match word[i].code() {
-            0x75 => L::from_ascii(b'U'),
-            0x79 => L::from_ascii(b'Y'),
-            _ => continue,
-        };
-        if VOWELS.has(word[i - 1].code()) && VOWELS.has(word[i + 1].code()) {
-            word[i] = marked;
-        }
-    }
+    upper_between_vowels(word, &VOWELS, *b"uy");
 
     let (mut r1, mut r2) = r1r2_adjusted(word, &VOWELS);
 

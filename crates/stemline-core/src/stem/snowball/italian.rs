@@ -5,7 +5,7 @@ use super::pystr::{
     chop, ends, ends_any, eq_any, len, slice, suffix_replace, Letters, Stemmed, Suffixes,
     Translation,
 };
-use super::regions::{r1r2_standard, rv_standard};
+use super::regions::{r1r2_standard, rv_standard, upper_between_vowels};
 use crate::stem::Word;
 
 const VOWELS: Letters = Letters::of("aeiou\u{e0}\u{e8}\u{ec}\u{f2}\u{f9}");
@@ -102,15 +102,7 @@ pub fn stem(mut word: Word) -> Stemmed {
             word[i] = u32::from('U');
         }
     }
-    for i in 1..word.len().saturating_sub(1) {
-        if VOWELS.has(word[i - 1]) && VOWELS.has(word[i + 1]) {
-            if word[i] == u32::from('u') {
-                word[i] = u32::from('U');
-            } else if word[i] == u32::from('i') {
-                word[i] = u32::from('I');
-            }
-        }
-    }
+    upper_between_vowels(&mut word, &VOWELS, *b"ui");
 
     let (mut r1, mut r2) = r1r2_standard(&word, &VOWELS);
     let mut rv = rv_standard(&word, &VOWELS);

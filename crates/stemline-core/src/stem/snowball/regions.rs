@@ -131,3 +131,25 @@ pub fn r1r2_adjusted<L: Letter>(word: &[L], vowels: &Letters) -> (usize, usize) 
     };
     (r1, r2)
 }
+
+/// NLTK's loop that puts each of `letters` (ASCII lower case) between two
+/// vowels into upper case, left to right over the letters already marked
+/// (a marked letter is no vowel to the next one). The letter is tested
+/// first: most letters are none of them.
+#[inline]
+pub fn upper_between_vowels<L: Letter>(word: &mut [L], vowels: &Letters, letters: [u8; 2]) {
+    let [first, second] = letters.map(u32::from);
+    for i in 1..word.len().saturating_sub(1) {
+        let c = word[i].code();
+        let letter = if c == first {
+            letters[0]
+        } else if c == second {
+            letters[1]
+        } else {
+            continue;
+        };
+        if vowels.has(word[i - 1].code()) && vowels.has(word[i + 1].code()) {
+            word[i] = L::from_ascii(letter.to_ascii_uppercase());
+        }
+    }
+}
