@@ -275,7 +275,7 @@ impl SnowballStemmer {
             Language::French => returned(word, french::stem),
             Language::German => german::stem(word),
             Language::Hungarian => returned(word, hungarian::stem),
-            Language::Italian => returned(word, italian::stem),
+            Language::Italian => italian::stem(word),
             Language::Norwegian => norwegian::stem(word),
             Language::Portuguese => returned(word, portuguese::stem),
             Language::Romanian => returned(word, romanian::stem),
@@ -309,6 +309,7 @@ impl SnowballStemmer {
             Language::Dutch => dutch::stem(word),
             Language::Finnish => finnish::stem(word),
             Language::German => german::stem(word),
+            Language::Italian => italian::stem(word),
             Language::Norwegian => norwegian::stem(word),
             Language::Swedish => swedish::stem(word),
             _ => {

@@ -43,6 +43,22 @@ pub fn rv_standard(word: &[u32], vowels: &Letters) -> Word {
     }
 }
 
+/// [`rv_standard`] as RV's length.
+pub fn rv_standard_length<L: Letter>(word: &[L], vowels: &Letters) -> usize {
+    let n = word.len();
+    if n < 2 {
+        return 0;
+    }
+    let vowel = |i: usize| vowels.has(word[i].code());
+    if !vowel(1) {
+        (2..n).find(|&i| vowel(i)).map_or(0, |i| n - i - 1)
+    } else if vowel(0) && vowel(1) {
+        (2..n).find(|&i| !vowel(i)).map_or(0, |i| n - i - 1)
+    } else {
+        n - 3.min(n)
+    }
+}
+
 /// The index of the first non-vowel that follows a vowel.
 #[inline]
 fn first_vowel_consonant<L: Letter>(s: &[L], vowels: &Letters) -> Option<usize> {
