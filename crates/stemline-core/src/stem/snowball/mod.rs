@@ -279,7 +279,7 @@ impl SnowballStemmer {
             Language::Norwegian => norwegian::stem(word),
             Language::Portuguese => returned(word, portuguese::stem),
             Language::Romanian => returned(word, romanian::stem),
-            Language::Spanish => returned(word, spanish::stem),
+            Language::Spanish => spanish::stem(word),
             Language::Swedish => swedish::stem(word),
         }
     }
@@ -311,6 +311,7 @@ impl SnowballStemmer {
             Language::German => german::stem(word),
             Language::Italian => italian::stem(word),
             Language::Norwegian => norwegian::stem(word),
+            Language::Spanish => spanish::stem(word),
             Language::Swedish => swedish::stem(word),
             _ => {
                 let mut stem: Word = word.iter().map(|c| c.code()).collect();
