@@ -63,6 +63,25 @@ fn string_of_code_points<'py>(py: Python<'py>, cps: &[u32]) -> PyResult<Bound<'p
     if cps.iter().all(|&c| c < 0x80) {
         return code_points_to_py(py, cps);
     }
+    // A short Latin-1 word (most stems of the Latin-script languages that
+    // are not ASCII) from a buffer on the stack, by Python's Latin-1
+    // decoder, a copy.
+    let mut latin1 = [0u8; 64];
+    if cps.len() <= latin1.len() && cps.iter().all(|&c| c < 0x100) {
+        for (b, &c) in latin1.iter_mut().zip(cps) {
+            *b = c as u8;
+        }
+        // SAFETY: the pointer and length describe a live slice; the call
+        // returns a new reference or NULL with an exception set.
+        unsafe {
+            let ptr = ffi::PyUnicode_DecodeLatin1(
+                latin1.as_ptr().cast(),
+                cps.len() as ffi::Py_ssize_t,
+                std::ptr::null(),
+            );
+            return Ok(Bound::from_owned_ptr_or_err(py, ptr)?.cast_into_unchecked());
+        }
+    }
     let mut byteorder: std::os::raw::c_int = if cfg!(target_endian = "little") {
         -1
     } else {
