@@ -176,6 +176,62 @@ def test_any_word(language):
     check()
 
 
+# Places where NLTK edits the word and not a region, which stemline keeps as a
+# length: Spanish step 1's "idad" tests R2 as it was for "abil", "ic" and "iv"
+# in turn; Spanish step 2b cuts the "u" of "gu" off the word and not off an RV
+# too short to end with "gu"; Italian's "logia" sets RV to the word but its
+# last two letters; Dutch's "heden" leaves an R2 too short to end with it;
+# Finnish's "kse" becomes "ksi" in the word and not in a shorter region.
+REGION_EDGES = {
+    "spanish": [
+        "aguen",
+        "ogues",
+        "uguemos",
+        "aguéis",
+        "sagues",
+        "guen",
+        "agüen",
+        "capacidad",
+        "especificidad",
+        "actividad",
+        "ividades",
+        "abilidad",
+        "icabilidad",
+        "ivicidad",
+    ],
+    "italian": ["biologia", "logia", "ologie", "geologia", "analogie", "alogia", "ologiai"],
+    "dutch": ["heden", "aheden", "ahedenen", "waarheden", "ahedene"],
+    "finnish": ["kseni", "akseni", "aksenini", "taloksenikin", "ksenin"],
+}
+
+
+@pytest.mark.parametrize("language", sorted(REGION_EDGES))
+def test_regions_edited_apart_from_the_word(language):
+    ours, theirs = stemline.SnowballStemmer(language).stem, NltkSnowball(language).stem
+    for word in REGION_EDGES[language]:
+        assert outcome(ours, word) == outcome(theirs, word), word
+
+
+# NLTK's Russian stemmer finds its regions on the transliterated word with
+# ``i^a``, ``i^u`` and ``e``` marked as the vowels ``A``, ``U`` and ``E``, and
+# spells the regions back, the word's own Latin capitals A, U and E too; the
+# way back to Cyrillic replaces ``shch``, ``kh``, ``t^s``, ``ch``, ``e```, ``i```
+# and ``sh`` one after another. stemline reads the marks on the word itself
+# and skips a replacement whose ``^``, ``h`` or ````` is not in the word:
+# words with those letters, the capitals and the Latin spellings, among
+# Cyrillic letters that transliterate to them (я ю э й ц х ч ш щ).
+RUSSIAN_PIECES = [*"яюэйцхчшщаеоуыиьъ", "i^a", "i^u", "e`", "i`", "t^s", "shch", *"AUEhsct^`'ia"]
+
+
+@settings(max_examples=400)
+@given(word=st.lists(st.sampled_from(RUSSIAN_PIECES), max_size=10).map("".join))
+@example(word="рабoтaA")
+@example(word="цщ")
+def test_russian_marks_and_latin_capitals(word):
+    ours, theirs = stemline.SnowballStemmer("russian").stem, NltkSnowball("russian").stem
+    assert outcome(ours, word) == outcome(theirs, word)
+
+
 # Arabic has no vocabulary here: words are built from NLTK's own prefixes,
 # suffixes, articles and hamzas, with diacritics, tatweel and punctuation marks
 # between them, and its stop words.

@@ -30,7 +30,15 @@ fn decode_and_lower(word: &Bound<'_, PyString>, lower: bool) -> PyResult<(Vec<u3
 /// The code points of a Python string, read from it directly (no UTF-8 in
 /// between; lone surrogates included).
 fn code_points(text: &Bound<'_, PyString>) -> PyResult<Vec<u32>> {
+    let mut cps = Vec::new();
+    code_points_into(text, &mut cps)?;
+    Ok(cps)
+}
+
+/// [`code_points`] into `cps`, replacing its contents.
+fn code_points_into(text: &Bound<'_, PyString>, cps: &mut Vec<u32>) -> PyResult<()> {
     let py = text.py();
+    cps.clear();
     // SAFETY: the buffer has room for the string's length in code points,
     // which is what PyUnicode_AsUCS4 writes (no terminating zero asked for);
     // both calls report failure with an exception set.
@@ -39,13 +47,13 @@ fn code_points(text: &Bound<'_, PyString>) -> PyResult<Vec<u32>> {
         if n < 0 {
             return Err(PyErr::fetch(py));
         }
-        let mut cps = Vec::<u32>::with_capacity(n as usize);
+        cps.reserve(n as usize);
         if ffi::PyUnicode_AsUCS4(text.as_ptr(), cps.as_mut_ptr(), n, 0).is_null() {
             return Err(PyErr::fetch(py));
         }
         cps.set_len(n as usize);
-        Ok(cps)
     }
+    Ok(())
 }
 
 /// A Python string of code points: through UTF-8 for ASCII (Python's fastest
@@ -54,6 +62,25 @@ fn code_points(text: &Bound<'_, PyString>) -> PyResult<Vec<u32>> {
 fn string_of_code_points<'py>(py: Python<'py>, cps: &[u32]) -> PyResult<Bound<'py, PyString>> {
     if cps.iter().all(|&c| c < 0x80) {
         return code_points_to_py(py, cps);
+    }
+    // A short Latin-1 word (most stems of the Latin-script languages that
+    // are not ASCII) from a buffer on the stack, by Python's Latin-1
+    // decoder, a copy.
+    let mut latin1 = [0u8; 64];
+    if cps.len() <= latin1.len() && cps.iter().all(|&c| c < 0x100) {
+        for (b, &c) in latin1.iter_mut().zip(cps) {
+            *b = c as u8;
+        }
+        // SAFETY: the pointer and length describe a live slice; the call
+        // returns a new reference or NULL with an exception set.
+        unsafe {
+            let ptr = ffi::PyUnicode_DecodeLatin1(
+                latin1.as_ptr().cast(),
+                cps.len() as ffi::Py_ssize_t,
+                std::ptr::null(),
+            );
+            return Ok(Bound::from_owned_ptr_or_err(py, ptr)?.cast_into_unchecked());
+        }
     }
     let mut byteorder: std::os::raw::c_int = if cfg!(target_endian = "little") {
         -1
@@ -330,6 +357,25 @@ impl core::stem::snowball::StopWords for PyStopWords<'_, '_> {
     }
 }
 
+thread_local! {
+    /// The word of a Snowball `stem` call, kept from call to call (see
+    /// [`NativeSnowballStemmer::stem_lowering`]); a call made while another
+    /// holds it (a stop word container's `__contains__` may stem) takes an
+    /// empty one.
+    static WORD_BUFFER: std::cell::Cell<Vec<u32>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
+/// The largest buffer kept for the next call, in code points.
+const KEPT_WORD_CAPACITY: usize = 1024;
+
+/// Whether `stem`, ASCII, is the text of `word`, an ASCII str (whose UTF-8
+/// is its own data: no copy to compare with).
+fn same_ascii(word: &Bound<'_, PyString>, stem: &[u32]) -> bool {
+    word.to_str().is_ok_and(|text| {
+        text.len() == stem.len() && text.bytes().zip(stem).all(|(b, &c)| u32::from(b) == c)
+    })
+}
+
 /// NLTK's `IndexError` where its stemmer indexes past the word.
 fn index_error(_: core::stem::snowball::IndexError) -> PyErr {
     PyIndexError::new_err("string index out of range")
@@ -380,6 +426,52 @@ impl NativeSnowballStemmer {
     }
 }
 
+impl NativeSnowballStemmer {
+    /// [`Self::stem`] of a `str`, in a language that stems its lowering
+    /// (not Porter, which reads the token too): the word is lowered and
+    /// stemmed in one buffer kept from call to call, so that a call
+    /// allocates no word of its own.
+    fn stem_lowering<'py>(&self, word: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyString>> {
+        let mut buffer = WORD_BUFFER.with(std::cell::Cell::take);
+        let stem = self.stem_lowering_in(word, &mut buffer);
+        if buffer.capacity() <= KEPT_WORD_CAPACITY {
+            WORD_BUFFER.with(|kept| kept.set(buffer));
+        }
+        stem
+    }
+
+    fn stem_lowering_in<'py>(
+        &self,
+        word: &Bound<'py, PyString>,
+        cps: &mut Vec<u32>,
+    ) -> PyResult<Bound<'py, PyString>> {
+        let py = word.py();
+        code_points_into(word, cps)?;
+        let ascii = cps.iter().all(|&c| c < 0x80);
+        if ascii {
+            for c in cps.iter_mut() {
+                *c |= u32::from((0x41..=0x5A).contains(c)) << 5;
+            }
+        } else if let (Some(table), true) = (latin1_lower(py)?, cps.iter().all(|&c| c < 0x100)) {
+            for c in cps.iter_mut() {
+                *c = u32::from(table[*c as usize]);
+            }
+        } else {
+            let lowered = word.call_method0(pyo3::intern!(py, "lower"))?;
+            code_points_into(&lowered.cast_into::<PyString>()?, cps)?;
+        }
+        let lookup = PyStopWords::new(self.stopwords.bind(py));
+        let stemmed = self.inner.stem_lowered(cps, &lookup);
+        lookup.into_result()?;
+        stemmed.map_err(index_error)?;
+        // A word that is its own stem comes back as it is, with no new string.
+        if ascii && same_ascii(word, cps) {
+            return Ok(word.clone());
+        }
+        string_of_code_points(py, cps)
+    }
+}
+
 fn capitalized(name: &str) -> String {
     let mut letters = name.chars();
     letters
@@ -423,6 +515,12 @@ impl NativeSnowballStemmer {
     /// Stems `word` exactly as NLTK's `stem` of this language does.
     fn stem<'py>(&self, word: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyString>> {
         let py = word.py();
+        let language = self.inner.language();
+        if let Ok(word) = word.cast::<PyString>() {
+            if language.lowercases() && language != Language::Porter {
+                return self.stem_lowering(word);
+            }
+        }
         let lowered_str;
         // A word that is not a str has been lowered by NLTK's first line (its
         // own `lower()`, which need not give a lower-case str).
@@ -433,7 +531,6 @@ impl NativeSnowballStemmer {
                 (&lowered_str, true)
             }
         };
-        let language = self.inner.language();
         let mut cps = code_points(word)?;
         let ascii = cps.iter().all(|&c| c < 0x80);
         // The token itself only where NLTK stems it as it is (Arabic, Russian)
@@ -470,9 +567,7 @@ impl NativeSnowballStemmer {
         // A word that is its own stem comes back as it is, with no new string
         // (an ASCII str's UTF-8 is its own data: no copy to compare with).
         let unchanged = if ascii {
-            word.to_str().is_ok_and(|text| {
-                text.len() == stem.len() && text.bytes().zip(&stem).all(|(b, &c)| u32::from(b) == c)
-            })
+            same_ascii(word, &stem)
         } else {
             !language.lowercases() && stem == token
         };

@@ -1,21 +1,41 @@
 //! `nltk.stem.snowball.FinnishStemmer.stem`, after its `word.lower()` and
-//! stop word test.
+//! stop word test, on the word in place.
+//!
+//! R1 and R2 are kept as their lengths ([`region`]): every step cuts the
+//! same letters off the word and the regions, but for two places, where
+//! NLTK's regions part from the word and nothing that follows can tell:
+//!
+//! * Step 2's `"ni"` turns a final `kse` into `ksi` in the word and in each
+//!   region that ends with `kse`. A region of fewer than three letters keeps
+//!   its `e` (or `se`) where the word now has `i` (or `si`). If R1 is that
+//!   short, no suffix of step 3 or 4 ends with `e`, `se`, `i` or `si`
+//!   (nor does step 5's `t`), and step 6 tests R1's last two letters only as
+//!   a consonant and a letter of `a\xe4ei`, true of both `se` and `si`, which
+//!   then become the same `s`. If only R2 is that short, R1 ends with `ksi`,
+//!   which step 3 removes from every string (no earlier suffix of its list
+//!   ends with `i`), R2's differing letters with it.
+//! * Step 5 cuts the word and R1 but not R2 (or the word and R1 after R2 has
+//!   been tested), and nothing reads R2 after step 5.
+//!
+//! No index of the word falls outside it (NLTK's `IndexError`): R1 begins
+//! after a vowel and a consonant, so the word has at least two letters more
+//! than R1 (an invariant of cutting both alike while R1 is not empty), and
+//! every `word[-k]` is read where R1 ends with at least `k - 2` letters.
 
 use super::pystr::{
-    at, chop, contains, ends, ends_any, eq_any, from, is_in, len, slice, suffix_replace, Letters,
-    Stemmed, Suffixes,
+    at, chop, contains, ends, ends_any, eq, eq_any, from, is_in, slice, IndexError, Letters,
+    Suffixes,
 };
-use super::regions::r1r2_standard;
-use crate::stem::Word;
+use super::regions::{chop_all, chop_region, r1r2_standard_lengths, region};
+use crate::stem::letter::Letter;
 
 const VOWELS: Letters = Letters::of("aeiouy\u{e4}\u{f6}");
 const RESTRICTED_VOWELS: Letters = Letters::of("aeiou\u{e4}\u{f6}");
-const LONG_VOWELS: [&str; 7] = ["aa", "ee", "ii", "oo", "uu", "\u{e4}\u{e4}", "\u{f6}\u{f6}"];
+/// NLTK's `__consonants`, whose letters doubled are also its
+/// `__double_consonants`.
 const CONSONANTS: Letters = Letters::of("bcdfghjklmnpqrstvwxz");
-const DOUBLE_CONSONANTS: [&str; 20] = [
-    "bb", "cc", "dd", "ff", "gg", "hh", "jj", "kk", "ll", "mm", "nn", "pp", "qq", "rr", "ss", "tt",
-    "vv", "ww", "xx", "zz",
-];
+/// The letters before which step 1 removes a particle.
+const STEP1_BEFORE: Letters = Letters::of("ntaeiouy\u{e4}\u{f6}");
 static STEP1_SUFFIXES: Suffixes<10> = Suffixes::new([
     "kaan",
     "k\u{e4}\u{e4}n",
@@ -53,126 +73,124 @@ static STEP4_SUFFIXES: Suffixes<14> = Suffixes::new([
     "ej\u{e4}",
 ]);
 
-/// `word = word[:-n]` and each region alike.
-fn chop_all(n: usize, word: &mut Word, r1: &mut Word, r2: &mut Word) {
-    chop(word, n);
-    chop(r1, n);
-    chop(r2, n);
+/// `s in self.__long_vowels` (`aa ee ii oo uu ää öö`): a restricted vowel,
+/// doubled.
+#[inline]
+fn is_long_vowel<L: Letter>(s: &[L]) -> bool {
+    matches!(s, [a, b] if a == b && RESTRICTED_VOWELS.has(a.code()))
 }
 
-pub fn stem(mut word: Word) -> Stemmed {
+pub fn stem<L: Letter>(word: &mut Vec<L>) -> Result<(), IndexError> {
     let mut step3_success = false;
-    let (mut r1, mut r2) = r1r2_standard(&word, &VOWELS);
+    let (mut r1, mut r2) = r1r2_standard_lengths(word, &VOWELS);
 
     // STEP 1: Particles etc.
-    if let Some(suffix) = STEP1_SUFFIXES.first_ending(&r1) {
-        let n = len(suffix);
-        if suffix == "sti" {
+    if let Some(suffix) = STEP1_SUFFIXES.first(region(word, r1)) {
+        let n = suffix.len();
+        if suffix.text == "sti" {
             // `suffix in r2`: anywhere in R2, not only at its end.
-            if contains(&r2, suffix) {
-                chop_all(3, &mut word, &mut r1, &mut r2);
+            if contains(region(word, r2), suffix.text) {
+                chop_all(3, word, &mut r1, &mut r2);
             }
-        } else if is_in(at(&word, -(n as isize) - 1)?, "ntaeiouy\u{e4}\u{f6}") {
-            chop_all(n, &mut word, &mut r1, &mut r2);
+        } else if STEP1_BEFORE.has(at(word, -(n as isize) - 1)?) {
+            chop_all(n, word, &mut r1, &mut r2);
         }
     }
 
     // STEP 2: Possessives
-    if let Some(suffix) = STEP2_SUFFIXES.first_ending(&r1) {
+    if let Some(suffix) = STEP2_SUFFIXES.first_ending(region(word, r1)) {
         match suffix {
             "si" => {
-                if at(&word, -3)? != u32::from('k') {
-                    chop_all(2, &mut word, &mut r1, &mut r2);
+                if at(word, -3)? != u32::from('k') {
+                    chop_all(2, word, &mut r1, &mut r2);
                 }
             }
             "ni" => {
-                chop_all(2, &mut word, &mut r1, &mut r2);
-                for s in [&mut word, &mut r1, &mut r2] {
-                    if ends(s, "kse") {
-                        suffix_replace(s, "kse", "ksi");
-                    }
+                chop_all(2, word, &mut r1, &mut r2);
+                // `kse` to `ksi` in the word, and so in the regions (see
+                // the module's comment for those too short to end with it).
+                if ends(word, "kse") {
+                    let last = word.len() - 1;
+                    word[last] = L::from_ascii(b'i');
                 }
             }
             "an" => {
-                if eq_any(slice(&word, -4, -2), &["ta", "na"])
-                    || eq_any(slice(&word, -5, -2), &["ssa", "sta", "lla", "lta"])
+                if eq_any(slice(word, -4, -2), &["ta", "na"])
+                    || eq_any(slice(word, -5, -2), &["ssa", "sta", "lla", "lta"])
                 {
-                    chop_all(2, &mut word, &mut r1, &mut r2);
+                    chop_all(2, word, &mut r1, &mut r2);
                 }
             }
             "\u{e4}n" => {
-                if eq_any(slice(&word, -4, -2), &["t\u{e4}", "n\u{e4}"])
+                if eq_any(slice(word, -4, -2), &["t\u{e4}", "n\u{e4}"])
                     || eq_any(
-                        slice(&word, -5, -2),
+                        slice(word, -5, -2),
                         &["ss\u{e4}", "st\u{e4}", "ll\u{e4}", "lt\u{e4}"],
                     )
                 {
-                    chop_all(2, &mut word, &mut r1, &mut r2);
+                    chop_all(2, word, &mut r1, &mut r2);
                 }
             }
             "en" => {
-                if eq_any(slice(&word, -5, -2), &["lle", "ine"]) {
-                    chop_all(2, &mut word, &mut r1, &mut r2);
+                if eq_any(slice(word, -5, -2), &["lle", "ine"]) {
+                    chop_all(2, word, &mut r1, &mut r2);
                 }
             }
-            _ => chop_all(3, &mut word, &mut r1, &mut r2),
+            _ => chop_all(3, word, &mut r1, &mut r2),
         }
     }
 
     // STEP 3: Cases. A suffix whose condition fails here lets the next
     // suffix of the list be tried (NLTK's `continue`); every other suffix
     // ends the step (`break`).
-    for suffix in STEP3_SUFFIXES.ending(&r1) {
-        let suffix = suffix.text;
-        let n = len(suffix);
-        match suffix {
+    for suffix in STEP3_SUFFIXES.ending(region(word, r1)) {
+        let n = suffix.len();
+        match suffix.text {
             "han" | "hen" | "hin" | "hon" | "h\u{e4}n" | "h\u{f6}n" => {
-                let vowel = suffix.chars().nth(1).map_or(0, u32::from);
-                if at(&word, -4)? == vowel {
-                    chop_all(3, &mut word, &mut r1, &mut r2);
+                if at(word, -4)? == suffix.letter(1) {
+                    chop_all(3, word, &mut r1, &mut r2);
                     step3_success = true;
                 }
             }
             "siin" | "den" | "tten" => {
-                let n = n as isize;
-                if at(&word, -n - 1)? == u32::from('i') && RESTRICTED_VOWELS.has(at(&word, -n - 2)?)
-                {
-                    chop_all(n as usize, &mut word, &mut r1, &mut r2);
+                let m = n as isize;
+                if at(word, -m - 1)? == u32::from('i') && RESTRICTED_VOWELS.has(at(word, -m - 2)?) {
+                    chop_all(n, word, &mut r1, &mut r2);
                     step3_success = true;
                 } else {
                     continue;
                 }
             }
             "seen" => {
-                if eq_any(slice(&word, -6, -4), &LONG_VOWELS) {
-                    chop_all(4, &mut word, &mut r1, &mut r2);
+                if is_long_vowel(slice(word, -6, -4)) {
+                    chop_all(4, word, &mut r1, &mut r2);
                     step3_success = true;
                 } else {
                     continue;
                 }
             }
             "a" | "\u{e4}" => {
-                if VOWELS.has(at(&word, -2)?) && CONSONANTS.has(at(&word, -3)?) {
-                    chop_all(1, &mut word, &mut r1, &mut r2);
+                if VOWELS.has(at(word, -2)?) && CONSONANTS.has(at(word, -3)?) {
+                    chop_all(1, word, &mut r1, &mut r2);
                     step3_success = true;
                 }
             }
             "tta" | "tt\u{e4}" => {
-                if at(&word, -4)? == u32::from('e') {
-                    chop_all(3, &mut word, &mut r1, &mut r2);
+                if at(word, -4)? == u32::from('e') {
+                    chop_all(3, word, &mut r1, &mut r2);
                     step3_success = true;
                 }
             }
             "n" => {
-                chop_all(1, &mut word, &mut r1, &mut r2);
+                chop_all(1, word, &mut r1, &mut r2);
                 step3_success = true;
-                let last_two = from(&word, -2);
-                if eq_any(last_two, &["ie"]) || eq_any(last_two, &LONG_VOWELS) {
-                    chop_all(1, &mut word, &mut r1, &mut r2);
+                let last_two = from(word, -2);
+                if eq(last_two, "ie") || is_long_vowel(last_two) {
+                    chop_all(1, word, &mut r1, &mut r2);
                 }
             }
             _ => {
-                chop_all(n, &mut word, &mut r1, &mut r2);
+                chop_all(n, word, &mut r1, &mut r2);
                 step3_success = true;
             }
         }
@@ -180,64 +198,67 @@ pub fn stem(mut word: Word) -> Stemmed {
     }
 
     // STEP 4: Other endings
-    if let Some(suffix) = STEP4_SUFFIXES.first_ending(&r2) {
+    if let Some(suffix) = STEP4_SUFFIXES.first(region(word, r2)) {
         if matches!(
-            suffix,
+            suffix.text,
             "mpi" | "mpa" | "mp\u{e4}" | "mmi" | "mma" | "mm\u{e4}"
         ) {
-            if !eq_any(slice(&word, -5, -3), &["po"]) {
-                chop_all(3, &mut word, &mut r1, &mut r2);
+            if !eq(slice(word, -5, -3), "po") {
+                chop_all(3, word, &mut r1, &mut r2);
             }
         } else {
-            chop_all(len(suffix), &mut word, &mut r1, &mut r2);
+            chop_all(suffix.len(), word, &mut r1, &mut r2);
         }
     }
 
-    // STEP 5: Plurals
-    if step3_success && !r1.is_empty() && is_in(r1[r1.len() - 1], "ij") {
-        chop(&mut word, 1);
-        chop(&mut r1, 1);
+    // STEP 5: Plurals. R2 is read no more once the word is cut and it is
+    // not.
+    let r1_last = |word: &[L], r1: usize, k: usize| (r1 >= k).then(|| word[word.len() - k].code());
+    if step3_success && r1_last(word, r1, 1).is_some_and(|c| is_in(c, "ij")) {
+        chop(word, 1);
+        chop_region(&mut r1, 1);
     } else if !step3_success
-        && r1.len() >= 2
-        && r1[r1.len() - 1] == u32::from('t')
-        && VOWELS.has(r1[r1.len() - 2])
+        && r1_last(word, r1, 1) == Some(u32::from('t'))
+        && r1_last(word, r1, 2).is_some_and(|c| VOWELS.has(c))
     {
-        chop_all(1, &mut word, &mut r1, &mut r2);
-        if ends(&r2, "imma") {
-            chop(&mut word, 4);
-            chop(&mut r1, 4);
-        } else if ends(&r2, "mma") && !eq_any(slice(&r2, -5, -3), &["po"]) {
-            chop(&mut word, 3);
-            chop(&mut r1, 3);
+        chop_all(1, word, &mut r1, &mut r2);
+        if ends(region(word, r2), "imma") {
+            chop(word, 4);
+            chop_region(&mut r1, 4);
+        } else if ends(region(word, r2), "mma") && !eq(slice(region(word, r2), -5, -3), "po") {
+            chop(word, 3);
+            chop_region(&mut r1, 3);
         }
     }
 
     // STEP 6: Tidying up
-    if eq_any(from(&r1, -2), &LONG_VOWELS) {
-        chop(&mut word, 1);
-        chop(&mut r1, 1);
+    if is_long_vowel(from(region(word, r1), -2)) {
+        chop(word, 1);
+        chop_region(&mut r1, 1);
     }
-    if r1.len() >= 2 && CONSONANTS.has(r1[r1.len() - 2]) && is_in(r1[r1.len() - 1], "a\u{e4}ei") {
-        chop(&mut word, 1);
-        chop(&mut r1, 1);
+    if r1_last(word, r1, 2).is_some_and(|c| CONSONANTS.has(c))
+        && r1_last(word, r1, 1).is_some_and(|c| is_in(c, "a\u{e4}ei"))
+    {
+        chop(word, 1);
+        chop_region(&mut r1, 1);
     }
-    if ends_any(&r1, &["oj", "uj"]) {
-        chop(&mut word, 1);
-        chop(&mut r1, 1);
+    if ends_any(region(word, r1), &["oj", "uj"]) {
+        chop(word, 1);
+        chop_region(&mut r1, 1);
     }
-    if ends(&r1, "jo") {
-        chop(&mut word, 1);
-        chop(&mut r1, 1);
+    if ends(region(word, r1), "jo") {
+        chop(word, 1);
     }
 
     // If the word ends with a double consonant followed by zero or more
     // vowels, the last consonant is removed.
     let n = word.len();
-    if let Some(i) = (1..n).find(|&i| !VOWELS.has(word[n - i])) {
-        // word[-i - 1:-i + 1], the consonant and the letter before it.
-        if eq_any(&word[n - i - 1..n - i + 1], &DOUBLE_CONSONANTS) {
+    if let Some(i) = (1..n).find(|&i| !VOWELS.has(word[n - i].code())) {
+        // word[-i - 1:-i + 1], the consonant and the letter before it, in
+        // `__double_consonants`.
+        if word[n - i - 1] == word[n - i] && CONSONANTS.has(word[n - i].code()) {
             word.remove(n - i);
         }
     }
-    Ok(word)
+    Ok(())
 }

@@ -9,7 +9,7 @@ use super::pystr::{
     at, chop, contains, ends, ends_any, eq, eq_any, from, is_in, len, push, rfind, slice, starts,
     suffix_replace, Letters, Stemmed, Suffixes, Translation,
 };
-use super::regions::r1r2_standard;
+use super::regions::{r1r2_standard_lengths, region};
 use crate::stem::Word;
 
 const VOWELS: Letters =
@@ -221,28 +221,37 @@ pub fn stem(mut word: Word) -> Stemmed {
             word[i] = u32::from('U');
         }
     }
+    // (The letter is tested first: it is seldom a 'u', 'i' or 'y'.)
     for i in 1..word.len().saturating_sub(1) {
+        let letter = word[i];
+        if !matches!(letter, 0x75 | 0x69 | 0x79) {
+            continue;
+        }
         let (before, after) = (VOWELS.has(word[i - 1]), VOWELS.has(word[i + 1]));
         if before && after {
-            if word[i] == u32::from('u') {
+            if letter == u32::from('u') {
                 word[i] = u32::from('U');
-            } else if word[i] == u32::from('i') {
+            } else if letter == u32::from('i') {
                 word[i] = u32::from('I');
             }
         }
-        if (before || after) && word[i] == u32::from('y') {
+        if (before || after) && letter == u32::from('y') {
             word[i] = u32::from('Y');
         }
     }
 
-    let (r1, r2) = r1r2_standard(&word, &VOWELS);
+    // R1 and R2 are only read, never edited: the ends of one copy of the
+    // marked word.
+    let marked = word.clone();
+    let (r1, r2) = r1r2_standard_lengths(&marked, &VOWELS);
+    let (r1, r2) = (region(&marked, r1), region(&marked, r2));
     let mut rv = rv_french(&word);
 
     // STEP 1: Standard suffix removal
     if let Some(suffix) = STEP1_SUFFIXES.first_ending(&word) {
         let n = len(suffix);
-        let in_r1 = contains(&r1, suffix);
-        let in_r2 = contains(&r2, suffix);
+        let in_r1 = contains(r1, suffix);
+        let in_r2 = contains(r2, suffix);
         let in_rv = contains(&rv, suffix);
         if suffix == "eaux" {
             chop(&mut word, 1);
@@ -258,20 +267,20 @@ pub fn stem(mut word: Word) -> Stemmed {
         } else if matches!(suffix, "ement" | "ements") && in_rv {
             chop(&mut word, n);
             step1_success = true;
-            if eq(from(&word, -2), "iv") && contains(&r2, "iv") {
+            if eq(from(&word, -2), "iv") && contains(r2, "iv") {
                 chop(&mut word, 2);
-                if eq(from(&word, -2), "at") && contains(&r2, "at") {
+                if eq(from(&word, -2), "at") && contains(r2, "at") {
                     chop(&mut word, 2);
                 }
             } else if eq(from(&word, -3), "eus") {
-                if contains(&r2, "eus") {
+                if contains(r2, "eus") {
                     chop(&mut word, 3);
-                } else if contains(&r1, "eus") {
+                } else if contains(r1, "eus") {
                     chop(&mut word, 1);
                     push(&mut word, "x");
                 }
             } else if eq_any(from(&word, -3), &["abl", "iqU"]) {
-                if contains(&r2, "abl") || contains(&r2, "iqU") {
+                if contains(r2, "abl") || contains(r2, "iqU") {
                     chop(&mut word, 3);
                 }
             } else if eq_any(from(&word, -3), &["i\u{e8}r", "I\u{e8}r"])
@@ -331,7 +340,7 @@ pub fn stem(mut word: Word) -> Stemmed {
             chop(&mut word, n);
             step1_success = true;
             if eq(from(&word, -2), "ic") {
-                if contains(&r2, "ic") {
+                if contains(r2, "ic") {
                     chop(&mut word, 2);
                 } else {
                     ic_to_iqu(&mut word);
@@ -350,28 +359,28 @@ pub fn stem(mut word: Word) -> Stemmed {
             chop(&mut word, n);
             step1_success = true;
             if eq(from(&word, -4), "abil") {
-                if contains(&r2, "abil") {
+                if contains(r2, "abil") {
                     chop(&mut word, 4);
                 } else {
                     chop(&mut word, 2);
                     push(&mut word, "l");
                 }
             } else if eq(from(&word, -2), "ic") {
-                if contains(&r2, "ic") {
+                if contains(r2, "ic") {
                     chop(&mut word, 2);
                 } else {
                     ic_to_iqu(&mut word);
                 }
-            } else if eq(from(&word, -2), "iv") && contains(&r2, "iv") {
+            } else if eq(from(&word, -2), "iv") && contains(r2, "iv") {
                 chop(&mut word, 2);
             }
         } else if matches!(suffix, "if" | "ive" | "ifs" | "ives") && in_r2 {
             chop(&mut word, n);
             step1_success = true;
-            if eq(from(&word, -2), "at") && contains(&r2, "at") {
+            if eq(from(&word, -2), "at") && contains(r2, "at") {
                 chop(&mut word, 2);
                 if eq(from(&word, -2), "ic") {
-                    if contains(&r2, "ic") {
+                    if contains(r2, "ic") {
                         chop(&mut word, 2);
                     } else {
                         ic_to_iqu(&mut word);
@@ -399,7 +408,7 @@ pub fn stem(mut word: Word) -> Stemmed {
         if !step2a_success {
             if let Some(suffix) = STEP2B_SUFFIXES.first_ending(&rv) {
                 let n = len(suffix);
-                if suffix == "ions" && contains(&r2, "ions") {
+                if suffix == "ions" && contains(r2, "ions") {
                     chop(&mut word, 4);
                     step2b_success = true;
                 } else if STEP2B_DELETE.contains(&suffix) {
@@ -438,7 +447,7 @@ pub fn stem(mut word: Word) -> Stemmed {
                 continue;
             }
             let suffix = suffix.text;
-            if suffix == "ion" && contains(&r2, suffix) && is_in(at(&rv, -4)?, "st") {
+            if suffix == "ion" && contains(r2, suffix) && is_in(at(&rv, -4)?, "st") {
                 chop(&mut word, 3);
             } else if matches!(suffix, "ier" | "i\u{e8}re" | "Ier" | "I\u{e8}re") {
                 suffix_replace(&mut word, suffix, "i");

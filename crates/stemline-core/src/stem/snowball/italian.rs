@@ -1,12 +1,22 @@
 //! `nltk.stem.snowball.ItalianStemmer.stem`, after its `word.lower()` and
-//! stop word test.
+//! stop word test, on the word in place.
+//!
+//! R1, R2 and RV are kept as their lengths ([`region`]). Where NLTK cuts
+//! the word and not a region, that region is not read again: R1 after the
+//! test of `amente`, R2 after step 1. RV is the one region read after step
+//! 1; step 1's `logia` sets it to `word[:-2]`, the word but its last two
+//! letters, which it stays, since the word and RV are then cut alike
+//! ([`Rv`]).
 
 use super::pystr::{
-    chop, ends, ends_any, eq_any, len, slice, suffix_replace, Letters, Stemmed, Suffixes,
+    chop, ends, ends_any, eq_any, len, slice, suffix_replace, IndexError, Letters, Suffixes,
     Translation,
 };
-use super::regions::{r1r2_standard, rv_standard};
-use crate::stem::Word;
+use super::regions::{
+    chop_region, r1r2_standard_lengths, region, replace_region, rv_standard_length,
+    upper_between_vowels,
+};
+use crate::stem::letter::Letter;
 
 const VOWELS: Letters = Letters::of("aeiou\u{e0}\u{e8}\u{ec}\u{f2}\u{f9}");
 /// All acute accents are replaced by grave accents.
@@ -89,129 +99,145 @@ static STEP2_SUFFIXES: Suffixes<87> = Suffixes::new([
     "ita", "ite", "iti", "ito", "iva", "ivi", "ivo", "ono", "uta", "ute", "uti", "uto", "ar", "ir",
 ]);
 
-pub fn stem(mut word: Word) -> Stemmed {
+/// RV as its length, and the number of the word's last letters after it:
+/// 0, or 2 once step 1's `logia` has set `rv = word[:-2]`.
+#[derive(Clone, Copy)]
+struct Rv {
+    len: usize,
+    gap: usize,
+}
+
+impl Rv {
+    fn of<L>(self, word: &[L]) -> &[L] {
+        let end = word.len().saturating_sub(self.gap);
+        &word[end.saturating_sub(self.len)..end]
+    }
+}
+
+pub fn stem<L: Letter>(word: &mut Vec<L>) -> Result<(), IndexError> {
     let mut step1_success = false;
 
     // All acute accents are replaced by grave accents.
-    ACUTE_TO_GRAVE.apply(&mut word);
+    ACUTE_TO_GRAVE.apply(word);
 
     // Every 'u' after 'q', then every 'u' and 'i' between vowels, is put
     // into upper case, left to right over the letters already marked.
     for i in 1..word.len() {
-        if word[i - 1] == u32::from('q') && word[i] == u32::from('u') {
-            word[i] = u32::from('U');
+        if word[i] == L::from_ascii(b'u') && word[i - 1] == L::from_ascii(b'q') {
+            word[i] = L::from_ascii(b'U');
         }
     }
-    for i in 1..word.len().saturating_sub(1) {
-        if VOWELS.has(word[i - 1]) && VOWELS.has(word[i + 1]) {
-            if word[i] == u32::from('u') {
-                word[i] = u32::from('U');
-            } else if word[i] == u32::from('i') {
-                word[i] = u32::from('I');
-            }
-        }
-    }
+    upper_between_vowels(word, &VOWELS, *b"ui");
 
-    let (mut r1, mut r2) = r1r2_standard(&word, &VOWELS);
-    let mut rv = rv_standard(&word, &VOWELS);
+    let (mut r1, mut r2) = r1r2_standard_lengths(word, &VOWELS);
+    let mut rv = Rv {
+        len: rv_standard_length(word, &VOWELS),
+        gap: 0,
+    };
 
     // STEP 0: Attached pronoun
-    if let Some(suffix) = STEP0_SUFFIXES.first_ending(&rv) {
+    if let Some(suffix) = STEP0_SUFFIXES.first_ending(rv.of(word)) {
         let n = len(suffix);
         let m = n as isize;
-        if eq_any(slice(&rv, -m - 4, -m), &["ando", "endo"]) {
-            for s in [&mut word, &mut r1, &mut r2, &mut rv] {
-                chop(s, n);
+        if eq_any(slice(rv.of(word), -m - 4, -m), &["ando", "endo"]) {
+            chop(word, n);
+            for r in [&mut r1, &mut r2, &mut rv.len] {
+                chop_region(r, n);
             }
-        } else if eq_any(slice(&rv, -m - 2, -m), &["ar", "er", "ir"]) {
-            for s in [&mut word, &mut r1, &mut r2, &mut rv] {
-                suffix_replace(s, suffix, "e");
+        } else if eq_any(slice(rv.of(word), -m - 2, -m), &["ar", "er", "ir"]) {
+            suffix_replace(word, suffix, "e");
+            for r in [&mut r1, &mut r2, &mut rv.len] {
+                replace_region(r, n, 1);
             }
         }
     }
 
     // STEP 1: Standard suffix removal
-    if let Some(suffix) = STEP1_SUFFIXES.first_ending(&word) {
+    if let Some(suffix) = STEP1_SUFFIXES.first_ending(word) {
         let n = len(suffix);
-        if suffix == "amente" && ends(&r1, suffix) {
+        if suffix == "amente" && ends(region(word, r1), suffix) {
             step1_success = true;
-            chop(&mut word, 6);
-            chop(&mut r2, 6);
-            chop(&mut rv, 6);
-            if ends(&r2, "iv") {
-                chop(&mut word, 2);
-                chop(&mut r2, 2);
-                chop(&mut rv, 2);
-                if ends(&r2, "at") {
-                    chop(&mut word, 2);
-                    chop(&mut rv, 2);
+            chop(word, 6);
+            chop_region(&mut r2, 6);
+            chop_region(&mut rv.len, 6);
+            if ends(region(word, r2), "iv") {
+                chop(word, 2);
+                chop_region(&mut r2, 2);
+                chop_region(&mut rv.len, 2);
+                if ends(region(word, r2), "at") {
+                    chop(word, 2);
+                    chop_region(&mut rv.len, 2);
                 }
-            } else if ends_any(&r2, &["os", "ic"]) {
-                chop(&mut word, 2);
-                chop(&mut rv, 2);
-            } else if ends(&r2, "abil") {
-                chop(&mut word, 4);
-                chop(&mut rv, 4);
+            } else if ends_any(region(word, r2), &["os", "ic"]) {
+                chop(word, 2);
+                chop_region(&mut rv.len, 2);
+            } else if ends(region(word, r2), "abil") {
+                chop(word, 4);
+                chop_region(&mut rv.len, 4);
             }
-        } else if matches!(suffix, "amento" | "amenti" | "imento" | "imenti") && ends(&rv, suffix) {
+        } else if matches!(suffix, "amento" | "amenti" | "imento" | "imenti")
+            && ends(rv.of(word), suffix)
+        {
             step1_success = true;
-            chop(&mut word, 6);
-            chop(&mut rv, 6);
-        } else if ends(&r2, suffix) {
+            chop(word, 6);
+            chop_region(&mut rv.len, 6);
+        } else if ends(region(word, r2), suffix) {
             step1_success = true;
             match suffix {
                 "azione" | "azioni" | "atore" | "atori" => {
-                    chop(&mut word, n);
-                    chop(&mut r2, n);
-                    chop(&mut rv, n);
-                    if ends(&r2, "ic") {
-                        chop(&mut word, 2);
-                        chop(&mut rv, 2);
+                    chop(word, n);
+                    chop_region(&mut r2, n);
+                    chop_region(&mut rv.len, n);
+                    if ends(region(word, r2), "ic") {
+                        chop(word, 2);
+                        chop_region(&mut rv.len, 2);
                     }
                 }
                 "logia" | "logie" => {
-                    chop(&mut word, 2);
+                    chop(word, 2);
                     // NLTK sets RV from the word here: `rv = word[:-2]`.
-                    rv = word.clone();
-                    chop(&mut rv, 2);
+                    rv = Rv {
+                        len: word.len().saturating_sub(2),
+                        gap: 2,
+                    };
                 }
                 "uzione" | "uzioni" | "usione" | "usioni" => {
-                    chop(&mut word, 5);
-                    chop(&mut rv, 5);
+                    chop(word, 5);
+                    chop_region(&mut rv.len, 5);
                 }
                 "enza" | "enze" => {
-                    suffix_replace(&mut word, suffix, "te");
-                    suffix_replace(&mut rv, suffix, "te");
+                    suffix_replace(word, suffix, "te");
+                    replace_region(&mut rv.len, len(suffix), 2);
                 }
                 "it\u{e0}" => {
-                    chop(&mut word, 3);
-                    chop(&mut r2, 3);
-                    chop(&mut rv, 3);
-                    if ends_any(&r2, &["ic", "iv"]) {
-                        chop(&mut word, 2);
-                        chop(&mut rv, 2);
-                    } else if ends(&r2, "abil") {
-                        chop(&mut word, 4);
-                        chop(&mut rv, 4);
+                    chop(word, 3);
+                    chop_region(&mut r2, 3);
+                    chop_region(&mut rv.len, 3);
+                    if ends_any(region(word, r2), &["ic", "iv"]) {
+                        chop(word, 2);
+                        chop_region(&mut rv.len, 2);
+                    } else if ends(region(word, r2), "abil") {
+                        chop(word, 4);
+                        chop_region(&mut rv.len, 4);
                     }
                 }
                 "ivo" | "ivi" | "iva" | "ive" => {
-                    chop(&mut word, 3);
-                    chop(&mut r2, 3);
-                    chop(&mut rv, 3);
-                    if ends(&r2, "at") {
-                        chop(&mut word, 2);
-                        chop(&mut r2, 2);
-                        chop(&mut rv, 2);
-                        if ends(&r2, "ic") {
-                            chop(&mut word, 2);
-                            chop(&mut rv, 2);
+                    chop(word, 3);
+                    chop_region(&mut r2, 3);
+                    chop_region(&mut rv.len, 3);
+                    if ends(region(word, r2), "at") {
+                        chop(word, 2);
+                        chop_region(&mut r2, 2);
+                        chop_region(&mut rv.len, 2);
+                        if ends(region(word, r2), "ic") {
+                            chop(word, 2);
+                            chop_region(&mut rv.len, 2);
                         }
                     }
                 }
                 _ => {
-                    chop(&mut word, n);
-                    chop(&mut rv, n);
+                    chop(word, n);
+                    chop_region(&mut rv.len, n);
                 }
             }
         }
@@ -219,30 +245,30 @@ pub fn stem(mut word: Word) -> Stemmed {
 
     // STEP 2: Verb suffixes
     if !step1_success {
-        if let Some(suffix) = STEP2_SUFFIXES.first_ending(&rv) {
-            chop(&mut word, len(suffix));
-            chop(&mut rv, len(suffix));
+        if let Some(suffix) = STEP2_SUFFIXES.first_ending(rv.of(word)) {
+            chop(word, len(suffix));
+            chop_region(&mut rv.len, len(suffix));
         }
     }
 
     // STEP 3a
     if ends_any(
-        &rv,
+        rv.of(word),
         &["a", "e", "i", "o", "\u{e0}", "\u{e8}", "\u{ec}", "\u{f2}"],
     ) {
-        chop(&mut word, 1);
-        chop(&mut rv, 1);
-        if ends(&rv, "i") {
-            chop(&mut word, 1);
-            chop(&mut rv, 1);
+        chop(word, 1);
+        chop_region(&mut rv.len, 1);
+        if ends(rv.of(word), "i") {
+            chop(word, 1);
+            chop_region(&mut rv.len, 1);
         }
     }
 
     // STEP 3b
-    if ends_any(&rv, &["ch", "gh"]) {
-        chop(&mut word, 1);
+    if ends_any(rv.of(word), &["ch", "gh"]) {
+        chop(word, 1);
     }
 
-    UNMARK.apply(&mut word);
-    Ok(word)
+    UNMARK.apply(word);
+    Ok(())
 }

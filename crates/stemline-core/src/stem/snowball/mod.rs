@@ -235,33 +235,52 @@ impl SnowballStemmer {
                 if stopwords.contains(token) {
                     return Ok(token.to_vec());
                 }
-                russian::stem(token.to_vec())
+                russian::stem(token)
             }
             // NLTK's PorterStemmer.stem: the stop words are not consulted.
             Language::Porter => Ok(PorterStemmer::new(Mode::NltkExtensions).stem(token, lowered)),
-            language => {
-                if stopwords.contains(&lowered) {
-                    return Ok(lowered);
-                }
-                match language {
-                    Language::Danish => danish::stem(lowered),
-                    Language::Dutch => dutch::stem(lowered),
-                    Language::English => Ok(english::stem(lowered)),
-                    Language::Finnish => finnish::stem(lowered),
-                    Language::French => french::stem(lowered),
-                    Language::German => german::stem(lowered),
-                    Language::Hungarian => hungarian::stem(lowered),
-                    Language::Italian => italian::stem(lowered),
-                    Language::Norwegian => norwegian::stem(lowered),
-                    Language::Portuguese => portuguese::stem(lowered),
-                    Language::Romanian => romanian::stem(lowered),
-                    Language::Spanish => spanish::stem(lowered),
-                    Language::Swedish => swedish::stem(lowered),
-                    Language::Arabic | Language::Russian | Language::Porter => {
-                        unreachable!("handled above")
-                    }
-                }
+            _ => {
+                let mut word = lowered;
+                self.stem_lowered(&mut word, stopwords)?;
+                Ok(word)
             }
+        }
+    }
+
+    /// The rest of NLTK's `stem` after its `word = word.lower()`, on `word`
+    /// in place: the stop word test, then the language's steps. For Arabic,
+    /// Russian and Porter, which read the token itself, `word` is taken as
+    /// the token too ([`Self::stem_with`] tells them apart).
+    ///
+    /// The binding stems each call's word here, in a buffer it keeps.
+    pub fn stem_lowered(
+        &self,
+        word: &mut Word,
+        stopwords: &dyn StopWords,
+    ) -> Result<(), IndexError> {
+        match self.language {
+            Language::Arabic | Language::Russian | Language::Porter => {
+                let token = word.clone();
+                *word = self.stem_with(&token, std::mem::take(word), stopwords)?;
+                Ok(())
+            }
+            _ if stopwords.contains(word) => Ok(()),
+            Language::Danish => danish::stem(word),
+            Language::Dutch => dutch::stem(word),
+            Language::English => {
+                english::stem_in_place(word);
+                Ok(())
+            }
+            Language::Finnish => finnish::stem(word),
+            Language::French => returned(word, french::stem),
+            Language::German => german::stem(word),
+            Language::Hungarian => returned(word, hungarian::stem),
+            Language::Italian => italian::stem(word),
+            Language::Norwegian => norwegian::stem(word),
+            Language::Portuguese => returned(word, portuguese::stem),
+            Language::Romanian => returned(word, romanian::stem),
+            Language::Spanish => spanish::stem(word),
+            Language::Swedish => swedish::stem(word),
         }
     }
 
@@ -273,26 +292,52 @@ impl SnowballStemmer {
     /// is) when the token is lower-case. A byte word must be made of ASCII
     /// letters, digits and `_`, whose stems are ASCII in every language.
     pub fn stem_in_place<L: Letter>(&self, word: &mut Vec<L>) {
-        if self.language == Language::English {
-            if !self.stopwords.is_empty() {
-                let codes: Word = word.iter().map(|c| c.code()).collect();
-                if self.stopwords.contains(&codes) {
-                    return;
-                }
+        if !self.stopwords.is_empty() {
+            let codes: Word = word.iter().map(|c| c.code()).collect();
+            if self.stopwords.contains(&codes) {
+                return;
             }
-            english::stem_in_place(word);
-            return;
         }
-        let codes: Word = word.iter().map(|c| c.code()).collect();
-        if let Ok(stem) = self.stem(&codes, codes.clone()) {
-            debug_assert!(
-                std::mem::size_of::<L>() > 1 || stem.iter().all(|&c| c < 0x80),
-                "a byte word's stem is ASCII"
-            );
+        // Err (NLTK's IndexError, which no word is known to raise) leaves an
+        // empty word, as `Stemmer::stem` does on code points.
+        let stemmed = match self.language {
+            Language::English => {
+                english::stem_in_place(word);
+                Ok(())
+            }
+            Language::Danish => danish::stem(word),
+            Language::Dutch => dutch::stem(word),
+            Language::Finnish => finnish::stem(word),
+            Language::German => german::stem(word),
+            Language::Italian => italian::stem(word),
+            Language::Norwegian => norwegian::stem(word),
+            Language::Spanish => spanish::stem(word),
+            Language::Swedish => swedish::stem(word),
+            _ => {
+                let mut stem: Word = word.iter().map(|c| c.code()).collect();
+                let stemmed = self.stem_lowered(&mut stem, &self.stopwords);
+                word.clear();
+                if stemmed.is_ok() {
+                    debug_assert!(
+                        std::mem::size_of::<L>() > 1 || stem.iter().all(|&c| c < 0x80),
+                        "a byte word's stem is ASCII"
+                    );
+                    word.extend(stem.into_iter().map(|c| L::from_code(c)));
+                }
+                return;
+            }
+        };
+        if stemmed.is_err() {
             word.clear();
-            word.extend(stem.into_iter().map(|c| L::from_code(c)));
         }
     }
+}
+
+/// `word = stem(word)`, for a language whose module returns a new word.
+#[inline]
+fn returned(word: &mut Word, stem: fn(Word) -> Stemmed) -> Result<(), IndexError> {
+    *word = stem(std::mem::take(word))?;
+    Ok(())
 }
 
 #[cfg(test)]

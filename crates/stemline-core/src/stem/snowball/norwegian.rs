@@ -1,9 +1,10 @@
 //! `nltk.stem.snowball.NorwegianStemmer.stem`, after its `word.lower()` and
-//! stop word test.
+//! stop word test, on the word in place, with R1 kept as its length
+//! ([`region`]): R1 is cut with the word, or not read again.
 
-use super::pystr::{at, chop, len, suffix_replace, Letters, Stemmed, Suffixes};
-use super::regions::r1_scandinavian;
-use crate::stem::Word;
+use super::pystr::{at, chop, len, suffix_replace, IndexError, Letters, Suffixes};
+use super::regions::{chop_region, r1_scandinavian, region, replace_region};
+use crate::stem::letter::Letter;
 
 const VOWELS: Letters = Letters::of("aeiouy\u{e6}\u{e5}\u{f8}");
 const S_ENDING: Letters = Letters::of("bcdfghjlmnoprtvyz");
@@ -17,35 +18,35 @@ static STEP3_SUFFIXES: Suffixes<11> = Suffixes::new([
     "hetslov", "eleg", "elig", "elov", "slov", "leg", "eig", "lig", "els", "lov", "ig",
 ]);
 
-pub fn stem(mut word: Word) -> Stemmed {
-    let mut r1 = r1_scandinavian(&word, &VOWELS);
+pub fn stem<L: Letter>(word: &mut Vec<L>) -> Result<(), IndexError> {
+    let mut r1 = r1_scandinavian(word, &VOWELS);
 
     // STEP 1
-    if let Some(suffix) = STEP1_SUFFIXES.first_ending(&r1) {
+    if let Some(suffix) = STEP1_SUFFIXES.first_ending(region(word, r1)) {
         if matches!(suffix, "erte" | "ert") {
-            suffix_replace(&mut word, suffix, "er");
-            suffix_replace(&mut r1, suffix, "er");
+            suffix_replace(word, suffix, "er");
+            replace_region(&mut r1, len(suffix), 2);
         } else if suffix == "s" {
-            let before = at(&word, -2)?;
-            if S_ENDING.has(before) || (before == u32::from('k') && !VOWELS.has(at(&word, -3)?)) {
-                chop(&mut word, 1);
-                chop(&mut r1, 1);
+            let before = at(word, -2)?;
+            if S_ENDING.has(before) || (before == u32::from('k') && !VOWELS.has(at(word, -3)?)) {
+                chop(word, 1);
+                chop_region(&mut r1, 1);
             }
         } else {
-            chop(&mut word, len(suffix));
-            chop(&mut r1, len(suffix));
+            chop(word, len(suffix));
+            chop_region(&mut r1, len(suffix));
         }
     }
 
     // STEP 2
-    if STEP2_SUFFIXES.first_ending(&r1).is_some() {
-        chop(&mut word, 1);
-        chop(&mut r1, 1);
+    if STEP2_SUFFIXES.first_ending(region(word, r1)).is_some() {
+        chop(word, 1);
+        chop_region(&mut r1, 1);
     }
 
     // STEP 3
-    if let Some(suffix) = STEP3_SUFFIXES.first_ending(&r1) {
-        chop(&mut word, len(suffix));
+    if let Some(suffix) = STEP3_SUFFIXES.first_ending(region(word, r1)) {
+        chop(word, len(suffix));
     }
-    Ok(word)
+    Ok(())
 }

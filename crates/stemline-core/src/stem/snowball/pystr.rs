@@ -16,6 +16,7 @@
 //! Suffixes are written as NLTK writes them, as `&str` (`"it\u{e9}s"`), and
 //! compared letter by letter from the end.
 
+use crate::stem::letter::Letter;
 use crate::stem::Word;
 
 /// Python's `IndexError: string index out of range`, where NLTK's `word[i]`
@@ -36,11 +37,11 @@ pub type Stemmed = Result<Word, IndexError>;
 
 /// `s[i]`, with Python's negative indexes.
 #[inline]
-pub fn at(s: &[u32], i: isize) -> Result<u32, IndexError> {
+pub fn at<L: Letter>(s: &[L], i: isize) -> Result<u32, IndexError> {
     let n = s.len() as isize;
     let j = if i < 0 { i + n } else { i };
     if (0..n).contains(&j) {
-        Ok(s[j as usize])
+        Ok(s[j as usize].code())
     } else {
         Err(IndexError)
     }
@@ -56,7 +57,7 @@ fn bound(i: isize, len: usize) -> usize {
 
 /// `s[start:end]`.
 #[inline]
-pub fn slice(s: &[u32], start: isize, end: isize) -> &[u32] {
+pub fn slice<L: Letter>(s: &[L], start: isize, end: isize) -> &[L] {
     let (a, b) = (bound(start, s.len()), bound(end, s.len()));
     if a < b {
         &s[a..b]
@@ -67,13 +68,13 @@ pub fn slice(s: &[u32], start: isize, end: isize) -> &[u32] {
 
 /// `s[start:]`.
 #[inline]
-pub fn from(s: &[u32], start: isize) -> &[u32] {
+pub fn from<L: Letter>(s: &[L], start: isize) -> &[L] {
     &s[bound(start, s.len())..]
 }
 
 /// `s[:end]`.
 #[inline]
-pub fn until(s: &[u32], end: isize) -> &[u32] {
+pub fn until<L: Letter>(s: &[L], end: isize) -> &[L] {
     &s[..bound(end, s.len())]
 }
 
@@ -85,10 +86,10 @@ pub fn len(literal: &str) -> usize {
 
 /// `s.endswith(suffix)`.
 #[inline]
-pub fn ends(s: &[u32], suffix: &str) -> bool {
+pub fn ends<L: Letter>(s: &[L], suffix: &str) -> bool {
     let mut i = s.len();
     for c in suffix.chars().rev() {
-        if i == 0 || s[i - 1] != c as u32 {
+        if i == 0 || s[i - 1].code() != c as u32 {
             return false;
         }
         i -= 1;
@@ -98,28 +99,28 @@ pub fn ends(s: &[u32], suffix: &str) -> bool {
 
 /// `s.endswith(suffixes)` for a tuple.
 #[inline]
-pub fn ends_any(s: &[u32], suffixes: &[&str]) -> bool {
+pub fn ends_any<L: Letter>(s: &[L], suffixes: &[&str]) -> bool {
     suffixes.iter().any(|suffix| ends(s, suffix))
 }
 
 /// `s.startswith(prefix)`.
 #[inline]
-pub fn starts(s: &[u32], prefix: &str) -> bool {
+pub fn starts<L: Letter>(s: &[L], prefix: &str) -> bool {
     let mut letters = s.iter();
     prefix
         .chars()
-        .all(|c| letters.next() == Some(&u32::from(c)))
+        .all(|c| letters.next().map(|l| l.code()) == Some(u32::from(c)))
 }
 
 /// `s == literal`.
 #[inline]
-pub fn eq(s: &[u32], literal: &str) -> bool {
+pub fn eq<L: Letter>(s: &[L], literal: &str) -> bool {
     s.len() == len(literal) && starts(s, literal)
 }
 
 /// `s in literals` for a tuple of strings.
 #[inline]
-pub fn eq_any(s: &[u32], literals: &[&str]) -> bool {
+pub fn eq_any<L: Letter>(s: &[L], literals: &[&str]) -> bool {
     literals.iter().any(|l| eq(s, l))
 }
 
@@ -131,10 +132,10 @@ pub fn is_in(letter: u32, chars: &str) -> bool {
 }
 
 /// `s.find(needle)`: the index of its first occurrence.
-pub fn find(s: &[u32], needle: &str) -> Option<usize> {
+pub fn find<L: Letter>(s: &[L], needle: &str) -> Option<usize> {
     let mut letters = needle.chars();
     if let (Some(c), None) = (letters.next(), letters.next()) {
-        return s.iter().position(|&x| x == u32::from(c));
+        return s.iter().position(|&x| x.code() == u32::from(c));
     }
     if needle.is_ascii() {
         return position_ascii(s, needle.as_bytes());
@@ -144,7 +145,7 @@ pub fn find(s: &[u32], needle: &str) -> Option<usize> {
 }
 
 /// [`position`] of an ASCII needle, on its bytes (no decoding).
-fn position_ascii(s: &[u32], needle: &[u8]) -> Option<usize> {
+fn position_ascii<L: Letter>(s: &[L], needle: &[u8]) -> Option<usize> {
     let Some((&first, rest)) = needle.split_first() else {
         return Some(0);
     };
@@ -152,61 +153,70 @@ fn position_ascii(s: &[u32], needle: &[u8]) -> Option<usize> {
         return None;
     }
     (0..=s.len() - needle.len()).find(|&i| {
-        s[i] == u32::from(first)
+        s[i].code() == u32::from(first)
             && rest
                 .iter()
                 .zip(&s[i + 1..])
-                .all(|(&b, &c)| c == u32::from(b))
+                .all(|(&b, &c)| c.code() == u32::from(b))
     })
 }
 
 /// The index of the first occurrence of `needle` in `s`, tested in full only
 /// where its first letter is.
-fn position(s: &[u32], needle: &[u32]) -> Option<usize> {
+fn position<L: Letter>(s: &[L], needle: &[u32]) -> Option<usize> {
     let Some((&first, _)) = needle.split_first() else {
         return Some(0);
     };
     if needle.len() > s.len() {
         return None;
     }
-    (0..=s.len() - needle.len()).find(|&i| s[i] == first && s[i..i + needle.len()] == *needle)
+    (0..=s.len() - needle.len()).find(|&i| {
+        s[i].code() == first
+            && s[i..i + needle.len()]
+                .iter()
+                .zip(needle)
+                .all(|(c, &n)| c.code() == n)
+    })
 }
 
 /// `s.rfind(needle)`: the index of its last occurrence.
-pub fn rfind(s: &[u32], needle: &str) -> Option<usize> {
+pub fn rfind<L: Letter>(s: &[L], needle: &str) -> Option<usize> {
     let (letters, n) = letters_of(needle);
     let needle = &letters[..n];
     if needle.len() > s.len() {
         return None;
     }
-    (0..=s.len() - needle.len())
-        .rev()
-        .find(|&i| s[i..i + needle.len()] == *needle)
+    (0..=s.len() - needle.len()).rev().find(|&i| {
+        s[i..i + needle.len()]
+            .iter()
+            .zip(needle)
+            .all(|(c, &n)| c.code() == n)
+    })
 }
 
 /// `needle in s`, a substring test.
 #[inline]
-pub fn contains(s: &[u32], needle: &str) -> bool {
+pub fn contains<L: Letter>(s: &[L], needle: &str) -> bool {
     find(s, needle).is_some()
 }
 
 /// `s = s[:-n]` for `n >= 1`: empty when `s` is shorter.
 #[inline]
-pub fn chop(s: &mut Word, n: usize) {
+pub fn chop<L>(s: &mut Vec<L>, n: usize) {
     debug_assert!(n >= 1, "s[:-0] is empty in Python, not s");
     s.truncate(s.len().saturating_sub(n));
 }
 
 /// `s = s + literal`.
 #[inline]
-pub fn push(s: &mut Word, literal: &str) {
-    s.extend(literal.chars().map(u32::from));
+pub fn push<L: Letter>(s: &mut Vec<L>, literal: &str) {
+    s.extend(literal.chars().map(|c| L::from_code(u32::from(c))));
 }
 
 /// NLTK's `suffix_replace(s, old, new)`: `s[:-len(old)] + new`, whether or
 /// not `s` ends with `old`.
 #[inline]
-pub fn suffix_replace(s: &mut Word, old: &str, new: &str) {
+pub fn suffix_replace<L: Letter>(s: &mut Vec<L>, old: &str, new: &str) {
     chop(s, len(old));
     push(s, new);
 }
@@ -215,7 +225,7 @@ pub fn suffix_replace(s: &mut Word, old: &str, new: &str) {
 /// overlapping. A word without `old` is left as it is; a replacement no
 /// longer than `old` is made in place (Russian's way back to Cyrillic makes
 /// 33 of them a word).
-pub fn replace(s: &mut Word, old: &str, new: &str) {
+pub fn replace<L: Letter>(s: &mut Vec<L>, old: &str, new: &str) {
     let Some(first) = find(s, old) else {
         return;
     };
@@ -223,12 +233,17 @@ pub fn replace(s: &mut Word, old: &str, new: &str) {
     let old = &old_letters[..n];
     let (new_letters, m) = letters_of(new);
     let new = &new_letters[..m];
+    let at_old = |s: &[L], i: usize| {
+        s.len() - i >= n && s[i..i + n].iter().zip(old).all(|(c, &o)| c.code() == o)
+    };
     if m <= n {
         // Written behind the reading position, which it never passes.
         let (mut read, mut write) = (first, first);
         while read < s.len() {
-            if s[read..].starts_with(old) {
-                s[write..write + m].copy_from_slice(new);
+            if at_old(s, read) {
+                for (k, &c) in new.iter().enumerate() {
+                    s[write + k] = L::from_code(c);
+                }
                 write += m;
                 read += n;
             } else {
@@ -240,12 +255,12 @@ pub fn replace(s: &mut Word, old: &str, new: &str) {
         s.truncate(write);
         return;
     }
-    let mut out = Word::with_capacity(s.len() + m);
+    let mut out = Vec::with_capacity(s.len() + m);
     out.extend_from_slice(&s[..first]);
     let mut i = first;
     while i < s.len() {
-        if s[i..].starts_with(old) {
-            out.extend_from_slice(new);
+        if at_old(s, i) {
+            out.extend(new.iter().map(|&c| L::from_code(c)));
             i += n;
         } else {
             out.push(s[i]);
@@ -343,11 +358,11 @@ impl Suffix {
 
     /// `s.endswith(self)`, on the last letter first.
     #[inline(always)]
-    pub fn ends(&self, s: &[u32]) -> bool {
+    pub fn ends<L: Letter>(&self, s: &[L]) -> bool {
         // Letter by letter from the end: most suffixes differ at once, and a
         // slice compare was a call to memcmp each.
         let n = self.len;
-        n <= s.len() && (1..=n).all(|k| s[s.len() - k] == self.letters[n - k])
+        n <= s.len() && (1..=n).all(|k| s[s.len() - k].code() == self.letters[n - k])
     }
 
     /// The number of letters (Python's `len`).
@@ -359,6 +374,12 @@ impl Suffix {
     #[inline(always)]
     pub fn is_empty(&self) -> bool {
         self.len == 0
+    }
+
+    /// The code point of letter `i` (Python's `suffix[i]`, `i` below `len`).
+    #[inline(always)]
+    pub fn letter(&self, i: usize) -> u32 {
+        self.letters[i]
     }
 }
 
@@ -439,32 +460,85 @@ impl<const N: usize> Suffixes<N> {
     /// the last letters of `s` (as many as a suffix has at most), not `s`, so
     /// that a loop over it may edit `s`.
     #[inline]
-    pub fn ending(&self, s: &[u32]) -> impl Iterator<Item = &Suffix> + '_ {
-        let candidates = self.of_last(s.last().copied().unwrap_or(u32::MAX));
+    pub fn ending<L: Letter>(&self, s: &[L]) -> impl Iterator<Item = &Suffix> + '_ {
+        self.ending_indexed(s).map(|(_, suffix)| suffix)
+    }
+
+    /// [`Self::ending`], each suffix with its index in NLTK's list (for a
+    /// table of [`member_flags`]).
+    #[inline]
+    pub fn ending_indexed<L: Letter>(
+        &self,
+        s: &[L],
+    ) -> impl Iterator<Item = (usize, &Suffix)> + '_ {
+        let candidates = self.of_last(s.last().map_or(u32::MAX, |c| c.code()));
         let mut tail = [0u32; SUFFIX_MAX];
         let kept = if candidates.is_empty() {
             0
         } else {
             s.len().min(SUFFIX_MAX)
         };
-        tail[SUFFIX_MAX - kept..].copy_from_slice(&s[s.len() - kept..]);
+        for (t, c) in tail[SUFFIX_MAX - kept..]
+            .iter_mut()
+            .zip(&s[s.len() - kept..])
+        {
+            *t = c.code();
+        }
         candidates
             .iter()
-            .map(|&i| &self.list[i as usize])
-            .filter(move |x| x.len <= kept && x.ends(&tail[SUFFIX_MAX - kept..]))
+            .map(|&i| (i as usize, &self.list[i as usize]))
+            .filter(move |(_, x)| x.len <= kept && x.ends(&tail[SUFFIX_MAX - kept..]))
     }
 
     /// The first suffix that `s` ends with: NLTK's
     /// `for suffix in suffixes: if s.endswith(suffix): ...; break`.
     #[inline]
-    pub fn first_ending(&self, s: &[u32]) -> Option<&'static str> {
-        let candidates = self.of_last(*s.last()?);
+    pub fn first_ending<L: Letter>(&self, s: &[L]) -> Option<&'static str> {
+        self.first(s).map(|x| x.text)
+    }
+
+    /// [`Self::first_ending`], as the suffix with its length.
+    #[inline]
+    pub fn first<L: Letter>(&self, s: &[L]) -> Option<&Suffix> {
+        let candidates = self.of_last(s.last()?.code());
         candidates
             .iter()
             .map(|&i| &self.list[i as usize])
             .find(|x| x.ends(s))
-            .map(|x| x.text)
     }
+}
+
+/// `[text in members for text in texts]`, at compile time: a membership
+/// test by index, where NLTK tests a suffix's text against another list.
+pub const fn member_flags<const N: usize>(texts: &[&str; N], members: &[&str]) -> [bool; N] {
+    let mut flags = [false; N];
+    let mut i = 0;
+    while i < N {
+        let mut j = 0;
+        while j < members.len() {
+            if same_text(texts[i], members[j]) {
+                flags[i] = true;
+            }
+            j += 1;
+        }
+        i += 1;
+    }
+    flags
+}
+
+const fn same_text(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut k = 0;
+    while k < a.len() {
+        if a[k] != b[k] {
+            return false;
+        }
+        k += 1;
+    }
+    true
 }
 
 /// A suffix's last letter.
@@ -513,11 +587,12 @@ impl<const N: usize> Translation<N> {
 
     /// The chain's replacements on `s`, in place.
     #[inline]
-    pub fn apply(&self, s: &mut [u32]) {
+    pub fn apply<L: Letter>(&self, s: &mut [L]) {
         for c in s.iter_mut() {
-            if self.from.has(*c) {
-                if let Some(&(_, to)) = self.pairs.iter().find(|(from, _)| from == c) {
-                    *c = to;
+            let code = c.code();
+            if self.from.has(code) {
+                if let Some(&(_, to)) = self.pairs.iter().find(|&&(from, _)| from == code) {
+                    *c = L::from_code(to);
                 }
             }
         }

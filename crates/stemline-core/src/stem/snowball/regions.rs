@@ -3,7 +3,8 @@
 //! `_ScandinavianStemmer._r1_scandinavian`, each returning its regions as
 //! strings of their own (see [`super::pystr`]).
 
-use super::pystr::{from, Letters};
+use super::pystr::{chop, from, Letters};
+use crate::stem::letter::Letter;
 use crate::stem::Word;
 
 /// `_r1r2_standard(word, vowels)`: R1 is what follows the first non-vowel
@@ -42,34 +43,129 @@ pub fn rv_standard(word: &[u32], vowels: &Letters) -> Word {
     }
 }
 
-/// `_r1_scandinavian(word, vowels)`: R1 as in [`r1r2_standard`], but with at
-/// least three letters before it.
-pub fn r1_scandinavian(word: &[u32], vowels: &Letters) -> Word {
-    match (1..word.len()).find(|&i| !vowels.has(word[i]) && vowels.has(word[i - 1])) {
-        // `3 > len(word[:i + 1]) > 0`; NLTK's `else: return word` cannot
-        // happen, since `i + 1` is at least 2.
-        Some(i) if i + 1 < 3 => from(word, 3).to_vec(),
-        Some(i) => word[i + 1..].to_vec(),
-        None => Word::new(),
+/// [`rv_standard`] as RV's length.
+pub fn rv_standard_length<L: Letter>(word: &[L], vowels: &Letters) -> usize {
+    let n = word.len();
+    if n < 2 {
+        return 0;
+    }
+    let vowel = |i: usize| vowels.has(word[i].code());
+    if !vowel(1) {
+        (2..n).find(|&i| vowel(i)).map_or(0, |i| n - i - 1)
+    } else if vowel(0) && vowel(1) {
+        (2..n).find(|&i| !vowel(i)).map_or(0, |i| n - i - 1)
+    } else {
+        n - 3.min(n)
     }
 }
 
-/// R1 and R2 as Dutch and German have them: `_r1r2_standard`, then R1
-/// adjusted so that the region before it has at least three letters
-/// (`r1 = word[3:]` when the first non-vowel after a vowel is among the first
-/// three letters; NLTK's `len(word[:i + 1]) == 0` branch cannot happen). R2
-/// stays the standard one.
-pub fn r1r2_adjusted(word: &[u32], vowels: &Letters) -> (Word, Word) {
-    let Some(i) = first_vowel_consonant(word, vowels) else {
-        return (Word::new(), Word::new());
-    };
-    let r1 = &word[i + 1..];
-    let r2 = first_vowel_consonant(r1, vowels).map_or_else(Word::new, |j| r1[j + 1..].to_vec());
-    let r1 = if i + 1 < 3 { from(word, 3) } else { r1 };
-    (r1.to_vec(), r2)
+/// The index of the first non-vowel that follows a vowel.
+#[inline]
+fn first_vowel_consonant<L: Letter>(s: &[L], vowels: &Letters) -> Option<usize> {
+    // One test a letter, the last one's kept.
+    let mut after_vowel = false;
+    for (i, c) in s.iter().enumerate() {
+        let vowel = vowels.has(c.code());
+        if after_vowel && !vowel {
+            return Some(i);
+        }
+        after_vowel = vowel;
+    }
+    None
 }
 
-/// The index of the first non-vowel that follows a vowel.
-fn first_vowel_consonant(s: &[u32], vowels: &Letters) -> Option<usize> {
-    (1..s.len()).find(|&i| !vowels.has(s[i]) && vowels.has(s[i - 1]))
+/// A region that is a suffix of the word, kept as its length: the letters of
+/// `word` it stands for.
+///
+/// Where NLTK cuts the same `n` letters off the word and a region
+/// (`word = word[:-n]; r1 = r1[:-n]`), or gives both the same new ending
+/// (`suffix_replace` on each), a region that was a suffix of the word stays
+/// one: `r1[:-n]` is `word[len(word) - len(r1):-n]` (or empty), a suffix of
+/// `word[:-n]`. Such a region is its length, edited as [`chop_region`] and
+/// [`replace_region`] say; each language says where NLTK edits one and not
+/// the other, and why what follows cannot tell.
+#[inline(always)]
+pub fn region<L>(word: &[L], length: usize) -> &[L] {
+    &word[word.len() - length..]
+}
+
+/// `r = r[:-n]` for a region kept as its length.
+#[inline(always)]
+pub fn chop_region(length: &mut usize, n: usize) {
+    *length = length.saturating_sub(n);
+}
+
+/// `r = suffix_replace(r, old, new)` (`r[:-len(old)] + new`) for a region
+/// kept as its length, given the lengths of `old` and `new`.
+#[inline(always)]
+pub fn replace_region(length: &mut usize, old: usize, new: usize) {
+    *length = length.saturating_sub(old) + new;
+}
+
+/// [`r1r2_standard`] as the regions' lengths.
+pub fn r1r2_standard_lengths<L: Letter>(word: &[L], vowels: &Letters) -> (usize, usize) {
+    let r1 = first_vowel_consonant(word, vowels).map_or(0, |i| word.len() - i - 1);
+    let r2 = first_vowel_consonant(region(word, r1), vowels).map_or(0, |i| r1 - i - 1);
+    (r1, r2)
+}
+
+/// `word = word[:-n]` and both regions alike.
+#[inline]
+pub fn chop_all<L>(n: usize, word: &mut Vec<L>, r1: &mut usize, r2: &mut usize) {
+    chop(word, n);
+    chop_region(r1, n);
+    chop_region(r2, n);
+}
+
+/// `_r1_scandinavian(word, vowels)`, as R1's length: R1 as in
+/// [`r1r2_standard`], but with at least three letters before it.
+pub fn r1_scandinavian<L: Letter>(word: &[L], vowels: &Letters) -> usize {
+    match first_vowel_consonant(word, vowels) {
+        // `3 > len(word[:i + 1]) > 0`: `word[3:]`; NLTK's `else: return
+        // word` cannot happen, since `i + 1` is at least 2.
+        Some(i) if i + 1 < 3 => word.len().saturating_sub(3),
+        Some(i) => word.len() - i - 1,
+        None => 0,
+    }
+}
+
+/// R1 and R2 as Dutch and German have them, as their lengths:
+/// `_r1r2_standard`, then R1 adjusted so that the region before it has at
+/// least three letters (`r1 = word[3:]` when the first non-vowel after a
+/// vowel is among the first three letters; NLTK's `len(word[:i + 1]) == 0`
+/// branch cannot happen). R2 stays the standard one.
+pub fn r1r2_adjusted<L: Letter>(word: &[L], vowels: &Letters) -> (usize, usize) {
+    let Some(i) = first_vowel_consonant(word, vowels) else {
+        return (0, 0);
+    };
+    let r1 = word.len() - i - 1;
+    let r2 = first_vowel_consonant(region(word, r1), vowels).map_or(0, |j| r1 - j - 1);
+    let r1 = if i + 1 < 3 {
+        word.len().saturating_sub(3)
+    } else {
+        r1
+    };
+    (r1, r2)
+}
+
+/// NLTK's loop that puts each of `letters` (ASCII lower case) between two
+/// vowels into upper case, left to right over the letters already marked
+/// (a marked letter is no vowel to the next one). The letter is tested
+/// first: most letters are none of them.
+#[inline]
+pub fn upper_between_vowels<L: Letter>(word: &mut [L], vowels: &Letters, letters: [u8; 2]) {
+    let [first, second] = letters.map(u32::from);
+    for i in 1..word.len().saturating_sub(1) {
+        let c = word[i].code();
+        let letter = if c == first {
+            letters[0]
+        } else if c == second {
+            letters[1]
+        } else {
+            continue;
+        };
+        if vowels.has(word[i - 1].code()) && vowels.has(word[i + 1].code()) {
+            word[i] = L::from_ascii(letter.to_ascii_uppercase());
+        }
+    }
 }

@@ -8,7 +8,7 @@ use super::pystr::{
     at, chop, contains, ends, eq, find, is_in, len, push, slice, starts, suffix_replace,
     IndexError, Letters, Stemmed, Suffixes, Translation,
 };
-use super::regions::{r1r2_standard, rv_standard};
+use super::regions::{r1r2_standard, rv_standard, upper_between_vowels};
 use crate::stem::Word;
 
 const VOWELS: Letters = Letters::of("aeiou\u{103}\u{e2}\u{ee}");
@@ -317,15 +317,7 @@ pub fn stem(mut word: Word) -> Stemmed {
 
     // Every 'u' and 'i' between vowels is put into upper case, left to right
     // over the letters already marked.
-    for i in 1..word.len().saturating_sub(1) {
-        if VOWELS.has(word[i - 1]) && VOWELS.has(word[i + 1]) {
-            if word[i] == u32::from('u') {
-                word[i] = u32::from('U');
-            } else if word[i] == u32::from('i') {
-                word[i] = u32::from('I');
-            }
-        }
-    }
+    upper_between_vowels(&mut word, &VOWELS, *b"ui");
 
     let (r1, mut r2) = r1r2_standard(&word, &VOWELS);
     let mut rv = rv_standard(&word, &VOWELS);

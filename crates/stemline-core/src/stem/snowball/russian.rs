@@ -7,13 +7,15 @@
 //! Cyrillic stays as it is on the way in, and the way back turns every Latin
 //! letter of its table into Cyrillic, the word's own ones too.
 
-use super::pystr::{chop, ends, eq, len, replace, slice, Stemmed, Suffix, Suffixes};
+use super::pystr::{
+    chop, ends, eq, is_in, len, member_flags, replace, slice, starts, Stemmed, Suffix, Suffixes,
+};
 use crate::stem::Word;
 
 static PERFECTIVE_GERUND_SUFFIXES: Suffixes<9> = Suffixes::new([
     "ivshis'", "yvshis'", "vshis'", "ivshi", "yvshi", "vshi", "iv", "yv", "v",
 ]);
-static ADJECTIVAL_SUFFIXES: Suffixes<234> = Suffixes::new([
+const ADJECTIVAL: [&str; 234] = [
     "ui^ushchi^ui^u",
     "ui^ushchi^ai^a",
     "ui^ushchimi",
@@ -248,14 +250,16 @@ static ADJECTIVAL_SUFFIXES: Suffixes<234> = Suffixes::new([
     "im",
     "ym",
     "om",
-]);
+];
+static ADJECTIVAL_SUFFIXES: Suffixes<234> = Suffixes::new(ADJECTIVAL);
 static REFLEXIVE_SUFFIXES: Suffixes<2> = Suffixes::new(["si^a", "s'"]);
-static VERB_SUFFIXES: Suffixes<46> = Suffixes::new([
+const VERB: [&str; 46] = [
     "esh'", "ei`te", "ui`te", "ui^ut", "ish'", "ete", "i`te", "i^ut", "nno", "ila", "yla", "ena",
     "ite", "ili", "yli", "ilo", "ylo", "eno", "i^at", "uet", "eny", "it'", "yt'", "ui^u", "la",
     "na", "li", "em", "lo", "no", "et", "ny", "t'", "ei`", "ui`", "il", "yl", "im", "ym", "en",
     "it", "yt", "i^u", "i`", "l", "n",
-]);
+];
+static VERB_SUFFIXES: Suffixes<46> = Suffixes::new(VERB);
 static NOUN_SUFFIXES: Suffixes<36> = Suffixes::new([
     "ii^ami", "ii^akh", "i^ami", "ii^am", "i^akh", "ami", "iei`", "i^am", "iem", "akh", "ii^u",
     "'i^u", "ii^a", "'i^a", "ev", "ov", "ie", "'e", "ei", "ii", "ei`", "oi`", "ii`", "em", "am",
@@ -402,6 +406,9 @@ const VERB_AFTER_A: [&str; 17] = [
     "la", "na", "ete", "i`te", "li", "i`", "l", "em", "n", "lo", "no", "et", "i^ut", "ny", "t'",
     "esh'", "nno",
 ];
+/// Which adjectival and verb suffixes go only after `i^a` or `a`, by index.
+const ADJECTIVAL_NEEDS_A: [bool; 234] = member_flags(&ADJECTIVAL, &ADJECTIVAL_AFTER_A);
+const VERB_NEEDS_A: [bool; 46] = member_flags(&VERB, &VERB_AFTER_A);
 
 /// NLTK's `__cyrillic_to_roman`, letter by letter: each of its replacements
 /// is of one Cyrillic letter (capital and small alike) by Latin letters, so
@@ -477,8 +484,20 @@ fn roman_letter_to_cyrillic(c: u32) -> Option<u32> {
 }
 
 fn roman_to_cyrillic(word: &mut Word) {
+    // Each long replacement needs a `^`, `h` or `` ` `` (which no
+    // replacement writes): one without such a letter in the word is skipped.
+    let has = |b: u8| word.contains(&u32::from(b));
+    let present = [has(b'^'), has(b'h'), has(b'`')];
     for (roman, cyrillic) in ROMAN_TO_CYRILLIC_LONG {
-        replace(word, roman, cyrillic);
+        let needed = roman.bytes().all(|b| match b {
+            b'^' => present[0],
+            b'h' => present[1],
+            b'`' => present[2],
+            _ => true,
+        });
+        if needed {
+            replace(word, roman, cyrillic);
+        }
     }
     // The rest of the chain, in place: `zh` and `''` become one letter.
     let (mut read, mut write) = (0, 0);
@@ -500,29 +519,71 @@ fn roman_to_cyrillic(word: &mut Word) {
 /// R2, both found on the word with `i^a`, `i^u` and `e`` written as the
 /// vowels `A`, `U` and `E`, and spelled back so (a capital `A`, `U` or `E` of
 /// the word itself too).
+///
+/// The marked word is not written: it is read on the word a unit at a time
+/// ([`marked_unit`]). A region then begins at a unit, so, spelled back, it is
+/// the rest of the word from there, with the word's own capitals `A`, `U`
+/// and `E` spelled as the marks are.
 fn regions_russian(word: &[u32]) -> (Word, Word) {
-    let is_vowel = |c: u32| "AUEaeiouy".chars().any(|v| v as u32 == c);
-    let mut marked = word.to_vec();
-    replace(&mut marked, "i^a", "A");
-    replace(&mut marked, "i^u", "U");
-    replace(&mut marked, "e`", "E");
-    let after_vc = |s: &[u32]| -> Word {
-        (1..s.len())
-            .find(|&i| !is_vowel(s[i]) && is_vowel(s[i - 1]))
-            .map_or_else(Word::new, |i| s[i + 1..].to_vec())
-    };
-    let r1 = after_vc(&marked);
-    let mut r2 = after_vc(&r1);
-    let mut rv = marked
-        .iter()
-        .position(|&c| is_vowel(c))
-        .map_or_else(Word::new, |i| marked[i + 1..].to_vec());
-    for region in [&mut r2, &mut rv] {
-        replace(region, "A", "i^a");
-        replace(region, "U", "i^u");
-        replace(region, "E", "e`");
+    let r1 = after_vowel_consonant(word, 0);
+    let r2 = r1.and_then(|start| after_vowel_consonant(word, start));
+    let mut rv = None;
+    let mut p = 0;
+    while p < word.len() {
+        let (n, vowel) = marked_unit(word, p);
+        p += n;
+        if vowel {
+            rv = Some(p);
+            break;
+        }
     }
-    (rv, r2)
+    (spelled_back(word, rv), spelled_back(word, r2))
+}
+
+/// The letter of the marked word at `word[p]`: how many letters of the word
+/// it stands for, and whether it is a vowel. The three marks cannot overlap
+/// one another, nor can one be made of a mark and letters beside it, so
+/// NLTK's three `replace` calls mark what one scan from the left finds.
+#[inline]
+fn marked_unit(word: &[u32], p: usize) -> (usize, bool) {
+    let rest = &word[p..];
+    if starts(rest, "i^a") || starts(rest, "i^u") {
+        (3, true)
+    } else if starts(rest, "e`") {
+        (2, true)
+    } else {
+        (1, is_in(rest[0], "AUEaeiouy"))
+    }
+}
+
+/// Where what follows the first non-vowel after a vowel of the marked word
+/// begins in `word`, looking from `start` (a unit's first letter) on.
+fn after_vowel_consonant(word: &[u32], start: usize) -> Option<usize> {
+    let (mut p, mut after_vowel) = (start, false);
+    while p < word.len() {
+        let (n, vowel) = marked_unit(word, p);
+        if after_vowel && !vowel {
+            return Some(p + n);
+        }
+        after_vowel = vowel;
+        p += n;
+    }
+    None
+}
+
+/// A region of the marked word, spelled back: `word[start:]`, whose own
+/// capitals `A`, `U` and `E` were marks to NLTK too (empty without a start).
+fn spelled_back(word: &[u32], start: Option<usize>) -> Word {
+    let Some(start) = start else {
+        return Word::new();
+    };
+    let mut region = word[start..].to_vec();
+    if region.iter().any(|&c| is_in(c, "AUE")) {
+        replace(&mut region, "A", "i^a");
+        replace(&mut region, "U", "i^u");
+        replace(&mut region, "E", "e`");
+    }
+    region
 }
 
 /// Whether the suffix that RV ends with follows `i^a` or `a` in RV.
@@ -539,11 +600,11 @@ fn chop_all(n: usize, word: &mut Word, r2: &mut Word, rv: &mut Word) {
 }
 
 /// Stems `word` as it is, which is not a stop word.
-pub fn stem(word: Word) -> Stemmed {
-    if word.iter().all(|&c| c <= 0xFF) {
-        return Ok(word);
+pub fn stem(token: &[u32]) -> Stemmed {
+    if token.iter().all(|&c| c <= 0xFF) {
+        return Ok(token.to_vec());
     }
-    let mut word = cyrillic_to_roman(&word);
+    let mut word = cyrillic_to_roman(token);
     let mut step1_success = false;
     let mut adjectival_removed = false;
     let mut verb_removed = false;
@@ -565,16 +626,16 @@ pub fn stem(word: Word) -> Stemmed {
         if let Some(suffix) = REFLEXIVE_SUFFIXES.first_ending(&rv) {
             chop_all(len(suffix), &mut word, &mut r2, &mut rv);
         }
-        for suffix in ADJECTIVAL_SUFFIXES.ending(&rv) {
-            if !ADJECTIVAL_AFTER_A.contains(&suffix.text) || after_a(&rv, suffix) {
+        for (i, suffix) in ADJECTIVAL_SUFFIXES.ending_indexed(&rv) {
+            if !ADJECTIVAL_NEEDS_A[i] || after_a(&rv, suffix) {
                 chop_all(suffix.len(), &mut word, &mut r2, &mut rv);
                 adjectival_removed = true;
                 break;
             }
         }
         if !adjectival_removed {
-            for suffix in VERB_SUFFIXES.ending(&rv) {
-                if !VERB_AFTER_A.contains(&suffix.text) || after_a(&rv, suffix) {
+            for (i, suffix) in VERB_SUFFIXES.ending_indexed(&rv) {
+                if !VERB_NEEDS_A[i] || after_a(&rv, suffix) {
                     chop_all(suffix.len(), &mut word, &mut r2, &mut rv);
                     verb_removed = true;
                     break;

@@ -1,12 +1,20 @@
 //! `nltk.stem.snowball.SpanishStemmer.stem`, after its `word.lower()` and
-//! stop word test.
+//! stop word test, on the word in place.
+//!
+//! R1, R2 and RV are kept as their lengths ([`region`]). Where NLTK cuts
+//! the word and not a region, that region is not read again (R1 after the
+//! test of `amente`, R2 after step 1), but for two places, each said where
+//! it is: step 1's `idad` tests R2 three times as it was, and step 2b may
+//! cut a `u` off the word and not off an RV too short to end with `gu`.
 
 use super::pystr::{
-    chop, ends, ends_any, eq, len, slice, suffix_replace, until, Letters, Stemmed, Suffixes,
+    chop, ends, ends_any, eq, len, slice, suffix_replace, until, IndexError, Letters, Suffixes,
     Translation,
 };
-use super::regions::{r1r2_standard, rv_standard};
-use crate::stem::Word;
+use super::regions::{
+    chop_region, r1r2_standard_lengths, region, replace_region, rv_standard_length,
+};
+use crate::stem::letter::Letter;
 
 const VOWELS: Letters = Letters::of("aeiou\u{e1}\u{e9}\u{ed}\u{f3}\u{fa}\u{fc}");
 static STEP0_SUFFIXES: Suffixes<13> = Suffixes::new([
@@ -167,7 +175,7 @@ static STEP3_SUFFIXES: Suffixes<8> =
     Suffixes::new(["os", "a", "e", "o", "\u{e1}", "\u{e9}", "\u{ed}", "\u{f3}"]);
 
 /// NLTK's `__replace_accented`: á, é, í, ó, ú (not ü) lose their accent.
-fn replace_accented(s: &mut Word) {
+fn replace_accented<L: Letter>(s: &mut [L]) {
     ACCENTED.apply(s);
 }
 
@@ -179,15 +187,18 @@ const ACCENTED: Translation<5> = Translation::new([
     ('\u{fa}', 'u'),
 ]);
 
-pub fn stem(mut word: Word) -> Stemmed {
+pub fn stem<L: Letter>(word: &mut Vec<L>) -> Result<(), IndexError> {
     let mut step1_success = false;
-    let (mut r1, mut r2) = r1r2_standard(&word, &VOWELS);
-    let mut rv = rv_standard(&word, &VOWELS);
+    let (mut r1, mut r2) = r1r2_standard_lengths(word, &VOWELS);
+    let mut rv = rv_standard_length(word, &VOWELS);
 
     // STEP 0: Attached pronoun, the first suffix of both the word and RV.
-    if let Some(suffix) = STEP0_SUFFIXES.ending(&word).find(|s| s.ends(&rv)) {
+    if let Some(suffix) = STEP0_SUFFIXES
+        .ending(word)
+        .find(|s| s.ends(region(word, rv)))
+    {
         let m = suffix.len() as isize;
-        let rv_before = until(&rv, -m);
+        let rv_before = until(region(word, rv), -m);
         if ends_any(
             rv_before,
             &[
@@ -202,93 +213,100 @@ pub fn stem(mut word: Word) -> Stemmed {
                 "ir",
                 "\u{ed}r",
             ],
-        ) || (ends(rv_before, "yendo") && ends(until(&word, -m), "uyendo"))
+        ) || (ends(rv_before, "yendo") && ends(until(word, -m), "uyendo"))
         {
-            for s in [&mut word, &mut r1, &mut r2, &mut rv] {
-                chop(s, m as usize);
-                replace_accented(s);
+            // The regions, ends of the word, lose their accents with it.
+            chop(word, m as usize);
+            for r in [&mut r1, &mut r2, &mut rv] {
+                chop_region(r, m as usize);
             }
+            replace_accented(word);
         }
     }
 
     // STEP 1: Standard suffix removal
-    if let Some(suffix) = STEP1_SUFFIXES.first_ending(&word) {
+    if let Some(suffix) = STEP1_SUFFIXES.first_ending(word) {
         let n = len(suffix);
-        if suffix == "amente" && ends(&r1, suffix) {
+        if suffix == "amente" && ends(region(word, r1), suffix) {
             step1_success = true;
-            chop(&mut word, 6);
-            chop(&mut r2, 6);
-            chop(&mut rv, 6);
-            if ends(&r2, "iv") {
-                chop(&mut word, 2);
-                chop(&mut r2, 2);
-                chop(&mut rv, 2);
-                if ends(&r2, "at") {
-                    chop(&mut word, 2);
-                    chop(&mut rv, 2);
+            chop(word, 6);
+            chop_region(&mut r2, 6);
+            chop_region(&mut rv, 6);
+            if ends(region(word, r2), "iv") {
+                chop(word, 2);
+                chop_region(&mut r2, 2);
+                chop_region(&mut rv, 2);
+                if ends(region(word, r2), "at") {
+                    chop(word, 2);
+                    chop_region(&mut rv, 2);
                 }
-            } else if ends_any(&r2, &["os", "ic", "ad"]) {
-                chop(&mut word, 2);
-                chop(&mut rv, 2);
+            } else if ends_any(region(word, r2), &["os", "ic", "ad"]) {
+                chop(word, 2);
+                chop_region(&mut rv, 2);
             }
-        } else if ends(&r2, suffix) {
+        } else if ends(region(word, r2), suffix) {
             step1_success = true;
             match suffix {
                 "adora" | "ador" | "aci\u{f3}n" | "adoras" | "adores" | "acion" | "aciones"
                 | "ante" | "antes" | "ancia" | "ancias" => {
-                    chop(&mut word, n);
-                    chop(&mut r2, n);
-                    chop(&mut rv, n);
-                    if ends(&r2, "ic") {
-                        chop(&mut word, 2);
-                        chop(&mut rv, 2);
+                    chop(word, n);
+                    chop_region(&mut r2, n);
+                    chop_region(&mut rv, n);
+                    if ends(region(word, r2), "ic") {
+                        chop(word, 2);
+                        chop_region(&mut rv, 2);
                     }
                 }
                 "log\u{ed}a" | "log\u{ed}as" => {
-                    suffix_replace(&mut word, suffix, "log");
-                    suffix_replace(&mut rv, suffix, "log");
+                    suffix_replace(word, suffix, "log");
+                    replace_region(&mut rv, n, 3);
                 }
                 "uci\u{f3}n" | "uciones" | "ucion" => {
-                    suffix_replace(&mut word, suffix, "u");
-                    suffix_replace(&mut rv, suffix, "u");
+                    suffix_replace(word, suffix, "u");
+                    replace_region(&mut rv, n, 1);
                 }
                 "encia" | "encias" => {
-                    suffix_replace(&mut word, suffix, "ente");
-                    suffix_replace(&mut rv, suffix, "ente");
+                    suffix_replace(word, suffix, "ente");
+                    replace_region(&mut rv, n, 4);
                 }
                 "mente" => {
-                    chop(&mut word, n);
-                    chop(&mut r2, n);
-                    chop(&mut rv, n);
-                    if ends_any(&r2, &["ante", "able", "ible"]) {
-                        chop(&mut word, 4);
-                        chop(&mut rv, 4);
+                    chop(word, n);
+                    chop_region(&mut r2, n);
+                    chop_region(&mut rv, n);
+                    if ends_any(region(word, r2), &["ante", "able", "ible"]) {
+                        chop(word, 4);
+                        chop_region(&mut rv, 4);
                     }
                 }
                 "idad" | "idades" => {
-                    chop(&mut word, n);
-                    chop(&mut r2, n);
-                    chop(&mut rv, n);
-                    // Each of the three in turn (no `break`).
-                    for pre_suff in ["abil", "ic", "iv"] {
-                        if ends(&r2, pre_suff) {
-                            chop(&mut word, len(pre_suff));
-                            chop(&mut rv, len(pre_suff));
-                        }
+                    chop(word, n);
+                    chop_region(&mut r2, n);
+                    chop_region(&mut rv, n);
+                    // Each of the three in turn (no `break`), each tested on
+                    // R2 as it is here, which the loop does not cut.
+                    let r2_here = region(word, r2);
+                    let cut: usize = ["abil", "ic", "iv"]
+                        .into_iter()
+                        .filter(|pre_suff| ends(r2_here, pre_suff))
+                        .map(len)
+                        .sum();
+                    if cut > 0 {
+                        chop(word, cut);
+                        chop_region(&mut rv, cut);
                     }
                 }
                 "ivo" | "iva" | "ivos" | "ivas" => {
-                    chop(&mut word, n);
-                    chop(&mut r2, n);
-                    chop(&mut rv, n);
-                    if ends(&r2, "at") {
-                        chop(&mut word, 2);
-                        chop(&mut rv, 2);
+                    chop(word, n);
+                    chop_region(&mut r2, n);
+                    chop_region(&mut rv, n);
+                    if ends(region(word, r2), "at") {
+                        chop(word, 2);
+                        chop_region(&mut rv, 2);
                     }
                 }
                 _ => {
-                    chop(&mut word, n);
-                    chop(&mut rv, n);
+                    chop(word, n);
+                    chop_region(&mut rv, n);
                 }
             }
         }
@@ -298,38 +316,44 @@ pub fn stem(mut word: Word) -> Stemmed {
         // STEP 2a: Verb suffixes beginning 'y', after a 'u'.
         if let Some(&suffix) = STEP2A_SUFFIXES.iter().find(|s| {
             let m = len(s) as isize;
-            ends(&rv, s) && eq(slice(&word, -m - 1, -m), "u")
+            ends(region(word, rv), s) && eq(slice(word, -m - 1, -m), "u")
         }) {
-            chop(&mut word, len(suffix));
-            chop(&mut rv, len(suffix));
+            chop(word, len(suffix));
+            chop_region(&mut rv, len(suffix));
         }
 
         // STEP 2b: Other verb suffixes
-        if let Some(suffix) = STEP2B_SUFFIXES.first_ending(&rv) {
-            chop(&mut word, len(suffix));
-            chop(&mut rv, len(suffix));
+        if let Some(suffix) = STEP2B_SUFFIXES.first_ending(region(word, rv)) {
+            chop(word, len(suffix));
+            chop_region(&mut rv, len(suffix));
             if matches!(suffix, "en" | "es" | "\u{e9}is" | "emos") {
-                if ends(&word, "gu") {
-                    chop(&mut word, 1);
-                }
-                if ends(&rv, "gu") {
-                    chop(&mut rv, 1);
+                if ends(word, "gu") {
+                    chop(word, 1);
+                    // An RV too short to end with "gu" ("u" or empty) keeps
+                    // its letters in NLTK, which only step 3 reads again,
+                    // where no suffix ends with "u" (or is empty): an empty
+                    // RV does the same.
+                    if rv >= 2 {
+                        chop_region(&mut rv, 1);
+                    } else {
+                        rv = 0;
+                    }
                 }
             }
         }
     }
 
     // STEP 3: Residual suffix
-    if let Some(suffix) = STEP3_SUFFIXES.first_ending(&rv) {
-        chop(&mut word, len(suffix));
+    if let Some(suffix) = STEP3_SUFFIXES.first_ending(region(word, rv)) {
+        chop(word, len(suffix));
         if matches!(suffix, "e" | "\u{e9}") {
-            chop(&mut rv, len(suffix));
-            if ends(&word, "gu") && ends(&rv, "u") {
-                chop(&mut word, 1);
+            chop_region(&mut rv, len(suffix));
+            if ends(word, "gu") && ends(region(word, rv), "u") {
+                chop(word, 1);
             }
         }
     }
 
-    replace_accented(&mut word);
-    Ok(word)
+    replace_accented(word);
+    Ok(())
 }
