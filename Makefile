@@ -13,14 +13,15 @@ IN_VENV := VIRTUAL_ENV=$(abspath $(VENV)) PATH=$(abspath $(BIN)):$$PATH
 
 .PHONY: demo test test-slow bench build browser shells man docs docs-site docs-serve dist dist-check lint fmt clean
 
-# The editable install builds the extension once and records stemline's metadata
+# The editable install builds the extension once, with the Cargo profile make
+# build uses next (so it is not compiled twice), and records stemline's metadata
 # (version, dependencies, the `stemline` command); `make build` then only rebuilds
 # the extension in place.
 $(VENV)/.base: pyproject.toml Cargo.toml
 	@echo "setting up $(VENV): stemline, editable, with its dependencies"
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	@$(PY) -m pip install --quiet --upgrade "pip>=25.1" "maturin>=1.9,<2"
-	@$(PY) -m pip install --quiet -e .
+	@MATURIN_PEP517_ARGS="--profile $(BUILD_PROFILE)" $(PY) -m pip install --quiet -e .
 	@touch $@
 
 # Development dependencies are dependency groups of pyproject.toml, not extras:
