@@ -33,8 +33,7 @@ use std::sync::Mutex;
 use crate::codepoints;
 use crate::nltk_word::align::SpanError;
 use crate::nltk_word::keyed::Keyed;
-use crate::nltk_word::{NltkWordTokenizer, WordScratch, WordTokens};
-use crate::parallel::in_chunks_streamed;
+use crate::nltk_word::{tokens_streamed, NltkWordTokenizer, WordScratch, WordTokens};
 use crate::punkt::{PunktScratch, PunktSentenceTokenizer};
 
 /// `word_tokenize` in one language: that language's Punkt tokenizer and an
@@ -258,23 +257,14 @@ impl WordTokenize {
         workers: usize,
         consume: impl FnMut(Vec<WordTokens>),
     ) {
-        let scratches = in_chunks_streamed(
+        tokens_streamed(
             texts,
             workers,
             || self.take_scratch(),
-            |scratch, group| {
-                group
-                    .iter()
-                    .map(|text| {
-                        let mut out = WordTokens::default();
-                        self.tokenize_into(text, scratch, &mut out);
-                        out
-                    })
-                    .collect()
-            },
+            |s| self.put_scratch(s),
+            |text, scratch, out| self.tokenize_into(text, scratch, out),
             consume,
         );
-        scratches.into_iter().for_each(|s| self.put_scratch(s));
     }
 }
 

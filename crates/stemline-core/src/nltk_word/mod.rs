@@ -370,23 +370,14 @@ impl NltkWordTokenizer {
         workers: usize,
         consume: impl FnMut(Vec<WordTokens>),
     ) {
-        let scratches = in_chunks_streamed(
+        tokens_streamed(
             texts,
             workers,
             || self.take_scratch(),
-            |scratch, group| {
-                group
-                    .iter()
-                    .map(|text| {
-                        let mut out = WordTokens::default();
-                        self.tokenize_into(text, scratch, &mut out);
-                        out
-                    })
-                    .collect()
-            },
+            |s| self.put_scratch(s),
+            |text, scratch, out| self.tokenize_into(text, scratch, out),
             consume,
         );
-        scratches.into_iter().for_each(|s| self.put_scratch(s));
     }
 
     /// [`Self::spans`] of `texts` on `workers` threads, handed on as
@@ -634,6 +625,37 @@ fn has_contraction(chunk: &[u8]) -> bool {
 
 fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// The tokens of `texts` on `workers` threads (0: one per core), each text's
+/// made by `tokenize_into` with a scratch from `take` (given back to `put`
+/// after), handed to `consume` on the calling thread in input order, a group
+/// of texts at a time: the batch form of both word tokenizers.
+pub(crate) fn tokens_streamed<S: Send>(
+    texts: &[&[u8]],
+    workers: usize,
+    take: impl Fn() -> S + Sync,
+    put: impl Fn(S),
+    tokenize_into: impl Fn(&[u8], &mut S, &mut WordTokens) + Sync,
+    consume: impl FnMut(Vec<WordTokens>),
+) {
+    let scratches = in_chunks_streamed(
+        texts,
+        workers,
+        take,
+        |scratch, group| {
+            group
+                .iter()
+                .map(|text| {
+                    let mut out = WordTokens::default();
+                    tokenize_into(text, scratch, &mut out);
+                    out
+                })
+                .collect()
+        },
+        consume,
+    );
+    scratches.into_iter().for_each(put);
 }
 
 #[cfg(test)]
