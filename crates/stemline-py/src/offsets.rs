@@ -14,7 +14,7 @@ use pyo3::types::{PyBytes, PyList, PyString, PyTuple};
 
 use stemline_core as core;
 
-use crate::{py_string, text_bytes, Normalizer};
+use crate::{py_string, text_bytes, texts_bytes, Normalizer};
 
 /// Appends `text`'s line to `line` and its ranges as JSON to `offsets`;
 /// fails where the `word_tokenize` tokenizer's offsets do (NLTK's
@@ -51,7 +51,7 @@ pub(crate) fn offsets_many<'py>(
     normalizer: &Normalizer,
     texts: Vec<Bound<'py, PyString>>,
 ) -> PyResult<Bound<'py, PyList>> {
-    let owned = texts.iter().map(text_bytes).collect::<PyResult<Vec<_>>>()?;
+    let owned = texts_bytes(&texts)?;
     let docs: Vec<&[u8]> = owned.iter().map(|b| &**b).collect();
     let done = py
         .detach(|| {

@@ -18,7 +18,7 @@ use stemline_core::nltk_word::{
 use stemline_core::word_tokenize::WordTokenize;
 
 use crate::punkt::PunktSentenceTokenizer;
-use crate::{py_string, text_bytes, CharTables};
+use crate::{py_string, text_bytes, texts_bytes, CharTables};
 
 /// Tokens are turned into Python strings in parts of about this many bytes,
 /// so that a huge text never has all its tokens in a native buffer too.
@@ -269,7 +269,7 @@ fn token_lists<'py>(
     parentheses: bool,
     workers: usize,
 ) -> PyResult<Bound<'py, PyList>> {
-    let owned = texts.iter().map(text_bytes).collect::<PyResult<Vec<_>>>()?;
+    let owned = texts_bytes(&texts)?;
     let docs: Vec<&[u8]> = owned.iter().map(|b| &**b).collect();
     let mut lists: Vec<Py<PyList>> = Vec::with_capacity(docs.len());
     let mut error = None;
@@ -430,7 +430,7 @@ impl NativeNltkWordTokenizer {
         texts: Vec<Bound<'py, PyString>>,
         workers: usize,
     ) -> PyResult<Bound<'py, PyList>> {
-        let owned = texts.iter().map(text_bytes).collect::<PyResult<Vec<_>>>()?;
+        let owned = texts_bytes(&texts)?;
         let docs: Vec<&[u8]> = owned.iter().map(|b| &**b).collect();
         let mut results = Vec::with_capacity(docs.len());
         py.detach(|| {
