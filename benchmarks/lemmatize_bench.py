@@ -15,6 +15,10 @@ stemline, whose tables are then out of the processor's caches; NLTK caches
 nothing). Each lemmatizer's per-word call, best of --repeat passes (NLTK's: of
 two), with ``pos="n"`` and ``pos="v"``; stemline's ``lemmatize_many`` too.
 
+The floor: ``[{}.get(w, pos) for w in words]``, CPython's cheapest call of
+two arguments in the same comprehension, which no per-call lemmatizer can
+beat: it bounds what ratio to NLTK a per-call API can reach on this machine.
+
 Differences: how many of those words, and of the Snowball English vocabulary
 (tests/data/porter2/voc.txt), each lemmatizer gives another lemma than NLTK's,
 as a noun and as a verb (spaCy's lookup table has one lemma a word, whatever
@@ -160,6 +164,13 @@ def main() -> None:
             rates[f"NLTK WordNetLemmatizer().lemmatize(w, {pos!r})"] = nltk_rate
             ours_rate = comprehension_rate(ours.lemmatize, corpus, pos, args.repeat)
             rates[f"stemline WordNetLemmatizer().lemmatize(w, {pos!r})"] = ours_rate
+            # The floor of any per-call API: CPython's cheapest call of two
+            # arguments, a dict lookup, in the same comprehension.
+            floor_rate = comprehension_rate({}.get, corpus, pos, args.repeat)
+            rates[f"CPython's floor: {{}}.get(w, {pos!r}), a bare call"] = floor_rate
+            ratios[f"{label}: CPython's floor, a bare call of (w, {pos!r}) / NLTK's"] = (
+                floor_rate / nltk_rate
+            )
             many_rate = batch_rate(ours.lemmatize_many, corpus, pos, args.repeat)
             rates[f"stemline lemmatize_many(words, {pos!r})"] = many_rate
             rates[f"lemminflect getLemma(w, upos={upos!r}) (not NLTK's)"] = word_rate(

@@ -122,13 +122,25 @@ impl WordNetLemmatizer {
     /// [`Self::lemmatize`] on a token as code points, for the token pipeline
     /// (which hands over the token lower-cased when it lower-cases: NLTK's
     /// `lemmatize` itself does not).
-    pub fn lemmatize_word(&self, word: Word) -> Word {
-        let mut bytes = Vec::with_capacity(word.len());
-        codepoints::encode_into(&word, &mut bytes);
-        match self.wordnet.lemmatize(&bytes, self.pos) {
-            Lemmatized::Unchanged => word,
-            Lemmatized::Lemma(id) => codepoints::decode(self.wordnet.lemma(id).as_bytes()),
+    pub fn lemmatize_word(&self, mut word: Word) -> Word {
+        // The pipeline asks once per distinct token, and most tokens are
+        // short and ASCII: their bytes go on the stack, with no allocation.
+        let mut ascii = [0u8; 64];
+        let mut encoded = Vec::new();
+        let bytes: &[u8] = if word.len() <= ascii.len() && word.iter().all(|&c| c < 0x80) {
+            for (byte, &c) in ascii.iter_mut().zip(&word) {
+                *byte = c as u8;
+            }
+            &ascii[..word.len()]
+        } else {
+            codepoints::encode_into(&word, &mut encoded);
+            &encoded
+        };
+        if let Lemmatized::Lemma(id) = self.wordnet.lemmatize(bytes, self.pos) {
+            word.clear();
+            codepoints::decode_into(self.wordnet.lemma(id).as_bytes(), &mut word);
         }
+        word
     }
 }
 
