@@ -173,7 +173,8 @@ impl NltkWordTokenizer {
             (Before::Space, After::Space)
         };
         scratch.value.clear();
-        self.chunk_tokens(chunk, before, after, &mut scratch.buf, &mut scratch.value);
+        // Classified above: not simple, so computed by the rules.
+        self.chunk_rule_tokens(chunk, before, after, &mut scratch.buf, &mut scratch.value);
         keyed.tokens(Key::Stretch, &scratch.key, &scratch.value);
     }
 
@@ -262,23 +263,104 @@ impl NltkWordTokenizer {
                 }
                 out.extend_from_slice(comma);
             }
-            _ => {
-                let edges = Edges {
-                    first: before == Before::Start,
-                    last: false,
-                };
-                self.rule_tokens(
-                    edges,
-                    |buf| {
-                        buf.extend(before.char());
-                        codepoints::decode_into(chunk, buf);
-                        buf.push(after.char());
-                    },
-                    buf,
-                    out,
-                );
-            }
+            _ => self.chunk_rule_tokens(chunk, before, after, buf, out),
         }
+    }
+
+    /// [`Self::chunk_tokens`] of a chunk that is not simple: peeled when it
+    /// can be ([`Self::peeled_tokens`]), else by the rules.
+    pub(crate) fn chunk_rule_tokens(
+        &self,
+        chunk: &[u8],
+        before: Before,
+        after: After,
+        buf: &mut Vec<u32>,
+        out: &mut Vec<u8>,
+    ) {
+        if self.peeled_tokens(chunk, before, out) {
+            return;
+        }
+        let edges = Edges {
+            first: before == Before::Start,
+            last: false,
+        };
+        self.rule_tokens(
+            edges,
+            |buf| {
+                buf.extend(before.char());
+                codepoints::decode_into(chunk, buf);
+                buf.push(after.char());
+            },
+            buf,
+            out,
+        );
+    }
+
+    /// The tokens of a chunk before the tail that is a simple word between
+    /// the marks most often around one in text (`"word`, `(word)`,
+    /// `word,"`, ...), appended to `out` joined by single spaces, without
+    /// the rules; false (and nothing written) for any other chunk.
+    ///
+    /// Each mark is its own token, and the word is one: a simple word
+    /// ([`Kind::Plain`], no contraction) holds no character a rule names but
+    /// a single `.` or `-`, which only the final-period rules (on the tail),
+    /// `\.{2,}` and `--` read, and the marks are neither; the contractions'
+    /// `\b` sees a mark as the whitespace it sees around a simple chunk.
+    /// The marks, rule by rule (NLTK 3.10.4's `NLTKWordTokenizer`):
+    ///
+    /// * an opening `"` is `^\"` -> `` `` `` at the text's start,
+    ///   `([ \(\[{<])(\"|\'{2})` -> `` `` `` after a space, and else,
+    ///   after other whitespace, ENDING_QUOTES' `"` -> `''`;
+    /// * a `"` after the word follows no space or opening bracket: `''`;
+    /// * `(` and `)`: PARENS_BRACKETS pads them; nothing else reads them
+    ///   here (the opening-quote rule reads a `(` before a quote only);
+    /// * `,`: `([:,])([^\d])` pads it, its follower being a `"` or the
+    ///   whitespace after the chunk, neither a digit.
+    fn peeled_tokens(&self, chunk: &[u8], before: Before, out: &mut Vec<u8>) -> bool {
+        let (left, rest): (&[u8], &[u8]) = match chunk {
+            [b'"', rest @ ..] => match before {
+                Before::Start | Before::Space => (b"``", rest),
+                Before::Other => (b"''", rest),
+            },
+            [b'(', rest @ ..] => (b"(", rest),
+            _ => (b"", chunk),
+        };
+        // Longest first: `),` before `,`.
+        let (word, right): (&[u8], &[&[u8]]) = if let Some(w) = rest.strip_suffix(b"),") {
+            (w, &[b")", b","])
+        } else if let Some(w) = rest.strip_suffix(b",\"") {
+            (w, &[b",", b"''"])
+        } else if let Some(w) = rest.strip_suffix(b"\",") {
+            (w, &[b"''", b","])
+        } else if let Some(w) = rest.strip_suffix(b"\"") {
+            (w, &[b"''"])
+        } else if let Some(w) = rest.strip_suffix(b")") {
+            (w, &[b")"])
+        } else if let Some(w) = rest.strip_suffix(b",") {
+            (w, &[b","])
+        } else {
+            (rest, &[])
+        };
+        if word.is_empty()
+            || (left.is_empty() && right.is_empty())
+            || self.simple_kind(word) != Some(Kind::Plain)
+        {
+            return false;
+        }
+        let start = out.len();
+        for token in std::iter::once(left)
+            .chain(std::iter::once(word))
+            .chain(right.iter().copied())
+        {
+            if token.is_empty() {
+                continue;
+            }
+            if out.len() > start {
+                out.push(b' ');
+            }
+            out.extend_from_slice(token);
+        }
+        true
     }
 
     /// The tokens of the tail `tail` (its trailing whitespace included),
