@@ -88,15 +88,28 @@ fn maybe_simple(chunk: &[u8]) -> bool {
 /// the mark (`[?!]`, or the final period's rules, whose closers are none
 /// here) and nothing else: the word is simple wherever it stands, and no
 /// rule reads the text's start but `^\"` (a quote is not simple).
-fn simple_tail(tail: &[u8], end: usize) -> Option<(&[u8], &[u8])> {
+///
+/// The same with a `"` after the mark or before it (`said."`, `said".`,
+/// `why?"`): the first final-period rule pads the period from its closers
+/// (the `"`, or none) and the second then finds no period before only
+/// closers and whitespace; the `"` follows no space or opening bracket, so
+/// ENDING_QUOTES make it `''`. The marks come in order.
+fn simple_tail(tail: &[u8], end: usize) -> Option<(&[u8], &'static [&'static [u8]])> {
     let trimmed = &tail[..end];
-    let (&mark, word) = trimmed.split_last()?;
-    let ok = match mark {
-        b'?' | b'!' => true,
-        b'.' => word.last() != Some(&b'.'),
-        _ => false,
+    let (word, marks): (&[u8], &'static [&'static [u8]]) = match trimmed {
+        [word @ .., b'.', b'"'] => (word, &[b".", b"''"]),
+        [word @ .., b'"', b'.'] => (word, &[b"''", b"."]),
+        [word @ .., b'?', b'"'] => (word, &[b"?", b"''"]),
+        [word @ .., b'!', b'"'] => (word, &[b"!", b"''"]),
+        [word @ .., b'.'] => (word, &[b"."]),
+        [word @ .., b'?'] => (word, &[b"?"]),
+        [word @ .., b'!'] => (word, &[b"!"]),
+        _ => return None,
     };
-    (ok && !word.is_empty() && maybe_simple(word)).then(|| trimmed.split_at(word.len()))
+    // A word ending in `.` would make `..` with a final period (or stand
+    // next to the one the rules pad): left to the rules whatever follows.
+    let ok = !word.is_empty() && word.last() != Some(&b'.') && maybe_simple(word);
+    ok.then_some((word, marks))
 }
 
 impl NltkWordTokenizer {
@@ -198,13 +211,15 @@ impl NltkWordTokenizer {
                 .next_chunk(tail, 0, tail.len())
                 .map_or(0, |(_, end)| end);
             let one_chunk = self.next_chunk(tail, end, tail.len()).is_none();
-            if let Some((word, mark)) = one_chunk.then(|| simple_tail(tail, end)).flatten() {
+            if let Some((word, marks)) = one_chunk.then(|| simple_tail(tail, end)).flatten() {
                 let known = keyed.known(Key::Token, word);
                 if known || self.simple_kind(word) == Some(Kind::Plain) {
                     if !known {
                         keyed.tokens(Key::Token, word, word);
                     }
-                    token_key(keyed, mark);
+                    for mark in marks {
+                        token_key(keyed, mark);
+                    }
                     return;
                 }
             }
@@ -359,6 +374,34 @@ impl NltkWordTokenizer {
                 out.push(b' ');
             }
             out.extend_from_slice(token);
+        }
+        true
+    }
+
+    /// The tokens of a sentence's tail `tail` (its trailing whitespace
+    /// included) that is one chunk, a simple word and its final marks
+    /// ([`simple_tail`]), appended to `out` joined by single spaces; false
+    /// (and nothing written) for any other tail.
+    pub(crate) fn simple_tail_tokens(&self, tail: &[u8], out: &mut Vec<u8>) -> bool {
+        if !self.plain_ascii {
+            return false;
+        }
+        let Some((_, end)) = self.next_chunk(tail, 0, tail.len()) else {
+            return false;
+        };
+        if self.next_chunk(tail, end, tail.len()).is_some() {
+            return false;
+        }
+        let Some((word, marks)) = simple_tail(tail, end) else {
+            return false;
+        };
+        if self.simple_kind(word) != Some(Kind::Plain) {
+            return false;
+        }
+        out.extend_from_slice(word);
+        for mark in marks {
+            out.push(b' ');
+            out.extend_from_slice(mark);
         }
         true
     }

@@ -467,8 +467,12 @@ impl NltkWordTokenizer {
         } else {
             tail_key(tail, before, key);
         }
-        let compute =
-            |buf: &mut Vec<u32>, value: &mut Vec<u8>| self.rule_tokens(edges, fill, buf, value);
+        // Most tails are a simple word and its final marks.
+        let compute = |buf: &mut Vec<u32>, value: &mut Vec<u8>| {
+            if !self.simple_tail_tokens(tail, value) {
+                self.rule_tokens(edges, fill, buf, value)
+            }
+        };
         self.cached(key, compute, cache, buf, value, emit)
     }
 
