@@ -292,7 +292,7 @@ impl NltkWordTokenizer {
         buf: &mut Vec<u32>,
         out: &mut Vec<u8>,
     ) {
-        if self.peeled_tokens(chunk, before, out) {
+        if self.peeled_tokens(chunk, before, out) || self.clitic_tokens(chunk, out) {
             return;
         }
         let edges = Edges {
@@ -375,6 +375,69 @@ impl NltkWordTokenizer {
             }
             out.extend_from_slice(token);
         }
+        true
+    }
+
+    /// The tokens of a chunk before the tail that is two ASCII words
+    /// (letters and digits) joined by an apostrophe (`it's`, `don't`,
+    /// `O'Neill`), appended to `out` joined by single spaces, without the
+    /// rules; false (and nothing written) for any other chunk, or one a
+    /// contraction rule may split.
+    ///
+    /// The apostrophe follows a word character, so `(?<!\w)(\')` passes it
+    /// by, and a letter or digit, no space, follows it, so `([^'])' ` does;
+    /// the first clitic rule, `([^' ])('[sS]|'[mM]|'[dD]|') `, splits
+    /// `'s`, `'S`, `'m`, `'M`, `'d` or `'D` off when it is the whole second
+    /// word; the second, `([^' ])('ll|'LL|'re|'RE|'ve|'VE|n't|N'T) `, the
+    /// same of `'ll` ... `'VE`, and `n't` (`N'T`) when the second word is
+    /// `t` (`T`) and the first ends in `n` (`N`) after one more character.
+    /// Of CONTRACTIONS2, only `d'ye` and `more'n` hold an apostrophe: left to
+    /// the rules, as is any word (before or after a split) the letter-only
+    /// ones may split; CONTRACTIONS3 need a space before `'t`, which no
+    /// clitic split writes.
+    fn clitic_tokens(&self, chunk: &[u8], out: &mut Vec<u8>) -> bool {
+        if !self.plain_ascii {
+            return false;
+        }
+        let Some(at) = memchr::memchr(b'\'', chunk) else {
+            return false;
+        };
+        let (first, second) = (&chunk[..at], &chunk[at + 1..]);
+        let word = |w: &[u8]| !w.is_empty() && w.iter().all(u8::is_ascii_alphanumeric);
+        if !word(first) || !word(second) || has_contraction(first) || has_contraction(second) {
+            return false;
+        }
+        let apostrophe_contraction = (first.eq_ignore_ascii_case(b"d")
+            && second.eq_ignore_ascii_case(b"ye"))
+            || (first.eq_ignore_ascii_case(b"more") && second.eq_ignore_ascii_case(b"n"));
+        if apostrophe_contraction {
+            return false;
+        }
+        const CLITICS: [&[u8]; 12] = [
+            b"s", b"S", b"m", b"M", b"d", b"D", b"ll", b"LL", b"re", b"RE", b"ve", b"VE",
+        ];
+        if CLITICS.contains(&second) {
+            out.extend_from_slice(first);
+            out.push(b' ');
+            out.extend_from_slice(&chunk[at..]);
+            return true;
+        }
+        let negation = first.len() >= 2
+            && matches!(
+                (first[first.len() - 1], second),
+                (b'n', b"t") | (b'N', b"T")
+            );
+        if negation {
+            let stem = &first[..first.len() - 1];
+            if has_contraction(stem) {
+                return false;
+            }
+            out.extend_from_slice(stem);
+            out.push(b' ');
+            out.extend_from_slice(&chunk[at - 1..]);
+            return true;
+        }
+        out.extend_from_slice(chunk);
         true
     }
 
