@@ -330,7 +330,9 @@ impl NltkWordTokenizer {
     /// * `(` and `)`: PARENS_BRACKETS pads them; nothing else reads them
     ///   here (the opening-quote rule reads a `(` before a quote only);
     /// * `,`: `([:,])([^\d])` pads it, its follower being a `"` or the
-    ///   whitespace after the chunk, neither a digit.
+    ///   whitespace after the chunk, neither a digit;
+    /// * `$`, `;` and `%` (`[;@#$%&]`), `?` and `!` (`[?!]`): padded
+    ///   wherever they stand.
     fn peeled_tokens(&self, chunk: &[u8], before: Before, out: &mut Vec<u8>) -> bool {
         let (left, rest): (&[u8], &[u8]) = match chunk {
             [b'"', rest @ ..] => match before {
@@ -338,6 +340,7 @@ impl NltkWordTokenizer {
                 Before::Other => (b"''", rest),
             },
             [b'(', rest @ ..] => (b"(", rest),
+            [b'$', rest @ ..] => (b"$", rest),
             _ => (b"", chunk),
         };
         // Longest first: `),` before `,`.
@@ -353,6 +356,14 @@ impl NltkWordTokenizer {
             (w, &[b")"])
         } else if let Some(w) = rest.strip_suffix(b",") {
             (w, &[b","])
+        } else if let Some(w) = rest.strip_suffix(b";") {
+            (w, &[b";"])
+        } else if let Some(w) = rest.strip_suffix(b"%") {
+            (w, &[b"%"])
+        } else if let Some(w) = rest.strip_suffix(b"?") {
+            (w, &[b"?"])
+        } else if let Some(w) = rest.strip_suffix(b"!") {
+            (w, &[b"!"])
         } else {
             (rest, &[])
         };

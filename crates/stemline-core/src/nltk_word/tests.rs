@@ -187,7 +187,8 @@ fn chunks_split_without_the_rules_are_the_rules_tokens() {
         "We'Ll", "you're", "they've", "D'ye", "d'YE", "more'n", "MORE'N", "gonnan't", "gonna's",
         "cannot's", "x'cannot", "lemmen't", "a'b'c", "\"it's", "\"Word", "(word)", "(word),",
         "word,\"", "word\",", "\"word\"", "(word\"", "\"gonna", "(cannot)", "U.S.\"", "\"e.g.",
-        "word.\"", "word\".", "why?\"", "no!\"", "U.S.\".", "x..\"", "\"\"", "(\"x",
+        "word.\"", "word\".", "why?\"", "no!\"", "U.S.\".", "x..\"", "\"\"", "(\"x", "word;",
+        "$5.5", "$x)", "5.5%", "why?", "no!", "\"no!", "$", "x;;", "x?!", "$$x", "(x%", "\"x;",
     ];
     for word in words {
         for text in [
