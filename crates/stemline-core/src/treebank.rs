@@ -12,6 +12,8 @@
 //! Each rule below is written as one `re.sub` pass, in the order of NLTK's
 //! `tokenize` (nltk/tokenize/treebank.py), with the pattern in a comment.
 
+use std::cell::Cell;
+
 use crate::classes::{CharClasses, RE_WORD};
 
 const SPACE: u32 = b' ' as u32;
@@ -57,7 +59,8 @@ pub(crate) fn sub(
     buf: &mut Vec<u32>,
     mut rule: impl FnMut(&[u32], usize, &mut Vec<u32>) -> Option<usize>,
 ) {
-    let mut out = Vec::new();
+    let mut out = SPARE.take();
+    out.clear();
     let mut matched = false;
     let mut copied = 0;
     let mut i = 0;
@@ -79,9 +82,24 @@ pub(crate) fn sub(
     }
     if matched {
         out.extend_from_slice(&buf[copied..]);
-        *buf = out;
+        std::mem::swap(buf, &mut out);
+    }
+    if out.capacity() <= MAX_SPARE {
+        SPARE.set(out);
     }
 }
+
+thread_local! {
+    /// The buffer a [`sub`] pass writes to, kept for the next pass (the
+    /// replaced one, when the pass matched): a pass that matches allocated
+    /// a new buffer otherwise, and most chunks the rules compute take two
+    /// or three such passes.
+    static SPARE: Cell<Vec<u32>> = const { Cell::new(Vec::new()) };
+}
+
+/// The largest [`SPARE`] kept, in code points: a stretch's buffer is about a
+/// piece (see `nltk_word::PIECE_BYTES`) at most, a chunk's far less.
+const MAX_SPARE: usize = 1 << 16;
 
 /// A pass replacing every occurrence of the ASCII literal `pattern` with `replacement`.
 pub(crate) fn sub_literal(buf: &mut Vec<u32>, pattern: &[u8], replacement: &[u8]) {

@@ -43,10 +43,49 @@ fn call_bytes<'a>(text: &'a Bound<'_, PyString>) -> PyResult<Cow<'a, [u8]>> {
 /// Tokens this long at most are kept in [`Strings`].
 const SHORT_TOKEN: usize = 15;
 
-/// One [`Strings`] entry: a short token's bytes and its Python string.
+/// A short token (2 to [`SHORT_TOKEN`] bytes) as two integers and its
+/// length, read with fixed-size (possibly overlapping) loads: together they
+/// hold every byte of the token, so equal keys are equal tokens. A copy of
+/// the token into a zero-padded array was a `memcpy` call per token.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct ShortKey {
+    lo: u64,
+    hi: u64,
+    len: usize,
+}
+
+impl ShortKey {
+    #[inline(always)]
+    fn of(token: &[u8]) -> Self {
+        let n = token.len();
+        debug_assert!((2..=SHORT_TOKEN).contains(&n));
+        let u64_at = |i: usize| u64::from_le_bytes(token[i..i + 8].try_into().expect("8 bytes"));
+        let u32_at =
+            |i: usize| u32::from_le_bytes(token[i..i + 4].try_into().expect("4 bytes")) as u64;
+        let (lo, hi) = if n >= 8 {
+            (u64_at(0), u64_at(n - 8))
+        } else if n >= 4 {
+            (u32_at(0), u32_at(n - 4))
+        } else {
+            (
+                token[0] as u64 | (token[1] as u64) << 8,
+                token[n - 1] as u64,
+            )
+        };
+        ShortKey { lo, hi, len: n }
+    }
+
+    #[inline(always)]
+    fn slot(&self) -> usize {
+        let h = (self.lo ^ self.hi.rotate_left(29) ^ self.len as u64)
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        (h >> 52) as usize & (STRING_SLOTS - 1)
+    }
+}
+
+/// One [`Strings`] entry: a short token and its Python string.
 struct Kept {
-    len: u8,
-    bytes: [u8; SHORT_TOKEN],
+    key: ShortKey,
     string: Py<PyString>,
 }
 
@@ -75,30 +114,20 @@ impl Strings {
             // One-character strings are CPython's own singletons already.
             return Ok(py_string(py, token)?.unbind());
         }
-        let mut bytes = [0u8; SHORT_TOKEN];
-        bytes[..token.len()].copy_from_slice(token);
-        let slot = &mut self.slots[slot_of(&bytes, token.len())];
+        let key = ShortKey::of(token);
+        let slot = &mut self.slots[key.slot()];
         if let Some(kept) = slot {
-            if kept.len as usize == token.len() && kept.bytes == bytes {
+            if kept.key == key {
                 return Ok(kept.string.clone_ref(py));
             }
         }
         let string = py_string(py, token)?.unbind();
         *slot = Some(Kept {
-            len: token.len() as u8,
-            bytes,
+            key,
             string: string.clone_ref(py),
         });
         Ok(string)
     }
-}
-
-#[inline]
-fn slot_of(bytes: &[u8; SHORT_TOKEN], len: usize) -> usize {
-    let lo = u64::from_le_bytes(bytes[..8].try_into().expect("8 bytes"));
-    let hi = u64::from_le_bytes(bytes[7..].try_into().expect("8 bytes"));
-    let h = (lo ^ hi.rotate_left(29) ^ len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    (h >> 52) as usize & (STRING_SLOTS - 1)
 }
 
 /// [`Strings`] for one call, if no other call is using them: a call never

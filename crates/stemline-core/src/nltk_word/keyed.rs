@@ -88,15 +88,28 @@ fn maybe_simple(chunk: &[u8]) -> bool {
 /// the mark (`[?!]`, or the final period's rules, whose closers are none
 /// here) and nothing else: the word is simple wherever it stands, and no
 /// rule reads the text's start but `^\"` (a quote is not simple).
-fn simple_tail(tail: &[u8], end: usize) -> Option<(&[u8], &[u8])> {
+///
+/// The same with a `"` after the mark or before it (`said."`, `said".`,
+/// `why?"`): the first final-period rule pads the period from its closers
+/// (the `"`, or none) and the second then finds no period before only
+/// closers and whitespace; the `"` follows no space or opening bracket, so
+/// ENDING_QUOTES make it `''`. The marks come in order.
+fn simple_tail(tail: &[u8], end: usize) -> Option<(&[u8], &'static [&'static [u8]])> {
     let trimmed = &tail[..end];
-    let (&mark, word) = trimmed.split_last()?;
-    let ok = match mark {
-        b'?' | b'!' => true,
-        b'.' => word.last() != Some(&b'.'),
-        _ => false,
+    let (word, marks): (&[u8], &'static [&'static [u8]]) = match trimmed {
+        [word @ .., b'.', b'"'] => (word, &[b".", b"''"]),
+        [word @ .., b'"', b'.'] => (word, &[b"''", b"."]),
+        [word @ .., b'?', b'"'] => (word, &[b"?", b"''"]),
+        [word @ .., b'!', b'"'] => (word, &[b"!", b"''"]),
+        [word @ .., b'.'] => (word, &[b"."]),
+        [word @ .., b'?'] => (word, &[b"?"]),
+        [word @ .., b'!'] => (word, &[b"!"]),
+        _ => return None,
     };
-    (ok && !word.is_empty() && maybe_simple(word)).then(|| trimmed.split_at(word.len()))
+    // A word ending in `.` would make `..` with a final period (or stand
+    // next to the one the rules pad): left to the rules whatever follows.
+    let ok = !word.is_empty() && word.last() != Some(&b'.') && maybe_simple(word);
+    ok.then_some((word, marks))
 }
 
 impl NltkWordTokenizer {
@@ -173,7 +186,8 @@ impl NltkWordTokenizer {
             (Before::Space, After::Space)
         };
         scratch.value.clear();
-        self.chunk_tokens(chunk, before, after, &mut scratch.buf, &mut scratch.value);
+        // Classified above: not simple, so computed by the rules.
+        self.chunk_rule_tokens(chunk, before, after, &mut scratch.buf, &mut scratch.value);
         keyed.tokens(Key::Stretch, &scratch.key, &scratch.value);
     }
 
@@ -197,13 +211,15 @@ impl NltkWordTokenizer {
                 .next_chunk(tail, 0, tail.len())
                 .map_or(0, |(_, end)| end);
             let one_chunk = self.next_chunk(tail, end, tail.len()).is_none();
-            if let Some((word, mark)) = one_chunk.then(|| simple_tail(tail, end)).flatten() {
+            if let Some((word, marks)) = one_chunk.then(|| simple_tail(tail, end)).flatten() {
                 let known = keyed.known(Key::Token, word);
                 if known || self.simple_kind(word) == Some(Kind::Plain) {
                     if !known {
                         keyed.tokens(Key::Token, word, word);
                     }
-                    token_key(keyed, mark);
+                    for mark in marks {
+                        token_key(keyed, mark);
+                    }
                     return;
                 }
             }
@@ -262,23 +278,206 @@ impl NltkWordTokenizer {
                 }
                 out.extend_from_slice(comma);
             }
-            _ => {
-                let edges = Edges {
-                    first: before == Before::Start,
-                    last: false,
-                };
-                self.rule_tokens(
-                    edges,
-                    |buf| {
-                        buf.extend(before.char());
-                        codepoints::decode_into(chunk, buf);
-                        buf.push(after.char());
-                    },
-                    buf,
-                    out,
-                );
-            }
+            _ => self.chunk_rule_tokens(chunk, before, after, buf, out),
         }
+    }
+
+    /// [`Self::chunk_tokens`] of a chunk that is not simple: peeled when it
+    /// can be ([`Self::peeled_tokens`]), else by the rules.
+    pub(crate) fn chunk_rule_tokens(
+        &self,
+        chunk: &[u8],
+        before: Before,
+        after: After,
+        buf: &mut Vec<u32>,
+        out: &mut Vec<u8>,
+    ) {
+        if self.peeled_tokens(chunk, before, out) || self.clitic_tokens(chunk, out) {
+            return;
+        }
+        let edges = Edges {
+            first: before == Before::Start,
+            last: false,
+        };
+        self.rule_tokens(
+            edges,
+            |buf| {
+                buf.extend(before.char());
+                codepoints::decode_into(chunk, buf);
+                buf.push(after.char());
+            },
+            buf,
+            out,
+        );
+    }
+
+    /// The tokens of a chunk before the tail that is a simple word between
+    /// the marks most often around one in text (`"word`, `(word)`,
+    /// `word,"`, ...), appended to `out` joined by single spaces, without
+    /// the rules; false (and nothing written) for any other chunk.
+    ///
+    /// Each mark is its own token, and the word is one: a simple word
+    /// ([`Kind::Plain`], no contraction) holds no character a rule names but
+    /// a single `.` or `-`, which only the final-period rules (on the tail),
+    /// `\.{2,}` and `--` read, and the marks are neither; the contractions'
+    /// `\b` sees a mark as the whitespace it sees around a simple chunk.
+    /// The marks, rule by rule (NLTK 3.10.4's `NLTKWordTokenizer`):
+    ///
+    /// * an opening `"` is `^\"` -> `` `` `` at the text's start,
+    ///   `([ \(\[{<])(\"|\'{2})` -> `` `` `` after a space, and else,
+    ///   after other whitespace, ENDING_QUOTES' `"` -> `''`;
+    /// * a `"` after the word follows no space or opening bracket: `''`;
+    /// * `(` and `)`: PARENS_BRACKETS pads them; nothing else reads them
+    ///   here (the opening-quote rule reads a `(` before a quote only);
+    /// * `,`: `([:,])([^\d])` pads it, its follower being a `"` or the
+    ///   whitespace after the chunk, neither a digit;
+    /// * `$`, `;` and `%` (`[;@#$%&]`), `?` and `!` (`[?!]`): padded
+    ///   wherever they stand.
+    fn peeled_tokens(&self, chunk: &[u8], before: Before, out: &mut Vec<u8>) -> bool {
+        let (left, rest): (&[u8], &[u8]) = match chunk {
+            [b'"', rest @ ..] => match before {
+                Before::Start | Before::Space => (b"``", rest),
+                Before::Other => (b"''", rest),
+            },
+            [b'(', rest @ ..] => (b"(", rest),
+            [b'$', rest @ ..] => (b"$", rest),
+            _ => (b"", chunk),
+        };
+        // Longest first: `),` before `,`.
+        let (word, right): (&[u8], &[&[u8]]) = if let Some(w) = rest.strip_suffix(b"),") {
+            (w, &[b")", b","])
+        } else if let Some(w) = rest.strip_suffix(b",\"") {
+            (w, &[b",", b"''"])
+        } else if let Some(w) = rest.strip_suffix(b"\",") {
+            (w, &[b"''", b","])
+        } else if let Some(w) = rest.strip_suffix(b"\"") {
+            (w, &[b"''"])
+        } else if let Some(w) = rest.strip_suffix(b")") {
+            (w, &[b")"])
+        } else if let Some(w) = rest.strip_suffix(b",") {
+            (w, &[b","])
+        } else if let Some(w) = rest.strip_suffix(b";") {
+            (w, &[b";"])
+        } else if let Some(w) = rest.strip_suffix(b"%") {
+            (w, &[b"%"])
+        } else if let Some(w) = rest.strip_suffix(b"?") {
+            (w, &[b"?"])
+        } else if let Some(w) = rest.strip_suffix(b"!") {
+            (w, &[b"!"])
+        } else {
+            (rest, &[])
+        };
+        if word.is_empty()
+            || (left.is_empty() && right.is_empty())
+            || self.simple_kind(word) != Some(Kind::Plain)
+        {
+            return false;
+        }
+        let start = out.len();
+        for token in std::iter::once(left)
+            .chain(std::iter::once(word))
+            .chain(right.iter().copied())
+        {
+            if token.is_empty() {
+                continue;
+            }
+            if out.len() > start {
+                out.push(b' ');
+            }
+            out.extend_from_slice(token);
+        }
+        true
+    }
+
+    /// The tokens of a chunk before the tail that is two ASCII words
+    /// (letters and digits) joined by an apostrophe (`it's`, `don't`,
+    /// `O'Neill`), appended to `out` joined by single spaces, without the
+    /// rules; false (and nothing written) for any other chunk, or one a
+    /// contraction rule may split.
+    ///
+    /// The apostrophe follows a word character, so `(?<!\w)(\')` passes it
+    /// by, and a letter or digit, no space, follows it, so `([^'])' ` does;
+    /// the first clitic rule, `([^' ])('[sS]|'[mM]|'[dD]|') `, splits
+    /// `'s`, `'S`, `'m`, `'M`, `'d` or `'D` off when it is the whole second
+    /// word; the second, `([^' ])('ll|'LL|'re|'RE|'ve|'VE|n't|N'T) `, the
+    /// same of `'ll` ... `'VE`, and `n't` (`N'T`) when the second word is
+    /// `t` (`T`) and the first ends in `n` (`N`) after one more character.
+    /// Of CONTRACTIONS2, only `d'ye` and `more'n` hold an apostrophe: left to
+    /// the rules, as is any word (before or after a split) the letter-only
+    /// ones may split; CONTRACTIONS3 need a space before `'t`, which no
+    /// clitic split writes.
+    fn clitic_tokens(&self, chunk: &[u8], out: &mut Vec<u8>) -> bool {
+        if !self.plain_ascii {
+            return false;
+        }
+        let Some(at) = memchr::memchr(b'\'', chunk) else {
+            return false;
+        };
+        let (first, second) = (&chunk[..at], &chunk[at + 1..]);
+        let word = |w: &[u8]| !w.is_empty() && w.iter().all(u8::is_ascii_alphanumeric);
+        if !word(first) || !word(second) || has_contraction(first) || has_contraction(second) {
+            return false;
+        }
+        let apostrophe_contraction = (first.eq_ignore_ascii_case(b"d")
+            && second.eq_ignore_ascii_case(b"ye"))
+            || (first.eq_ignore_ascii_case(b"more") && second.eq_ignore_ascii_case(b"n"));
+        if apostrophe_contraction {
+            return false;
+        }
+        const CLITICS: [&[u8]; 12] = [
+            b"s", b"S", b"m", b"M", b"d", b"D", b"ll", b"LL", b"re", b"RE", b"ve", b"VE",
+        ];
+        if CLITICS.contains(&second) {
+            out.extend_from_slice(first);
+            out.push(b' ');
+            out.extend_from_slice(&chunk[at..]);
+            return true;
+        }
+        let negation = first.len() >= 2
+            && matches!(
+                (first[first.len() - 1], second),
+                (b'n', b"t") | (b'N', b"T")
+            );
+        if negation {
+            let stem = &first[..first.len() - 1];
+            if has_contraction(stem) {
+                return false;
+            }
+            out.extend_from_slice(stem);
+            out.push(b' ');
+            out.extend_from_slice(&chunk[at - 1..]);
+            return true;
+        }
+        out.extend_from_slice(chunk);
+        true
+    }
+
+    /// The tokens of a sentence's tail `tail` (its trailing whitespace
+    /// included) that is one chunk, a simple word and its final marks
+    /// ([`simple_tail`]), appended to `out` joined by single spaces; false
+    /// (and nothing written) for any other tail.
+    pub(crate) fn simple_tail_tokens(&self, tail: &[u8], out: &mut Vec<u8>) -> bool {
+        if !self.plain_ascii {
+            return false;
+        }
+        let Some((_, end)) = self.next_chunk(tail, 0, tail.len()) else {
+            return false;
+        };
+        if self.next_chunk(tail, end, tail.len()).is_some() {
+            return false;
+        }
+        let Some((word, marks)) = simple_tail(tail, end) else {
+            return false;
+        };
+        if self.simple_kind(word) != Some(Kind::Plain) {
+            return false;
+        }
+        out.extend_from_slice(word);
+        for mark in marks {
+            out.push(b' ');
+            out.extend_from_slice(mark);
+        }
+        true
     }
 
     /// The tokens of the tail `tail` (its trailing whitespace included),

@@ -430,16 +430,10 @@ impl NltkWordTokenizer {
             // Its output is the same in every context: computed in this one.
             (chunk, Before::Space, After::Space)
         };
-        let edges = Edges {
-            first: before == Before::Start,
-            last: false,
+        let compute = |buf: &mut Vec<u32>, value: &mut Vec<u8>| {
+            self.chunk_rule_tokens(chunk, before, after, buf, value)
         };
-        let fill = |buf: &mut Vec<u32>| {
-            buf.extend(before.char());
-            codepoints::decode_into(chunk, buf);
-            buf.push(after.char());
-        };
-        self.cached(key, edges, fill, cache, buf, value, emit)
+        self.cached(key, compute, cache, buf, value, emit)
     }
 
     /// The tokens of the tail, which starts at byte `start` of `text`.
@@ -473,7 +467,13 @@ impl NltkWordTokenizer {
         } else {
             tail_key(tail, before, key);
         }
-        self.cached(key, edges, fill, cache, buf, value, emit)
+        // Most tails are a simple word and its final marks.
+        let compute = |buf: &mut Vec<u32>, value: &mut Vec<u8>| {
+            if !self.simple_tail_tokens(tail, value) {
+                self.rule_tokens(edges, fill, buf, value)
+            }
+        };
+        self.cached(key, compute, cache, buf, value, emit)
     }
 
     /// The tokens of a stretch longer than `piece_bytes`: a chunk before the
@@ -517,22 +517,23 @@ impl NltkWordTokenizer {
                 codepoints::decode_into(&stretch[start..end], buf);
                 buf.extend(piece_after.map(After::char));
             };
-            self.cached(&[], edges, fill, cache, buf, value, emit);
+            let compute =
+                |buf: &mut Vec<u32>, value: &mut Vec<u8>| self.rule_tokens(edges, fill, buf, value);
+            self.cached(&[], compute, cache, buf, value, emit);
             start = end;
             piece_before = Before::Space;
         }
     }
 
-    /// Hands on the cached tokens for `key`, or the rules' tokens of the
-    /// buffer `fill` writes, caching them (an empty key: never cached). The
-    /// cache holds a chunk's tokens joined by single spaces.
-    #[allow(clippy::too_many_arguments)]
+    /// Hands on the cached tokens for `key`, or the tokens `compute`
+    /// appends to its second argument (with the first as its buffer),
+    /// caching them (an empty key: never cached). The cache holds a chunk's
+    /// tokens joined by single spaces.
     #[inline]
     fn cached(
         &self,
         key: &[u8],
-        edges: Edges,
-        fill: impl FnOnce(&mut Vec<u32>),
+        compute: impl FnOnce(&mut Vec<u32>, &mut Vec<u8>),
         cache: &mut TokenCache,
         buf: &mut Vec<u32>,
         value: &mut Vec<u8>,
@@ -547,7 +548,7 @@ impl NltkWordTokenizer {
             None
         };
         value.clear();
-        self.rule_tokens(edges, fill, buf, value);
+        compute(buf, value);
         if let Some(vacancy) = vacancy {
             cache.insert_vacant(vacancy, key, value);
         }
@@ -557,7 +558,7 @@ impl NltkWordTokenizer {
     /// The rules' tokens of the buffer `fill` writes (a stretch with the
     /// characters around it that are not the text's ends: see [`Edges`]),
     /// appended to `value` joined by single spaces.
-    fn rule_tokens(
+    pub(crate) fn rule_tokens(
         &self,
         edges: Edges,
         fill: impl FnOnce(&mut Vec<u32>),

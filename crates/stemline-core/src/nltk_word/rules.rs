@@ -291,10 +291,15 @@ pub fn rewrite(buf: &mut Vec<u32>, edges: Edges, classes: &CharClasses) {
     }
 
     // CONTRACTIONS2 (re.compile; each  ->  " \1 \2 ")
-    // Each starts with one of these letters, or a non-ASCII character `(?i)`
-    // may match to one.
-    if present.non_ascii || present.any(b"cdglmwCDGLMW") {
-        for &(head, tail, ending) in &CONTRACTIONS2 {
+    // A pass runs only if each of its letters may match a character of the
+    // buffer: an ASCII one `(?i)` matches to it, or any non-ASCII one.
+    for &(head, tail, ending) in &CONTRACTIONS2 {
+        let possible = present.non_ascii
+            || head
+                .iter()
+                .chain(tail)
+                .all(|&l| classes.any_ascii_matches_ignore_case(present.ascii, l));
+        if possible {
             contraction(b, head, tail, ending, classes);
         }
     }

@@ -172,6 +172,45 @@ fn plain_chunks_skip_the_rules_unless_a_contraction_splits_them() {
     );
 }
 
+/// The chunks split without the rules (two words and an apostrophe, a
+/// word between marks, a tail's word and its marks) in every context, the
+/// keyed path included: each word's case and length decides a clitic, and
+/// a split can leave a letter-only contraction behind (`gonnan't`).
+#[test]
+fn chunks_split_without_the_rules_are_the_rules_tokens() {
+    let t = tokenizers();
+    let mut scratch = t[0].take_scratch();
+    let mut memory = Remembering::default();
+    let words = [
+        "it's", "IT'S", "don't", "DON'T", "Don'T", "won't", "n't", "xn't", "O'Neill", "90's",
+        "I'm", "I'M", "I'd", "I'D", "SHE'S", "THEY'VE", "YOU'RE", "it'Ll", "we'll", "WE'LL",
+        "We'Ll", "you're", "they've", "D'ye", "d'YE", "more'n", "MORE'N", "gonnan't", "gonna's",
+        "cannot's", "x'cannot", "lemmen't", "a'b'c", "\"it's", "\"Word", "(word)", "(word),",
+        "word,\"", "word\",", "\"word\"", "(word\"", "\"gonna", "(cannot)", "U.S.\"", "\"e.g.",
+        "word.\"", "word\".", "why?\"", "no!\"", "U.S.\".", "x..\"", "\"\"", "(\"x", "word;",
+        "$5.5", "$x)", "5.5%", "why?", "no!", "\"no!", "$", "x;;", "x?!", "$$x", "(x%", "\"x;",
+    ];
+    for word in words {
+        for text in [
+            word.to_string(),
+            format!("x {word} y"),
+            format!("x\t{word}\ty"),
+            format!("x\n{word} y."),
+            format!("{word} y"),
+            format!("x {word}"),
+            format!("x {word}\n"),
+        ] {
+            check(&t, &mut scratch, &text);
+            let whole = whole_tokens(&text, t[0].classes());
+            assert_eq!(
+                keyed_tokens(&t[0], &mut memory, &text),
+                whole,
+                "{text:?} keyed"
+            );
+        }
+    }
+}
+
 #[test]
 fn code_points_give_the_tokens_of_their_bytes() {
     let t = tokenizer();
