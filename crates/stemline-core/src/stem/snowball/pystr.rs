@@ -135,6 +135,9 @@ pub fn is_in(letter: u32, chars: &str) -> bool {
 pub fn find<L: Letter>(s: &[L], needle: &str) -> Option<usize> {
     let mut letters = needle.chars();
     if let (Some(c), None) = (letters.next(), letters.next()) {
+        if u32::from(c) > L::MAX_CODE {
+            return None;
+        }
         return s.iter().position(|&x| x.code() == u32::from(c));
     }
     if needle.is_ascii() {
@@ -326,6 +329,30 @@ impl Letters {
 /// The longest suffix of NLTK's tables (Russian's `i^ushchi^ui^u`).
 const SUFFIX_MAX: usize = 16;
 
+/// The letters a [`Tail`] holds.
+const TAIL_LETTERS: usize = 8;
+
+/// A word's last [`TAIL_LETTERS`] letters as one integer, 16 bits a letter,
+/// the last letter in the low bits: a letter past U+FFFF, and a letter
+/// before the word's start, as 0xFFFF, a noncharacter that no suffix holds.
+/// A suffix of at most that many letters is then tested with one mask and
+/// one compare ([`Suffix::ends_tail`]), not letter by letter.
+#[derive(Clone, Copy)]
+pub struct Tail(u128);
+
+impl Tail {
+    #[inline]
+    pub fn of<L: Letter>(word: &[L]) -> Tail {
+        Tail(
+            word[word.len().saturating_sub(TAIL_LETTERS)..]
+                .iter()
+                .fold(u128::MAX, |t, &c| {
+                    t << 16 | u128::from(c.code().min(0xFFFF))
+                }),
+        )
+    }
+}
+
 /// A suffix of one of NLTK's tables: its text, for the rules that name it,
 /// and its code points, decoded at compile time, for the tests.
 #[derive(Clone, Copy)]
@@ -333,6 +360,10 @@ pub struct Suffix {
     pub text: &'static str,
     letters: [u32; SUFFIX_MAX],
     len: usize,
+    /// The letters as a [`Tail`] holds them, and the mask of their bits
+    /// (zero for a suffix longer than a tail, tested letter by letter).
+    packed: u128,
+    mask: u128,
 }
 
 /// The code points of a literal of at most [`SUFFIX_MAX`] letters, and how
@@ -353,7 +384,33 @@ const fn letters_of(text: &str) -> ([u32; SUFFIX_MAX], usize) {
 impl Suffix {
     pub const fn of(text: &'static str) -> Suffix {
         let (letters, len) = letters_of(text);
-        Suffix { text, letters, len }
+        let (mut packed, mut mask) = (0u128, 0u128);
+        if len <= TAIL_LETTERS {
+            let mut k = 0;
+            while k < len {
+                assert!(letters[k] < 0xFFFF, "a suffix's letters are below U+FFFF");
+                packed = packed << 16 | letters[k] as u128;
+                mask = mask << 16 | 0xFFFF;
+                k += 1;
+            }
+        }
+        Suffix {
+            text,
+            letters,
+            len,
+            packed,
+            mask,
+        }
+    }
+
+    /// `s.endswith(self)`, given the tail of `s`.
+    #[inline(always)]
+    pub fn ends_tail<L: Letter>(&self, tail: Tail, s: &[L]) -> bool {
+        if self.len <= TAIL_LETTERS {
+            tail.0 & self.mask == self.packed
+        } else {
+            self.ends(s)
+        }
     }
 
     /// `s.endswith(self)`, on the last letter first.
@@ -394,6 +451,10 @@ pub struct Suffixes<const N: usize> {
     /// The last letter of each suffix of `by_last`, in its order: a search
     /// of contiguous numbers, not of the suffixes.
     sorted_last: [u32; N],
+    /// For an ASCII letter `c`, the suffixes of `by_last` that end with it
+    /// are `ascii_start[c]..ascii_start[c + 1]`: no search for the most
+    /// frequent last letters.
+    ascii_start: [u16; 129],
     /// The suffixes' last letters: a word that ends with none of them (most
     /// words, at most steps) leaves on one bit test.
     last_letters: Letters,
@@ -401,11 +462,7 @@ pub struct Suffixes<const N: usize> {
 
 impl<const N: usize> Suffixes<N> {
     pub const fn new(texts: [&'static str; N]) -> Self {
-        let mut list = [Suffix {
-            text: "",
-            letters: [0; SUFFIX_MAX],
-            len: 0,
-        }; N];
+        let mut list = [Suffix::of(""); N];
         let mut by_last = [0u16; N];
         let mut last_letters = [0u64; 8];
         let mut i = 0;
@@ -437,10 +494,20 @@ impl<const N: usize> Suffixes<N> {
             sorted_last[i] = last(&list[by_last[i] as usize]);
             i += 1;
         }
+        let mut ascii_start = [0u16; 129];
+        let (mut c, mut k) = (0, 0);
+        while c <= 128 {
+            while k < N && sorted_last[k] < c {
+                k += 1;
+            }
+            ascii_start[c as usize] = k as u16;
+            c += 1;
+        }
         Suffixes {
             list,
             by_last,
             sorted_last,
+            ascii_start,
             last_letters: Letters(last_letters),
         }
     }
@@ -450,6 +517,10 @@ impl<const N: usize> Suffixes<N> {
     fn of_last(&self, letter: u32) -> &[u16] {
         if !self.last_letters.has(letter) {
             return &[];
+        }
+        if letter < 128 {
+            let c = letter as usize;
+            return &self.by_last[self.ascii_start[c] as usize..self.ascii_start[c + 1] as usize];
         }
         let start = self.sorted_last.partition_point(|&c| c < letter);
         let end = self.sorted_last.partition_point(|&c| c <= letter);
@@ -484,10 +555,11 @@ impl<const N: usize> Suffixes<N> {
         {
             *t = c.code();
         }
+        let packed = Tail::of(s);
         candidates
             .iter()
             .map(|&i| (i as usize, &self.list[i as usize]))
-            .filter(move |(_, x)| x.len <= kept && x.ends(&tail[SUFFIX_MAX - kept..]))
+            .filter(move |(_, x)| x.ends_tail(packed, &tail[SUFFIX_MAX - kept..]))
     }
 
     /// The first suffix that `s` ends with: NLTK's
@@ -501,10 +573,18 @@ impl<const N: usize> Suffixes<N> {
     #[inline]
     pub fn first<L: Letter>(&self, s: &[L]) -> Option<&Suffix> {
         let candidates = self.of_last(s.last()?.code());
+        // A tail costs more to make than a test or two letter by letter.
+        if candidates.len() <= 2 {
+            return candidates
+                .iter()
+                .map(|&i| &self.list[i as usize])
+                .find(|x| x.ends(s));
+        }
+        let tail = Tail::of(s);
         candidates
             .iter()
             .map(|&i| &self.list[i as usize])
-            .find(|x| x.ends(s))
+            .find(|x| x.ends_tail(tail, s))
     }
 }
 
