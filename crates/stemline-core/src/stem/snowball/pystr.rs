@@ -84,9 +84,30 @@ pub fn len(literal: &str) -> usize {
     literal.chars().count()
 }
 
-/// `s.endswith(suffix)`.
+/// `s.endswith(suffix)`, from the last letter: the literal's bytes while
+/// they are ASCII (no decoding), its characters from its first non-ASCII one.
 #[inline]
 pub fn ends<L: Letter>(s: &[L], suffix: &str) -> bool {
+    let b = suffix.as_bytes();
+    let (mut i, mut k) = (s.len(), b.len());
+    while k > 0 {
+        let x = b[k - 1];
+        if x >= 0x80 {
+            // `k` follows a whole character: only ASCII bytes came after it.
+            return ends_decoded(&s[..i], &suffix[..k]);
+        }
+        if i == 0 || s[i - 1].code() != u32::from(x) {
+            return false;
+        }
+        i -= 1;
+        k -= 1;
+    }
+    true
+}
+
+/// [`ends`] of any literal, decoded letter by letter from its end.
+#[inline(never)]
+fn ends_decoded<L: Letter>(s: &[L], suffix: &str) -> bool {
     let mut i = s.len();
     for c in suffix.chars().rev() {
         if i == 0 || s[i - 1].code() != c as u32 {
@@ -455,6 +476,11 @@ pub struct Suffixes<const N: usize> {
     /// are `ascii_start[c]..ascii_start[c + 1]`: no search for the most
     /// frequent last letters.
     ascii_start: [u16; 129],
+    /// Each suffix of `by_last` as a [`Tail`] holds it, and its mask (see
+    /// [`Suffix`]), side by side: the candidates of a last letter are tested
+    /// in one run through contiguous numbers.
+    packed: [u128; N],
+    masks: [u128; N],
     /// The suffixes' last letters: a word that ends with none of them (most
     /// words, at most steps) leaves on one bit test.
     last_letters: Letters,
@@ -503,11 +529,20 @@ impl<const N: usize> Suffixes<N> {
             ascii_start[c as usize] = k as u16;
             c += 1;
         }
+        let (mut packed, mut masks) = ([0u128; N], [0u128; N]);
+        let mut i = 0;
+        while i < N {
+            packed[i] = list[by_last[i] as usize].packed;
+            masks[i] = list[by_last[i] as usize].mask;
+            i += 1;
+        }
         Suffixes {
             list,
             by_last,
             sorted_last,
             ascii_start,
+            packed,
+            masks,
             last_letters: Letters(last_letters),
         }
     }
@@ -515,16 +550,22 @@ impl<const N: usize> Suffixes<N> {
     /// The suffixes whose last letter is `letter`, in NLTK's order.
     #[inline]
     fn of_last(&self, letter: u32) -> &[u16] {
+        &self.by_last[self.range_of_last(letter)]
+    }
+
+    /// [`Self::of_last`] as a range of `by_last`.
+    #[inline]
+    fn range_of_last(&self, letter: u32) -> std::ops::Range<usize> {
         if !self.last_letters.has(letter) {
-            return &[];
+            return 0..0;
         }
         if letter < 128 {
             let c = letter as usize;
-            return &self.by_last[self.ascii_start[c] as usize..self.ascii_start[c + 1] as usize];
+            return self.ascii_start[c] as usize..self.ascii_start[c + 1] as usize;
         }
         let start = self.sorted_last.partition_point(|&c| c < letter);
         let end = self.sorted_last.partition_point(|&c| c <= letter);
-        &self.by_last[start..end]
+        start..end
     }
 
     /// The suffixes that `s` ends with, in NLTK's order. The iterator keeps
@@ -572,19 +613,20 @@ impl<const N: usize> Suffixes<N> {
     /// [`Self::first_ending`], as the suffix with its length.
     #[inline]
     pub fn first<L: Letter>(&self, s: &[L]) -> Option<&Suffix> {
-        let candidates = self.of_last(s.last()?.code());
+        let range = self.range_of_last(s.last()?.code());
         // A tail costs more to make than a test or two letter by letter.
-        if candidates.len() <= 2 {
-            return candidates
+        if range.len() <= 2 {
+            return self.by_last[range]
                 .iter()
                 .map(|&i| &self.list[i as usize])
                 .find(|x| x.ends(s));
         }
-        let tail = Tail::of(s);
-        candidates
-            .iter()
-            .map(|&i| &self.list[i as usize])
-            .find(|x| x.ends_tail(tail, s))
+        let tail = Tail::of(s).0;
+        range
+            .filter(|&k| tail & self.masks[k] == self.packed[k])
+            .map(|k| &self.list[self.by_last[k] as usize])
+            // A suffix longer than a tail has no mask: tested in full.
+            .find(|x| x.len <= TAIL_LETTERS || x.ends(s))
     }
 }
 
