@@ -185,6 +185,9 @@ static STEP2_SUFFIXES: Suffixes<120> = Suffixes::new([
 static STEP4_SUFFIXES: Suffixes<7> =
     Suffixes::new(["os", "a", "i", "o", "\u{e1}", "\u{ed}", "\u{f3}"]);
 
+/// The one-letter endings of step 5.
+const STEP5_ENDINGS: Letters = Letters::of("e\u{e9}\u{ea}");
+
 pub fn stem(mut word: Word) -> Stemmed {
     let mut step1_success = false;
     let mut step2_success = false;
@@ -300,7 +303,8 @@ pub fn stem(mut word: Word) -> Stemmed {
     }
 
     // STEP 5
-    if ends_any(&rv, &["e", "\u{e9}", "\u{ea}"]) {
+    // `rv.endswith(("e", "é", "ê"))`.
+    if rv.last().is_some_and(|&c| STEP5_ENDINGS.has(c)) {
         chop(&mut word, 1);
         chop(&mut rv, 1);
         if (ends(&word, "gu") && ends(&rv, "u")) || (ends(&word, "ci") && ends(&rv, "i")) {

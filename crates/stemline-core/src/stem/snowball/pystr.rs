@@ -164,8 +164,12 @@ pub fn find<L: Letter>(s: &[L], needle: &str) -> Option<usize> {
     if needle.is_ascii() {
         return position_ascii(s, needle.as_bytes());
     }
+    // Where the first letter first is, before the needle is decoded: most
+    // words have none (Portuguese's `qü`, `gü`).
+    let first = u32::from(needle.chars().next()?);
+    let start = s.iter().position(|&x| x.code() == first)?;
     let (letters, n) = letters_of(needle);
-    position(s, &letters[..n])
+    position(&s[start..], &letters[..n]).map(|i| start + i)
 }
 
 /// [`position`] of an ASCII needle, on its bytes (no decoding).
