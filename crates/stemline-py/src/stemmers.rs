@@ -459,6 +459,36 @@ impl NativeSnowballStemmer {
         })
     }
 
+    /// [`Self::stem_lowering_in`] of an ASCII `word`, given its code points
+    /// and its lowering as bytes, for a language of `stems_in_letters`.
+    #[inline]
+    fn stem_ascii<'py>(
+        &self,
+        word: &Bound<'py, PyString>,
+        cps: &[u32],
+        bytes: &mut Vec<u8>,
+    ) -> PyResult<Bound<'py, PyString>> {
+        let py = word.py();
+        self.inner.stem_letters(bytes).map_err(index_error)?;
+        // A stem that begins the word as written (most: a lower-case word
+        // cut short) is its slice, copied with no decoding; a word that is
+        // its own stem comes back as it is.
+        if bytes.len() <= cps.len() && bytes.iter().zip(cps).all(|(&b, &c)| u32::from(b) == c) {
+            if bytes.len() == cps.len() {
+                return Ok(word.clone());
+            }
+            // SAFETY: `word` is a live str of more than `bytes.len()`
+            // characters; the call returns a new reference or NULL with an
+            // exception set.
+            unsafe {
+                let ptr =
+                    ffi::PyUnicode_Substring(word.as_ptr(), 0, bytes.len() as ffi::Py_ssize_t);
+                return Ok(Bound::from_owned_ptr_or_err(py, ptr)?.cast_into_unchecked());
+            }
+        }
+        crate::py_string(py, bytes)
+    }
+
     fn stem_lowering_in<'py>(
         &self,
         word: &Bound<'py, PyString>,
@@ -467,25 +497,22 @@ impl NativeSnowballStemmer {
         let py = word.py();
         let cps = &mut buffers.cps;
         code_points_into(word, cps)?;
-        let ascii = cps.iter().all(|&c| c < 0x80);
         // An ASCII word, with no stop words to test, in a language whose
-        // stems of ASCII words are ASCII: lowered and stemmed in its bytes.
-        if ascii && self.inner.stems_in_letters() && no_stopwords(self.stopwords.bind(py)) {
+        // stems of ASCII words are ASCII: lowered and stemmed in its bytes
+        // (lowered while its letters are tested for ASCII, in one pass).
+        if self.inner.stems_in_letters() && no_stopwords(self.stopwords.bind(py)) {
             let bytes = &mut buffers.bytes;
             bytes.clear();
-            bytes.extend(cps.iter().map(|&c| (c as u8).to_ascii_lowercase()));
-            self.inner.stem_letters(bytes).map_err(index_error)?;
-            // A word that is its own stem comes back as it is.
-            if bytes.len() == cps.len()
-                && bytes
-                    .iter()
-                    .zip(cps.iter())
-                    .all(|(&b, &c)| u32::from(b) == c)
-            {
-                return Ok(word.clone());
+            let mut all = 0;
+            bytes.extend(cps.iter().map(|&c| {
+                all |= c;
+                (c as u8).to_ascii_lowercase()
+            }));
+            if all < 0x80 {
+                return self.stem_ascii(word, cps, bytes);
             }
-            return crate::py_string(py, bytes);
         }
+        let ascii = cps.iter().all(|&c| c < 0x80);
         if ascii {
             for c in cps.iter_mut() {
                 *c |= u32::from((0x41..=0x5A).contains(c)) << 5;

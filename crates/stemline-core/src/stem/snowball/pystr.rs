@@ -354,28 +354,19 @@ impl Letters {
 /// The longest suffix of NLTK's tables (Russian's `i^ushchi^ui^u`).
 const SUFFIX_MAX: usize = 16;
 
-/// The letters a [`Tail`] holds.
-const TAIL_LETTERS: usize = 8;
+/// The letters of a word's end that [`last_four`] packs.
+const PACKED_LETTERS: usize = 4;
 
-/// A word's last [`TAIL_LETTERS`] letters as one integer, 16 bits a letter,
-/// the last letter in the low bits: a letter past U+FFFF, and a letter
-/// before the word's start, as 0xFFFF, a noncharacter that no suffix holds.
-/// A suffix of at most that many letters is then tested with one mask and
-/// one compare ([`Suffix::ends_tail`]), not letter by letter.
-#[derive(Clone, Copy)]
-pub struct Tail(u128);
-
-impl Tail {
-    #[inline]
-    pub fn of<L: Letter>(word: &[L]) -> Tail {
-        Tail(
-            word[word.len().saturating_sub(TAIL_LETTERS)..]
-                .iter()
-                .fold(u128::MAX, |t, &c| {
-                    t << 16 | u128::from(c.code().min(0xFFFF))
-                }),
-        )
-    }
+/// A word's last four letters as one integer, 16 bits a letter, the last
+/// letter in the low bits: a letter past U+FFFF, and a letter before the
+/// word's start, as 0xFFFF, a noncharacter that no suffix holds. A suffix's
+/// last four letters are then tested with one mask and one compare
+/// ([`Suffixes`]): the whole test of a suffix of four letters or fewer.
+#[inline]
+fn last_four<L: Letter>(word: &[L]) -> u64 {
+    word[word.len().saturating_sub(PACKED_LETTERS)..]
+        .iter()
+        .fold(u64::MAX, |t, &c| t << 16 | u64::from(c.code().min(0xFFFF)))
 }
 
 /// A suffix of one of NLTK's tables: its text, for the rules that name it,
@@ -385,10 +376,10 @@ pub struct Suffix {
     pub text: &'static str,
     letters: [u32; SUFFIX_MAX],
     len: usize,
-    /// The letters as a [`Tail`] holds them, and the mask of their bits
-    /// (zero for a suffix longer than a tail, tested letter by letter).
-    packed: u128,
-    mask: u128,
+    /// The last four letters (or fewer) as [`last_four`] packs them, and
+    /// the mask of their bits.
+    packed: u64,
+    mask: u64,
 }
 
 /// The code points of a literal of at most [`SUFFIX_MAX`] letters, and how
@@ -409,15 +400,17 @@ const fn letters_of(text: &str) -> ([u32; SUFFIX_MAX], usize) {
 impl Suffix {
     pub const fn of(text: &'static str) -> Suffix {
         let (letters, len) = letters_of(text);
-        let (mut packed, mut mask) = (0u128, 0u128);
-        if len <= TAIL_LETTERS {
-            let mut k = 0;
-            while k < len {
-                assert!(letters[k] < 0xFFFF, "a suffix's letters are below U+FFFF");
-                packed = packed << 16 | letters[k] as u128;
-                mask = mask << 16 | 0xFFFF;
-                k += 1;
-            }
+        let (mut packed, mut mask) = (0u64, 0u64);
+        let mut k = if len > PACKED_LETTERS {
+            len - PACKED_LETTERS
+        } else {
+            0
+        };
+        while k < len {
+            assert!(letters[k] < 0xFFFF, "a suffix's letters are below U+FFFF");
+            packed = packed << 16 | letters[k] as u64;
+            mask = mask << 16 | 0xFFFF;
+            k += 1;
         }
         Suffix {
             text,
@@ -425,16 +418,6 @@ impl Suffix {
             len,
             packed,
             mask,
-        }
-    }
-
-    /// `s.endswith(self)`, given the tail of `s`.
-    #[inline(always)]
-    pub fn ends_tail<L: Letter>(&self, tail: Tail, s: &[L]) -> bool {
-        if self.len <= TAIL_LETTERS {
-            tail.0 & self.mask == self.packed
-        } else {
-            self.ends(s)
         }
     }
 
@@ -480,11 +463,12 @@ pub struct Suffixes<const N: usize> {
     /// are `ascii_start[c]..ascii_start[c + 1]`: no search for the most
     /// frequent last letters.
     ascii_start: [u16; 129],
-    /// Each suffix of `by_last` as a [`Tail`] holds it, and its mask (see
-    /// [`Suffix`]), side by side: the candidates of a last letter are tested
-    /// in one run through contiguous numbers.
-    packed: [u128; N],
-    masks: [u128; N],
+    /// The packed last four letters of each suffix of `by_last`, and their
+    /// mask (see [`Suffix`]), side by side: the candidates of a last letter
+    /// are tested in one run through contiguous numbers, and only a suffix
+    /// of more than four letters that passes is tested in full.
+    packed: [u64; N],
+    masks: [u64; N],
     /// The suffixes' last letters: a word that ends with none of them (most
     /// words, at most steps) leaves on one bit test.
     last_letters: Letters,
@@ -533,7 +517,7 @@ impl<const N: usize> Suffixes<N> {
             ascii_start[c as usize] = k as u16;
             c += 1;
         }
-        let (mut packed, mut masks) = ([0u128; N], [0u128; N]);
+        let (mut packed, mut masks) = ([0u64; N], [0u64; N]);
         let mut i = 0;
         while i < N {
             packed[i] = list[by_last[i] as usize].packed;
@@ -551,13 +535,8 @@ impl<const N: usize> Suffixes<N> {
         }
     }
 
-    /// The suffixes whose last letter is `letter`, in NLTK's order.
-    #[inline]
-    fn of_last(&self, letter: u32) -> &[u16] {
-        &self.by_last[self.range_of_last(letter)]
-    }
-
-    /// [`Self::of_last`] as a range of `by_last`.
+    /// The suffixes whose last letter is `letter`, in NLTK's order, as a
+    /// range of `by_last`.
     #[inline]
     fn range_of_last(&self, letter: u32) -> std::ops::Range<usize> {
         if !self.last_letters.has(letter) {
@@ -587,9 +566,9 @@ impl<const N: usize> Suffixes<N> {
         &self,
         s: &[L],
     ) -> impl Iterator<Item = (usize, &Suffix)> + '_ {
-        let candidates = self.of_last(s.last().map_or(u32::MAX, |c| c.code()));
+        let range = self.range_of_last(s.last().map_or(u32::MAX, |c| c.code()));
         let mut tail = [0u32; SUFFIX_MAX];
-        let kept = if candidates.is_empty() {
+        let kept = if range.is_empty() {
             0
         } else {
             s.len().min(SUFFIX_MAX)
@@ -600,11 +579,16 @@ impl<const N: usize> Suffixes<N> {
         {
             *t = c.code();
         }
-        let packed = Tail::of(s);
-        candidates
-            .iter()
-            .map(|&i| (i as usize, &self.list[i as usize]))
-            .filter(move |(_, x)| x.ends_tail(packed, &tail[SUFFIX_MAX - kept..]))
+        let last_four = last_four(s);
+        range
+            .filter(move |&k| last_four & self.masks[k] == self.packed[k])
+            .map(|k| {
+                (
+                    self.by_last[k] as usize,
+                    &self.list[self.by_last[k] as usize],
+                )
+            })
+            .filter(move |(_, x)| x.len <= PACKED_LETTERS || x.ends(&tail[SUFFIX_MAX - kept..]))
     }
 
     /// The first suffix that `s` ends with: NLTK's
@@ -625,12 +609,11 @@ impl<const N: usize> Suffixes<N> {
                 .map(|&i| &self.list[i as usize])
                 .find(|x| x.ends(s));
         }
-        let tail = Tail::of(s).0;
+        let last_four = last_four(s);
         range
-            .filter(|&k| tail & self.masks[k] == self.packed[k])
+            .filter(|&k| last_four & self.masks[k] == self.packed[k])
             .map(|k| &self.list[self.by_last[k] as usize])
-            // A suffix longer than a tail has no mask: tested in full.
-            .find(|x| x.len <= TAIL_LETTERS || x.ends(s))
+            .find(|x| x.len <= PACKED_LETTERS || x.ends(s))
     }
 }
 
