@@ -401,11 +401,7 @@ impl Suffix {
     pub const fn of(text: &'static str) -> Suffix {
         let (letters, len) = letters_of(text);
         let (mut packed, mut mask) = (0u64, 0u64);
-        let mut k = if len > PACKED_LETTERS {
-            len - PACKED_LETTERS
-        } else {
-            0
-        };
+        let mut k = len.saturating_sub(PACKED_LETTERS);
         while k < len {
             assert!(letters[k] < 0xFFFF, "a suffix's letters are below U+FFFF");
             packed = packed << 16 | letters[k] as u64;
