@@ -192,10 +192,14 @@ pub fn stem(mut word: Word) -> Stemmed {
     let mut step1_success = false;
     let mut step2_success = false;
 
-    replace(&mut word, "\u{e3}", "a~");
-    replace(&mut word, "\u{f5}", "o~");
-    replace(&mut word, "q\u{fc}", "qu");
-    replace(&mut word, "g\u{fc}", "gu");
+    // Each of these replacements needs an `ã`, `õ` or `ü` (which none
+    // writes): a word with none of them, most, is read once, not four times.
+    if word.iter().any(|&c| matches!(c, 0xE3 | 0xF5 | 0xFC)) {
+        replace(&mut word, "\u{e3}", "a~");
+        replace(&mut word, "\u{f5}", "o~");
+        replace(&mut word, "q\u{fc}", "qu");
+        replace(&mut word, "g\u{fc}", "gu");
+    }
 
     let (r1, mut r2) = r1r2_standard(&word, &VOWELS);
     let mut rv = rv_standard(&word, &VOWELS);
@@ -314,7 +318,10 @@ pub fn stem(mut word: Word) -> Stemmed {
         suffix_replace(&mut word, "\u{e7}", "c");
     }
 
-    replace(&mut word, "a~", "\u{e3}");
-    replace(&mut word, "o~", "\u{f5}");
+    // Both need a `~`.
+    if word.contains(&u32::from('~')) {
+        replace(&mut word, "a~", "\u{e3}");
+        replace(&mut word, "o~", "\u{f5}");
+    }
     Ok(word)
 }
