@@ -658,6 +658,9 @@ const fn last(suffix: &Suffix) -> u32 {
 pub struct Translation<const N: usize> {
     from: Letters,
     pairs: [(u32, u32); N],
+    /// The smallest letter replaced: a word whose letters cannot reach it
+    /// (an ASCII word, for a chain of accented letters) is left at once.
+    least: u32,
 }
 
 impl<const N: usize> Translation<N> {
@@ -684,15 +687,27 @@ impl<const N: usize> Translation<N> {
             }
             i += 1;
         }
+        let mut least = u32::MAX;
+        let mut i = 0;
+        while i < N {
+            if codes[i].0 < least {
+                least = codes[i].0;
+            }
+            i += 1;
+        }
         Translation {
             from: Letters(from),
             pairs: codes,
+            least,
         }
     }
 
     /// The chain's replacements on `s`, in place.
     #[inline]
     pub fn apply<L: Letter>(&self, s: &mut [L]) {
+        if self.least > L::MAX_CODE {
+            return;
+        }
         for c in s.iter_mut() {
             let code = c.code();
             if self.from.has(code) {
