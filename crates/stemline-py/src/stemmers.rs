@@ -328,10 +328,9 @@ struct PyStopWords<'a, 'py> {
 
 impl<'a, 'py> PyStopWords<'a, 'py> {
     fn new(words: &'a Bound<'py, PyAny>) -> Self {
-        let empty = words.cast_exact::<PySet>().is_ok_and(|set| set.is_empty());
         PyStopWords {
             words,
-            empty,
+            empty: no_stopwords(words),
             error: std::cell::RefCell::new(None),
         }
     }
@@ -357,12 +356,22 @@ impl core::stem::snowball::StopWords for PyStopWords<'_, '_> {
     }
 }
 
+/// The buffers of a Snowball `stem` call: the word's code points, and its
+/// bytes when it is ASCII.
+#[derive(Default)]
+struct WordBuffers {
+    cps: Vec<u32>,
+    bytes: Vec<u8>,
+}
+
 thread_local! {
     /// The word of a Snowball `stem` call, kept from call to call (see
     /// [`NativeSnowballStemmer::stem_lowering`]); a call made while another
     /// holds it (a stop word container's `__contains__` may stem) takes an
     /// empty one.
-    static WORD_BUFFER: std::cell::Cell<Vec<u32>> = const { std::cell::Cell::new(Vec::new()) };
+    static WORD_BUFFERS: std::cell::Cell<WordBuffers> = const {
+        std::cell::Cell::new(WordBuffers { cps: Vec::new(), bytes: Vec::new() })
+    };
 }
 
 /// The largest buffer kept for the next call, in code points.
@@ -374,6 +383,12 @@ fn same_ascii(word: &Bound<'_, PyString>, stem: &[u32]) -> bool {
     word.to_str().is_ok_and(|text| {
         text.len() == stem.len() && text.bytes().zip(stem).all(|(b, &c)| u32::from(b) == c)
     })
+}
+
+/// Whether a stemmer's `stopwords` is an empty set: no word to look up.
+#[inline]
+fn no_stopwords(words: &Bound<'_, PyAny>) -> bool {
+    words.cast_exact::<PySet>().is_ok_and(|set| set.is_empty())
 }
 
 /// NLTK's `IndexError` where its stemmer indexes past the word.
@@ -432,21 +447,71 @@ impl NativeSnowballStemmer {
     /// stemmed in one buffer kept from call to call, so that a call
     /// allocates no word of its own.
     fn stem_lowering<'py>(&self, word: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyString>> {
-        let mut buffer = WORD_BUFFER.with(std::cell::Cell::take);
-        let stem = self.stem_lowering_in(word, &mut buffer);
-        if buffer.capacity() <= KEPT_WORD_CAPACITY {
-            WORD_BUFFER.with(|kept| kept.set(buffer));
+        WORD_BUFFERS.with(|kept| {
+            let mut buffers = kept.take();
+            let stem = self.stem_lowering_in(word, &mut buffers);
+            if buffers.cps.capacity() <= KEPT_WORD_CAPACITY
+                && buffers.bytes.capacity() <= KEPT_WORD_CAPACITY
+            {
+                kept.set(buffers);
+            }
+            stem
+        })
+    }
+
+    /// [`Self::stem_lowering_in`] of an ASCII `word`, given its code points
+    /// and its lowering as bytes, for a language of `stems_in_letters`.
+    #[inline]
+    fn stem_ascii<'py>(
+        &self,
+        word: &Bound<'py, PyString>,
+        cps: &[u32],
+        bytes: &mut Vec<u8>,
+    ) -> PyResult<Bound<'py, PyString>> {
+        let py = word.py();
+        self.inner.stem_letters(bytes).map_err(index_error)?;
+        // A stem that begins the word as written (most: a lower-case word
+        // cut short) is its slice, copied with no decoding; a word that is
+        // its own stem comes back as it is.
+        if bytes.len() <= cps.len() && bytes.iter().zip(cps).all(|(&b, &c)| u32::from(b) == c) {
+            if bytes.len() == cps.len() {
+                return Ok(word.clone());
+            }
+            // SAFETY: `word` is a live str of more than `bytes.len()`
+            // characters; the call returns a new reference or NULL with an
+            // exception set.
+            unsafe {
+                let ptr =
+                    ffi::PyUnicode_Substring(word.as_ptr(), 0, bytes.len() as ffi::Py_ssize_t);
+                return Ok(Bound::from_owned_ptr_or_err(py, ptr)?.cast_into_unchecked());
+            }
         }
-        stem
+        crate::py_string(py, bytes)
     }
 
     fn stem_lowering_in<'py>(
         &self,
         word: &Bound<'py, PyString>,
-        cps: &mut Vec<u32>,
+        buffers: &mut WordBuffers,
     ) -> PyResult<Bound<'py, PyString>> {
         let py = word.py();
+        let cps = &mut buffers.cps;
         code_points_into(word, cps)?;
+        // An ASCII word, with no stop words to test, in a language whose
+        // stems of ASCII words are ASCII: lowered and stemmed in its bytes
+        // (lowered while its letters are tested for ASCII, in one pass).
+        if self.inner.stems_in_letters() && no_stopwords(self.stopwords.bind(py)) {
+            let bytes = &mut buffers.bytes;
+            bytes.clear();
+            let mut all = 0;
+            bytes.extend(cps.iter().map(|&c| {
+                all |= c;
+                (c as u8).to_ascii_lowercase()
+            }));
+            if all < 0x80 {
+                return self.stem_ascii(word, cps, bytes);
+            }
+        }
         let ascii = cps.iter().all(|&c| c < 0x80);
         if ascii {
             for c in cps.iter_mut() {

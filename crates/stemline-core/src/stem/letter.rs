@@ -11,6 +11,10 @@
 /// stemmer is the same code for both, so a word known to be ASCII is stemmed
 /// in its bytes, with no decoding into code points and back.
 pub trait Letter: Copy + Eq {
+    /// The largest code point a letter of this kind holds: a search for a
+    /// letter above it (German's `ß` in an ASCII word) finds nothing at once.
+    const MAX_CODE: u32;
+
     /// The letter as a code point.
     fn code(self) -> u32;
     /// The letter for an ASCII byte of a suffix or replacement.
@@ -32,6 +36,8 @@ pub trait Letter: Copy + Eq {
 }
 
 impl Letter for u32 {
+    const MAX_CODE: u32 = 0x10FFFF;
+
     #[inline(always)]
     fn code(self) -> u32 {
         self
@@ -49,6 +55,8 @@ impl Letter for u32 {
 }
 
 impl Letter for u8 {
+    const MAX_CODE: u32 = 0x7F;
+
     #[inline(always)]
     fn code(self) -> u32 {
         self as u32

@@ -27,6 +27,8 @@ const ACUTE_TO_GRAVE: Translation<5> = Translation::new([
     ('\u{f3}', '\u{f2}'),
     ('\u{fa}', '\u{f9}'),
 ]);
+/// The one-letter endings of step 3a.
+const STEP3A_ENDINGS: Letters = Letters::of("aeio\u{e0}\u{e8}\u{ec}\u{f2}");
 /// 'I' and 'U' back in lower case.
 const UNMARK: Translation<2> = Translation::new([('I', 'i'), ('U', 'u')]);
 static STEP0_SUFFIXES: Suffixes<37> = Suffixes::new([
@@ -251,11 +253,12 @@ pub fn stem<L: Letter>(word: &mut Vec<L>) -> Result<(), IndexError> {
         }
     }
 
-    // STEP 3a
-    if ends_any(
-        rv.of(word),
-        &["a", "e", "i", "o", "\u{e0}", "\u{e8}", "\u{ec}", "\u{f2}"],
-    ) {
+    // STEP 3a: `rv.endswith(("a", "e", "i", "o", "à", "è", "ì", "ò"))`.
+    if rv
+        .of(word)
+        .last()
+        .is_some_and(|c| STEP3A_ENDINGS.has(c.code()))
+    {
         chop(word, 1);
         chop_region(&mut rv.len, 1);
         if ends(rv.of(word), "i") {

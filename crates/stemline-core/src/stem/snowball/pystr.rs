@@ -84,9 +84,30 @@ pub fn len(literal: &str) -> usize {
     literal.chars().count()
 }
 
-/// `s.endswith(suffix)`.
+/// `s.endswith(suffix)`, from the last letter: the literal's bytes while
+/// they are ASCII (no decoding), its characters from its first non-ASCII one.
 #[inline]
 pub fn ends<L: Letter>(s: &[L], suffix: &str) -> bool {
+    let b = suffix.as_bytes();
+    let (mut i, mut k) = (s.len(), b.len());
+    while k > 0 {
+        let x = b[k - 1];
+        if x >= 0x80 {
+            // `k` follows a whole character: only ASCII bytes came after it.
+            return ends_decoded(&s[..i], &suffix[..k]);
+        }
+        if i == 0 || s[i - 1].code() != u32::from(x) {
+            return false;
+        }
+        i -= 1;
+        k -= 1;
+    }
+    true
+}
+
+/// [`ends`] of any literal, decoded letter by letter from its end.
+#[inline(never)]
+fn ends_decoded<L: Letter>(s: &[L], suffix: &str) -> bool {
     let mut i = s.len();
     for c in suffix.chars().rev() {
         if i == 0 || s[i - 1].code() != c as u32 {
@@ -135,13 +156,20 @@ pub fn is_in(letter: u32, chars: &str) -> bool {
 pub fn find<L: Letter>(s: &[L], needle: &str) -> Option<usize> {
     let mut letters = needle.chars();
     if let (Some(c), None) = (letters.next(), letters.next()) {
+        if u32::from(c) > L::MAX_CODE {
+            return None;
+        }
         return s.iter().position(|&x| x.code() == u32::from(c));
     }
     if needle.is_ascii() {
         return position_ascii(s, needle.as_bytes());
     }
+    // Where the first letter first is, before the needle is decoded: most
+    // words have none (Portuguese's `qü`, `gü`).
+    let first = u32::from(needle.chars().next()?);
+    let start = s.iter().position(|&x| x.code() == first)?;
     let (letters, n) = letters_of(needle);
-    position(s, &letters[..n])
+    position(&s[start..], &letters[..n]).map(|i| start + i)
 }
 
 /// [`position`] of an ASCII needle, on its bytes (no decoding).
@@ -326,6 +354,21 @@ impl Letters {
 /// The longest suffix of NLTK's tables (Russian's `i^ushchi^ui^u`).
 const SUFFIX_MAX: usize = 16;
 
+/// The letters of a word's end that [`last_four`] packs.
+const PACKED_LETTERS: usize = 4;
+
+/// A word's last four letters as one integer, 16 bits a letter, the last
+/// letter in the low bits: a letter past U+FFFF, and a letter before the
+/// word's start, as 0xFFFF, a noncharacter that no suffix holds. A suffix's
+/// last four letters are then tested with one mask and one compare
+/// ([`Suffixes`]): the whole test of a suffix of four letters or fewer.
+#[inline]
+fn last_four<L: Letter>(word: &[L]) -> u64 {
+    word[word.len().saturating_sub(PACKED_LETTERS)..]
+        .iter()
+        .fold(u64::MAX, |t, &c| t << 16 | u64::from(c.code().min(0xFFFF)))
+}
+
 /// A suffix of one of NLTK's tables: its text, for the rules that name it,
 /// and its code points, decoded at compile time, for the tests.
 #[derive(Clone, Copy)]
@@ -333,6 +376,10 @@ pub struct Suffix {
     pub text: &'static str,
     letters: [u32; SUFFIX_MAX],
     len: usize,
+    /// The last four letters (or fewer) as [`last_four`] packs them, and
+    /// the mask of their bits.
+    packed: u64,
+    mask: u64,
 }
 
 /// The code points of a literal of at most [`SUFFIX_MAX`] letters, and how
@@ -353,7 +400,21 @@ const fn letters_of(text: &str) -> ([u32; SUFFIX_MAX], usize) {
 impl Suffix {
     pub const fn of(text: &'static str) -> Suffix {
         let (letters, len) = letters_of(text);
-        Suffix { text, letters, len }
+        let (mut packed, mut mask) = (0u64, 0u64);
+        let mut k = len.saturating_sub(PACKED_LETTERS);
+        while k < len {
+            assert!(letters[k] < 0xFFFF, "a suffix's letters are below U+FFFF");
+            packed = packed << 16 | letters[k] as u64;
+            mask = mask << 16 | 0xFFFF;
+            k += 1;
+        }
+        Suffix {
+            text,
+            letters,
+            len,
+            packed,
+            mask,
+        }
     }
 
     /// `s.endswith(self)`, on the last letter first.
@@ -394,6 +455,16 @@ pub struct Suffixes<const N: usize> {
     /// The last letter of each suffix of `by_last`, in its order: a search
     /// of contiguous numbers, not of the suffixes.
     sorted_last: [u32; N],
+    /// For an ASCII letter `c`, the suffixes of `by_last` that end with it
+    /// are `ascii_start[c]..ascii_start[c + 1]`: no search for the most
+    /// frequent last letters.
+    ascii_start: [u16; 129],
+    /// The packed last four letters of each suffix of `by_last`, and their
+    /// mask (see [`Suffix`]), side by side: the candidates of a last letter
+    /// are tested in one run through contiguous numbers, and only a suffix
+    /// of more than four letters that passes is tested in full.
+    packed: [u64; N],
+    masks: [u64; N],
     /// The suffixes' last letters: a word that ends with none of them (most
     /// words, at most steps) leaves on one bit test.
     last_letters: Letters,
@@ -401,11 +472,7 @@ pub struct Suffixes<const N: usize> {
 
 impl<const N: usize> Suffixes<N> {
     pub const fn new(texts: [&'static str; N]) -> Self {
-        let mut list = [Suffix {
-            text: "",
-            letters: [0; SUFFIX_MAX],
-            len: 0,
-        }; N];
+        let mut list = [Suffix::of(""); N];
         let mut by_last = [0u16; N];
         let mut last_letters = [0u64; 8];
         let mut i = 0;
@@ -437,23 +504,47 @@ impl<const N: usize> Suffixes<N> {
             sorted_last[i] = last(&list[by_last[i] as usize]);
             i += 1;
         }
+        let mut ascii_start = [0u16; 129];
+        let (mut c, mut k) = (0, 0);
+        while c <= 128 {
+            while k < N && sorted_last[k] < c {
+                k += 1;
+            }
+            ascii_start[c as usize] = k as u16;
+            c += 1;
+        }
+        let (mut packed, mut masks) = ([0u64; N], [0u64; N]);
+        let mut i = 0;
+        while i < N {
+            packed[i] = list[by_last[i] as usize].packed;
+            masks[i] = list[by_last[i] as usize].mask;
+            i += 1;
+        }
         Suffixes {
             list,
             by_last,
             sorted_last,
+            ascii_start,
+            packed,
+            masks,
             last_letters: Letters(last_letters),
         }
     }
 
-    /// The suffixes whose last letter is `letter`, in NLTK's order.
+    /// The suffixes whose last letter is `letter`, in NLTK's order, as a
+    /// range of `by_last`.
     #[inline]
-    fn of_last(&self, letter: u32) -> &[u16] {
+    fn range_of_last(&self, letter: u32) -> std::ops::Range<usize> {
         if !self.last_letters.has(letter) {
-            return &[];
+            return 0..0;
+        }
+        if letter < 128 {
+            let c = letter as usize;
+            return self.ascii_start[c] as usize..self.ascii_start[c + 1] as usize;
         }
         let start = self.sorted_last.partition_point(|&c| c < letter);
         let end = self.sorted_last.partition_point(|&c| c <= letter);
-        &self.by_last[start..end]
+        start..end
     }
 
     /// The suffixes that `s` ends with, in NLTK's order. The iterator keeps
@@ -471,9 +562,9 @@ impl<const N: usize> Suffixes<N> {
         &self,
         s: &[L],
     ) -> impl Iterator<Item = (usize, &Suffix)> + '_ {
-        let candidates = self.of_last(s.last().map_or(u32::MAX, |c| c.code()));
+        let range = self.range_of_last(s.last().map_or(u32::MAX, |c| c.code()));
         let mut tail = [0u32; SUFFIX_MAX];
-        let kept = if candidates.is_empty() {
+        let kept = if range.is_empty() {
             0
         } else {
             s.len().min(SUFFIX_MAX)
@@ -484,10 +575,16 @@ impl<const N: usize> Suffixes<N> {
         {
             *t = c.code();
         }
-        candidates
-            .iter()
-            .map(|&i| (i as usize, &self.list[i as usize]))
-            .filter(move |(_, x)| x.len <= kept && x.ends(&tail[SUFFIX_MAX - kept..]))
+        let last_four = last_four(s);
+        range
+            .filter(move |&k| last_four & self.masks[k] == self.packed[k])
+            .map(|k| {
+                (
+                    self.by_last[k] as usize,
+                    &self.list[self.by_last[k] as usize],
+                )
+            })
+            .filter(move |(_, x)| x.len <= PACKED_LETTERS || x.ends(&tail[SUFFIX_MAX - kept..]))
     }
 
     /// The first suffix that `s` ends with: NLTK's
@@ -500,11 +597,19 @@ impl<const N: usize> Suffixes<N> {
     /// [`Self::first_ending`], as the suffix with its length.
     #[inline]
     pub fn first<L: Letter>(&self, s: &[L]) -> Option<&Suffix> {
-        let candidates = self.of_last(s.last()?.code());
-        candidates
-            .iter()
-            .map(|&i| &self.list[i as usize])
-            .find(|x| x.ends(s))
+        let range = self.range_of_last(s.last()?.code());
+        // A tail costs more to make than a test or two letter by letter.
+        if range.len() <= 2 {
+            return self.by_last[range]
+                .iter()
+                .map(|&i| &self.list[i as usize])
+                .find(|x| x.ends(s));
+        }
+        let last_four = last_four(s);
+        range
+            .filter(|&k| last_four & self.masks[k] == self.packed[k])
+            .map(|k| &self.list[self.by_last[k] as usize])
+            .find(|x| x.len <= PACKED_LETTERS || x.ends(s))
     }
 }
 
@@ -553,6 +658,9 @@ const fn last(suffix: &Suffix) -> u32 {
 pub struct Translation<const N: usize> {
     from: Letters,
     pairs: [(u32, u32); N],
+    /// The smallest letter replaced: a word whose letters cannot reach it
+    /// (an ASCII word, for a chain of accented letters) is left at once.
+    least: u32,
 }
 
 impl<const N: usize> Translation<N> {
@@ -579,15 +687,27 @@ impl<const N: usize> Translation<N> {
             }
             i += 1;
         }
+        let mut least = u32::MAX;
+        let mut i = 0;
+        while i < N {
+            if codes[i].0 < least {
+                least = codes[i].0;
+            }
+            i += 1;
+        }
         Translation {
             from: Letters(from),
             pairs: codes,
+            least,
         }
     }
 
     /// The chain's replacements on `s`, in place.
     #[inline]
     pub fn apply<L: Letter>(&self, s: &mut [L]) {
+        if self.least > L::MAX_CODE {
+            return;
+        }
         for c in s.iter_mut() {
             let code = c.code();
             if self.from.has(code) {

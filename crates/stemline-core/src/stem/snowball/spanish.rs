@@ -70,9 +70,9 @@ static STEP1_SUFFIXES: Suffixes<48> = Suffixes::new([
     "iva",
     "ivo",
 ]);
-const STEP2A_SUFFIXES: [&str; 12] = [
+static STEP2A_SUFFIXES: Suffixes<12> = Suffixes::new([
     "yeron", "yendo", "yamos", "yais", "yan", "yen", "yas", "yes", "ya", "ye", "yo", "y\u{f3}",
-];
+]);
 static STEP2B_SUFFIXES: Suffixes<96> = Suffixes::new([
     "ar\u{ed}amos",
     "er\u{ed}amos",
@@ -187,6 +187,20 @@ const ACCENTED: Translation<5> = Translation::new([
     ('\u{fa}', 'u'),
 ]);
 
+/// What step 0's pronoun must follow in RV (but for `uyendo`).
+static STEP0_BEFORE: Suffixes<10> = Suffixes::new([
+    "ando",
+    "\u{e1}ndo",
+    "ar",
+    "\u{e1}r",
+    "er",
+    "\u{e9}r",
+    "iendo",
+    "i\u{e9}ndo",
+    "ir",
+    "\u{ed}r",
+]);
+
 pub fn stem<L: Letter>(word: &mut Vec<L>) -> Result<(), IndexError> {
     let mut step1_success = false;
     let (mut r1, mut r2) = r1r2_standard_lengths(word, &VOWELS);
@@ -199,21 +213,8 @@ pub fn stem<L: Letter>(word: &mut Vec<L>) -> Result<(), IndexError> {
     {
         let m = suffix.len() as isize;
         let rv_before = until(region(word, rv), -m);
-        if ends_any(
-            rv_before,
-            &[
-                "ando",
-                "\u{e1}ndo",
-                "ar",
-                "\u{e1}r",
-                "er",
-                "\u{e9}r",
-                "iendo",
-                "i\u{e9}ndo",
-                "ir",
-                "\u{ed}r",
-            ],
-        ) || (ends(rv_before, "yendo") && ends(until(word, -m), "uyendo"))
+        if STEP0_BEFORE.first(rv_before).is_some()
+            || (ends(rv_before, "yendo") && ends(until(word, -m), "uyendo"))
         {
             // The regions, ends of the word, lose their accents with it.
             chop(word, m as usize);
@@ -314,12 +315,13 @@ pub fn stem<L: Letter>(word: &mut Vec<L>) -> Result<(), IndexError> {
 
     if !step1_success {
         // STEP 2a: Verb suffixes beginning 'y', after a 'u'.
-        if let Some(&suffix) = STEP2A_SUFFIXES.iter().find(|s| {
-            let m = len(s) as isize;
-            ends(region(word, rv), s) && eq(slice(word, -m - 1, -m), "u")
-        }) {
-            chop(word, len(suffix));
-            chop_region(&mut rv, len(suffix));
+        if let Some(n) = STEP2A_SUFFIXES
+            .ending(region(word, rv))
+            .map(|s| s.len())
+            .find(|&n| eq(slice(word, -(n as isize) - 1, -(n as isize)), "u"))
+        {
+            chop(word, n);
+            chop_region(&mut rv, n);
         }
 
         // STEP 2b: Other verb suffixes
