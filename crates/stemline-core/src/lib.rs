@@ -30,6 +30,7 @@ pub mod lowercase;
 pub mod nltk_word;
 pub mod normalizer;
 pub mod parallel;
+pub mod pool;
 pub mod punkt;
 mod short_copy;
 pub mod sources;

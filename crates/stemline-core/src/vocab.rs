@@ -5,14 +5,13 @@
 //! the workers' tables into one [`VocabCounts`]. Documents are never split
 //! between workers, so a stem's document frequency is the sum of the workers'.
 
-use std::sync::Mutex;
-
 use hashbrown::HashMap;
 
 use crate::cache::MAX_CACHED_RUN;
 use crate::nltk_word::keyed::{Key, Keyed};
 use crate::normalizer::{Normalizer, Tokenizer};
 use crate::parallel::in_chunks;
+use crate::pool::Pool;
 use crate::word_tokenize::WordTokenizeScratch;
 
 /// The counts of one stem.
@@ -220,7 +219,7 @@ impl InternedCounts {
 /// document frequency is the sum of the workers'.
 #[derive(Default)]
 pub struct VocabCounter {
-    workers: Mutex<Vec<Worker>>,
+    workers: Pool<Worker>,
 }
 
 impl VocabCounter {
@@ -230,7 +229,7 @@ impl VocabCounter {
 
     /// The counts of every document counted so far.
     pub fn counts(&self) -> VocabCounts {
-        let workers = self.workers.lock().unwrap_or_else(|e| e.into_inner());
+        let workers = self.workers.idle();
         let mut counts = VocabCounts::new();
         for worker in workers.iter() {
             counts.merge(worker.counts.to_counts());
@@ -240,14 +239,14 @@ impl VocabCounter {
 
     /// (documents, tokens) counted so far.
     pub fn totals(&self) -> (u64, u64) {
-        let workers = self.workers.lock().unwrap_or_else(|e| e.into_inner());
+        let workers = self.workers.idle();
         workers.iter().fold((0, 0), |(d, t), w| {
             (d + w.counts.documents, t + w.counts.tokens)
         })
     }
 
     fn take_worker(&self, normalizer: &Normalizer) -> Worker {
-        let worker = self.workers.lock().unwrap_or_else(|e| e.into_inner()).pop();
+        let worker = self.workers.idle().pop();
         match worker {
             // The run table holds what another normalizer made of each run.
             Some(mut w) if w.normalizer != normalizer.id() => {
@@ -273,10 +272,7 @@ impl VocabCounter {
     }
 
     fn put_worker(&self, worker: Worker) {
-        self.workers
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .push(worker);
+        self.workers.put(worker);
     }
 }
 

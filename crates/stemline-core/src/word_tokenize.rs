@@ -28,12 +28,12 @@
 //! ([`OffsetError`]).
 
 use std::fmt;
-use std::sync::Mutex;
 
 use crate::codepoints;
 use crate::nltk_word::align::SpanError;
 use crate::nltk_word::keyed::Keyed;
 use crate::nltk_word::{tokens_streamed, NltkWordTokenizer, WordScratch, WordTokens};
+use crate::pool::Pool;
 use crate::punkt::{PunktScratch, PunktSentenceTokenizer};
 
 /// `word_tokenize` in one language: that language's Punkt tokenizer and an
@@ -41,7 +41,7 @@ use crate::punkt::{PunktScratch, PunktSentenceTokenizer};
 pub struct WordTokenize {
     sentences: PunktSentenceTokenizer,
     words: NltkWordTokenizer,
-    scratches: Mutex<Vec<WordTokenizeScratch>>,
+    scratches: Pool<WordTokenizeScratch>,
 }
 
 /// A worker's state: Punkt's buffers, and the word tokenizer's cache of
@@ -112,7 +112,7 @@ impl WordTokenize {
         WordTokenize {
             sentences,
             words,
-            scratches: Mutex::new(Vec::new()),
+            scratches: Pool::default(),
         }
     }
 
@@ -133,24 +133,23 @@ impl WordTokenize {
     /// A scratch from the pool (or a new one); give it back with
     /// [`Self::put_scratch`].
     pub fn take_scratch(&self) -> WordTokenizeScratch {
-        lock(&self.scratches)
-            .pop()
-            .unwrap_or_else(|| self.new_scratch())
+        self.scratches.take_or(|| self.new_scratch())
     }
 
     pub fn put_scratch(&self, mut scratch: WordTokenizeScratch) {
         scratch.words.shrink();
-        lock(&self.scratches).push(scratch);
+        self.scratches.put(scratch);
     }
 
     /// Empties every pooled cache.
     pub fn clear_caches(&self) {
-        lock(&self.scratches).clear();
+        self.scratches.clear();
     }
 
     /// (entries, estimated bytes) of each pooled cache.
     pub fn cache_stats(&self) -> Vec<(usize, usize)> {
-        lock(&self.scratches)
+        self.scratches
+            .idle()
             .iter()
             .map(WordTokenizeScratch::cache_stats)
             .collect()
@@ -266,10 +265,6 @@ impl WordTokenize {
             consume,
         );
     }
-}
-
-fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 #[cfg(test)]

@@ -42,6 +42,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use stemline_core::parallel::{InOrder, Produced, Runner};
+use stemline_core::pool::Pool;
 use stemline_core::{resolve_workers, Normalizer, TokenCache};
 
 use crate::error::{Error, Place};
@@ -137,21 +138,21 @@ pub fn run(
 /// Buffers of written chunks, for the next ones.
 #[derive(Default)]
 struct Buffers {
-    inputs: Mutex<Vec<Vec<u8>>>,
-    outputs: Mutex<Vec<Vec<u8>>>,
+    inputs: Pool<Vec<u8>>,
+    outputs: Pool<Vec<u8>>,
 }
 
 impl Buffers {
     fn input(&self) -> Vec<u8> {
-        lock(&self.inputs).pop().unwrap_or_default()
+        self.inputs.take_or(Vec::new)
     }
 
     fn give_input(&self, buf: Vec<u8>) {
-        lock(&self.inputs).push(buf);
+        self.inputs.put(buf);
     }
 
     fn output(&self) -> Vec<u8> {
-        lock(&self.outputs).pop().unwrap_or_default()
+        self.outputs.take_or(Vec::new)
     }
 
     /// A written chunk's buffers go back for the next chunks, but a buffer
@@ -159,16 +160,12 @@ impl Buffers {
     fn recycle(&self, done: Done, block_bytes: usize) {
         let keep = 4 * block_bytes.max(1 << 16);
         if done.raw.capacity() <= keep {
-            lock(&self.inputs).push(done.raw);
+            self.inputs.put(done.raw);
         }
         if done.bytes.capacity() <= 2 * keep {
-            lock(&self.outputs).push(done.bytes);
+            self.outputs.put(done.bytes);
         }
     }
-}
-
-fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 /// The calling thread's side: writes the chunks in order, reports what they

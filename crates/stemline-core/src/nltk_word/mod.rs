@@ -19,12 +19,13 @@ pub mod chunks;
 pub mod keyed;
 pub mod rules;
 
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use crate::cache::{TokenCache, MAX_CACHED_RUN};
 use crate::classes::{CharClasses, REGEX_DIGIT, RE_WORD, SPACE, SPLIT_SPACE, WORD};
 use crate::codepoints;
 use crate::parallel::in_chunks_streamed;
+use crate::pool::Pool;
 use crate::treebank;
 
 use chunks::{cache_key, context, tail_key, tail_start, After, Before, ByteKinds, Chunks, Kind};
@@ -138,7 +139,7 @@ pub struct NltkWordTokenizer {
     /// rules' `\b` and `(?i)` are plain ASCII there (see [`Self::plain_output`]).
     plain_ascii: bool,
     cache_bytes: usize,
-    scratches: Mutex<Vec<WordScratch>>,
+    scratches: Pool<WordScratch>,
     /// Stretches longer than this many bytes are computed in pieces (see
     /// [`chunks::next_cut`]).
     piece_bytes: usize,
@@ -195,7 +196,7 @@ impl NltkWordTokenizer {
             classes,
             plain_ascii,
             cache_bytes,
-            scratches: Mutex::new(Vec::new()),
+            scratches: Pool::default(),
             piece_bytes: PIECE_BYTES,
         })
     }
@@ -219,24 +220,24 @@ impl NltkWordTokenizer {
 
     /// A scratch from the pool (or a new one); give it back with [`Self::put_scratch`].
     pub fn take_scratch(&self) -> WordScratch {
-        lock(&self.scratches)
-            .pop()
-            .unwrap_or_else(|| WordScratch::new(self.cache_bytes))
+        self.scratches
+            .take_or(|| WordScratch::new(self.cache_bytes))
     }
 
     pub fn put_scratch(&self, mut scratch: WordScratch) {
         scratch.shrink();
-        lock(&self.scratches).push(scratch);
+        self.scratches.put(scratch);
     }
 
     /// Empties every pooled cache.
     pub fn clear_caches(&self) {
-        lock(&self.scratches).clear();
+        self.scratches.clear();
     }
 
     /// (entries, estimated bytes) of each pooled cache.
     pub fn cache_stats(&self) -> Vec<(usize, usize)> {
-        lock(&self.scratches)
+        self.scratches
+            .idle()
             .iter()
             .map(WordScratch::cache_stats)
             .collect()
@@ -622,10 +623,6 @@ fn has_contraction(chunk: &[u8]) -> bool {
                 treebank::is_contraction(&lower[..word.len()])
             }
         })
-}
-
-fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 /// The tokens of `texts` on `workers` threads (0: one per core), each text's

@@ -22,7 +22,7 @@ mod sinks;
 mod words;
 
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use crate::cache::{TokenCache, MAX_CACHED_RUN};
 use crate::classes::{CharClasses, RE_WORD, SPACE, SPLIT_SPACE, WORD};
@@ -30,6 +30,7 @@ use crate::codepoints;
 use crate::filter::TokenFilter;
 use crate::lowercase::{self, Lowercase};
 use crate::parallel::{in_chunks, in_chunks_streamed};
+use crate::pool::Pool;
 use crate::short_copy::append_ascii_lowercase;
 use crate::stem::Stemmer;
 pub use crate::stem::Stemming;
@@ -77,10 +78,10 @@ pub struct Normalizer {
     stemmer: Stemmer,
     lowercase: Arc<dyn Lowercase>,
     cache_bytes: usize,
-    caches: Mutex<Vec<TokenCache>>,
+    caches: Pool<TokenCache>,
     /// Caches of per-token records (see [`crate::tokens`]), for offsets and
     /// the vocabulary; kept apart so those never slow the line cache down.
-    record_caches: Mutex<Vec<TokenCache>>,
+    record_caches: Pool<TokenCache>,
     filter: TokenFilter,
     id: u64,
     /// Whether ASCII word runs may be computed on their bytes: the ASCII word
@@ -134,8 +135,8 @@ impl Normalizer {
             stemmer,
             lowercase,
             cache_bytes,
-            caches: Mutex::new(Vec::new()),
-            record_caches: Mutex::new(Vec::new()),
+            caches: Pool::default(),
+            record_caches: Pool::default(),
             filter: TokenFilter::default(),
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
             ascii_words,
@@ -233,7 +234,7 @@ impl Normalizer {
     }
 
     pub fn put_cache(&self, cache: TokenCache) {
-        lock(&self.caches).push(cache);
+        self.caches.put(cache);
     }
 
     /// Like [`Self::take_cache`], for the per-token record caches.
@@ -242,27 +243,25 @@ impl Normalizer {
     }
 
     pub(crate) fn put_record_cache(&self, cache: TokenCache) {
-        lock(&self.record_caches).push(cache);
+        self.record_caches.put(cache);
     }
 
-    fn take_from(&self, pool: &Mutex<Vec<TokenCache>>) -> TokenCache {
-        lock(pool)
-            .pop()
-            .unwrap_or_else(|| TokenCache::new(self.cache_bytes))
+    fn take_from(&self, pool: &Pool<TokenCache>) -> TokenCache {
+        pool.take_or(|| TokenCache::new(self.cache_bytes))
     }
 
     /// Empties every pooled cache.
     pub fn clear_caches(&self) {
-        lock(&self.caches).clear();
-        lock(&self.record_caches).clear();
+        self.caches.clear();
+        self.record_caches.clear();
     }
 
     /// Sizes (entries, estimated bytes) of the pooled caches (with
     /// `word_tokenize`, a worker's cache of chunks is listed apart, after
     /// the rest).
     pub fn cache_stats(&self) -> Vec<(usize, usize)> {
-        let caches = lock(&self.caches);
-        let records = lock(&self.record_caches);
+        let caches = self.caches.idle();
+        let records = self.record_caches.idle();
         let all = || caches.iter().chain(records.iter());
         all()
             .map(|c| (c.len(), c.used_bytes()))
@@ -639,10 +638,6 @@ impl Normalizer {
         );
         caches.into_iter().for_each(|c| self.put_cache(c));
     }
-}
-
-fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 #[cfg(test)]
