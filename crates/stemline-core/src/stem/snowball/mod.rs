@@ -235,7 +235,7 @@ impl SnowballStemmer {
                 if stopwords.contains(token) {
                     return Ok(token.to_vec());
                 }
-                russian::stem(token)
+                russian::stem(token, lowered)
             }
             // NLTK's PorterStemmer.stem: the stop words are not consulted.
             Language::Porter => Ok(PorterStemmer::new(Mode::NltkExtensions).stem(token, lowered)),

@@ -418,22 +418,53 @@ const CYRILLIC_TO_ROMAN: [&str; 32] = [
     "t", "u", "f", "kh", "t^s", "ch", "sh", "shch", "''", "y", "'", "e`", "i^u", "i^a",
 ];
 
-fn cyrillic_to_roman(word: &[u32]) -> Word {
-    let mut roman = Word::with_capacity(word.len() * 2);
-    for &c in word {
-        let letter = match c {
-            0x410..=0x42F => Some(CYRILLIC_TO_ROMAN[(c - 0x410) as usize]),
-            0x430..=0x44F => Some(CYRILLIC_TO_ROMAN[(c - 0x430) as usize]),
-            // Ё and ё
-            0x401 | 0x451 => Some("e"),
-            _ => None,
-        };
-        match letter {
-            Some(latin) => roman.extend(latin.chars().map(u32::from)),
-            None => roman.push(c),
+/// [`CYRILLIC_TO_ROMAN`] as code points, each spelling with its length, to
+/// be written without decoding.
+const ROMAN_SPELLINGS: [([u32; 4], usize); 32] = {
+    let mut spellings = [([0u32; 4], 0usize); 32];
+    let mut i = 0;
+    while i < 32 {
+        let bytes = CYRILLIC_TO_ROMAN[i].as_bytes();
+        let mut k = 0;
+        while k < bytes.len() {
+            spellings[i].0[k] = bytes[k] as u32;
+            k += 1;
         }
+        spellings[i].1 = bytes.len();
+        i += 1;
     }
-    roman
+    spellings
+};
+
+/// The word in Latin letters, and whether every letter of it was Cyrillic
+/// (so that the Latin word is a chain of the table's spellings, which
+/// [`units_to_cyrillic`] reads back in one pass).
+fn cyrillic_to_roman(word: &[u32], mut roman: Word) -> (Word, bool) {
+    // Written by index into room for the longest spelling of every letter,
+    // then cut to length.
+    roman.clear();
+    roman.resize(word.len() * 4, 0);
+    let mut n = 0;
+    let mut all_cyrillic = true;
+    for &c in word {
+        let index = match c {
+            0x410..=0x42F => c - 0x410,
+            0x430..=0x44F => c - 0x430,
+            // Ё and ё, spelled as Е
+            0x401 | 0x451 => 5,
+            _ => {
+                all_cyrillic = false;
+                roman[n] = c;
+                n += 1;
+                continue;
+            }
+        };
+        let (letters, len) = &ROMAN_SPELLINGS[index as usize];
+        roman[n..n + 4].copy_from_slice(letters);
+        n += len;
+    }
+    roman.truncate(n);
+    (roman, all_cyrillic)
 }
 
 /// NLTK's `__roman_to_cyrillic`, a chain of replacements: first those of
@@ -455,8 +486,11 @@ const ROMAN_TO_CYRILLIC_LONG: [(&str, &str); 9] = [
 /// overlaps (neither `h` nor `'` begins one) and which precede `z` and `'`.
 /// The rest is therefore one pass, letter by letter, trying `zh` and `''`
 /// first.
-fn roman_letter_to_cyrillic(c: u32) -> Option<u32> {
-    let cyrillic = match char::from_u32(c)? {
+const fn roman_letter_to_cyrillic(c: u32) -> Option<u32> {
+    let Some(c) = char::from_u32(c) else {
+        return None;
+    };
+    let cyrillic = match c {
         'k' => '\u{43a}',
         'e' => '\u{435}',
         'a' => '\u{430}',
@@ -480,7 +514,7 @@ fn roman_letter_to_cyrillic(c: u32) -> Option<u32> {
         '\'' => '\u{44c}',
         _ => return None,
     };
-    Some(u32::from(cyrillic))
+    Some(cyrillic as u32)
 }
 
 fn roman_to_cyrillic(word: &mut Word) {
@@ -515,6 +549,57 @@ fn roman_to_cyrillic(word: &mut Word) {
     word.truncate(write);
 }
 
+/// The rest of `__roman_to_cyrillic` for a word that was Cyrillic letters
+/// only, in one pass, in place.
+///
+/// Such a word is the table's spellings one after another, the last perhaps
+/// cut short by the steps, which only ever remove letters from the end. Of
+/// two spellings side by side, only `sh` and `ch` (`шч`) make another one of
+/// the chain's (`shch`), which the chain reads first; no spelling begins with
+/// `^`, `` ` `` or `h`, and none ends in `c`. So no two of the chain's
+/// matches overlap but inside `shch`, and reading from the left, trying at
+/// each letter the replacements that begin with it in the chain's order,
+/// finds what the chain finds (a unit test compares the two on generated
+/// words).
+fn units_to_cyrillic(word: &mut Word) {
+    // `roman_letter_to_cyrillic` of each ASCII letter (0 for none).
+    const ONE_LETTER: [u32; 128] = {
+        let mut table = [0u32; 128];
+        let mut c = 0;
+        while c < 128 {
+            table[c] = match roman_letter_to_cyrillic(c as u32) {
+                Some(letter) => letter,
+                None => 0,
+            };
+            c += 1;
+        }
+        table
+    };
+    let (mut read, mut write) = (0, 0);
+    while read < word.len() {
+        let rest = &word[read..];
+        let (letter, used) = match char::from_u32(rest[0]).unwrap_or('\0') {
+            'i' if starts(rest, "i^u") => (0x44E, 3),
+            'i' if starts(rest, "i^a") => (0x44F, 3),
+            'i' if starts(rest, "i`") => (0x439, 2),
+            's' if starts(rest, "shch") => (0x449, 4),
+            's' if starts(rest, "sh") => (0x448, 2),
+            'k' if starts(rest, "kh") => (0x445, 2),
+            't' if starts(rest, "t^s") => (0x446, 3),
+            'c' if starts(rest, "ch") => (0x447, 2),
+            'e' if starts(rest, "e`") => (0x44D, 2),
+            'z' if starts(rest, "zh") => (0x436, 2),
+            '\'' if starts(rest, "''") => (0x44A, 2),
+            _ => (ONE_LETTER.get(rest[0] as usize).map_or(0, |&c| c), 1),
+        };
+        let letter = if letter == 0 { rest[0] } else { letter };
+        word[write] = letter;
+        write += 1;
+        read += used;
+    }
+    word.truncate(write);
+}
+
 /// NLTK's `__regions_russian`: RV after the first vowel, R2 as the standard
 /// R2, both found on the word with `i^a`, `i^u` and `e`` written as the
 /// vowels `A`, `U` and `E`, and spelled back so (a capital `A`, `U` or `E` of
@@ -523,8 +608,9 @@ fn roman_to_cyrillic(word: &mut Word) {
 /// The marked word is not written: it is read on the word a unit at a time
 /// ([`marked_unit`]). A region then begins at a unit, so, spelled back, it is
 /// the rest of the word from there, with the word's own capitals `A`, `U`
-/// and `E` spelled as the marks are.
-fn regions_russian(word: &[u32]) -> (Word, Word) {
+/// and `E` spelled as the marks are. Here, where each begins (`None` for an
+/// empty region).
+fn region_starts(word: &[u32]) -> (Option<usize>, Option<usize>) {
     let r1 = after_vowel_consonant(word, 0);
     let r2 = r1.and_then(|start| after_vowel_consonant(word, start));
     let mut rv = None;
@@ -537,7 +623,7 @@ fn regions_russian(word: &[u32]) -> (Word, Word) {
             break;
         }
     }
-    (spelled_back(word, rv), spelled_back(word, r2))
+    (rv, r2)
 }
 
 /// The letter of the marked word at `word[p]`: how many letters of the word
@@ -586,6 +672,64 @@ fn spelled_back(word: &[u32], start: Option<usize>) -> Word {
     region
 }
 
+/// RV and R2 as NLTK keeps them beside the word: strings that the steps
+/// shorten with the word (`rv = rv[:-n]`), and read.
+trait Regions {
+    fn rv<'a>(&'a self, word: &'a [u32]) -> &'a [u32];
+    fn r2<'a>(&'a self, word: &'a [u32]) -> &'a [u32];
+    fn chop_rv(&mut self, n: usize);
+    fn chop_r2(&mut self, n: usize);
+}
+
+/// The regions of a word without the capitals `A`, `U` and `E`: spelled
+/// back, each is the rest of the word from where it begins, so it is kept as
+/// that place. Cut as the word is cut, it stays the rest of the word from
+/// there (`word[:-n][start:]` is `word[start:][:-n]`, both empty when the
+/// region is shorter than `n`), so cutting it is nothing to do; of NLTK's
+/// steps, the ones that cut the word and not a region (RV in step 2, both in
+/// steps 3 and 4) come after the last reading of that region.
+struct RegionStarts {
+    rv: usize,
+    r2: usize,
+}
+
+impl Regions for RegionStarts {
+    #[inline]
+    fn rv<'a>(&'a self, word: &'a [u32]) -> &'a [u32] {
+        &word[self.rv.min(word.len())..]
+    }
+    #[inline]
+    fn r2<'a>(&'a self, word: &'a [u32]) -> &'a [u32] {
+        &word[self.r2.min(word.len())..]
+    }
+    #[inline]
+    fn chop_rv(&mut self, _: usize) {}
+    #[inline]
+    fn chop_r2(&mut self, _: usize) {}
+}
+
+/// The regions as strings of their own, for a word with a capital `A`, `U`
+/// or `E`, spelled longer in its regions than in itself.
+struct SpelledRegions {
+    rv: Word,
+    r2: Word,
+}
+
+impl Regions for SpelledRegions {
+    fn rv<'a>(&'a self, _: &'a [u32]) -> &'a [u32] {
+        &self.rv
+    }
+    fn r2<'a>(&'a self, _: &'a [u32]) -> &'a [u32] {
+        &self.r2
+    }
+    fn chop_rv(&mut self, n: usize) {
+        chop(&mut self.rv, n);
+    }
+    fn chop_r2(&mut self, n: usize) {
+        chop(&mut self.r2, n);
+    }
+}
+
 /// Whether the suffix that RV ends with follows `i^a` or `a` in RV.
 fn after_a(rv: &[u32], suffix: &Suffix) -> bool {
     let m = suffix.len() as isize;
@@ -593,91 +737,190 @@ fn after_a(rv: &[u32], suffix: &Suffix) -> bool {
 }
 
 /// `word = word[:-n]` and each region alike.
-fn chop_all(n: usize, word: &mut Word, r2: &mut Word, rv: &mut Word) {
+fn chop_all(n: usize, word: &mut Word, regions: &mut impl Regions) {
     chop(word, n);
-    chop(r2, n);
-    chop(rv, n);
+    regions.chop_r2(n);
+    regions.chop_rv(n);
 }
 
-/// Stems `word` as it is, which is not a stop word.
-pub fn stem(token: &[u32]) -> Stemmed {
+/// Stems `word` as it is, which is not a stop word, in `buffer` (whose
+/// letters do not matter: the caller's spare word, to spare an allocation).
+pub fn stem(token: &[u32], buffer: Word) -> Stemmed {
+    stem_by(token, buffer, true)
+}
+
+/// [`stem`], by the short ways where the word allows them (`quick`), or
+/// by NLTK's own for every word (to test the short ways against).
+fn stem_by(token: &[u32], mut buffer: Word, quick: bool) -> Stemmed {
     if token.iter().all(|&c| c <= 0xFF) {
-        return Ok(token.to_vec());
+        buffer.clear();
+        buffer.extend_from_slice(token);
+        return Ok(buffer);
     }
-    let mut word = cyrillic_to_roman(token);
+    let (mut word, all_cyrillic) = cyrillic_to_roman(token, buffer);
+    let (rv, r2) = region_starts(&word);
+    if quick && !word.iter().any(|&c| is_in(c, "AUE")) {
+        let regions = RegionStarts {
+            rv: rv.unwrap_or(usize::MAX),
+            r2: r2.unwrap_or(usize::MAX),
+        };
+        steps(&mut word, regions);
+    } else {
+        let regions = SpelledRegions {
+            rv: spelled_back(&word, rv),
+            r2: spelled_back(&word, r2),
+        };
+        steps(&mut word, regions);
+    }
+    if quick && all_cyrillic {
+        units_to_cyrillic(&mut word);
+    } else {
+        roman_to_cyrillic(&mut word);
+    }
+    Ok(word)
+}
+
+/// NLTK's steps 1 to 4 on the word in Latin letters.
+fn steps(word: &mut Word, mut regions: impl Regions) {
     let mut step1_success = false;
     let mut adjectival_removed = false;
     let mut verb_removed = false;
     let mut undouble_success = false;
     let mut superlative_removed = false;
 
-    let (mut rv, mut r2) = regions_russian(&word);
-
     // Step 1. A suffix that goes only after `a` and does not follow one lets
     // the next suffix of its list be tried.
-    for suffix in PERFECTIVE_GERUND_SUFFIXES.ending(&rv) {
-        if !matches!(suffix.text, "v" | "vshi" | "vshis'") || after_a(&rv, suffix) {
-            chop_all(suffix.len(), &mut word, &mut r2, &mut rv);
+    for suffix in PERFECTIVE_GERUND_SUFFIXES.ending(regions.rv(word)) {
+        if !matches!(suffix.text, "v" | "vshi" | "vshis'") || after_a(regions.rv(word), suffix) {
+            chop_all(suffix.len(), word, &mut regions);
             step1_success = true;
             break;
         }
     }
     if !step1_success {
-        if let Some(suffix) = REFLEXIVE_SUFFIXES.first_ending(&rv) {
-            chop_all(len(suffix), &mut word, &mut r2, &mut rv);
+        if let Some(suffix) = REFLEXIVE_SUFFIXES.first_ending(regions.rv(word)) {
+            chop_all(len(suffix), word, &mut regions);
         }
-        for (i, suffix) in ADJECTIVAL_SUFFIXES.ending_indexed(&rv) {
-            if !ADJECTIVAL_NEEDS_A[i] || after_a(&rv, suffix) {
-                chop_all(suffix.len(), &mut word, &mut r2, &mut rv);
+        for (i, suffix) in ADJECTIVAL_SUFFIXES.ending_indexed(regions.rv(word)) {
+            if !ADJECTIVAL_NEEDS_A[i] || after_a(regions.rv(word), suffix) {
+                chop_all(suffix.len(), word, &mut regions);
                 adjectival_removed = true;
                 break;
             }
         }
         if !adjectival_removed {
-            for (i, suffix) in VERB_SUFFIXES.ending_indexed(&rv) {
-                if !VERB_NEEDS_A[i] || after_a(&rv, suffix) {
-                    chop_all(suffix.len(), &mut word, &mut r2, &mut rv);
+            for (i, suffix) in VERB_SUFFIXES.ending_indexed(regions.rv(word)) {
+                if !VERB_NEEDS_A[i] || after_a(regions.rv(word), suffix) {
+                    chop_all(suffix.len(), word, &mut regions);
                     verb_removed = true;
                     break;
                 }
             }
         }
         if !adjectival_removed && !verb_removed {
-            if let Some(suffix) = NOUN_SUFFIXES.first_ending(&rv) {
-                chop_all(len(suffix), &mut word, &mut r2, &mut rv);
+            if let Some(suffix) = NOUN_SUFFIXES.first_ending(regions.rv(word)) {
+                chop_all(len(suffix), word, &mut regions);
             }
         }
     }
 
     // Step 2
-    if ends(&rv, "i") {
-        chop(&mut word, 1);
-        chop(&mut r2, 1);
+    if ends(regions.rv(word), "i") {
+        chop(word, 1);
+        regions.chop_r2(1);
     }
 
     // Step 3
-    if let Some(suffix) = DERIVATIONAL_SUFFIXES.first_ending(&r2) {
-        chop(&mut word, len(suffix));
+    if let Some(suffix) = DERIVATIONAL_SUFFIXES.first_ending(regions.r2(word)) {
+        chop(word, len(suffix));
     }
 
     // Step 4
-    if ends(&word, "nn") {
-        chop(&mut word, 1);
+    if ends(word, "nn") {
+        chop(word, 1);
         undouble_success = true;
     }
     if !undouble_success {
-        if let Some(suffix) = SUPERLATIVE_SUFFIXES.first_ending(&word) {
-            chop(&mut word, len(suffix));
+        if let Some(suffix) = SUPERLATIVE_SUFFIXES.first_ending(word) {
+            chop(word, len(suffix));
             superlative_removed = true;
         }
-        if ends(&word, "nn") {
-            chop(&mut word, 1);
+        if ends(word, "nn") {
+            chop(word, 1);
         }
     }
-    if !undouble_success && !superlative_removed && ends(&word, "'") {
-        chop(&mut word, 1);
+    if !undouble_success && !superlative_removed && ends(word, "'") {
+        chop(word, 1);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_rng::xorshift;
+
+    /// Random words of Cyrillic letters, capitals and `ё` among them, heavy
+    /// in the letters whose spellings meet (`ш`, `ч`, `щ`, `ь`, `ъ`, `ц`,
+    /// `й`, `ю`, `я`, `э`, `х`) and in short words, where the regions are at
+    /// their edges.
+    fn cyrillic_words() -> Vec<Word> {
+        let tricky: Vec<u32> = "шчщьъцйюяэхжзкстиаеоуыШЧЩЬЪЁё"
+            .chars()
+            .map(u32::from)
+            .collect();
+        let mut next = xorshift(0x5eed2);
+        (0..40_000)
+            .map(|_| {
+                let n = 1 + next() % 9;
+                (0..n)
+                    .map(|_| match next() % 3 {
+                        0 => tricky[next() % tricky.len()],
+                        1 => 0x430 + (next() % 32) as u32,
+                        _ => 0x410 + (next() % 32) as u32,
+                    })
+                    .collect()
+            })
+            .collect()
     }
 
-    roman_to_cyrillic(&mut word);
-    Ok(word)
+    #[test]
+    fn one_pass_back_to_cyrillic_is_the_chain_on_every_cut_of_a_cyrillic_word() {
+        for token in cyrillic_words() {
+            let (roman, all_cyrillic) = cyrillic_to_roman(&token, Word::new());
+            assert!(all_cyrillic);
+            // The steps only ever cut the word's end: every length.
+            for cut in 0..=roman.len() {
+                let (mut chain, mut one_pass) = (roman[..cut].to_vec(), roman[..cut].to_vec());
+                roman_to_cyrillic(&mut chain);
+                units_to_cyrillic(&mut one_pass);
+                assert_eq!(one_pass, chain, "{:?}", &roman[..cut]);
+            }
+        }
+    }
+
+    #[test]
+    fn the_short_ways_stem_as_nltks_own() {
+        let mut words = cyrillic_words();
+        // Words that keep NLTK's own ways: Latin letters among the Cyrillic,
+        // the capitals `A`, `U` and `E` that mark the regions.
+        let mut next = xorshift(0x5eed3);
+        let latin: Vec<u32> = "AUEaeiuo^`'hstcz1-".chars().map(u32::from).collect();
+        for k in 0..10_000 {
+            let mut word = words[k].clone();
+            let at = next() % (word.len() + 1);
+            word.insert(at, latin[next() % latin.len()]);
+            words.push(word);
+        }
+        for token in &words {
+            assert_eq!(
+                stem_by(token, Word::new(), true),
+                stem_by(token, Word::new(), false),
+                "{}",
+                token
+                    .iter()
+                    .filter_map(|&c| char::from_u32(c))
+                    .collect::<String>()
+            );
+        }
+    }
 }
