@@ -14,7 +14,6 @@ use super::pystr::{
 };
 use super::regions::{
     chop_region, r1r2_standard_lengths, region, replace_region, rv_standard_length,
-    upper_between_vowels,
 };
 use crate::stem::letter::Letter;
 
@@ -116,20 +115,45 @@ impl Rv {
     }
 }
 
+/// NLTK's two loops that put into upper case every 'u' after 'q', then
+/// every 'u' and 'i' between vowels, left to right over the letters already
+/// marked, in one pass; whether any letter was marked.
+///
+/// One pass is the two loops: at a 'u' or 'i', the letter before it is
+/// final (a 'q' is never marked, and the second loop has passed it), and the
+/// letter after it is as the first loop leaves it, since only a 'u' after a
+/// 'q' changes there, and this letter is no 'q'.
+///
+/// The word is lower-cased, so 'I' and 'U' are marks only, and a word
+/// without one needs no `replace("I", "i").replace("U", "u")`.
+fn mark_u_and_i<L: Letter>(word: &mut [L]) -> bool {
+    let mut marked = false;
+    for i in 1..word.len() {
+        let c = word[i].code();
+        if c != u32::from(b'u') && c != u32::from(b'i') {
+            continue;
+        }
+        if c == u32::from(b'u') && word[i - 1] == L::from_ascii(b'q') {
+            word[i] = L::from_ascii(b'U');
+            marked = true;
+        } else if i + 1 < word.len()
+            && VOWELS.has(word[i - 1].code())
+            && VOWELS.has(word[i + 1].code())
+        {
+            word[i] = L::from_ascii((c as u8).to_ascii_uppercase());
+            marked = true;
+        }
+    }
+    marked
+}
+
 pub fn stem<L: Letter>(word: &mut Vec<L>) -> Result<(), IndexError> {
     let mut step1_success = false;
 
     // All acute accents are replaced by grave accents.
     ACUTE_TO_GRAVE.apply(word);
 
-    // Every 'u' after 'q', then every 'u' and 'i' between vowels, is put
-    // into upper case, left to right over the letters already marked.
-    for i in 1..word.len() {
-        if word[i] == L::from_ascii(b'u') && word[i - 1] == L::from_ascii(b'q') {
-            word[i] = L::from_ascii(b'U');
-        }
-    }
-    upper_between_vowels(word, &VOWELS, *b"ui");
+    let marked = mark_u_and_i(word);
 
     let (mut r1, mut r2) = r1r2_standard_lengths(word, &VOWELS);
     let mut rv = Rv {
@@ -272,6 +296,40 @@ pub fn stem<L: Letter>(word: &mut Vec<L>) -> Result<(), IndexError> {
         chop(word, 1);
     }
 
-    UNMARK.apply(word);
+    if marked {
+        UNMARK.apply(word);
+    }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::stem::snowball::regions::upper_between_vowels;
+    use crate::test_rng::xorshift;
+
+    /// NLTK's two loops, as written.
+    fn two_loops(word: &mut [u32]) {
+        for i in 1..word.len() {
+            if word[i] == u32::from(b'u') && word[i - 1] == u32::from(b'q') {
+                word[i] = u32::from(b'U');
+            }
+        }
+        upper_between_vowels(word, &VOWELS, *b"ui");
+    }
+
+    #[test]
+    fn one_marking_pass_is_nltks_two_loops() {
+        let letters: Vec<u32> = "quiaeoq\u{e0}\u{f9}xuiqu".chars().map(u32::from).collect();
+        let mut next = xorshift(0x17a1);
+        for _ in 0..50_000 {
+            let n = next() % 10;
+            let word: Vec<u32> = (0..n).map(|_| letters[next() % letters.len()]).collect();
+            let (mut one, mut two) = (word.clone(), word.clone());
+            let marked = mark_u_and_i(&mut one);
+            two_loops(&mut two);
+            assert_eq!(one, two, "{word:?}");
+            assert_eq!(marked, one != word, "{word:?}");
+        }
+    }
 }
