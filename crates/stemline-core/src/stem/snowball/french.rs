@@ -285,44 +285,93 @@ fn rv_french<L: Letter>(word: &[L]) -> usize {
         .map_or(0, |i| n - i - 1)
 }
 
+/// NLTK's marking: every 'u' after 'q' is put into upper case; then every
+/// 'u' and 'i' between vowels, and every 'y' before or after one, left to
+/// right over the letters already marked (the two rules are one pass, as
+/// NLTK's: each reads the letter before as the other may have marked it).
+///
+/// Every letter is written back, 32 below (in upper case) where it is marked:
+/// a test of each letter, seldom a 'u', 'i' or 'y' but often enough, was
+/// mispredicted.
+fn mark<L: Letter>(word: &mut [L]) {
+    let mut after_q = false;
+    for c in word.iter_mut() {
+        let letter = c.code();
+        let upper = after_q & (letter == u32::from('u'));
+        after_q = letter == u32::from('q');
+        *c = L::from_code(letter - 32 * u32::from(upper));
+    }
+    let n = word.len();
+    if n < 3 {
+        return;
+    }
+    // Whether the letter before is a vowel as marked, and this one as it was.
+    let mut before = VOWELS.has(word[0].code());
+    let mut here = VOWELS.has(word[1].code());
+    for i in 1..n - 1 {
+        let letter = word[i].code();
+        let after = VOWELS.has(word[i + 1].code());
+        let u_or_i = (letter == u32::from('u')) | (letter == u32::from('i'));
+        let upper = (u_or_i & before & after) | ((letter == u32::from('y')) & (before | after));
+        word[i] = L::from_code(letter - 32 * u32::from(upper));
+        // A marked letter is no vowel to the next ('u', 'i' and 'y' are).
+        before = here & !upper;
+        here = after;
+    }
+}
+
+/// R1 and R2 ([`r1r2_standard_lengths`]) and RV ([`rv_french`]) of a marked
+/// word of at most 64 letters, as their lengths, from the bits of its
+/// vowels: the first non-vowel after a vowel is the lowest bit of
+/// `vowels << 1 & !vowels`, with no loop whose end was mispredicted.
+fn regions_on_bits<L: Letter>(word: &[L]) -> (usize, usize, usize) {
+    let n = word.len();
+    debug_assert!(n <= 64);
+    let vowels = word.iter().enumerate().fold(0u64, |bits, (i, c)| {
+        bits | u64::from(VOWELS.has(c.code())) << i
+    });
+    let letters = u64::MAX.checked_shr(64 - n as u32).unwrap_or(0);
+    // Bit i: letter i is a non-vowel after a vowel (never the first letter).
+    let after_vowel = vowels << 1 & !vowels & letters;
+    let length_after = |bits: u64| {
+        if bits == 0 {
+            0
+        } else {
+            n - bits.trailing_zeros() as usize - 1
+        }
+    };
+    let r1 = length_after(after_vowel);
+    // R2 is the same within R1: a non-vowel after a vowel, both in R1, the
+    // vowel at least one letter past R1's start.
+    let r2 = if r1 == 0 {
+        0
+    } else {
+        let start = n - r1 + 1;
+        length_after(after_vowel & u64::MAX.checked_shl(start as u32).unwrap_or(0))
+    };
+    let rv = if n < 2 {
+        0
+    } else if ["par", "col", "tap"].iter().any(|p| starts(word, p)) || vowels & 0b11 == 0b11 {
+        n - 3.min(n)
+    } else {
+        length_after(vowels & !1)
+    };
+    (r1, r2, rv)
+}
+
 pub fn stem<L: Letter>(word: &mut Vec<L>) -> Result<(), IndexError> {
     let mut step1_success = false;
     let mut rv_ending_found = false;
     let mut step2a_success = false;
     let mut step2b_success = false;
 
-    // Every 'u' after 'q' is put into upper case; then every 'u' and 'i'
-    // between vowels, and every 'y' before or after one, left to right over
-    // the letters already marked.
-    for i in 1..word.len() {
-        if word[i] == L::from_ascii(b'u') && word[i - 1] == L::from_ascii(b'q') {
-            word[i] = L::from_ascii(b'U');
-        }
-    }
-    // (The letter is tested first: it is seldom a 'u', 'i' or 'y'. The two
-    // rules are one pass, as NLTK's: each reads the letter before as the
-    // other may have marked it.)
-    for i in 1..word.len().saturating_sub(1) {
-        let letter = word[i].code();
-        if !matches!(letter, 0x75 | 0x69 | 0x79) {
-            continue;
-        }
-        let before = VOWELS.has(word[i - 1].code());
-        let after = VOWELS.has(word[i + 1].code());
-        if before && after {
-            if letter == u32::from('u') {
-                word[i] = L::from_ascii(b'U');
-            } else if letter == u32::from('i') {
-                word[i] = L::from_ascii(b'I');
-            }
-        }
-        if (before || after) && letter == u32::from('y') {
-            word[i] = L::from_ascii(b'Y');
-        }
-    }
-
-    let (r1, mut r2) = r1r2_standard_lengths(word, &VOWELS);
-    let rv_marked = rv_french(word);
+    mark(word);
+    let (r1, mut r2, rv_marked) = if word.len() <= 64 {
+        regions_on_bits(word)
+    } else {
+        let (r1, r2) = r1r2_standard_lengths(word, &VOWELS);
+        (r1, r2, rv_french(word))
+    };
     let mut rv = Rv::End(rv_marked);
 
     // STEP 1: Standard suffix removal
@@ -661,10 +710,10 @@ mod tests {
 
     /// Words of French suffixes' pieces, vowels, `q`, the letters NLTK marks
     /// (`u`, `i`, `y`) and their capitals, which a word may hold already,
-    /// accented and non-Latin letters, many of them short: an ASCII one stems
-    /// alike in bytes and in code points, and none panics.
-    #[test]
-    fn generated_words_stem_alike_in_bytes_and_code_points() {
+    /// accented and non-Latin letters: `count` words of fewer than
+    /// `max_pieces` pieces each (many of them short, where the regions are at
+    /// their edges).
+    fn generated_words(seed: u64, count: usize, max_pieces: usize) -> Vec<String> {
         let pieces = [
             "emment",
             "amment",
@@ -724,16 +773,69 @@ mod tests {
             "\u{44f}",
             "\u{df}",
         ];
-        let mut next = xorshift(0xF4E7C);
-        for _ in 0..60_000 {
-            let word: String = (0..next() % 6)
-                .map(|_| pieces[next() % pieces.len()])
-                .collect();
+        let mut next = xorshift(seed);
+        (0..count)
+            .map(|_| {
+                (0..next() % max_pieces)
+                    .map(|_| pieces[next() % pieces.len()])
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// An ASCII word stems alike in bytes and in code points, and no word
+    /// panics.
+    #[test]
+    fn generated_words_stem_alike_in_bytes_and_code_points() {
+        for word in generated_words(0xF4E7C, 60_000, 6) {
             let by_codes = stem_text(&word);
             if word.is_ascii() {
                 let mut bytes = word.clone().into_bytes();
                 let by_bytes = stem(&mut bytes).map(|()| String::from_utf8_lossy(&bytes).into());
                 assert_eq!(by_bytes, by_codes, "{word}");
+            }
+        }
+    }
+
+    /// NLTK's marking loops as NLTK writes them.
+    fn mark_as_nltk(chars: &mut [u32]) {
+        let (q, u, i, y) = (0x71, 0x75, 0x69, 0x79);
+        for k in 1..chars.len() {
+            if chars[k - 1] == q && chars[k] == u {
+                chars[k] = u32::from('U');
+            }
+        }
+        for k in 1..chars.len().saturating_sub(1) {
+            if VOWELS.has(chars[k - 1]) && VOWELS.has(chars[k + 1]) {
+                if chars[k] == u {
+                    chars[k] = u32::from('U');
+                } else if chars[k] == i {
+                    chars[k] = u32::from('I');
+                }
+            }
+            if VOWELS.has(chars[k - 1]) || VOWELS.has(chars[k + 1]) {
+                if chars[k] == y {
+                    chars[k] = u32::from('Y');
+                }
+            }
+        }
+    }
+
+    /// The branch-free marking is NLTK's loops, and the regions on bits of a
+    /// word of up to 64 letters are those of the scans, which longer words
+    /// take (words of up to about 90 letters, 63 to 65 among them).
+    #[test]
+    fn marking_and_regions_on_bits_are_nltks_loops() {
+        for word in generated_words(0x5EED5, 40_000, 24) {
+            let letters: Vec<u32> = word.chars().map(u32::from).collect();
+            let (mut marked, mut nltk) = (letters.clone(), letters);
+            mark(&mut marked);
+            mark_as_nltk(&mut nltk);
+            assert_eq!(marked, nltk, "{word}");
+            if marked.len() <= 64 {
+                let (r1, r2) = r1r2_standard_lengths(&marked, &VOWELS);
+                let scans = (r1, r2, rv_french(&marked));
+                assert_eq!(regions_on_bits(&marked), scans, "{word}");
             }
         }
     }
