@@ -622,7 +622,11 @@ pub fn stem<L: Letter>(word: &mut Vec<L>) -> Result<(), IndexError> {
     }
 
     // STEP 5: Undouble
-    if ends_any(word, &["enn", "onn", "ett", "ell", "eill"]) {
+    // (Each of these ends with a doubled letter, which few words end with:
+    // the others are left on one test.)
+    let n = word.len();
+    if n >= 3 && word[n - 1] == word[n - 2] && ends_any(word, &["enn", "onn", "ett", "ell", "eill"])
+    {
         chop(word, 1);
     }
 
