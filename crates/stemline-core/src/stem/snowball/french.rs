@@ -287,8 +287,9 @@ fn rv_french<L: Letter>(word: &[L]) -> usize {
 
 /// NLTK's marking: every 'u' after 'q' is put into upper case; then every
 /// 'u' and 'i' between vowels, and every 'y' before or after one, left to
-/// right over the letters already marked (the two rules are one pass, as
-/// NLTK's: each reads the letter before as the other may have marked it).
+/// right over the letters already marked (the rules for 'u' and 'i' and for
+/// 'y' are one pass, as NLTK's: each reads the letter before as the other
+/// may have marked it).
 ///
 /// Every letter is written back, 32 below (in upper case) where it is marked:
 /// a test of each letter, seldom a 'u', 'i' or 'y' but often enough, was
@@ -341,8 +342,8 @@ fn regions_on_bits<L: Letter>(word: &[L]) -> (usize, usize, usize) {
         }
     };
     let r1 = length_after(after_vowel);
-    // R2 is the same within R1: a non-vowel after a vowel, both in R1, the
-    // vowel at least one letter past R1's start.
+    // R2 is the same within R1: a non-vowel after a vowel, both in R1 (so
+    // the non-vowel past R1's first letter).
     let r2 = if r1 == 0 {
         0
     } else {
@@ -352,6 +353,7 @@ fn regions_on_bits<L: Letter>(word: &[L]) -> (usize, usize, usize) {
     let rv = if n < 2 {
         0
     } else if ["par", "col", "tap"].iter().any(|p| starts(word, p)) || vowels & 0b11 == 0b11 {
+        // `word[3:]`
         n - 3.min(n)
     } else {
         length_after(vowels & !1)
