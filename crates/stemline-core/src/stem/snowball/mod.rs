@@ -272,7 +272,7 @@ impl SnowballStemmer {
                 Ok(())
             }
             Language::Finnish => finnish::stem(word),
-            Language::French => returned(word, french::stem),
+            Language::French => french::stem(word),
             Language::German => german::stem(word),
             Language::Hungarian => returned(word, hungarian::stem),
             Language::Italian => italian::stem(word),
@@ -331,6 +331,7 @@ impl SnowballStemmer {
                 | Language::Danish
                 | Language::Dutch
                 | Language::Finnish
+                | Language::French
                 | Language::German
                 | Language::Italian
                 | Language::Norwegian
@@ -352,6 +353,7 @@ impl SnowballStemmer {
             Language::Danish => danish::stem(word),
             Language::Dutch => dutch::stem(word),
             Language::Finnish => finnish::stem(word),
+            Language::French => french::stem(word),
             Language::German => german::stem(word),
             Language::Italian => italian::stem(word),
             Language::Norwegian => norwegian::stem(word),
