@@ -428,7 +428,7 @@ impl Suffix {
 
     /// The number of letters (Python's `len`).
     #[inline(always)]
-    pub fn len(&self) -> usize {
+    pub const fn len(&self) -> usize {
         self.len
     }
 
@@ -439,7 +439,7 @@ impl Suffix {
 
     /// The code point of letter `i` (Python's `suffix[i]`, `i` below `len`).
     #[inline(always)]
-    pub fn letter(&self, i: usize) -> u32 {
+    pub const fn letter(&self, i: usize) -> u32 {
         self.letters[i]
     }
 }

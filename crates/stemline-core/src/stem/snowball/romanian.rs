@@ -5,16 +5,18 @@
 //! with a comma below (U+021B, U+0219) match none of its suffixes.
 
 use super::pystr::{
-    at, chop, contains, ends, eq, find, is_in, len, push, slice, starts, suffix_replace,
-    IndexError, Letters, Stemmed, Suffixes, Translation,
+    at, chop, contains, eq, find, is_in, len, member_flags, push, slice, starts, suffix_replace,
+    IndexError, Letters, Stemmed, Suffix, Suffixes, Translation,
 };
-use super::regions::{r1r2_standard, rv_standard, upper_between_vowels};
+use super::regions::{
+    r1r2_standard, r1r2_standard_lengths, rv_standard, rv_standard_length, upper_between_vowels,
+};
 use crate::stem::Word;
 
 const VOWELS: Letters = Letters::of("aeiou\u{103}\u{e2}\u{ee}");
 /// 'I' and 'U' back in lower case.
 const UNMARK: Translation<2> = Translation::new([('I', 'i'), ('U', 'u')]);
-static STEP0_SUFFIXES: Suffixes<16> = Suffixes::new([
+const STEP0: [&str; 16] = [
     "iilor",
     "ului",
     "elor",
@@ -31,8 +33,10 @@ static STEP0_SUFFIXES: Suffixes<16> = Suffixes::new([
     "ul",
     "ea",
     "ii",
-]);
-static STEP1_SUFFIXES: Suffixes<46> = Suffixes::new([
+];
+static STEP0_SUFFIXES: Suffixes<16> = Suffixes::new(STEP0);
+static STEP0_TAILS: Tails = Tails::of(&STEP0);
+const STEP1: [&str; 46] = [
     "abilitate",
     "abilitati",
     "abilit\u{103}\u{163}i",
@@ -79,8 +83,10 @@ static STEP1_SUFFIXES: Suffixes<46> = Suffixes::new([
     "\u{103}tor",
     "itiv",
     "itor",
-]);
-static STEP2_SUFFIXES: Suffixes<62> = Suffixes::new([
+];
+static STEP1_SUFFIXES: Suffixes<46> = Suffixes::new(STEP1);
+static STEP1_TAILS: Tails = Tails::of(&STEP1);
+const STEP2: [&str; 62] = [
     "abila",
     "abile",
     "abili",
@@ -143,8 +149,10 @@ static STEP2_SUFFIXES: Suffixes<62> = Suffixes::new([
     "ic",
     "os",
     "iv",
-]);
-static STEP3_SUFFIXES: Suffixes<94> = Suffixes::new([
+];
+static STEP2_SUFFIXES: Suffixes<62> = Suffixes::new(STEP2);
+static STEP2_TAILS: Tails = Tails::of(&STEP2);
+const STEP3: [&str; 94] = [
     "seser\u{103}\u{163}i",
     "aser\u{103}\u{163}i",
     "iser\u{103}\u{163}i",
@@ -239,7 +247,9 @@ static STEP3_SUFFIXES: Suffixes<94> = Suffixes::new([
     "im",
     "\u{e2}m",
     "se",
-]);
+];
+static STEP3_SUFFIXES: Suffixes<94> = Suffixes::new(STEP3);
+static STEP3_TAILS: Tails = Tails::of(&STEP3);
 /// Step 3's suffixes deleted wherever they are in RV (with RV).
 const STEP3_DELETE: [&str; 20] = [
     "seser\u{103}\u{163}i",
@@ -263,6 +273,102 @@ const STEP3_DELETE: [&str; 20] = [
     "\u{e2}m",
     "se",
 ];
+
+/// The ends of a table's suffixes, hashed: a word's last three letters (its
+/// last two, for a suffix of two letters) tell that it ends with none of the
+/// table's suffixes, as most words at most steps do, before the table is
+/// searched. A word that passes may still end with none (two ends can share
+/// a hash): the search says.
+struct Tails {
+    two: [u64; TAIL_BITS / 64],
+    three: [u64; TAIL_BITS / 64],
+}
+
+const TAIL_BITS: usize = 2048;
+
+impl Tails {
+    const fn of(texts: &[&'static str]) -> Tails {
+        let (mut two, mut three) = ([0u64; TAIL_BITS / 64], [0u64; TAIL_BITS / 64]);
+        let mut i = 0;
+        while i < texts.len() {
+            let suffix = Suffix::of(texts[i]);
+            let n = suffix.len();
+            assert!(
+                n >= 2,
+                "every suffix of these tables has two letters or more"
+            );
+            let (b, c) = (suffix.letter(n - 2), suffix.letter(n - 1));
+            if n == 2 {
+                let h = tail_hash(0, b, c);
+                two[h / 64] |= 1 << (h % 64);
+            } else {
+                let h = tail_hash(suffix.letter(n - 3), b, c);
+                three[h / 64] |= 1 << (h % 64);
+            }
+            i += 1;
+        }
+        Tails { two, three }
+    }
+
+    /// Whether `word` may end with a suffix of the table.
+    #[inline]
+    fn may_end(&self, word: &[u32]) -> bool {
+        let bit = |bits: &[u64; TAIL_BITS / 64], h: usize| bits[h / 64] >> (h % 64) & 1 != 0;
+        match *word {
+            [.., a, b, c] => {
+                bit(&self.two, tail_hash(0, b, c)) || bit(&self.three, tail_hash(a, b, c))
+            }
+            [b, c] => bit(&self.two, tail_hash(0, b, c)),
+            _ => false,
+        }
+    }
+}
+
+/// The hash of a suffix's last letters `a`, `b`, `c` (`a` is 0 for a suffix
+/// of two letters).
+const fn tail_hash(a: u32, b: u32, c: u32) -> usize {
+    (a.wrapping_mul(31 * 31)
+        .wrapping_add(b.wrapping_mul(31))
+        .wrapping_add(c)) as usize
+        % TAIL_BITS
+}
+
+/// Which of step 3's suffixes are deleted with RV, by index.
+const STEP3_DELETES: [bool; 94] = member_flags(&STEP3, &STEP3_DELETE);
+static STEP4_SUFFIXES: Suffixes<5> = Suffixes::new(["ie", "a", "e", "i", "\u{103}"]);
+
+/// What step 0 does with a suffix of the word that is in R1: NLTK's chain of
+/// `if suffix in ...` (`word`, for `ile`'s `word[-5:-3] != "ab"`, is the word
+/// as step 0 finds it).
+fn step0_rule(suffix: &str, word: &[u32]) -> Step0 {
+    if matches!(suffix, "ul" | "ului") {
+        // `word[:-len(suffix)]` is `suffix_replace(word, suffix, "")`.
+        Step0::WordAndRv("")
+    } else if suffix == "aua"
+        || suffix == "atei"
+        || (suffix == "ile" && !eq(slice(word, -5, -3), "ab"))
+    {
+        Step0::Word(2)
+    } else if matches!(suffix, "ea" | "ele" | "elor") {
+        Step0::WordAndRv("e")
+    } else if matches!(suffix, "ii" | "iua" | "iei" | "iile" | "iilor" | "ilor") {
+        Step0::WordAndRv("i")
+    } else if matches!(suffix, "a\u{163}ie" | "a\u{163}ia") {
+        Step0::Word(1)
+    } else {
+        Step0::Nothing
+    }
+}
+
+enum Step0 {
+    /// `suffix_replace(word, suffix, new)`, and the same in RV if the suffix
+    /// is anywhere in it, else RV is emptied.
+    WordAndRv(&'static str),
+    /// `word = word[:-n]`, RV left as it was.
+    Word(usize),
+    /// `ile` after `ab`: the word is left as it is.
+    Nothing,
+}
 
 /// What step 1 makes of each of its suffixes.
 fn step1_replacement(suffix: &str) -> Step1 {
@@ -305,13 +411,52 @@ enum Step1 {
     WordAndR2(&'static str),
 }
 
+/// What step 2 does with a suffix of the word that is in R2.
+fn step2_rule(suffix: &str) -> Step2 {
+    if matches!(suffix, "iune" | "iuni") {
+        Step2::Tion
+    } else if matches!(
+        suffix,
+        "ism" | "isme" | "ist" | "ista" | "iste" | "isti" | "ist\u{103}" | "i\u{15f}ti"
+    ) {
+        Step2::Ist
+    } else {
+        Step2::Chop
+    }
+}
+
+enum Step2 {
+    /// `if word[-5] == "ţ": word = word[:-5] + "t"` (an `IndexError` on a
+    /// word of four letters).
+    Tion,
+    /// `suffix_replace(word, suffix, "ist")`.
+    Ist,
+    /// `word = word[:-len(suffix)]`.
+    Chop,
+}
+
 /// `rv[rv.index(suffix) - 1]` for a suffix that is in RV.
 fn letter_before_first(rv: &[u32], suffix: &str) -> Result<u32, IndexError> {
     let i = find(rv, suffix).map_or(0, |i| i as isize);
     at(rv, i - 1)
 }
 
-pub fn stem(mut word: Word) -> Stemmed {
+/// The longest word that [`stem_indexed`] takes (every word of Romanian
+/// text; its buffers are on the stack). A longer one takes [`stem_strings`].
+const INDEXED_MAX: usize = 32;
+
+pub fn stem(word: Word) -> Stemmed {
+    if word.len() <= INDEXED_MAX {
+        stem_indexed(word)
+    } else {
+        stem_strings(word)
+    }
+}
+
+/// NLTK's `stem` with R1, R2 and RV as strings of their own, each edited as
+/// NLTK edits it: the words longer than [`INDEXED_MAX`], and the reference
+/// that [`stem_indexed`] is tested against.
+fn stem_strings(mut word: Word) -> Stemmed {
     let mut step1_success = false;
     let mut step2_success = false;
 
@@ -325,29 +470,17 @@ pub fn stem(mut word: Word) -> Stemmed {
     // STEP 0: Removal of plurals and other simplifications
     if let Some(suffix) = STEP0_SUFFIXES.first_ending(&word) {
         if contains(&r1, suffix) {
-            let in_rv = contains(&rv, suffix);
-            // The same in RV if the suffix is anywhere in it, else RV is empty.
-            let replace_in_word_and_rv = |word: &mut Word, rv: &mut Word, new: &str| {
-                suffix_replace(word, suffix, new);
-                if in_rv {
-                    suffix_replace(rv, suffix, new);
-                } else {
-                    rv.clear();
+            match step0_rule(suffix, &word) {
+                Step0::WordAndRv(new) => {
+                    suffix_replace(&mut word, suffix, new);
+                    if contains(&rv, suffix) {
+                        suffix_replace(&mut rv, suffix, new);
+                    } else {
+                        rv.clear();
+                    }
                 }
-            };
-            if matches!(suffix, "ul" | "ului") {
-                replace_in_word_and_rv(&mut word, &mut rv, "");
-            } else if suffix == "aua"
-                || suffix == "atei"
-                || (suffix == "ile" && !eq(slice(&word, -5, -3), "ab"))
-            {
-                chop(&mut word, 2);
-            } else if matches!(suffix, "ea" | "ele" | "elor") {
-                replace_in_word_and_rv(&mut word, &mut rv, "e");
-            } else if matches!(suffix, "ii" | "iua" | "iei" | "iile" | "iilor" | "ilor") {
-                replace_in_word_and_rv(&mut word, &mut rv, "i");
-            } else if matches!(suffix, "a\u{163}ie" | "a\u{163}ia") {
-                chop(&mut word, 1);
+                Step0::Word(n) => chop(&mut word, n),
+                Step0::Nothing => {}
             }
         }
     }
@@ -377,18 +510,15 @@ pub fn stem(mut word: Word) -> Stemmed {
     if let Some(suffix) = STEP2_SUFFIXES.first_ending(&word) {
         if contains(&r2, suffix) {
             step2_success = true;
-            if matches!(suffix, "iune" | "iuni") {
-                if at(&word, -5)? == 0x163 {
-                    chop(&mut word, 5);
-                    push(&mut word, "t");
+            match step2_rule(suffix) {
+                Step2::Tion => {
+                    if at(&word, -5)? == 0x163 {
+                        chop(&mut word, 5);
+                        push(&mut word, "t");
+                    }
                 }
-            } else if matches!(
-                suffix,
-                "ism" | "isme" | "ist" | "ista" | "iste" | "isti" | "ist\u{103}" | "i\u{15f}ti"
-            ) {
-                suffix_replace(&mut word, suffix, "ist");
-            } else {
-                chop(&mut word, len(suffix));
+                Step2::Ist => suffix_replace(&mut word, suffix, "ist"),
+                Step2::Chop => chop(&mut word, len(suffix)),
             }
         }
     }
@@ -414,10 +544,7 @@ pub fn stem(mut word: Word) -> Stemmed {
     }
 
     // STEP 4: Removal of final vowel
-    if let Some(&suffix) = ["ie", "a", "e", "i", "\u{103}"]
-        .iter()
-        .find(|s| ends(&word, s))
-    {
+    if let Some(suffix) = STEP4_SUFFIXES.first_ending(&word) {
         if contains(&rv, suffix) {
             chop(&mut word, len(suffix));
         }
@@ -425,4 +552,342 @@ pub fn stem(mut word: Word) -> Stemmed {
 
     UNMARK.apply(&mut word);
     Ok(word)
+}
+
+/// Where the letters of one of NLTK's region strings are, for
+/// [`stem_indexed`].
+///
+/// NLTK edits a region with the word, or the word alone, or (step 1's R2)
+/// the region after the word was edited alone. A region edited with the word
+/// stays its last letters ([`Region::WordEnd`]); one left as it was, when
+/// the word is edited, keeps its letters: those of the marked word before
+/// any edit ([`Indexed::letters`]'s first part) if the word still had them,
+/// else a copy of its own.
+#[derive(Clone, Copy, Debug)]
+enum Region {
+    /// The last `len` letters of the word as it is now.
+    WordEnd(usize),
+    /// `letters[start..end]` of [`Indexed`].
+    Held(usize, usize),
+}
+
+/// Where R2's and RV's letters of their own go in [`Indexed::letters`] (each
+/// has room for a whole word: a region is never longer).
+const R2_OWN: usize = INDEXED_MAX;
+const RV_OWN: usize = 2 * INDEXED_MAX;
+
+/// The word as [`stem_indexed`] edits it, and its regions.
+struct Indexed<'w> {
+    word: &'w mut Word,
+    /// The marked word before any edit (`letters[..n]`), then R2's and RV's
+    /// letters of their own (at [`R2_OWN`] and [`RV_OWN`]).
+    letters: &'w mut [u32; 3 * INDEXED_MAX],
+    /// `word[..kept]` is `letters[..kept]`: no edit has touched these letters.
+    kept: usize,
+    r1: Region,
+    r2: Region,
+    rv: Region,
+}
+
+impl Indexed<'_> {
+    /// The region's letters.
+    fn text(&self, region: Region) -> &[u32] {
+        match region {
+            Region::WordEnd(n) => &self.word[self.word.len() - n..],
+            Region::Held(start, end) => &self.letters[start..end],
+        }
+    }
+
+    /// The region's length if it is the word's last letters. Held letters of
+    /// the marked word that end where the word ends, before any letter an
+    /// edit touched, are: `word[..kept]` is `letters[..kept]`. (Letters of a
+    /// region's own are at `INDEXED_MAX` or after, where no word ends, but
+    /// for an empty region at the end of a word of `INDEXED_MAX` letters,
+    /// which is its last none.)
+    fn word_end(&self, region: Region) -> Option<usize> {
+        match region {
+            Region::WordEnd(n) => Some(n),
+            Region::Held(start, end) if end == self.word.len() && end <= self.kept => {
+                Some(end - start)
+            }
+            Region::Held(..) => None,
+        }
+    }
+
+    /// NLTK's `suffix in region`, for a suffix the word ends with.
+    fn has(&self, region: Region, suffix: &Suffix) -> bool {
+        match self.word_end(region) {
+            // The region is the word's last `n` letters: it ends with the
+            // suffix if it is as long, and cannot hold it if it is shorter.
+            Some(n) => n >= suffix.len(),
+            None => contains(self.text(region), suffix.text),
+        }
+    }
+
+    /// `word = word[:-cut] + new`, with `r2 = r2[:-cut] + new` and `rv =
+    /// rv[:-cut] + new` where `with_r2` and `with_rv` say (NLTK's
+    /// `suffix_replace` on both, or `word[:-n]` and `rv[:-n]`); each other
+    /// region keeps its letters. No replacement is longer than what it
+    /// replaces, so the word never grows.
+    fn edit(&mut self, cut: usize, new: &str, with_r2: bool, with_rv: bool) {
+        debug_assert!(cut >= 1 && len(new) <= cut);
+        self.r2 = if with_r2 {
+            self.replaced(self.r2, cut, new, R2_OWN)
+        } else {
+            self.held(self.r2, R2_OWN)
+        };
+        self.rv = if with_rv {
+            self.replaced(self.rv, cut, new, RV_OWN)
+        } else {
+            self.held(self.rv, RV_OWN)
+        };
+        // R1 is never edited, and always held: it is never a word end.
+        chop(self.word, cut);
+        self.kept = self.kept.min(self.word.len());
+        push(self.word, new);
+    }
+
+    /// The region after `region = region[:-cut] + new`, when the word is
+    /// given the same edit (called before the word's).
+    fn replaced(&mut self, region: Region, cut: usize, new: &str, own: usize) -> Region {
+        if let Some(n) = self.word_end(region) {
+            // The word's last `n` letters, cut alike, with the same new
+            // ending: the new word's last letters.
+            return Region::WordEnd(n.saturating_sub(cut) + len(new));
+        }
+        let Region::Held(start, end) = region else {
+            unreachable!("a word end is its word's last letters");
+        };
+        let end = end.saturating_sub(cut).max(start);
+        self.letters.copy_within(start..end, own);
+        let mut end = own + (end - start);
+        for c in new.chars() {
+            self.letters[end] = u32::from(c);
+            end += 1;
+        }
+        Region::Held(own, end)
+    }
+
+    /// The region as it is when the word is edited alone: a word end keeps
+    /// its letters, which are the marked word's if no edit has touched them.
+    fn held(&mut self, region: Region, own: usize) -> Region {
+        let Region::WordEnd(n) = region else {
+            return region;
+        };
+        let end = self.word.len();
+        if end <= self.kept {
+            return Region::Held(end - n, end);
+        }
+        self.letters[own..own + n].copy_from_slice(&self.word[end - n..]);
+        Region::Held(own, own + n)
+    }
+}
+
+/// The first suffix of a table that `word` ends with, the table searched
+/// only if the word's last letters may end one of its suffixes.
+#[inline]
+fn first<const N: usize>(
+    tails: &Tails,
+    suffixes: &'static Suffixes<N>,
+    word: &[u32],
+) -> Option<&'static Suffix> {
+    if tails.may_end(word) {
+        suffixes.first(word)
+    } else {
+        None
+    }
+}
+
+/// NLTK's `stem` on the word with its regions as indexes ([`Region`]): no
+/// region is copied before NLTK edits the word without it, and `suffix in
+/// region` is a comparison of lengths where the region is the word's end.
+/// Each step reads as NLTK's, as [`stem_strings`] does.
+fn stem_indexed(mut word: Word) -> Stemmed {
+    debug_assert!(word.len() <= INDEXED_MAX);
+    let mut step1_success = false;
+    let mut step2_success = false;
+
+    // Every 'u' and 'i' between vowels is put into upper case, left to right
+    // over the letters already marked.
+    upper_between_vowels(&mut word, &VOWELS, *b"ui");
+
+    let n = word.len();
+    let mut letters = [0u32; 3 * INDEXED_MAX];
+    letters[..n].copy_from_slice(&word);
+    let (r1, r2) = r1r2_standard_lengths(&word, &VOWELS);
+    let rv = rv_standard_length(&word, &VOWELS);
+    let s = &mut Indexed {
+        word: &mut word,
+        letters: &mut letters,
+        kept: n,
+        r1: Region::Held(n - r1, n),
+        r2: Region::Held(n - r2, n),
+        rv: Region::Held(n - rv, n),
+    };
+
+    // STEP 0: Removal of plurals and other simplifications
+    if let Some(suffix) = first(&STEP0_TAILS, &STEP0_SUFFIXES, s.word) {
+        if s.has(s.r1, suffix) {
+            match step0_rule(suffix.text, s.word) {
+                Step0::WordAndRv(new) => {
+                    let in_rv = s.has(s.rv, suffix);
+                    s.edit(suffix.len(), new, false, in_rv);
+                    if !in_rv {
+                        s.rv = Region::WordEnd(0);
+                    }
+                }
+                Step0::Word(n) => s.edit(n, "", false, false),
+                Step0::Nothing => {}
+            }
+        }
+    }
+
+    // STEP 1: Reduction of combining suffixes, as in `stem_strings`.
+    while let Some(suffix) = first(&STEP1_TAILS, &STEP1_SUFFIXES, s.word) {
+        if !s.has(s.r1, suffix) {
+            step1_success = false;
+            break;
+        }
+        step1_success = true;
+        match step1_replacement(suffix.text) {
+            Step1::Word(new) => s.edit(suffix.len(), new, false, false),
+            Step1::Chop5 => s.edit(5, "", false, false),
+            Step1::WordAndR2(new) => {
+                // NLTK tests R2 after the word's edit, which leaves R2 as
+                // it was: the test before it is the same.
+                let in_r2 = s.has(s.r2, suffix);
+                s.edit(suffix.len(), new, in_r2, false);
+            }
+        }
+    }
+
+    // STEP 2: Removal of standard suffixes
+    if let Some(suffix) = first(&STEP2_TAILS, &STEP2_SUFFIXES, s.word) {
+        if s.has(s.r2, suffix) {
+            step2_success = true;
+            match step2_rule(suffix.text) {
+                Step2::Tion => {
+                    if at(s.word, -5)? == 0x163 {
+                        s.edit(5, "t", false, false);
+                    }
+                }
+                Step2::Ist => s.edit(suffix.len(), "ist", false, false),
+                Step2::Chop => s.edit(suffix.len(), "", false, false),
+            }
+        }
+    }
+
+    // STEP 3: Removal of verb suffixes, as in `stem_strings`.
+    if !step1_success && !step2_success && STEP3_TAILS.may_end(s.word) {
+        for (i, suffix) in STEP3_SUFFIXES.ending_indexed(s.word) {
+            if !s.has(s.rv, suffix) {
+                continue;
+            }
+            if STEP3_DELETES[i] {
+                s.edit(suffix.len(), "", false, true);
+            } else {
+                let rv = s.text(s.rv);
+                if !starts(rv, suffix.text)
+                    && !is_in(
+                        letter_before_first(rv, suffix.text)?,
+                        "aeio\u{103}\u{e2}\u{ee}",
+                    )
+                {
+                    s.edit(suffix.len(), "", false, false);
+                }
+            }
+            break;
+        }
+    }
+
+    // STEP 4: Removal of final vowel
+    if let Some(suffix) = STEP4_SUFFIXES.first(s.word) {
+        if s.has(s.rv, suffix) {
+            chop(s.word, suffix.len());
+        }
+    }
+
+    UNMARK.apply(&mut word);
+    Ok(word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A fixed xorshift sequence.
+    struct Rng(u64);
+
+    impl Rng {
+        fn below(&mut self, n: usize) -> usize {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            (self.0 % n as u64) as usize
+        }
+    }
+
+    fn assert_same(word: &[u32]) {
+        let text: String = word.iter().filter_map(|&c| char::from_u32(c)).collect();
+        assert_eq!(
+            stem_indexed(word.to_vec()),
+            stem_strings(word.to_vec()),
+            "{text:?}"
+        );
+    }
+
+    /// Letters at the edges: the vowels, `ţ` and `ş` with a cedilla (NLTK's)
+    /// and with a comma below, the capitals `I` and `U` (NLTK's marks, which
+    /// a word may also bring), consonants, and letters of other scripts.
+    const EDGE_LETTERS: &str =
+        "aeiou\u{103}\u{e2}\u{ee}\u{163}\u{15f}\u{21b}\u{219}IUbclmnrstvx\u{439}\u{df}";
+
+    /// Every word of up to five letters over the vowels and a few others:
+    /// short words, words of vowels alone, the marks between vowels.
+    #[test]
+    fn indexed_is_strings_on_short_words() {
+        let letters: Vec<u32> = "ae\u{103}iu\u{163}tI".chars().map(u32::from).collect();
+        let mut words: Vec<Vec<u32>> = vec![vec![]];
+        for _ in 0..5 {
+            let longer: Vec<Vec<u32>> = words
+                .iter()
+                .filter(|w| w.len() == words.last().map_or(0, Vec::len))
+                .flat_map(|w| {
+                    letters.iter().map(move |&c| {
+                        let mut w = w.clone();
+                        w.push(c);
+                        w
+                    })
+                })
+                .collect();
+            words.extend(longer);
+        }
+        for w in &words {
+            assert_same(w);
+        }
+    }
+
+    /// Words made of the tables' suffixes (so that several steps apply, one
+    /// after the other) and of single letters, up to the longest word the
+    /// indexed path takes.
+    #[test]
+    fn indexed_is_strings_on_words_of_suffixes() {
+        let mut pieces: Vec<Vec<u32>> = STEP0
+            .iter()
+            .chain(&STEP1)
+            .chain(&STEP2)
+            .chain(&STEP3)
+            .map(|s| s.chars().map(u32::from).collect())
+            .collect();
+        pieces.extend(EDGE_LETTERS.chars().map(|c| vec![u32::from(c)]));
+        let mut rng = Rng(0x2545_F491_4F6C_DD1D);
+        for _ in 0..200_000 {
+            let mut word = Vec::new();
+            for _ in 0..1 + rng.below(5) {
+                word.extend(&pieces[rng.below(pieces.len())]);
+            }
+            word.truncate(INDEXED_MAX);
+            assert_same(&word);
+        }
+    }
 }
