@@ -346,7 +346,7 @@ impl Letters {
 
     /// `letter in letters`.
     #[inline(always)]
-    pub fn has(&self, letter: u32) -> bool {
+    pub const fn has(&self, letter: u32) -> bool {
         letter < 0x200 && self.0[(letter / 64) as usize] >> (letter % 64) & 1 != 0
     }
 }

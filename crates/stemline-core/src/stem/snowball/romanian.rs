@@ -8,9 +8,7 @@ use super::pystr::{
     at, chop, contains, eq, find, is_in, len, member_flags, push, slice, starts, suffix_replace,
     IndexError, Letters, Stemmed, Suffix, Suffixes, Translation,
 };
-use super::regions::{
-    r1r2_standard, r1r2_standard_lengths, rv_standard, rv_standard_length, upper_between_vowels,
-};
+use super::regions::{r1r2_standard, rv_standard, upper_between_vowels};
 use crate::stem::Word;
 
 const VOWELS: Letters = Letters::of("aeiou\u{103}\u{e2}\u{ee}");
@@ -560,30 +558,32 @@ fn stem_strings(mut word: Word) -> Stemmed {
 /// NLTK edits a region with the word, or the word alone, or (step 1's R2)
 /// the region after the word was edited alone. A region edited with the word
 /// stays its last letters ([`Region::WordEnd`]); one left as it was, when
-/// the word is edited, keeps its letters: those of the marked word before
-/// any edit ([`Indexed::letters`]'s first part) if the word still had them,
-/// else a copy of its own.
+/// the word is edited, keeps its letters: the marked word's as they were
+/// before any edit, if the word still had them there ([`Region::Marked`]),
+/// else a copy ([`Region::Own`]): R2 after step 1 gives a suffix its new
+/// ending in it, where step 0 had edited the word (`vizitatorul`), 1.5% of
+/// the vocabulary's words.
 #[derive(Clone, Copy, Debug)]
 enum Region {
     /// The last `len` letters of the word as it is now.
     WordEnd(usize),
-    /// `letters[start..end]` of [`Indexed`].
-    Held(usize, usize),
+    /// `marked[start..end]` of [`Indexed`].
+    Marked(usize, usize),
+    /// `own[start..end]` of [`Indexed`].
+    Own(usize, usize),
 }
-
-/// Where R2's and RV's letters of their own go in [`Indexed::letters`] (each
-/// has room for a whole word: a region is never longer).
-const R2_OWN: usize = INDEXED_MAX;
-const RV_OWN: usize = 2 * INDEXED_MAX;
 
 /// The word as [`stem_indexed`] edits it, and its regions.
 struct Indexed<'w> {
     word: &'w mut Word,
-    /// The marked word before any edit (`letters[..n]`), then R2's and RV's
-    /// letters of their own (at [`R2_OWN`] and [`RV_OWN`]).
-    letters: &'w mut [u32; 3 * INDEXED_MAX],
-    /// `word[..kept]` is `letters[..kept]`: no edit has touched these letters.
+    /// The marked word before any edit (`marked[..marked_len]`).
+    marked: &'w [u32; INDEXED_MAX],
+    marked_len: usize,
+    /// `word[..kept]` is `marked[..kept]`: letters that no edit changed.
     kept: usize,
+    /// Letters of regions that are in neither word (none for most words: no
+    /// allocation then).
+    own: Vec<u32>,
     r1: Region,
     r2: Region,
     rv: Region,
@@ -594,23 +594,21 @@ impl Indexed<'_> {
     fn text(&self, region: Region) -> &[u32] {
         match region {
             Region::WordEnd(n) => &self.word[self.word.len() - n..],
-            Region::Held(start, end) => &self.letters[start..end],
+            Region::Marked(start, end) => &self.marked[start..end],
+            Region::Own(start, end) => &self.own[start..end],
         }
     }
 
-    /// The region's length if it is the word's last letters. Held letters of
-    /// the marked word that end where the word ends, before any letter an
-    /// edit touched, are: `word[..kept]` is `letters[..kept]`. (Letters of a
-    /// region's own are at `INDEXED_MAX` or after, where no word ends, but
-    /// for an empty region at the end of a word of `INDEXED_MAX` letters,
-    /// which is its last none.)
+    /// The region's length if it is the word's last letters: a word end, or
+    /// letters of the marked word that end where the word ends, among those
+    /// no edit changed.
     fn word_end(&self, region: Region) -> Option<usize> {
         match region {
             Region::WordEnd(n) => Some(n),
-            Region::Held(start, end) if end == self.word.len() && end <= self.kept => {
+            Region::Marked(start, end) if end == self.word.len() && end <= self.kept => {
                 Some(end - start)
             }
-            Region::Held(..) => None,
+            Region::Marked(..) | Region::Own(..) => None,
         }
     }
 
@@ -632,55 +630,165 @@ impl Indexed<'_> {
     fn edit(&mut self, cut: usize, new: &str, with_r2: bool, with_rv: bool) {
         debug_assert!(cut >= 1 && len(new) <= cut);
         self.r2 = if with_r2 {
-            self.replaced(self.r2, cut, new, R2_OWN)
+            self.replaced(self.r2, cut, new)
         } else {
-            self.held(self.r2, R2_OWN)
+            self.held(self.r2)
         };
         self.rv = if with_rv {
-            self.replaced(self.rv, cut, new, RV_OWN)
+            self.replaced(self.rv, cut, new)
         } else {
-            self.held(self.rv, RV_OWN)
+            self.held(self.rv)
         };
-        // R1 is never edited, and always held: it is never a word end.
+        // R1 is never edited: it stays the marked word's.
         chop(self.word, cut);
         self.kept = self.kept.min(self.word.len());
-        push(self.word, new);
+        for c in new.chars().map(u32::from) {
+            // A letter written where the marked word has the same (each of
+            // step 0's replacements is its suffix's first letter) changes
+            // nothing there.
+            let at = self.word.len();
+            if self.kept == at && at < self.marked_len && self.marked[at] == c {
+                self.kept += 1;
+            }
+            self.word.push(c);
+        }
     }
 
     /// The region after `region = region[:-cut] + new`, when the word is
     /// given the same edit (called before the word's).
-    fn replaced(&mut self, region: Region, cut: usize, new: &str, own: usize) -> Region {
+    fn replaced(&mut self, region: Region, cut: usize, new: &str) -> Region {
         if let Some(n) = self.word_end(region) {
             // The word's last `n` letters, cut alike, with the same new
             // ending: the new word's last letters.
             return Region::WordEnd(n.saturating_sub(cut) + len(new));
         }
-        let Region::Held(start, end) = region else {
-            unreachable!("a word end is its word's last letters");
-        };
-        let end = end.saturating_sub(cut).max(start);
-        self.letters.copy_within(start..end, own);
-        let mut end = own + (end - start);
-        for c in new.chars() {
-            self.letters[end] = u32::from(c);
-            end += 1;
-        }
-        Region::Held(own, end)
+        let text = self.text(region);
+        let kept = &text[..text.len().saturating_sub(cut)];
+        let mut letters: Vec<u32> = Vec::with_capacity(kept.len() + len(new));
+        letters.extend_from_slice(kept);
+        push(&mut letters, new);
+        self.own_region(&letters)
     }
 
     /// The region as it is when the word is edited alone: a word end keeps
-    /// its letters, which are the marked word's if no edit has touched them.
-    fn held(&mut self, region: Region, own: usize) -> Region {
+    /// its letters, which are the marked word's if no edit changed them.
+    fn held(&mut self, region: Region) -> Region {
         let Region::WordEnd(n) = region else {
             return region;
         };
         let end = self.word.len();
         if end <= self.kept {
-            return Region::Held(end - n, end);
+            return Region::Marked(end - n, end);
         }
-        self.letters[own..own + n].copy_from_slice(&self.word[end - n..]);
-        Region::Held(own, own + n)
+        let letters = self.word[end - n..].to_vec();
+        self.own_region(&letters)
     }
+
+    /// A region of these letters, in [`Self::own`].
+    fn own_region(&mut self, letters: &[u32]) -> Region {
+        let start = self.own.len();
+        self.own.extend_from_slice(letters);
+        Region::Own(start, self.own.len())
+    }
+}
+
+/// What NLTK's marking (`u` and `i` between vowels put into upper case) tells
+/// the rest of [`stem_indexed`].
+struct Marks {
+    /// Bit `i` set if letter `i` of the marked word is a vowel.
+    vowels: u64,
+    /// Whether the marked word has an `I` or a `U` (marked, or as it came),
+    /// which NLTK's last line puts back in lower case.
+    capitals: bool,
+}
+
+/// What [`mark`] asks of a letter, by code point (the letters from U+0200 on
+/// are none of these): a vowel, a letter NLTK marks between vowels, a capital
+/// NLTK's last line puts back in lower case.
+const VOWEL: u8 = 1;
+const MARKABLE: u8 = 2;
+const CAPITAL: u8 = 4;
+static LETTER_KINDS: [u8; 0x200] = {
+    let mut kinds = [0u8; 0x200];
+    let mut c = 0;
+    while c < 0x200 {
+        if VOWELS.has(c as u32) {
+            kinds[c] |= VOWEL;
+        }
+        if c == 'u' as usize || c == 'i' as usize {
+            kinds[c] |= MARKABLE;
+        }
+        if c == 'U' as usize || c == 'I' as usize {
+            kinds[c] |= CAPITAL;
+        }
+        c += 1;
+    }
+    kinds
+};
+
+/// NLTK's marking of `word` in place (every 'u' and 'i' between vowels put
+/// into upper case, left to right over the letters already marked: a
+/// marked letter is no vowel to the next), and a copy of the marked word in
+/// `marked`, in one pass.
+fn mark(word: &mut [u32], marked: &mut [u32; INDEXED_MAX]) -> Marks {
+    let n = word.len();
+    let marked = &mut marked[..n];
+    let kind = |c: u32| LETTER_KINDS.get(c as usize).copied().unwrap_or(0);
+    let (mut vowels, mut capitals) = (0u64, false);
+    for i in 0..n {
+        let c = word[i];
+        let k = kind(c);
+        let mut vowel = k & VOWEL != 0;
+        // Most letters are neither 'u', 'i', 'U' nor 'I'.
+        if k & (MARKABLE | CAPITAL) != 0 {
+            if k & MARKABLE != 0
+                && i >= 1
+                && i + 1 < n
+                && vowels >> (i - 1) & 1 != 0
+                && kind(word[i + 1]) & VOWEL != 0
+            {
+                word[i] = c - 0x20;
+                vowel = false;
+            }
+            capitals |= word[i] != c || k & CAPITAL != 0;
+        }
+        vowels |= u64::from(vowel) << i;
+        marked[i] = word[i];
+    }
+    Marks { vowels, capitals }
+}
+
+/// Where R1, R2 and RV start in a marked word of `n` letters whose vowels
+/// are the bits of `vowels` (`n` for an empty region): NLTK's
+/// `_r1r2_standard` and `_rv_standard` on the bits.
+fn region_starts(vowels: u64, n: usize) -> (usize, usize, usize) {
+    debug_assert!(n < 64);
+    let letters = (1u64 << n) - 1;
+    let first = |bits: u64| bits.trailing_zeros() as usize;
+    let after = |bits: u64| if bits == 0 { n } else { first(bits) + 1 };
+    // Bit `i` set where letter `i` is a non-vowel after a vowel (so `i >=
+    // 1`): R1 follows the first; R2 the first after R1's first letter (NLTK
+    // looks at R1's letters from its second on, each after the one before).
+    let vowel_consonant = !vowels & vowels << 1 & letters;
+    let r1 = after(vowel_consonant);
+    let r2 = if r1 >= n {
+        n
+    } else {
+        after(vowel_consonant >> (r1 + 1) << (r1 + 1))
+    };
+    let beyond_second = letters & !0b11;
+    let rv = if n < 2 {
+        n
+    } else if vowels & 0b10 == 0 {
+        // After the next vowel.
+        after(vowels & beyond_second)
+    } else if vowels & 0b11 == 0b11 {
+        // After the next non-vowel.
+        after(!vowels & beyond_second)
+    } else {
+        3.min(n)
+    };
+    (r1, r2, rv)
 }
 
 /// The first suffix of a table that `word` ends with, the table searched
@@ -707,22 +815,19 @@ fn stem_indexed(mut word: Word) -> Stemmed {
     let mut step1_success = false;
     let mut step2_success = false;
 
-    // Every 'u' and 'i' between vowels is put into upper case, left to right
-    // over the letters already marked.
-    upper_between_vowels(&mut word, &VOWELS, *b"ui");
-
+    let mut marked = [0u32; INDEXED_MAX];
+    let marks = mark(&mut word, &mut marked);
     let n = word.len();
-    let mut letters = [0u32; 3 * INDEXED_MAX];
-    letters[..n].copy_from_slice(&word);
-    let (r1, r2) = r1r2_standard_lengths(&word, &VOWELS);
-    let rv = rv_standard_length(&word, &VOWELS);
+    let (r1, r2, rv) = region_starts(marks.vowels, n);
     let s = &mut Indexed {
         word: &mut word,
-        letters: &mut letters,
+        marked: &marked,
+        marked_len: n,
         kept: n,
-        r1: Region::Held(n - r1, n),
-        r2: Region::Held(n - r2, n),
-        rv: Region::Held(n - rv, n),
+        own: Vec::new(),
+        r1: Region::Marked(r1, n),
+        r2: Region::Marked(r2, n),
+        rv: Region::Marked(rv, n),
     };
 
     // STEP 0: Removal of plurals and other simplifications
@@ -807,7 +912,10 @@ fn stem_indexed(mut word: Word) -> Stemmed {
         }
     }
 
-    UNMARK.apply(&mut word);
+    // (Edits write no capital.)
+    if marks.capitals {
+        UNMARK.apply(&mut word);
+    }
     Ok(word)
 }
 
@@ -841,6 +949,54 @@ mod tests {
     /// a word may also bring), consonants, and letters of other scripts.
     const EDGE_LETTERS: &str =
         "aeiou\u{103}\u{e2}\u{ee}\u{163}\u{15f}\u{21b}\u{219}IUbclmnrstvx\u{439}\u{df}";
+
+    /// The marking and the regions from the bits of the vowels are NLTK's
+    /// (`upper_between_vowels`, `r1r2_standard`, `rv_standard`), on every
+    /// word of up to eight letters over two vowels, the two letters marked
+    /// and a consonant, and on words of the longest length.
+    #[test]
+    fn marks_and_regions_are_nltks() {
+        let letters: Vec<u32> = "aeiut".chars().map(u32::from).collect();
+        let mut words: Vec<Vec<u32>> = vec![vec![]];
+        let mut last = vec![vec![]];
+        for _ in 0..8 {
+            last = last
+                .iter()
+                .flat_map(|w: &Vec<u32>| {
+                    letters.iter().map(move |&c| [w.as_slice(), &[c]].concat())
+                })
+                .collect();
+            words.extend(last.iter().cloned());
+        }
+        let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+        words.extend((0..1000).map(|_| {
+            (0..INDEXED_MAX)
+                .map(|_| letters[rng.below(letters.len())])
+                .collect()
+        }));
+        for word in words {
+            let mut expected = word.clone();
+            upper_between_vowels(&mut expected, &VOWELS, *b"ui");
+            let (r1, r2) = r1r2_standard(&expected, &VOWELS);
+            let rv = rv_standard(&expected, &VOWELS);
+            let mut marked_word = word.clone();
+            let mut marked = [0u32; INDEXED_MAX];
+            let marks = mark(&mut marked_word, &mut marked);
+            let n = word.len();
+            let starts = region_starts(marks.vowels, n);
+            assert_eq!(marked_word, expected);
+            assert_eq!(&marked[..n], &expected[..]);
+            assert_eq!(
+                starts,
+                (n - r1.len(), n - r2.len(), n - rv.len()),
+                "{word:?}"
+            );
+            assert_eq!(
+                marks.capitals,
+                expected.iter().any(|&c| c == 0x49 || c == 0x55)
+            );
+        }
+    }
 
     /// Every word of up to five letters over the vowels and a few others:
     /// short words, words of vowels alone, the marks between vowels.
