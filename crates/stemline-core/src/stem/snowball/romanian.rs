@@ -33,7 +33,7 @@ const STEP0: [&str; 16] = [
     "ii",
 ];
 static STEP0_SUFFIXES: Suffixes<16> = Suffixes::new(STEP0);
-static STEP0_TAILS: Tails = Tails::of(&STEP0);
+static STEP0_HASHED: HashedSuffixes<16> = HashedSuffixes::new(STEP0);
 const STEP1: [&str; 46] = [
     "abilitate",
     "abilitati",
@@ -83,7 +83,7 @@ const STEP1: [&str; 46] = [
     "itor",
 ];
 static STEP1_SUFFIXES: Suffixes<46> = Suffixes::new(STEP1);
-static STEP1_TAILS: Tails = Tails::of(&STEP1);
+static STEP1_HASHED: HashedSuffixes<46> = HashedSuffixes::new(STEP1);
 const STEP2: [&str; 62] = [
     "abila",
     "abile",
@@ -149,7 +149,7 @@ const STEP2: [&str; 62] = [
     "iv",
 ];
 static STEP2_SUFFIXES: Suffixes<62> = Suffixes::new(STEP2);
-static STEP2_TAILS: Tails = Tails::of(&STEP2);
+static STEP2_HASHED: HashedSuffixes<62> = HashedSuffixes::new(STEP2);
 const STEP3: [&str; 94] = [
     "seser\u{103}\u{163}i",
     "aser\u{103}\u{163}i",
@@ -247,7 +247,7 @@ const STEP3: [&str; 94] = [
     "se",
 ];
 static STEP3_SUFFIXES: Suffixes<94> = Suffixes::new(STEP3);
-static STEP3_TAILS: Tails = Tails::of(&STEP3);
+static STEP3_HASHED: HashedSuffixes<94> = HashedSuffixes::new(STEP3);
 /// Step 3's suffixes deleted wherever they are in RV (with RV).
 const STEP3_DELETE: [&str; 20] = [
     "seser\u{103}\u{163}i",
@@ -272,63 +272,95 @@ const STEP3_DELETE: [&str; 20] = [
     "se",
 ];
 
-/// The ends of a table's suffixes, hashed: a word's last three letters (its
-/// last two, for a suffix of two letters) tell that it ends with none of the
-/// table's suffixes, as most words at most steps do, before the table is
-/// searched. A word that passes may still end with none (two ends can share
-/// a hash): the search says.
-struct Tails {
-    two: [u64; TAIL_BITS / 64],
-    three: [u64; TAIL_BITS / 64],
+/// One of NLTK's suffix tuples (of suffixes of two letters or more) for
+/// [`stem_indexed`], its suffixes found by the word's last letters: a hash of
+/// the last three (the last two, for a suffix of two) picks out the few
+/// suffixes the word may end with, as bits in NLTK's order, each then tested
+/// in full. Most words at most steps end with none, and leave after two
+/// reads; a word that ends with one tests about one other. (The strings path
+/// searches the same tuples as [`Suffixes`], apart.)
+struct HashedSuffixes<const N: usize> {
+    list: [Suffix; N],
+    /// By hash of the last three letters, the suffixes of three letters or
+    /// more that end so (bit `i` for `list[i]`), and more that share the hash.
+    by_three: [u128; 1 << BY_THREE_BITS],
+    /// The same for the suffixes of two letters, by their two.
+    by_two: [u128; 1 << BY_TWO_BITS],
 }
 
-const TAIL_BITS: usize = 2048;
+const BY_THREE_BITS: u32 = 7;
+const BY_TWO_BITS: u32 = 5;
 
-impl Tails {
-    const fn of(texts: &[&'static str]) -> Tails {
-        let (mut two, mut three) = ([0u64; TAIL_BITS / 64], [0u64; TAIL_BITS / 64]);
+/// The bucket of a word's or suffix's last letters `a`, `b`, `c` (`a` 0 for
+/// the last two), of `1 << bits`: a multiplicative hash of the three code
+/// points, each below 2**21.
+const fn bucket(a: u32, b: u32, c: u32, bits: u32) -> usize {
+    let key = (a as u64) << 42 | (b as u64) << 21 | c as u64;
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize
+}
+
+impl<const N: usize> HashedSuffixes<N> {
+    const fn new(texts: [&'static str; N]) -> Self {
+        assert!(N <= 128, "a suffix a bit of a u128");
+        let mut list = [Suffix::of(""); N];
+        let mut by_three = [0u128; 1 << BY_THREE_BITS];
+        let mut by_two = [0u128; 1 << BY_TWO_BITS];
         let mut i = 0;
-        while i < texts.len() {
+        while i < N {
             let suffix = Suffix::of(texts[i]);
             let n = suffix.len();
             assert!(
                 n >= 2,
-                "every suffix of these tables has two letters or more"
+                "every suffix of these tuples has two letters or more"
             );
             let (b, c) = (suffix.letter(n - 2), suffix.letter(n - 1));
             if n == 2 {
-                let h = tail_hash(0, b, c);
-                two[h / 64] |= 1 << (h % 64);
+                by_two[bucket(0, b, c, BY_TWO_BITS)] |= 1 << i;
             } else {
-                let h = tail_hash(suffix.letter(n - 3), b, c);
-                three[h / 64] |= 1 << (h % 64);
+                by_three[bucket(suffix.letter(n - 3), b, c, BY_THREE_BITS)] |= 1 << i;
             }
+            list[i] = suffix;
             i += 1;
         }
-        Tails { two, three }
-    }
-
-    /// Whether `word` may end with a suffix of the table.
-    #[inline]
-    fn may_end(&self, word: &[u32]) -> bool {
-        let bit = |bits: &[u64; TAIL_BITS / 64], h: usize| bits[h / 64] >> (h % 64) & 1 != 0;
-        match *word {
-            [.., a, b, c] => {
-                bit(&self.two, tail_hash(0, b, c)) || bit(&self.three, tail_hash(a, b, c))
-            }
-            [b, c] => bit(&self.two, tail_hash(0, b, c)),
-            _ => false,
+        HashedSuffixes {
+            list,
+            by_three,
+            by_two,
         }
     }
-}
 
-/// The hash of a suffix's last letters `a`, `b`, `c` (`a` is 0 for a suffix
-/// of two letters).
-const fn tail_hash(a: u32, b: u32, c: u32) -> usize {
-    (a.wrapping_mul(31 * 31)
-        .wrapping_add(b.wrapping_mul(31))
-        .wrapping_add(c)) as usize
-        % TAIL_BITS
+    /// The suffixes `word` ends with, in NLTK's order, each with its index:
+    /// NLTK's `for suffix in suffixes: if word.endswith(suffix):`.
+    #[inline]
+    fn ending<'w>(
+        &'static self,
+        word: &'w [u32],
+    ) -> impl Iterator<Item = (usize, &'static Suffix)> + 'w {
+        let mut candidates = match *word {
+            [.., a, b, c] => {
+                self.by_three[bucket(a, b, c, BY_THREE_BITS)]
+                    | self.by_two[bucket(0, b, c, BY_TWO_BITS)]
+            }
+            [b, c] => self.by_two[bucket(0, b, c, BY_TWO_BITS)],
+            _ => 0,
+        };
+        std::iter::from_fn(move || {
+            while candidates != 0 {
+                let i = candidates.trailing_zeros() as usize;
+                candidates &= candidates - 1;
+                if self.list[i].ends(word) {
+                    return Some((i, &self.list[i]));
+                }
+            }
+            None
+        })
+    }
+
+    /// The first suffix `word` ends with (NLTK's loop with its `break`).
+    #[inline]
+    fn first(&'static self, word: &[u32]) -> Option<&'static Suffix> {
+        self.ending(word).next().map(|(_, suffix)| suffix)
+    }
 }
 
 /// Which of step 3's suffixes are deleted with RV, by index.
@@ -791,21 +823,6 @@ fn region_starts(vowels: u64, n: usize) -> (usize, usize, usize) {
     (r1, r2, rv)
 }
 
-/// The first suffix of a table that `word` ends with, the table searched
-/// only if the word's last letters may end one of its suffixes.
-#[inline]
-fn first<const N: usize>(
-    tails: &Tails,
-    suffixes: &'static Suffixes<N>,
-    word: &[u32],
-) -> Option<&'static Suffix> {
-    if tails.may_end(word) {
-        suffixes.first(word)
-    } else {
-        None
-    }
-}
-
 /// NLTK's `stem` on the word with its regions as indexes ([`Region`]): no
 /// region is copied before NLTK edits the word without it, and `suffix in
 /// region` is a comparison of lengths where the region is the word's end.
@@ -831,7 +848,7 @@ fn stem_indexed(mut word: Word) -> Stemmed {
     };
 
     // STEP 0: Removal of plurals and other simplifications
-    if let Some(suffix) = first(&STEP0_TAILS, &STEP0_SUFFIXES, s.word) {
+    if let Some(suffix) = STEP0_HASHED.first(s.word) {
         if s.has(s.r1, suffix) {
             match step0_rule(suffix.text, s.word) {
                 Step0::WordAndRv(new) => {
@@ -848,7 +865,7 @@ fn stem_indexed(mut word: Word) -> Stemmed {
     }
 
     // STEP 1: Reduction of combining suffixes, as in `stem_strings`.
-    while let Some(suffix) = first(&STEP1_TAILS, &STEP1_SUFFIXES, s.word) {
+    while let Some(suffix) = STEP1_HASHED.first(s.word) {
         if !s.has(s.r1, suffix) {
             step1_success = false;
             break;
@@ -867,7 +884,7 @@ fn stem_indexed(mut word: Word) -> Stemmed {
     }
 
     // STEP 2: Removal of standard suffixes
-    if let Some(suffix) = first(&STEP2_TAILS, &STEP2_SUFFIXES, s.word) {
+    if let Some(suffix) = STEP2_HASHED.first(s.word) {
         if s.has(s.r2, suffix) {
             step2_success = true;
             match step2_rule(suffix.text) {
@@ -882,12 +899,13 @@ fn stem_indexed(mut word: Word) -> Stemmed {
         }
     }
 
-    // STEP 3: Removal of verb suffixes, as in `stem_strings`.
-    if !step1_success && !step2_success && STEP3_TAILS.may_end(s.word) {
-        for (i, suffix) in STEP3_SUFFIXES.ending_indexed(s.word) {
-            if !s.has(s.rv, suffix) {
-                continue;
-            }
+    // STEP 3: Removal of verb suffixes: the first suffix of the word that is
+    // in RV (one that is not lets the next be tried).
+    if !step1_success && !step2_success {
+        let found = STEP3_HASHED
+            .ending(s.word)
+            .find(|&(_, suffix)| s.has(s.rv, suffix));
+        if let Some((i, suffix)) = found {
             if STEP3_DELETES[i] {
                 s.edit(suffix.len(), "", false, true);
             } else {
@@ -901,7 +919,6 @@ fn stem_indexed(mut word: Word) -> Stemmed {
                     s.edit(suffix.len(), "", false, false);
                 }
             }
-            break;
         }
     }
 
