@@ -365,7 +365,11 @@ impl<const N: usize> HashedSuffixes<N> {
 
 /// Which of step 3's suffixes are deleted with RV, by index.
 const STEP3_DELETES: [bool; 94] = member_flags(&STEP3, &STEP3_DELETE);
-static STEP4_SUFFIXES: Suffixes<5> = Suffixes::new(["ie", "a", "e", "i", "\u{103}"]);
+const STEP4: [&str; 5] = ["ie", "a", "e", "i", "\u{103}"];
+static STEP4_SUFFIXES: Suffixes<5> = Suffixes::new(STEP4);
+/// The letters before a suffix of step 3 that keep it (NLTK's
+/// `"aeio\u0103\xe2\xee"`: the vowels but `u`).
+const STEP3_KEEPING: Letters = Letters::of("aeio\u{103}\u{e2}\u{ee}");
 
 /// What step 0 does with a suffix of the word that is in R1: NLTK's chain of
 /// `if suffix in ...` (`word`, for `ile`'s `word[-5:-3] != "ab"`, is the word
@@ -823,6 +827,36 @@ fn region_starts(vowels: u64, n: usize) -> (usize, usize, usize) {
     (r1, r2, rv)
 }
 
+/// `text.find(suffix)`, on the suffix's letters.
+fn find_suffix(text: &[u32], suffix: &Suffix) -> Option<usize> {
+    let n = suffix.len();
+    if n > text.len() {
+        return None;
+    }
+    (0..=text.len() - n).find(|&i| (0..n).all(|k| text[i + k] == suffix.letter(k)))
+}
+
+/// The first of step 4's suffixes (`STEP4`) that `word` ends with: the one of
+/// its last letter, or `ie` before `e`.
+fn step4_suffix(word: &[u32]) -> Option<&'static Suffix> {
+    static SUFFIXES: [Suffix; 5] = [
+        Suffix::of(STEP4[0]),
+        Suffix::of(STEP4[1]),
+        Suffix::of(STEP4[2]),
+        Suffix::of(STEP4[3]),
+        Suffix::of(STEP4[4]),
+    ];
+    let [ie, a, e, i, a_breve] = &SUFFIXES;
+    match *word {
+        [.., 0x69, 0x65] => Some(ie),
+        [.., 0x61] => Some(a),
+        [.., 0x65] => Some(e),
+        [.., 0x69] => Some(i),
+        [.., 0x103] => Some(a_breve),
+        _ => None,
+    }
+}
+
 /// NLTK's `stem` on the word with its regions as indexes ([`Region`]): no
 /// region is copied before NLTK edits the word without it, and `suffix in
 /// region` is a comparison of lengths where the region is the word's end.
@@ -909,21 +943,22 @@ fn stem_indexed(mut word: Word) -> Stemmed {
             if STEP3_DELETES[i] {
                 s.edit(suffix.len(), "", false, true);
             } else {
+                // `not rv.startswith(suffix) and rv[rv.index(suffix) - 1] not
+                // in "aeio\u0103\xe2\xee"`: RV starts with the suffix if its
+                // first place in RV is the first letter (it has one: the
+                // suffix is in RV), else the letter before it is read.
                 let rv = s.text(s.rv);
-                if !starts(rv, suffix.text)
-                    && !is_in(
-                        letter_before_first(rv, suffix.text)?,
-                        "aeio\u{103}\u{e2}\u{ee}",
-                    )
-                {
-                    s.edit(suffix.len(), "", false, false);
+                if let Some(i) = find_suffix(rv, suffix) {
+                    if i != 0 && !STEP3_KEEPING.has(rv[i - 1]) {
+                        s.edit(suffix.len(), "", false, false);
+                    }
                 }
             }
         }
     }
 
     // STEP 4: Removal of final vowel
-    if let Some(suffix) = STEP4_SUFFIXES.first(s.word) {
+    if let Some(suffix) = step4_suffix(s.word) {
         if s.has(s.rv, suffix) {
             chop(s.word, suffix.len());
         }
