@@ -688,6 +688,7 @@ impl Indexed<'_> {
             }
             self.word.push(c);
         }
+        debug_assert_eq!(self.word[..self.kept], self.marked[..self.kept]);
     }
 
     /// The region after `region = region[:-cut] + new`, when the word is
