@@ -9,6 +9,7 @@ use super::pystr::{
     IndexError, Letters, Stemmed, Suffix, Suffixes, Translation,
 };
 use super::regions::{r1r2_standard, rv_standard, upper_between_vowels};
+use crate::stem::letter::Letter;
 use crate::stem::Word;
 
 const VOWELS: Letters = Letters::of("aeiou\u{103}\u{e2}\u{ee}");
@@ -332,16 +333,17 @@ impl<const N: usize> HashedSuffixes<N> {
     /// The suffixes `word` ends with, in NLTK's order, each with its index:
     /// NLTK's `for suffix in suffixes: if word.endswith(suffix):`.
     #[inline]
-    fn ending<'w>(
+    fn ending<'w, L: Letter>(
         &'static self,
-        word: &'w [u32],
+        word: &'w [L],
     ) -> impl Iterator<Item = (usize, &'static Suffix)> + 'w {
         let mut candidates = match *word {
             [.., a, b, c] => {
+                let (a, b, c) = (a.code(), b.code(), c.code());
                 self.by_three[bucket(a, b, c, BY_THREE_BITS)]
                     | self.by_two[bucket(0, b, c, BY_TWO_BITS)]
             }
-            [b, c] => self.by_two[bucket(0, b, c, BY_TWO_BITS)],
+            [b, c] => self.by_two[bucket(0, b.code(), c.code(), BY_TWO_BITS)],
             _ => 0,
         };
         std::iter::from_fn(move || {
@@ -358,7 +360,7 @@ impl<const N: usize> HashedSuffixes<N> {
 
     /// The first suffix `word` ends with (NLTK's loop with its `break`).
     #[inline]
-    fn first(&'static self, word: &[u32]) -> Option<&'static Suffix> {
+    fn first<L: Letter>(&'static self, word: &[L]) -> Option<&'static Suffix> {
         self.ending(word).next().map(|(_, suffix)| suffix)
     }
 }
@@ -374,7 +376,7 @@ const STEP3_KEEPING: Letters = Letters::of("aeio\u{103}\u{e2}\u{ee}");
 /// What step 0 does with a suffix of the word that is in R1: NLTK's chain of
 /// `if suffix in ...` (`word`, for `ile`'s `word[-5:-3] != "ab"`, is the word
 /// as step 0 finds it).
-fn step0_rule(suffix: &str, word: &[u32]) -> Step0 {
+fn step0_rule<L: Letter>(suffix: &str, word: &[L]) -> Step0 {
     if matches!(suffix, "ul" | "ului") {
         // `word[:-len(suffix)]` is `suffix_replace(word, suffix, "")`.
         Step0::WordAndRv("")
@@ -479,12 +481,22 @@ fn letter_before_first(rv: &[u32], suffix: &str) -> Result<u32, IndexError> {
 /// text; its buffers are on the stack). A longer one takes [`stem_strings`].
 const INDEXED_MAX: usize = 32;
 
-pub fn stem(word: Word) -> Stemmed {
+pub fn stem(mut word: Word) -> Stemmed {
+    stem_in_place(&mut word)?;
+    Ok(word)
+}
+
+/// [`stem`] on the word in place, on code points or on the bytes of an ASCII
+/// word (every letter the steps write is ASCII, so the stem of an ASCII word
+/// is ASCII).
+pub fn stem_in_place<L: Letter>(word: &mut Vec<L>) -> Result<(), IndexError> {
     if word.len() <= INDEXED_MAX {
-        stem_indexed(word)
-    } else {
-        stem_strings(word)
+        return stem_indexed(word);
     }
+    let stem = stem_strings(word.iter().map(|c| c.code()).collect())?;
+    word.clear();
+    word.extend(stem.into_iter().map(L::from_code));
+    Ok(())
 }
 
 /// NLTK's `stem` with R1, R2 and RV as strings of their own, each edited as
@@ -610,8 +622,8 @@ enum Region {
 }
 
 /// The word as [`stem_indexed`] edits it, and its regions.
-struct Indexed<'w> {
-    word: &'w mut Word,
+struct Indexed<'w, L> {
+    word: &'w mut Vec<L>,
     /// The marked word before any edit (`marked[..marked_len]`).
     marked: &'w [u32; INDEXED_MAX],
     marked_len: usize,
@@ -625,13 +637,30 @@ struct Indexed<'w> {
     rv: Region,
 }
 
-impl Indexed<'_> {
-    /// The region's letters.
-    fn text(&self, region: Region) -> &[u32] {
+impl<L: Letter> Indexed<'_, L> {
+    /// The letters of a region that is not a word end ([`Self::word_end`]:
+    /// the others are read in the word).
+    fn held_letters(&self, region: Region) -> &[u32] {
         match region {
-            Region::WordEnd(n) => &self.word[self.word.len() - n..],
             Region::Marked(start, end) => &self.marked[start..end],
             Region::Own(start, end) => &self.own[start..end],
+            Region::WordEnd(_) => &[],
+        }
+    }
+
+    /// `region.find(suffix)`.
+    fn find(&self, region: Region, suffix: &Suffix) -> Option<usize> {
+        match region {
+            Region::WordEnd(n) => find_suffix(&self.word[self.word.len() - n..], suffix),
+            _ => find_suffix(self.held_letters(region), suffix),
+        }
+    }
+
+    /// `region[i]`, for `i` in the region.
+    fn letter(&self, region: Region, i: usize) -> u32 {
+        match region {
+            Region::WordEnd(n) => self.word[self.word.len() - n + i].code(),
+            _ => self.held_letters(region)[i],
         }
     }
 
@@ -654,7 +683,7 @@ impl Indexed<'_> {
             // The region is the word's last `n` letters: it ends with the
             // suffix if it is as long, and cannot hold it if it is shorter.
             Some(n) => n >= suffix.len(),
-            None => contains(self.text(region), suffix.text),
+            None => contains(self.held_letters(region), suffix.text),
         }
     }
 
@@ -686,9 +715,12 @@ impl Indexed<'_> {
             if self.kept == at && at < self.marked_len && self.marked[at] == c {
                 self.kept += 1;
             }
-            self.word.push(c);
+            self.word.push(L::from_code(c));
         }
-        debug_assert_eq!(self.word[..self.kept], self.marked[..self.kept]);
+        debug_assert!(self.word[..self.kept]
+            .iter()
+            .map(|c| c.code())
+            .eq(self.marked[..self.kept].iter().copied()));
     }
 
     /// The region after `region = region[:-cut] + new`, when the word is
@@ -699,7 +731,7 @@ impl Indexed<'_> {
             // ending: the new word's last letters.
             return Region::WordEnd(n.saturating_sub(cut) + len(new));
         }
-        let text = self.text(region);
+        let text = self.held_letters(region);
         let kept = &text[..text.len().saturating_sub(cut)];
         let mut letters: Vec<u32> = Vec::with_capacity(kept.len() + len(new));
         letters.extend_from_slice(kept);
@@ -717,7 +749,7 @@ impl Indexed<'_> {
         if end <= self.kept {
             return Region::Marked(end - n, end);
         }
-        let letters = self.word[end - n..].to_vec();
+        let letters: Vec<u32> = self.word[end - n..].iter().map(|c| c.code()).collect();
         self.own_region(&letters)
     }
 
@@ -767,13 +799,13 @@ static LETTER_KINDS: [u8; 0x200] = {
 /// into upper case, left to right over the letters already marked: a
 /// marked letter is no vowel to the next), and a copy of the marked word in
 /// `marked`, in one pass.
-fn mark(word: &mut [u32], marked: &mut [u32; INDEXED_MAX]) -> Marks {
+fn mark<L: Letter>(word: &mut [L], marked: &mut [u32; INDEXED_MAX]) -> Marks {
     let n = word.len();
     let marked = &mut marked[..n];
     let kind = |c: u32| LETTER_KINDS.get(c as usize).copied().unwrap_or(0);
     let (mut vowels, mut capitals) = (0u64, false);
     for i in 0..n {
-        let c = word[i];
+        let mut c = word[i].code();
         let k = kind(c);
         let mut vowel = k & VOWEL != 0;
         // Most letters are neither 'u', 'i', 'U' nor 'I'.
@@ -782,15 +814,17 @@ fn mark(word: &mut [u32], marked: &mut [u32; INDEXED_MAX]) -> Marks {
                 && i >= 1
                 && i + 1 < n
                 && vowels >> (i - 1) & 1 != 0
-                && kind(word[i + 1]) & VOWEL != 0
+                && kind(word[i + 1].code()) & VOWEL != 0
             {
-                word[i] = c - 0x20;
+                c -= 0x20;
+                word[i] = L::from_code(c);
                 vowel = false;
             }
-            capitals |= word[i] != c || k & CAPITAL != 0;
+            // Either marked here, or `I` or `U` as it came.
+            capitals |= !vowel || k & CAPITAL != 0;
         }
         vowels |= u64::from(vowel) << i;
-        marked[i] = word[i];
+        marked[i] = c;
     }
     Marks { vowels, capitals }
 }
@@ -829,17 +863,17 @@ fn region_starts(vowels: u64, n: usize) -> (usize, usize, usize) {
 }
 
 /// `text.find(suffix)`, on the suffix's letters.
-fn find_suffix(text: &[u32], suffix: &Suffix) -> Option<usize> {
+fn find_suffix<L: Letter>(text: &[L], suffix: &Suffix) -> Option<usize> {
     let n = suffix.len();
     if n > text.len() {
         return None;
     }
-    (0..=text.len() - n).find(|&i| (0..n).all(|k| text[i + k] == suffix.letter(k)))
+    (0..=text.len() - n).find(|&i| (0..n).all(|k| text[i + k].code() == suffix.letter(k)))
 }
 
 /// The first of step 4's suffixes (`STEP4`) that `word` ends with: the one of
 /// its last letter, or `ie` before `e`.
-fn step4_suffix(word: &[u32]) -> Option<&'static Suffix> {
+fn step4_suffix<L: Letter>(word: &[L]) -> Option<&'static Suffix> {
     static SUFFIXES: [Suffix; 5] = [
         Suffix::of(STEP4[0]),
         Suffix::of(STEP4[1]),
@@ -848,12 +882,13 @@ fn step4_suffix(word: &[u32]) -> Option<&'static Suffix> {
         Suffix::of(STEP4[4]),
     ];
     let [ie, a, e, i, a_breve] = &SUFFIXES;
-    match *word {
-        [.., 0x69, 0x65] => Some(ie),
-        [.., 0x61] => Some(a),
-        [.., 0x65] => Some(e),
-        [.., 0x69] => Some(i),
-        [.., 0x103] => Some(a_breve),
+    let last = |back: usize| word.len().checked_sub(back).map(|k| word[k].code());
+    match (last(2), last(1)?) {
+        (Some(0x69), 0x65) => Some(ie),
+        (_, 0x61) => Some(a),
+        (_, 0x65) => Some(e),
+        (_, 0x69) => Some(i),
+        (_, 0x103) => Some(a_breve),
         _ => None,
     }
 }
@@ -862,17 +897,17 @@ fn step4_suffix(word: &[u32]) -> Option<&'static Suffix> {
 /// region is copied before NLTK edits the word without it, and `suffix in
 /// region` is a comparison of lengths where the region is the word's end.
 /// Each step reads as NLTK's, as [`stem_strings`] does.
-fn stem_indexed(mut word: Word) -> Stemmed {
+fn stem_indexed<L: Letter>(word: &mut Vec<L>) -> Result<(), IndexError> {
     debug_assert!(word.len() <= INDEXED_MAX);
     let mut step1_success = false;
     let mut step2_success = false;
 
     let mut marked = [0u32; INDEXED_MAX];
-    let marks = mark(&mut word, &mut marked);
+    let marks = mark(word, &mut marked);
     let n = word.len();
     let (r1, r2, rv) = region_starts(marks.vowels, n);
     let s = &mut Indexed {
-        word: &mut word,
+        word,
         marked: &marked,
         marked_len: n,
         kept: n,
@@ -948,9 +983,8 @@ fn stem_indexed(mut word: Word) -> Stemmed {
                 // in "aeio\u0103\xe2\xee"`: RV starts with the suffix if its
                 // first place in RV is the first letter (it has one: the
                 // suffix is in RV), else the letter before it is read.
-                let rv = s.text(s.rv);
-                if let Some(i) = find_suffix(rv, suffix) {
-                    if i != 0 && !STEP3_KEEPING.has(rv[i - 1]) {
+                if let Some(i) = s.find(s.rv, suffix) {
+                    if i != 0 && !STEP3_KEEPING.has(s.letter(s.rv, i - 1)) {
                         s.edit(suffix.len(), "", false, false);
                     }
                 }
@@ -967,9 +1001,9 @@ fn stem_indexed(mut word: Word) -> Stemmed {
 
     // (Edits write no capital.)
     if marks.capitals {
-        UNMARK.apply(&mut word);
+        UNMARK.apply(s.word);
     }
-    Ok(word)
+    Ok(())
 }
 
 #[cfg(test)]
@@ -988,13 +1022,20 @@ mod tests {
         }
     }
 
+    /// The indexed path, on code points and (for an ASCII word) on bytes,
+    /// gives what the strings path gives.
     fn assert_same(word: &[u32]) {
         let text: String = word.iter().filter_map(|&c| char::from_u32(c)).collect();
-        assert_eq!(
-            stem_indexed(word.to_vec()),
-            stem_strings(word.to_vec()),
-            "{text:?}"
-        );
+        let expected = stem_strings(word.to_vec());
+        let mut indexed = word.to_vec();
+        let indexed = stem_indexed(&mut indexed).map(|()| indexed);
+        assert_eq!(indexed, expected, "{text:?}");
+        if text.is_ascii() {
+            let mut bytes = text.clone().into_bytes();
+            let bytes = stem_indexed(&mut bytes).map(|()| bytes);
+            let expected = expected.map(|stem| stem.iter().map(|&c| c as u8).collect());
+            assert_eq!(bytes, expected, "{text:?} in bytes");
+        }
     }
 
     /// Letters at the edges: the vowels, `ţ` and `ş` with a cedilla (NLTK's)
@@ -1048,6 +1089,31 @@ mod tests {
                 marks.capitals,
                 expected.iter().any(|&c| c == 0x49 || c == 0x55)
             );
+        }
+    }
+
+    /// A word longer than the indexed path takes is stemmed by the strings
+    /// path, in place, on code points and on bytes.
+    #[test]
+    fn long_words_take_the_strings_path() {
+        for text in [
+            "inconstitu\u{163}ionalit\u{103}\u{163}ilorabilitatelor",
+            "nemaipomenitelorprostovanilorabilitatilor",
+        ] {
+            let word: Word = text.chars().map(u32::from).collect();
+            assert!(word.len() > INDEXED_MAX);
+            let expected = stem_strings(word.clone());
+            assert_eq!(stem(word.clone()), expected);
+            if text.is_ascii() {
+                let mut bytes = text.as_bytes().to_vec();
+                stem_in_place(&mut bytes).expect("no IndexError");
+                let expected: Vec<u8> = expected
+                    .expect("no IndexError")
+                    .iter()
+                    .map(|&c| c as u8)
+                    .collect();
+                assert_eq!(bytes, expected);
+            }
         }
     }
 
