@@ -3,6 +3,12 @@
 //!
 //! NLTK writes `ţ` and `ş` with a cedilla (U+0163, U+015F); the same letters
 //! with a comma below (U+021B, U+0219) match none of its suffixes.
+//!
+//! NLTK keeps R1, R2 and RV as strings of their own, and reads R1 and R2 as
+//! they were after it edited the word without them. `stem_strings` does
+//! the same; `stem_indexed`, the path of every word of up to
+//! `INDEXED_MAX` letters, keeps each region as a place (the word's end, or
+//! the marked word's letters as they were), which it is tested against.
 
 use super::pystr::{
     at, chop, contains, eq, find, is_in, len, member_flags, push, slice, starts, suffix_replace,
@@ -638,8 +644,8 @@ struct Indexed<'w, L> {
 }
 
 impl<L: Letter> Indexed<'_, L> {
-    /// The letters of a region that is not a word end ([`Self::word_end`]:
-    /// the others are read in the word).
+    /// The letters of a region kept apart from the word (a word end, whose
+    /// letters are the word's, is never asked).
     fn held_letters(&self, region: Region) -> &[u32] {
         match region {
             Region::Marked(start, end) => &self.marked[start..end],
