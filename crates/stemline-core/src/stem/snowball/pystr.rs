@@ -346,7 +346,7 @@ impl Letters {
 
     /// `letter in letters`.
     #[inline(always)]
-    pub fn has(&self, letter: u32) -> bool {
+    pub const fn has(&self, letter: u32) -> bool {
         letter < 0x200 && self.0[(letter / 64) as usize] >> (letter % 64) & 1 != 0
     }
 }
@@ -428,7 +428,7 @@ impl Suffix {
 
     /// The number of letters (Python's `len`).
     #[inline(always)]
-    pub fn len(&self) -> usize {
+    pub const fn len(&self) -> usize {
         self.len
     }
 
@@ -439,7 +439,7 @@ impl Suffix {
 
     /// The code point of letter `i` (Python's `suffix[i]`, `i` below `len`).
     #[inline(always)]
-    pub fn letter(&self, i: usize) -> u32 {
+    pub const fn letter(&self, i: usize) -> u32 {
         self.letters[i]
     }
 }

@@ -3,18 +3,25 @@
 //!
 //! NLTK writes `ţ` and `ş` with a cedilla (U+0163, U+015F); the same letters
 //! with a comma below (U+021B, U+0219) match none of its suffixes.
+//!
+//! NLTK keeps R1, R2 and RV as strings of their own, and reads R1 and R2 as
+//! they were after it edited the word without them. `stem_strings` does
+//! the same; `stem_indexed`, the path of every word of up to
+//! `INDEXED_MAX` letters, keeps each region as a place (the word's end, or
+//! the marked word's letters as they were), which it is tested against.
 
 use super::pystr::{
-    at, chop, contains, ends, eq, find, is_in, len, push, slice, starts, suffix_replace,
-    IndexError, Letters, Stemmed, Suffixes, Translation,
+    at, chop, contains, eq, find, is_in, len, member_flags, push, slice, starts, suffix_replace,
+    IndexError, Letters, Stemmed, Suffix, Suffixes, Translation,
 };
 use super::regions::{r1r2_standard, rv_standard, upper_between_vowels};
+use crate::stem::letter::Letter;
 use crate::stem::Word;
 
 const VOWELS: Letters = Letters::of("aeiou\u{103}\u{e2}\u{ee}");
 /// 'I' and 'U' back in lower case.
 const UNMARK: Translation<2> = Translation::new([('I', 'i'), ('U', 'u')]);
-static STEP0_SUFFIXES: Suffixes<16> = Suffixes::new([
+const STEP0: [&str; 16] = [
     "iilor",
     "ului",
     "elor",
@@ -31,8 +38,10 @@ static STEP0_SUFFIXES: Suffixes<16> = Suffixes::new([
     "ul",
     "ea",
     "ii",
-]);
-static STEP1_SUFFIXES: Suffixes<46> = Suffixes::new([
+];
+static STEP0_SUFFIXES: Suffixes<16> = Suffixes::new(STEP0);
+static STEP0_HASHED: HashedSuffixes<16> = HashedSuffixes::new(STEP0);
+const STEP1: [&str; 46] = [
     "abilitate",
     "abilitati",
     "abilit\u{103}\u{163}i",
@@ -79,8 +88,10 @@ static STEP1_SUFFIXES: Suffixes<46> = Suffixes::new([
     "\u{103}tor",
     "itiv",
     "itor",
-]);
-static STEP2_SUFFIXES: Suffixes<62> = Suffixes::new([
+];
+static STEP1_SUFFIXES: Suffixes<46> = Suffixes::new(STEP1);
+static STEP1_HASHED: HashedSuffixes<46> = HashedSuffixes::new(STEP1);
+const STEP2: [&str; 62] = [
     "abila",
     "abile",
     "abili",
@@ -143,8 +154,10 @@ static STEP2_SUFFIXES: Suffixes<62> = Suffixes::new([
     "ic",
     "os",
     "iv",
-]);
-static STEP3_SUFFIXES: Suffixes<94> = Suffixes::new([
+];
+static STEP2_SUFFIXES: Suffixes<62> = Suffixes::new(STEP2);
+static STEP2_HASHED: HashedSuffixes<62> = HashedSuffixes::new(STEP2);
+const STEP3: [&str; 94] = [
     "seser\u{103}\u{163}i",
     "aser\u{103}\u{163}i",
     "iser\u{103}\u{163}i",
@@ -239,7 +252,9 @@ static STEP3_SUFFIXES: Suffixes<94> = Suffixes::new([
     "im",
     "\u{e2}m",
     "se",
-]);
+];
+static STEP3_SUFFIXES: Suffixes<94> = Suffixes::new(STEP3);
+static STEP3_HASHED: HashedSuffixes<94> = HashedSuffixes::new(STEP3);
 /// Step 3's suffixes deleted wherever they are in RV (with RV).
 const STEP3_DELETE: [&str; 20] = [
     "seser\u{103}\u{163}i",
@@ -263,6 +278,139 @@ const STEP3_DELETE: [&str; 20] = [
     "\u{e2}m",
     "se",
 ];
+
+/// One of NLTK's suffix tuples (of suffixes of two letters or more) for
+/// [`stem_indexed`], its suffixes found by the word's last letters: a hash of
+/// the last three (the last two, for a suffix of two) picks out the few
+/// suffixes the word may end with, as bits in NLTK's order, each then tested
+/// in full. Most words at most steps end with none, and leave after two
+/// reads; a word that ends with one tests about one other. (The strings path
+/// searches the same tuples as [`Suffixes`], apart.)
+struct HashedSuffixes<const N: usize> {
+    list: [Suffix; N],
+    /// By hash of the last three letters, the suffixes of three letters or
+    /// more that end so (bit `i` for `list[i]`), and more that share the hash.
+    by_three: [u128; 1 << BY_THREE_BITS],
+    /// The same for the suffixes of two letters, by their two.
+    by_two: [u128; 1 << BY_TWO_BITS],
+}
+
+const BY_THREE_BITS: u32 = 7;
+const BY_TWO_BITS: u32 = 5;
+
+/// The bucket of a word's or suffix's last letters `a`, `b`, `c` (`a` 0 for
+/// the last two), of `1 << bits`: a multiplicative hash of the three code
+/// points, each below 2**21.
+const fn bucket(a: u32, b: u32, c: u32, bits: u32) -> usize {
+    let key = (a as u64) << 42 | (b as u64) << 21 | c as u64;
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize
+}
+
+impl<const N: usize> HashedSuffixes<N> {
+    const fn new(texts: [&'static str; N]) -> Self {
+        assert!(N <= 128, "a suffix a bit of a u128");
+        let mut list = [Suffix::of(""); N];
+        let mut by_three = [0u128; 1 << BY_THREE_BITS];
+        let mut by_two = [0u128; 1 << BY_TWO_BITS];
+        let mut i = 0;
+        while i < N {
+            let suffix = Suffix::of(texts[i]);
+            let n = suffix.len();
+            assert!(
+                n >= 2,
+                "every suffix of these tuples has two letters or more"
+            );
+            let (b, c) = (suffix.letter(n - 2), suffix.letter(n - 1));
+            if n == 2 {
+                by_two[bucket(0, b, c, BY_TWO_BITS)] |= 1 << i;
+            } else {
+                by_three[bucket(suffix.letter(n - 3), b, c, BY_THREE_BITS)] |= 1 << i;
+            }
+            list[i] = suffix;
+            i += 1;
+        }
+        HashedSuffixes {
+            list,
+            by_three,
+            by_two,
+        }
+    }
+
+    /// The suffixes `word` ends with, in NLTK's order, each with its index:
+    /// NLTK's `for suffix in suffixes: if word.endswith(suffix):`.
+    #[inline]
+    fn ending<'w, L: Letter>(
+        &'static self,
+        word: &'w [L],
+    ) -> impl Iterator<Item = (usize, &'static Suffix)> + 'w {
+        let mut candidates = match *word {
+            [.., a, b, c] => {
+                let (a, b, c) = (a.code(), b.code(), c.code());
+                self.by_three[bucket(a, b, c, BY_THREE_BITS)]
+                    | self.by_two[bucket(0, b, c, BY_TWO_BITS)]
+            }
+            [b, c] => self.by_two[bucket(0, b.code(), c.code(), BY_TWO_BITS)],
+            _ => 0,
+        };
+        std::iter::from_fn(move || {
+            while candidates != 0 {
+                let i = candidates.trailing_zeros() as usize;
+                candidates &= candidates - 1;
+                if self.list[i].ends(word) {
+                    return Some((i, &self.list[i]));
+                }
+            }
+            None
+        })
+    }
+
+    /// The first suffix `word` ends with (NLTK's loop with its `break`).
+    #[inline]
+    fn first<L: Letter>(&'static self, word: &[L]) -> Option<&'static Suffix> {
+        self.ending(word).next().map(|(_, suffix)| suffix)
+    }
+}
+
+/// Which of step 3's suffixes are deleted with RV, by index.
+const STEP3_DELETES: [bool; 94] = member_flags(&STEP3, &STEP3_DELETE);
+const STEP4: [&str; 5] = ["ie", "a", "e", "i", "\u{103}"];
+static STEP4_SUFFIXES: Suffixes<5> = Suffixes::new(STEP4);
+/// The letters before a suffix of step 3 that keep it (NLTK's
+/// `"aeio\u0103\xe2\xee"`: the vowels but `u`).
+const STEP3_KEEPING: Letters = Letters::of("aeio\u{103}\u{e2}\u{ee}");
+
+/// What step 0 does with a suffix of the word that is in R1: NLTK's chain of
+/// `if suffix in ...` (`word`, for `ile`'s `word[-5:-3] != "ab"`, is the word
+/// as step 0 finds it).
+fn step0_rule<L: Letter>(suffix: &str, word: &[L]) -> Step0 {
+    if matches!(suffix, "ul" | "ului") {
+        // `word[:-len(suffix)]` is `suffix_replace(word, suffix, "")`.
+        Step0::WordAndRv("")
+    } else if suffix == "aua"
+        || suffix == "atei"
+        || (suffix == "ile" && !eq(slice(word, -5, -3), "ab"))
+    {
+        Step0::Word(2)
+    } else if matches!(suffix, "ea" | "ele" | "elor") {
+        Step0::WordAndRv("e")
+    } else if matches!(suffix, "ii" | "iua" | "iei" | "iile" | "iilor" | "ilor") {
+        Step0::WordAndRv("i")
+    } else if matches!(suffix, "a\u{163}ie" | "a\u{163}ia") {
+        Step0::Word(1)
+    } else {
+        Step0::Nothing
+    }
+}
+
+enum Step0 {
+    /// `suffix_replace(word, suffix, new)`, and the same in RV if the suffix
+    /// is anywhere in it, else RV is emptied.
+    WordAndRv(&'static str),
+    /// `word = word[:-n]`, RV left as it was.
+    Word(usize),
+    /// `ile` after `ab`: the word is left as it is.
+    Nothing,
+}
 
 /// What step 1 makes of each of its suffixes.
 fn step1_replacement(suffix: &str) -> Step1 {
@@ -305,13 +453,62 @@ enum Step1 {
     WordAndR2(&'static str),
 }
 
+/// What step 2 does with a suffix of the word that is in R2.
+fn step2_rule(suffix: &str) -> Step2 {
+    if matches!(suffix, "iune" | "iuni") {
+        Step2::Tion
+    } else if matches!(
+        suffix,
+        "ism" | "isme" | "ist" | "ista" | "iste" | "isti" | "ist\u{103}" | "i\u{15f}ti"
+    ) {
+        Step2::Ist
+    } else {
+        Step2::Chop
+    }
+}
+
+enum Step2 {
+    /// `if word[-5] == "ţ": word = word[:-5] + "t"` (an `IndexError` on a
+    /// word of four letters).
+    Tion,
+    /// `suffix_replace(word, suffix, "ist")`.
+    Ist,
+    /// `word = word[:-len(suffix)]`.
+    Chop,
+}
+
 /// `rv[rv.index(suffix) - 1]` for a suffix that is in RV.
 fn letter_before_first(rv: &[u32], suffix: &str) -> Result<u32, IndexError> {
     let i = find(rv, suffix).map_or(0, |i| i as isize);
     at(rv, i - 1)
 }
 
+/// The longest word that [`stem_indexed`] takes (every word of Romanian
+/// text; its buffers are on the stack). A longer one takes [`stem_strings`].
+const INDEXED_MAX: usize = 32;
+
 pub fn stem(mut word: Word) -> Stemmed {
+    stem_in_place(&mut word)?;
+    Ok(word)
+}
+
+/// [`stem`] on the word in place, on code points or on the bytes of an ASCII
+/// word (every letter the steps write is ASCII, so the stem of an ASCII word
+/// is ASCII).
+pub fn stem_in_place<L: Letter>(word: &mut Vec<L>) -> Result<(), IndexError> {
+    if word.len() <= INDEXED_MAX {
+        return stem_indexed(word);
+    }
+    let stem = stem_strings(word.iter().map(|c| c.code()).collect())?;
+    word.clear();
+    word.extend(stem.into_iter().map(L::from_code));
+    Ok(())
+}
+
+/// NLTK's `stem` with R1, R2 and RV as strings of their own, each edited as
+/// NLTK edits it: the words longer than [`INDEXED_MAX`], and the reference
+/// that [`stem_indexed`] is tested against.
+fn stem_strings(mut word: Word) -> Stemmed {
     let mut step1_success = false;
     let mut step2_success = false;
 
@@ -325,29 +522,17 @@ pub fn stem(mut word: Word) -> Stemmed {
     // STEP 0: Removal of plurals and other simplifications
     if let Some(suffix) = STEP0_SUFFIXES.first_ending(&word) {
         if contains(&r1, suffix) {
-            let in_rv = contains(&rv, suffix);
-            // The same in RV if the suffix is anywhere in it, else RV is empty.
-            let replace_in_word_and_rv = |word: &mut Word, rv: &mut Word, new: &str| {
-                suffix_replace(word, suffix, new);
-                if in_rv {
-                    suffix_replace(rv, suffix, new);
-                } else {
-                    rv.clear();
+            match step0_rule(suffix, &word) {
+                Step0::WordAndRv(new) => {
+                    suffix_replace(&mut word, suffix, new);
+                    if contains(&rv, suffix) {
+                        suffix_replace(&mut rv, suffix, new);
+                    } else {
+                        rv.clear();
+                    }
                 }
-            };
-            if matches!(suffix, "ul" | "ului") {
-                replace_in_word_and_rv(&mut word, &mut rv, "");
-            } else if suffix == "aua"
-                || suffix == "atei"
-                || (suffix == "ile" && !eq(slice(&word, -5, -3), "ab"))
-            {
-                chop(&mut word, 2);
-            } else if matches!(suffix, "ea" | "ele" | "elor") {
-                replace_in_word_and_rv(&mut word, &mut rv, "e");
-            } else if matches!(suffix, "ii" | "iua" | "iei" | "iile" | "iilor" | "ilor") {
-                replace_in_word_and_rv(&mut word, &mut rv, "i");
-            } else if matches!(suffix, "a\u{163}ie" | "a\u{163}ia") {
-                chop(&mut word, 1);
+                Step0::Word(n) => chop(&mut word, n),
+                Step0::Nothing => {}
             }
         }
     }
@@ -377,18 +562,15 @@ pub fn stem(mut word: Word) -> Stemmed {
     if let Some(suffix) = STEP2_SUFFIXES.first_ending(&word) {
         if contains(&r2, suffix) {
             step2_success = true;
-            if matches!(suffix, "iune" | "iuni") {
-                if at(&word, -5)? == 0x163 {
-                    chop(&mut word, 5);
-                    push(&mut word, "t");
+            match step2_rule(suffix) {
+                Step2::Tion => {
+                    if at(&word, -5)? == 0x163 {
+                        chop(&mut word, 5);
+                        push(&mut word, "t");
+                    }
                 }
-            } else if matches!(
-                suffix,
-                "ism" | "isme" | "ist" | "ista" | "iste" | "isti" | "ist\u{103}" | "i\u{15f}ti"
-            ) {
-                suffix_replace(&mut word, suffix, "ist");
-            } else {
-                chop(&mut word, len(suffix));
+                Step2::Ist => suffix_replace(&mut word, suffix, "ist"),
+                Step2::Chop => chop(&mut word, len(suffix)),
             }
         }
     }
@@ -414,10 +596,7 @@ pub fn stem(mut word: Word) -> Stemmed {
     }
 
     // STEP 4: Removal of final vowel
-    if let Some(&suffix) = ["ie", "a", "e", "i", "\u{103}"]
-        .iter()
-        .find(|s| ends(&word, s))
-    {
+    if let Some(suffix) = STEP4_SUFFIXES.first_ending(&word) {
         if contains(&rv, suffix) {
             chop(&mut word, len(suffix));
         }
@@ -425,4 +604,571 @@ pub fn stem(mut word: Word) -> Stemmed {
 
     UNMARK.apply(&mut word);
     Ok(word)
+}
+
+/// Where the letters of one of NLTK's region strings are, for
+/// [`stem_indexed`].
+///
+/// NLTK edits a region with the word, or the word alone, or (step 1's R2)
+/// the region after the word was edited alone. A region edited with the word
+/// stays its last letters ([`Region::WordEnd`]); one left as it was, when
+/// the word is edited, keeps its letters: the marked word's as they were
+/// before any edit, if the word still had them there ([`Region::Marked`]),
+/// else a copy ([`Region::Own`]): R2 after step 1 gives a suffix its new
+/// ending in it, where step 0 had edited the word (`vizitatorul`), 1.5% of
+/// the vocabulary's words.
+#[derive(Clone, Copy, Debug)]
+enum Region {
+    /// The last `len` letters of the word as it is now.
+    WordEnd(usize),
+    /// `marked[start..end]` of [`Indexed`].
+    Marked(usize, usize),
+    /// `own[start..end]` of [`Indexed`].
+    Own(usize, usize),
+}
+
+/// The word as [`stem_indexed`] edits it, and its regions.
+struct Indexed<'w, L> {
+    word: &'w mut Vec<L>,
+    /// The marked word before any edit (`marked[..marked_len]`).
+    marked: &'w [u32; INDEXED_MAX],
+    marked_len: usize,
+    /// `word[..kept]` is `marked[..kept]`: letters that no edit changed.
+    kept: usize,
+    /// Letters of regions that are in neither word (none for most words: no
+    /// allocation then).
+    own: Vec<u32>,
+    r1: Region,
+    r2: Region,
+    rv: Region,
+}
+
+impl<L: Letter> Indexed<'_, L> {
+    /// The letters of a region kept apart from the word (a word end, whose
+    /// letters are the word's, is never asked).
+    fn held_letters(&self, region: Region) -> &[u32] {
+        match region {
+            Region::Marked(start, end) => &self.marked[start..end],
+            Region::Own(start, end) => &self.own[start..end],
+            Region::WordEnd(_) => &[],
+        }
+    }
+
+    /// `region.find(suffix)`.
+    fn find(&self, region: Region, suffix: &Suffix) -> Option<usize> {
+        match region {
+            Region::WordEnd(n) => find_suffix(&self.word[self.word.len() - n..], suffix),
+            _ => find_suffix(self.held_letters(region), suffix),
+        }
+    }
+
+    /// `region[i]`, for `i` in the region.
+    fn letter(&self, region: Region, i: usize) -> u32 {
+        match region {
+            Region::WordEnd(n) => self.word[self.word.len() - n + i].code(),
+            _ => self.held_letters(region)[i],
+        }
+    }
+
+    /// The region's length if it is the word's last letters: a word end, or
+    /// letters of the marked word that end where the word ends, among those
+    /// no edit changed.
+    fn word_end(&self, region: Region) -> Option<usize> {
+        match region {
+            Region::WordEnd(n) => Some(n),
+            Region::Marked(start, end) if end == self.word.len() && end <= self.kept => {
+                Some(end - start)
+            }
+            Region::Marked(..) | Region::Own(..) => None,
+        }
+    }
+
+    /// NLTK's `suffix in region`, for a suffix the word ends with.
+    fn has(&self, region: Region, suffix: &Suffix) -> bool {
+        match self.word_end(region) {
+            // The region is the word's last `n` letters: it ends with the
+            // suffix if it is as long, and cannot hold it if it is shorter.
+            Some(n) => n >= suffix.len(),
+            None => contains(self.held_letters(region), suffix.text),
+        }
+    }
+
+    /// `word = word[:-cut] + new`, with `r2 = r2[:-cut] + new` and `rv =
+    /// rv[:-cut] + new` where `with_r2` and `with_rv` say (NLTK's
+    /// `suffix_replace` on both, or `word[:-n]` and `rv[:-n]`); each other
+    /// region keeps its letters. No replacement is longer than what it
+    /// replaces, so the word never grows.
+    fn edit(&mut self, cut: usize, new: &str, with_r2: bool, with_rv: bool) {
+        debug_assert!(cut >= 1 && len(new) <= cut);
+        self.r2 = if with_r2 {
+            self.replaced(self.r2, cut, new)
+        } else {
+            self.held(self.r2)
+        };
+        self.rv = if with_rv {
+            self.replaced(self.rv, cut, new)
+        } else {
+            self.held(self.rv)
+        };
+        // R1 is never edited: it stays the marked word's.
+        chop(self.word, cut);
+        self.kept = self.kept.min(self.word.len());
+        for c in new.chars().map(u32::from) {
+            // A letter written where the marked word has the same (each of
+            // step 0's replacements is its suffix's first letter) changes
+            // nothing there.
+            let at = self.word.len();
+            if self.kept == at && at < self.marked_len && self.marked[at] == c {
+                self.kept += 1;
+            }
+            self.word.push(L::from_code(c));
+        }
+        debug_assert!(self.word[..self.kept]
+            .iter()
+            .map(|c| c.code())
+            .eq(self.marked[..self.kept].iter().copied()));
+    }
+
+    /// The region after `region = region[:-cut] + new`, when the word is
+    /// given the same edit (called before the word's).
+    fn replaced(&mut self, region: Region, cut: usize, new: &str) -> Region {
+        if let Some(n) = self.word_end(region) {
+            // The word's last `n` letters, cut alike, with the same new
+            // ending: the new word's last letters.
+            return Region::WordEnd(n.saturating_sub(cut) + len(new));
+        }
+        let text = self.held_letters(region);
+        let kept = &text[..text.len().saturating_sub(cut)];
+        let mut letters: Vec<u32> = Vec::with_capacity(kept.len() + len(new));
+        letters.extend_from_slice(kept);
+        push(&mut letters, new);
+        self.own_region(&letters)
+    }
+
+    /// The region as it is when the word is edited alone: a word end keeps
+    /// its letters, which are the marked word's if no edit changed them.
+    fn held(&mut self, region: Region) -> Region {
+        let Region::WordEnd(n) = region else {
+            return region;
+        };
+        let end = self.word.len();
+        if end <= self.kept {
+            return Region::Marked(end - n, end);
+        }
+        let letters: Vec<u32> = self.word[end - n..].iter().map(|c| c.code()).collect();
+        self.own_region(&letters)
+    }
+
+    /// A region of these letters, in [`Self::own`].
+    fn own_region(&mut self, letters: &[u32]) -> Region {
+        let start = self.own.len();
+        self.own.extend_from_slice(letters);
+        Region::Own(start, self.own.len())
+    }
+}
+
+/// What NLTK's marking (`u` and `i` between vowels put into upper case) tells
+/// the rest of [`stem_indexed`].
+struct Marks {
+    /// Bit `i` set if letter `i` of the marked word is a vowel.
+    vowels: u64,
+    /// Whether the marked word has an `I` or a `U` (marked, or as it came),
+    /// which NLTK's last line puts back in lower case.
+    capitals: bool,
+}
+
+/// What [`mark`] asks of a letter, by code point (the letters from U+0200 on
+/// are none of these): a vowel, a letter NLTK marks between vowels, a capital
+/// NLTK's last line puts back in lower case.
+const VOWEL: u8 = 1;
+const MARKABLE: u8 = 2;
+const CAPITAL: u8 = 4;
+static LETTER_KINDS: [u8; 0x200] = {
+    let mut kinds = [0u8; 0x200];
+    let mut c = 0;
+    while c < 0x200 {
+        if VOWELS.has(c as u32) {
+            kinds[c] |= VOWEL;
+        }
+        if c == 'u' as usize || c == 'i' as usize {
+            kinds[c] |= MARKABLE;
+        }
+        if c == 'U' as usize || c == 'I' as usize {
+            kinds[c] |= CAPITAL;
+        }
+        c += 1;
+    }
+    kinds
+};
+
+/// NLTK's marking of `word` in place (every 'u' and 'i' between vowels put
+/// into upper case, left to right over the letters already marked: a
+/// marked letter is no vowel to the next), and a copy of the marked word in
+/// `marked`, in one pass.
+fn mark<L: Letter>(word: &mut [L], marked: &mut [u32; INDEXED_MAX]) -> Marks {
+    let n = word.len();
+    let marked = &mut marked[..n];
+    let kind = |c: u32| LETTER_KINDS.get(c as usize).copied().unwrap_or(0);
+    let (mut vowels, mut capitals) = (0u64, false);
+    for i in 0..n {
+        let mut c = word[i].code();
+        let k = kind(c);
+        let mut vowel = k & VOWEL != 0;
+        // Most letters are neither 'u', 'i', 'U' nor 'I'.
+        if k & (MARKABLE | CAPITAL) != 0 {
+            if k & MARKABLE != 0
+                && i >= 1
+                && i + 1 < n
+                && vowels >> (i - 1) & 1 != 0
+                && kind(word[i + 1].code()) & VOWEL != 0
+            {
+                c -= 0x20;
+                word[i] = L::from_code(c);
+                vowel = false;
+            }
+            // Either marked here, or `I` or `U` as it came.
+            capitals |= !vowel || k & CAPITAL != 0;
+        }
+        vowels |= u64::from(vowel) << i;
+        marked[i] = c;
+    }
+    Marks { vowels, capitals }
+}
+
+/// Where R1, R2 and RV start in a marked word of `n` letters whose vowels
+/// are the bits of `vowels` (`n` for an empty region): NLTK's
+/// `_r1r2_standard` and `_rv_standard` on the bits.
+fn region_starts(vowels: u64, n: usize) -> (usize, usize, usize) {
+    debug_assert!(n < 64);
+    let letters = (1u64 << n) - 1;
+    let first = |bits: u64| bits.trailing_zeros() as usize;
+    let after = |bits: u64| if bits == 0 { n } else { first(bits) + 1 };
+    // Bit `i` set where letter `i` is a non-vowel after a vowel (so `i >=
+    // 1`): R1 follows the first; R2 the first after R1's first letter (NLTK
+    // looks at R1's letters from its second on, each after the one before).
+    let vowel_consonant = !vowels & vowels << 1 & letters;
+    let r1 = after(vowel_consonant);
+    let r2 = if r1 >= n {
+        n
+    } else {
+        after(vowel_consonant >> (r1 + 1) << (r1 + 1))
+    };
+    let beyond_second = letters & !0b11;
+    let rv = if n < 2 {
+        n
+    } else if vowels & 0b10 == 0 {
+        // After the next vowel.
+        after(vowels & beyond_second)
+    } else if vowels & 0b11 == 0b11 {
+        // After the next non-vowel.
+        after(!vowels & beyond_second)
+    } else {
+        3.min(n)
+    };
+    (r1, r2, rv)
+}
+
+/// `text.find(suffix)`, on the suffix's letters.
+fn find_suffix<L: Letter>(text: &[L], suffix: &Suffix) -> Option<usize> {
+    let n = suffix.len();
+    if n > text.len() {
+        return None;
+    }
+    (0..=text.len() - n).find(|&i| (0..n).all(|k| text[i + k].code() == suffix.letter(k)))
+}
+
+/// The first of step 4's suffixes (`STEP4`) that `word` ends with: the one of
+/// its last letter, or `ie` before `e`.
+fn step4_suffix<L: Letter>(word: &[L]) -> Option<&'static Suffix> {
+    static SUFFIXES: [Suffix; 5] = [
+        Suffix::of(STEP4[0]),
+        Suffix::of(STEP4[1]),
+        Suffix::of(STEP4[2]),
+        Suffix::of(STEP4[3]),
+        Suffix::of(STEP4[4]),
+    ];
+    let [ie, a, e, i, a_breve] = &SUFFIXES;
+    let last = |back: usize| word.len().checked_sub(back).map(|k| word[k].code());
+    match (last(2), last(1)?) {
+        (Some(0x69), 0x65) => Some(ie),
+        (_, 0x61) => Some(a),
+        (_, 0x65) => Some(e),
+        (_, 0x69) => Some(i),
+        (_, 0x103) => Some(a_breve),
+        _ => None,
+    }
+}
+
+/// NLTK's `stem` on the word with its regions as indexes ([`Region`]): no
+/// region is copied before NLTK edits the word without it, and `suffix in
+/// region` is a comparison of lengths where the region is the word's end.
+/// Each step reads as NLTK's, as [`stem_strings`] does.
+fn stem_indexed<L: Letter>(word: &mut Vec<L>) -> Result<(), IndexError> {
+    debug_assert!(word.len() <= INDEXED_MAX);
+    let mut step1_success = false;
+    let mut step2_success = false;
+
+    let mut marked = [0u32; INDEXED_MAX];
+    let marks = mark(word, &mut marked);
+    let n = word.len();
+    let (r1, r2, rv) = region_starts(marks.vowels, n);
+    let s = &mut Indexed {
+        word,
+        marked: &marked,
+        marked_len: n,
+        kept: n,
+        own: Vec::new(),
+        r1: Region::Marked(r1, n),
+        r2: Region::Marked(r2, n),
+        rv: Region::Marked(rv, n),
+    };
+
+    // STEP 0: Removal of plurals and other simplifications
+    if let Some(suffix) = STEP0_HASHED.first(s.word) {
+        if s.has(s.r1, suffix) {
+            match step0_rule(suffix.text, s.word) {
+                Step0::WordAndRv(new) => {
+                    let in_rv = s.has(s.rv, suffix);
+                    s.edit(suffix.len(), new, false, in_rv);
+                    if !in_rv {
+                        s.rv = Region::WordEnd(0);
+                    }
+                }
+                Step0::Word(n) => s.edit(n, "", false, false),
+                Step0::Nothing => {}
+            }
+        }
+    }
+
+    // STEP 1: Reduction of combining suffixes, as in `stem_strings`.
+    while let Some(suffix) = STEP1_HASHED.first(s.word) {
+        if !s.has(s.r1, suffix) {
+            step1_success = false;
+            break;
+        }
+        step1_success = true;
+        match step1_replacement(suffix.text) {
+            Step1::Word(new) => s.edit(suffix.len(), new, false, false),
+            Step1::Chop5 => s.edit(5, "", false, false),
+            Step1::WordAndR2(new) => {
+                // NLTK tests R2 after the word's edit, which leaves R2 as
+                // it was: the test before it is the same.
+                let in_r2 = s.has(s.r2, suffix);
+                s.edit(suffix.len(), new, in_r2, false);
+            }
+        }
+    }
+
+    // STEP 2: Removal of standard suffixes
+    if let Some(suffix) = STEP2_HASHED.first(s.word) {
+        if s.has(s.r2, suffix) {
+            step2_success = true;
+            match step2_rule(suffix.text) {
+                Step2::Tion => {
+                    if at(s.word, -5)? == 0x163 {
+                        s.edit(5, "t", false, false);
+                    }
+                }
+                Step2::Ist => s.edit(suffix.len(), "ist", false, false),
+                Step2::Chop => s.edit(suffix.len(), "", false, false),
+            }
+        }
+    }
+
+    // STEP 3: Removal of verb suffixes: the first suffix of the word that is
+    // in RV (one that is not lets the next be tried).
+    if !step1_success && !step2_success {
+        let found = STEP3_HASHED
+            .ending(s.word)
+            .find(|&(_, suffix)| s.has(s.rv, suffix));
+        if let Some((i, suffix)) = found {
+            if STEP3_DELETES[i] {
+                s.edit(suffix.len(), "", false, true);
+            } else {
+                // `not rv.startswith(suffix) and rv[rv.index(suffix) - 1] not
+                // in "aeio\u0103\xe2\xee"`: RV starts with the suffix if its
+                // first place in RV is the first letter (it has one: the
+                // suffix is in RV), else the letter before it is read.
+                if let Some(i) = s.find(s.rv, suffix) {
+                    if i != 0 && !STEP3_KEEPING.has(s.letter(s.rv, i - 1)) {
+                        s.edit(suffix.len(), "", false, false);
+                    }
+                }
+            }
+        }
+    }
+
+    // STEP 4: Removal of final vowel
+    if let Some(suffix) = step4_suffix(s.word) {
+        if s.has(s.rv, suffix) {
+            chop(s.word, suffix.len());
+        }
+    }
+
+    // (Edits write no capital.)
+    if marks.capitals {
+        UNMARK.apply(s.word);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A fixed xorshift sequence.
+    struct Rng(u64);
+
+    impl Rng {
+        fn below(&mut self, n: usize) -> usize {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            (self.0 % n as u64) as usize
+        }
+    }
+
+    /// The indexed path, on code points and (for an ASCII word) on bytes,
+    /// gives what the strings path gives.
+    fn assert_same(word: &[u32]) {
+        let text: String = word.iter().filter_map(|&c| char::from_u32(c)).collect();
+        let expected = stem_strings(word.to_vec());
+        let mut indexed = word.to_vec();
+        let indexed = stem_indexed(&mut indexed).map(|()| indexed);
+        assert_eq!(indexed, expected, "{text:?}");
+        if text.is_ascii() {
+            let mut bytes = text.clone().into_bytes();
+            let bytes = stem_indexed(&mut bytes).map(|()| bytes);
+            let expected = expected.map(|stem| stem.iter().map(|&c| c as u8).collect());
+            assert_eq!(bytes, expected, "{text:?} in bytes");
+        }
+    }
+
+    /// Letters at the edges: the vowels, `ţ` and `ş` with a cedilla (NLTK's)
+    /// and with a comma below, the capitals `I` and `U` (NLTK's marks, which
+    /// a word may also bring), consonants, and letters of other scripts.
+    const EDGE_LETTERS: &str =
+        "aeiou\u{103}\u{e2}\u{ee}\u{163}\u{15f}\u{21b}\u{219}IUbclmnrstvx\u{439}\u{df}";
+
+    /// The marking and the regions from the bits of the vowels are NLTK's
+    /// (`upper_between_vowels`, `r1r2_standard`, `rv_standard`), on every
+    /// word of up to eight letters over two vowels, the two letters marked
+    /// and a consonant, and on words of the longest length.
+    #[test]
+    fn marks_and_regions_are_nltks() {
+        let letters: Vec<u32> = "aeiut".chars().map(u32::from).collect();
+        let mut words: Vec<Vec<u32>> = vec![vec![]];
+        let mut last = vec![vec![]];
+        for _ in 0..8 {
+            last = last
+                .iter()
+                .flat_map(|w: &Vec<u32>| {
+                    letters.iter().map(move |&c| [w.as_slice(), &[c]].concat())
+                })
+                .collect();
+            words.extend(last.iter().cloned());
+        }
+        let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+        words.extend((0..1000).map(|_| {
+            (0..INDEXED_MAX)
+                .map(|_| letters[rng.below(letters.len())])
+                .collect()
+        }));
+        for word in words {
+            let mut expected = word.clone();
+            upper_between_vowels(&mut expected, &VOWELS, *b"ui");
+            let (r1, r2) = r1r2_standard(&expected, &VOWELS);
+            let rv = rv_standard(&expected, &VOWELS);
+            let mut marked_word = word.clone();
+            let mut marked = [0u32; INDEXED_MAX];
+            let marks = mark(&mut marked_word, &mut marked);
+            let n = word.len();
+            let starts = region_starts(marks.vowels, n);
+            assert_eq!(marked_word, expected);
+            assert_eq!(&marked[..n], &expected[..]);
+            assert_eq!(
+                starts,
+                (n - r1.len(), n - r2.len(), n - rv.len()),
+                "{word:?}"
+            );
+            assert_eq!(
+                marks.capitals,
+                expected.iter().any(|&c| c == 0x49 || c == 0x55)
+            );
+        }
+    }
+
+    /// A word longer than the indexed path takes is stemmed by the strings
+    /// path, in place, on code points and on bytes.
+    #[test]
+    fn long_words_take_the_strings_path() {
+        for text in [
+            "inconstitu\u{163}ionalit\u{103}\u{163}ilorabilitatelor",
+            "nemaipomenitelorprostovanilorabilitatilor",
+        ] {
+            let word: Word = text.chars().map(u32::from).collect();
+            assert!(word.len() > INDEXED_MAX);
+            let expected = stem_strings(word.clone());
+            assert_eq!(stem(word.clone()), expected);
+            if text.is_ascii() {
+                let mut bytes = text.as_bytes().to_vec();
+                stem_in_place(&mut bytes).expect("no IndexError");
+                let expected: Vec<u8> = expected
+                    .expect("no IndexError")
+                    .iter()
+                    .map(|&c| c as u8)
+                    .collect();
+                assert_eq!(bytes, expected);
+            }
+        }
+    }
+
+    /// Every word of up to five letters over the vowels and a few others:
+    /// short words, words of vowels alone, the marks between vowels.
+    #[test]
+    fn indexed_is_strings_on_short_words() {
+        let letters: Vec<u32> = "ae\u{103}iu\u{163}tI".chars().map(u32::from).collect();
+        let mut words: Vec<Vec<u32>> = vec![vec![]];
+        for _ in 0..5 {
+            let longer: Vec<Vec<u32>> = words
+                .iter()
+                .filter(|w| w.len() == words.last().map_or(0, Vec::len))
+                .flat_map(|w| {
+                    letters.iter().map(move |&c| {
+                        let mut w = w.clone();
+                        w.push(c);
+                        w
+                    })
+                })
+                .collect();
+            words.extend(longer);
+        }
+        for w in &words {
+            assert_same(w);
+        }
+    }
+
+    /// Words made of the tables' suffixes (so that several steps apply, one
+    /// after the other) and of single letters, up to the longest word the
+    /// indexed path takes.
+    #[test]
+    fn indexed_is_strings_on_words_of_suffixes() {
+        let mut pieces: Vec<Vec<u32>> = STEP0
+            .iter()
+            .chain(&STEP1)
+            .chain(&STEP2)
+            .chain(&STEP3)
+            .map(|s| s.chars().map(u32::from).collect())
+            .collect();
+        pieces.extend(EDGE_LETTERS.chars().map(|c| vec![u32::from(c)]));
+        let mut rng = Rng(0x2545_F491_4F6C_DD1D);
+        for _ in 0..200_000 {
+            let mut word = Vec::new();
+            for _ in 0..1 + rng.below(5) {
+                word.extend(&pieces[rng.below(pieces.len())]);
+            }
+            word.truncate(INDEXED_MAX);
+            assert_same(&word);
+        }
+    }
 }
