@@ -188,7 +188,7 @@ def test_ascii_words(language):
     """ASCII words, punctuation and digits included: with no stop words, the
     binding stems an ASCII word in its bytes in the languages whose rules
     write ASCII letters only (English, Danish, Dutch, Finnish, French, German,
-    Italian, Norwegian, Spanish, Swedish), and as code points otherwise."""
+    Italian, Norwegian, Romanian, Spanish, Swedish), and as code points otherwise."""
     ours, theirs = stemline.SnowballStemmer(language).stem, NltkSnowball(language).stem
 
     @settings(max_examples=300)

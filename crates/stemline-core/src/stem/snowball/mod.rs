@@ -278,7 +278,7 @@ impl SnowballStemmer {
             Language::Italian => italian::stem(word),
             Language::Norwegian => norwegian::stem(word),
             Language::Portuguese => returned(word, portuguese::stem),
-            Language::Romanian => returned(word, romanian::stem),
+            Language::Romanian => romanian::stem(word),
             Language::Spanish => spanish::stem(word),
             Language::Swedish => swedish::stem(word),
         }
@@ -335,6 +335,7 @@ impl SnowballStemmer {
                 | Language::German
                 | Language::Italian
                 | Language::Norwegian
+                | Language::Romanian
                 | Language::Spanish
                 | Language::Swedish
         )
@@ -357,6 +358,7 @@ impl SnowballStemmer {
             Language::German => german::stem(word),
             Language::Italian => italian::stem(word),
             Language::Norwegian => norwegian::stem(word),
+            Language::Romanian => romanian::stem(word),
             Language::Spanish => spanish::stem(word),
             Language::Swedish => swedish::stem(word),
             _ => Ok(()),

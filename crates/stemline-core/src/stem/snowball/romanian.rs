@@ -487,15 +487,10 @@ fn letter_before_first(rv: &[u32], suffix: &str) -> Result<u32, IndexError> {
 /// text; its buffers are on the stack). A longer one takes [`stem_strings`].
 const INDEXED_MAX: usize = 32;
 
-pub fn stem(mut word: Word) -> Stemmed {
-    stem_in_place(&mut word)?;
-    Ok(word)
-}
-
-/// [`stem`] on the word in place, on code points or on the bytes of an ASCII
-/// word (every letter the steps write is ASCII, so the stem of an ASCII word
-/// is ASCII).
-pub fn stem_in_place<L: Letter>(word: &mut Vec<L>) -> Result<(), IndexError> {
+/// Stems the word in place, on code points or on the bytes of an ASCII word
+/// (every letter the steps write is ASCII, so the stem of an ASCII word is
+/// ASCII).
+pub fn stem<L: Letter>(word: &mut Vec<L>) -> Result<(), IndexError> {
     if word.len() <= INDEXED_MAX {
         return stem_indexed(word);
     }
@@ -1109,10 +1104,11 @@ mod tests {
             let word: Word = text.chars().map(u32::from).collect();
             assert!(word.len() > INDEXED_MAX);
             let expected = stem_strings(word.clone());
-            assert_eq!(stem(word.clone()), expected);
+            let mut stemmed = word.clone();
+            assert_eq!(stem(&mut stemmed).map(|()| stemmed), expected);
             if text.is_ascii() {
                 let mut bytes = text.as_bytes().to_vec();
-                stem_in_place(&mut bytes).expect("no IndexError");
+                stem(&mut bytes).expect("no IndexError");
                 let expected: Vec<u8> = expected
                     .expect("no IndexError")
                     .iter()
