@@ -9,11 +9,12 @@
 //! ([`Rv`]).
 
 use super::pystr::{
-    chop, ends, ends_any, eq_any, len, slice, suffix_replace, IndexError, Letters, Suffixes,
+    chop, ends, ends_any, eq_any, len, slice, suffix_replace, HashedSuffixes, IndexError, Letters,
     Translation,
 };
 use super::regions::{
     chop_region, r1r2_standard_lengths, region, replace_region, rv_standard_length,
+    standard_starts_on_bits,
 };
 use crate::stem::letter::Letter;
 
@@ -30,13 +31,13 @@ const ACUTE_TO_GRAVE: Translation<5> = Translation::new([
 const STEP3A_ENDINGS: Letters = Letters::of("aeio\u{e0}\u{e8}\u{ec}\u{f2}");
 /// 'I' and 'U' back in lower case.
 const UNMARK: Translation<2> = Translation::new([('I', 'i'), ('U', 'u')]);
-static STEP0_SUFFIXES: Suffixes<37> = Suffixes::new([
+static STEP0_SUFFIXES: HashedSuffixes<37> = HashedSuffixes::new([
     "gliela", "gliele", "glieli", "glielo", "gliene", "sene", "mela", "mele", "meli", "melo",
     "mene", "tela", "tele", "teli", "telo", "tene", "cela", "cele", "celi", "celo", "cene", "vela",
     "vele", "veli", "velo", "vene", "gli", "ci", "la", "le", "li", "lo", "mi", "ne", "si", "ti",
     "vi",
 ]);
-static STEP1_SUFFIXES: Suffixes<51> = Suffixes::new([
+static STEP1_SUFFIXES: HashedSuffixes<51> = HashedSuffixes::new([
     "atrice",
     "atrici",
     "azione",
@@ -89,7 +90,7 @@ static STEP1_SUFFIXES: Suffixes<51> = Suffixes::new([
     "iva",
     "ive",
 ]);
-static STEP2_SUFFIXES: Suffixes<87> = Suffixes::new([
+static STEP2_SUFFIXES: HashedSuffixes<87> = HashedSuffixes::new([
     "erebbero", "irebbero", "assero", "assimo", "eranno", "erebbe", "eremmo", "ereste", "eresti",
     "essero", "iranno", "irebbe", "iremmo", "ireste", "iresti", "iscano", "iscono", "issero",
     "arono", "avamo", "avano", "avate", "eremo", "erete", "erono", "evamo", "evano", "evate",
@@ -117,7 +118,8 @@ impl Rv {
 
 /// NLTK's two loops that put into upper case every 'u' after 'q', then
 /// every 'u' and 'i' between vowels, left to right over the letters already
-/// marked, in one pass; whether any letter was marked.
+/// marked, in one pass; whether any letter was marked, and the vowels of the
+/// marked word (bit `i` for letter `i`, of the first 64).
 ///
 /// One pass is the two loops: at a 'u' or 'i', the letter before it is
 /// final (a 'q' is never marked, and the second loop has passed it), and the
@@ -126,26 +128,52 @@ impl Rv {
 ///
 /// The word is lower-cased, so 'I' and 'U' are marks only, and a word
 /// without one needs no `replace("I", "i").replace("U", "u")`.
-fn mark_u_and_i<L: Letter>(word: &mut [L]) -> bool {
+fn mark_u_and_i<L: Letter>(word: &mut [L]) -> (bool, u64) {
     let mut marked = false;
-    for i in 1..word.len() {
+    let mut vowels = 0u64;
+    let kind = |c: u32| LETTER_KINDS.get(c as usize).copied().unwrap_or(0);
+    for i in 0..word.len() {
         let c = word[i].code();
-        if c != u32::from(b'u') && c != u32::from(b'i') {
-            continue;
+        let mut k = kind(c);
+        // Most letters are neither 'u' nor 'i'.
+        if k & MARKABLE != 0 && i > 0 {
+            let mark = if c == u32::from(b'u') && word[i - 1] == L::from_ascii(b'q') {
+                true
+            } else {
+                i + 1 < word.len()
+                    && kind(word[i - 1].code()) & VOWEL != 0
+                    && kind(word[i + 1].code()) & VOWEL != 0
+            };
+            if mark {
+                word[i] = L::from_ascii((c as u8).to_ascii_uppercase());
+                marked = true;
+                k = 0;
+            }
         }
-        if c == u32::from(b'u') && word[i - 1] == L::from_ascii(b'q') {
-            word[i] = L::from_ascii(b'U');
-            marked = true;
-        } else if i + 1 < word.len()
-            && VOWELS.has(word[i - 1].code())
-            && VOWELS.has(word[i + 1].code())
-        {
-            word[i] = L::from_ascii((c as u8).to_ascii_uppercase());
-            marked = true;
-        }
+        // Past 64 letters the bits wrap, unread: only a shorter word's are.
+        vowels |= u64::from(k & VOWEL).wrapping_shl(i as u32);
     }
-    marked
+    (marked, vowels)
 }
+
+/// What [`mark_u_and_i`] asks of a letter, by code point (every letter it
+/// asks about is below U+0100): a vowel, a letter NLTK may mark.
+const VOWEL: u8 = 1;
+const MARKABLE: u8 = 2;
+static LETTER_KINDS: [u8; 0x100] = {
+    let mut kinds = [0u8; 0x100];
+    let mut c = 0;
+    while c < 0x100 {
+        if VOWELS.has(c as u32) {
+            kinds[c] |= VOWEL;
+        }
+        if c == 'u' as usize || c == 'i' as usize {
+            kinds[c] |= MARKABLE;
+        }
+        c += 1;
+    }
+    kinds
+};
 
 pub fn stem<L: Letter>(word: &mut Vec<L>) -> Result<(), IndexError> {
     let mut step1_success = false;
@@ -153,16 +181,23 @@ pub fn stem<L: Letter>(word: &mut Vec<L>) -> Result<(), IndexError> {
     // All acute accents are replaced by grave accents.
     ACUTE_TO_GRAVE.apply(word);
 
-    let marked = mark_u_and_i(word);
+    let (marked, vowels) = mark_u_and_i(word);
 
-    let (mut r1, mut r2) = r1r2_standard_lengths(word, &VOWELS);
+    let n = word.len();
+    let (mut r1, mut r2, rv_len) = if n < 64 {
+        let (r1, r2, rv) = standard_starts_on_bits(vowels, n);
+        (n - r1, n - r2, n - rv)
+    } else {
+        let (r1, r2) = r1r2_standard_lengths(word, &VOWELS);
+        (r1, r2, rv_standard_length(word, &VOWELS))
+    };
     let mut rv = Rv {
-        len: rv_standard_length(word, &VOWELS),
+        len: rv_len,
         gap: 0,
     };
 
     // STEP 0: Attached pronoun
-    if let Some(suffix) = STEP0_SUFFIXES.first_ending(rv.of(word)) {
+    if let Some(suffix) = STEP0_SUFFIXES.first(rv.of(word)).map(|x| x.text) {
         let n = len(suffix);
         let m = n as isize;
         if eq_any(slice(rv.of(word), -m - 4, -m), &["ando", "endo"]) {
@@ -179,7 +214,7 @@ pub fn stem<L: Letter>(word: &mut Vec<L>) -> Result<(), IndexError> {
     }
 
     // STEP 1: Standard suffix removal
-    if let Some(suffix) = STEP1_SUFFIXES.first_ending(word) {
+    if let Some(suffix) = STEP1_SUFFIXES.first(word).map(|x| x.text) {
         let n = len(suffix);
         if suffix == "amente" && ends(region(word, r1), suffix) {
             step1_success = true;
@@ -271,7 +306,7 @@ pub fn stem<L: Letter>(word: &mut Vec<L>) -> Result<(), IndexError> {
 
     // STEP 2: Verb suffixes
     if !step1_success {
-        if let Some(suffix) = STEP2_SUFFIXES.first_ending(rv.of(word)) {
+        if let Some(suffix) = STEP2_SUFFIXES.first(rv.of(word)).map(|x| x.text) {
             chop(word, len(suffix));
             chop_region(&mut rv.len, len(suffix));
         }
@@ -326,7 +361,12 @@ mod tests {
             let n = next() % 10;
             let word: Vec<u32> = (0..n).map(|_| letters[next() % letters.len()]).collect();
             let (mut one, mut two) = (word.clone(), word.clone());
-            let marked = mark_u_and_i(&mut one);
+            let (marked, vowels) = mark_u_and_i(&mut one);
+            let bits = one
+                .iter()
+                .enumerate()
+                .fold(0, |bits, (i, &c)| bits | u64::from(VOWELS.has(c)) << i);
+            assert_eq!(vowels, bits, "{word:?}");
             two_loops(&mut two);
             assert_eq!(one, two, "{word:?}");
             assert_eq!(marked, one != word, "{word:?}");

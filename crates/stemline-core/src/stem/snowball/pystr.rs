@@ -613,6 +613,96 @@ impl<const N: usize> Suffixes<N> {
     }
 }
 
+/// One of NLTK's suffix tuples (of suffixes of two letters or more, at most
+/// 128), its suffixes found by the word's last letters: a hash of the last
+/// three (the last two, for a suffix of two) picks out the few suffixes the
+/// word may end with, as bits in NLTK's order, each then tested in full. Most words at most steps end with none, and leave after two
+/// reads; a word that ends with one tests about one other.
+pub struct HashedSuffixes<const N: usize> {
+    list: [Suffix; N],
+    /// By hash of the last three letters, the suffixes of three letters or
+    /// more that end so (bit `i` for `list[i]`), and more that share the hash.
+    by_three: [u128; 1 << BY_THREE_BITS],
+    /// The same for the suffixes of two letters, by their two.
+    by_two: [u128; 1 << BY_TWO_BITS],
+}
+
+const BY_THREE_BITS: u32 = 7;
+const BY_TWO_BITS: u32 = 5;
+
+/// The bucket of a word's or suffix's last letters `a`, `b`, `c` (`a` 0 for
+/// the last two), of `1 << bits`: a multiplicative hash of the three code
+/// points, each below 2**21.
+const fn bucket(a: u32, b: u32, c: u32, bits: u32) -> usize {
+    let key = (a as u64) << 42 | (b as u64) << 21 | c as u64;
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize
+}
+
+impl<const N: usize> HashedSuffixes<N> {
+    pub const fn new(texts: [&'static str; N]) -> Self {
+        assert!(N <= 128, "a suffix a bit of a u128");
+        let mut list = [Suffix::of(""); N];
+        let mut by_three = [0u128; 1 << BY_THREE_BITS];
+        let mut by_two = [0u128; 1 << BY_TWO_BITS];
+        let mut i = 0;
+        while i < N {
+            let suffix = Suffix::of(texts[i]);
+            let n = suffix.len();
+            assert!(
+                n >= 2,
+                "every suffix of these tuples has two letters or more"
+            );
+            let (b, c) = (suffix.letter(n - 2), suffix.letter(n - 1));
+            if n == 2 {
+                by_two[bucket(0, b, c, BY_TWO_BITS)] |= 1 << i;
+            } else {
+                by_three[bucket(suffix.letter(n - 3), b, c, BY_THREE_BITS)] |= 1 << i;
+            }
+            list[i] = suffix;
+            i += 1;
+        }
+        HashedSuffixes {
+            list,
+            by_three,
+            by_two,
+        }
+    }
+
+    /// The suffixes `word` ends with, in NLTK's order, each with its index:
+    /// NLTK's `for suffix in suffixes: if word.endswith(suffix):`.
+    #[inline]
+    pub fn ending<'w, L: Letter>(
+        &'static self,
+        word: &'w [L],
+    ) -> impl Iterator<Item = (usize, &'static Suffix)> + 'w {
+        let mut candidates = match *word {
+            [.., a, b, c] => {
+                let (a, b, c) = (a.code(), b.code(), c.code());
+                self.by_three[bucket(a, b, c, BY_THREE_BITS)]
+                    | self.by_two[bucket(0, b, c, BY_TWO_BITS)]
+            }
+            [b, c] => self.by_two[bucket(0, b.code(), c.code(), BY_TWO_BITS)],
+            _ => 0,
+        };
+        std::iter::from_fn(move || {
+            while candidates != 0 {
+                let i = candidates.trailing_zeros() as usize;
+                candidates &= candidates - 1;
+                if self.list[i].ends(word) {
+                    return Some((i, &self.list[i]));
+                }
+            }
+            None
+        })
+    }
+
+    /// The first suffix `word` ends with (NLTK's loop with its `break`).
+    #[inline]
+    pub fn first<L: Letter>(&'static self, word: &[L]) -> Option<&'static Suffix> {
+        self.ending(word).next().map(|(_, suffix)| suffix)
+    }
+}
+
 /// `[text in members for text in texts]`, at compile time: a membership
 /// test by index, where NLTK tests a suffix's text against another list.
 pub const fn member_flags<const N: usize>(texts: &[&str; N], members: &[&str]) -> [bool; N] {

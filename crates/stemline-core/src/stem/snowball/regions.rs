@@ -74,6 +74,39 @@ fn first_vowel_consonant<L: Letter>(s: &[L], vowels: &Letters) -> Option<usize> 
     None
 }
 
+/// Where R1, R2 and RV start in a marked word of `n` letters whose vowels
+/// are the bits of `vowels` (`n` for an empty region): NLTK's
+/// `_r1r2_standard` and `_rv_standard` on the bits.
+pub fn standard_starts_on_bits(vowels: u64, n: usize) -> (usize, usize, usize) {
+    debug_assert!(n < 64);
+    let letters = (1u64 << n) - 1;
+    let first = |bits: u64| bits.trailing_zeros() as usize;
+    let after = |bits: u64| if bits == 0 { n } else { first(bits) + 1 };
+    // Bit `i` set where letter `i` is a non-vowel after a vowel (so `i >=
+    // 1`): R1 follows the first; R2 the first after R1's first letter (NLTK
+    // looks at R1's letters from its second on, each after the one before).
+    let vowel_consonant = !vowels & vowels << 1 & letters;
+    let r1 = after(vowel_consonant);
+    let r2 = if r1 >= n {
+        n
+    } else {
+        after(vowel_consonant >> (r1 + 1) << (r1 + 1))
+    };
+    let beyond_second = letters & !0b11;
+    let rv = if n < 2 {
+        n
+    } else if vowels & 0b10 == 0 {
+        // After the next vowel.
+        after(vowels & beyond_second)
+    } else if vowels & 0b11 == 0b11 {
+        // After the next non-vowel.
+        after(!vowels & beyond_second)
+    } else {
+        3.min(n)
+    };
+    (r1, r2, rv)
+}
+
 /// A region that is a suffix of the word, kept as its length: the letters of
 /// `word` it stands for.
 ///

@@ -12,9 +12,9 @@
 
 use super::pystr::{
     at, chop, contains, eq, find, is_in, len, member_flags, push, slice, starts, suffix_replace,
-    IndexError, Letters, Stemmed, Suffix, Suffixes, Translation,
+    HashedSuffixes, IndexError, Letters, Stemmed, Suffix, Suffixes, Translation,
 };
-use super::regions::{r1r2_standard, rv_standard, upper_between_vowels};
+use super::regions::{r1r2_standard, rv_standard, standard_starts_on_bits, upper_between_vowels};
 use crate::stem::letter::Letter;
 use crate::stem::Word;
 
@@ -280,97 +280,6 @@ const STEP3_DELETE: [&str; 20] = [
 ];
 
 /// One of NLTK's suffix tuples (of suffixes of two letters or more) for
-/// [`stem_indexed`], its suffixes found by the word's last letters: a hash of
-/// the last three (the last two, for a suffix of two) picks out the few
-/// suffixes the word may end with, as bits in NLTK's order, each then tested
-/// in full. Most words at most steps end with none, and leave after two
-/// reads; a word that ends with one tests about one other. (The strings path
-/// searches the same tuples as [`Suffixes`], apart.)
-struct HashedSuffixes<const N: usize> {
-    list: [Suffix; N],
-    /// By hash of the last three letters, the suffixes of three letters or
-    /// more that end so (bit `i` for `list[i]`), and more that share the hash.
-    by_three: [u128; 1 << BY_THREE_BITS],
-    /// The same for the suffixes of two letters, by their two.
-    by_two: [u128; 1 << BY_TWO_BITS],
-}
-
-const BY_THREE_BITS: u32 = 7;
-const BY_TWO_BITS: u32 = 5;
-
-/// The bucket of a word's or suffix's last letters `a`, `b`, `c` (`a` 0 for
-/// the last two), of `1 << bits`: a multiplicative hash of the three code
-/// points, each below 2**21.
-const fn bucket(a: u32, b: u32, c: u32, bits: u32) -> usize {
-    let key = (a as u64) << 42 | (b as u64) << 21 | c as u64;
-    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize
-}
-
-impl<const N: usize> HashedSuffixes<N> {
-    const fn new(texts: [&'static str; N]) -> Self {
-        assert!(N <= 128, "a suffix a bit of a u128");
-        let mut list = [Suffix::of(""); N];
-        let mut by_three = [0u128; 1 << BY_THREE_BITS];
-        let mut by_two = [0u128; 1 << BY_TWO_BITS];
-        let mut i = 0;
-        while i < N {
-            let suffix = Suffix::of(texts[i]);
-            let n = suffix.len();
-            assert!(
-                n >= 2,
-                "every suffix of these tuples has two letters or more"
-            );
-            let (b, c) = (suffix.letter(n - 2), suffix.letter(n - 1));
-            if n == 2 {
-                by_two[bucket(0, b, c, BY_TWO_BITS)] |= 1 << i;
-            } else {
-                by_three[bucket(suffix.letter(n - 3), b, c, BY_THREE_BITS)] |= 1 << i;
-            }
-            list[i] = suffix;
-            i += 1;
-        }
-        HashedSuffixes {
-            list,
-            by_three,
-            by_two,
-        }
-    }
-
-    /// The suffixes `word` ends with, in NLTK's order, each with its index:
-    /// NLTK's `for suffix in suffixes: if word.endswith(suffix):`.
-    #[inline]
-    fn ending<'w, L: Letter>(
-        &'static self,
-        word: &'w [L],
-    ) -> impl Iterator<Item = (usize, &'static Suffix)> + 'w {
-        let mut candidates = match *word {
-            [.., a, b, c] => {
-                let (a, b, c) = (a.code(), b.code(), c.code());
-                self.by_three[bucket(a, b, c, BY_THREE_BITS)]
-                    | self.by_two[bucket(0, b, c, BY_TWO_BITS)]
-            }
-            [b, c] => self.by_two[bucket(0, b.code(), c.code(), BY_TWO_BITS)],
-            _ => 0,
-        };
-        std::iter::from_fn(move || {
-            while candidates != 0 {
-                let i = candidates.trailing_zeros() as usize;
-                candidates &= candidates - 1;
-                if self.list[i].ends(word) {
-                    return Some((i, &self.list[i]));
-                }
-            }
-            None
-        })
-    }
-
-    /// The first suffix `word` ends with (NLTK's loop with its `break`).
-    #[inline]
-    fn first<L: Letter>(&'static self, word: &[L]) -> Option<&'static Suffix> {
-        self.ending(word).next().map(|(_, suffix)| suffix)
-    }
-}
-
 /// Which of step 3's suffixes are deleted with RV, by index.
 const STEP3_DELETES: [bool; 94] = member_flags(&STEP3, &STEP3_DELETE);
 const STEP4: [&str; 5] = ["ie", "a", "e", "i", "\u{103}"];
@@ -830,39 +739,6 @@ fn mark<L: Letter>(word: &mut [L], marked: &mut [u32; INDEXED_MAX]) -> Marks {
     Marks { vowels, capitals }
 }
 
-/// Where R1, R2 and RV start in a marked word of `n` letters whose vowels
-/// are the bits of `vowels` (`n` for an empty region): NLTK's
-/// `_r1r2_standard` and `_rv_standard` on the bits.
-fn region_starts(vowels: u64, n: usize) -> (usize, usize, usize) {
-    debug_assert!(n < 64);
-    let letters = (1u64 << n) - 1;
-    let first = |bits: u64| bits.trailing_zeros() as usize;
-    let after = |bits: u64| if bits == 0 { n } else { first(bits) + 1 };
-    // Bit `i` set where letter `i` is a non-vowel after a vowel (so `i >=
-    // 1`): R1 follows the first; R2 the first after R1's first letter (NLTK
-    // looks at R1's letters from its second on, each after the one before).
-    let vowel_consonant = !vowels & vowels << 1 & letters;
-    let r1 = after(vowel_consonant);
-    let r2 = if r1 >= n {
-        n
-    } else {
-        after(vowel_consonant >> (r1 + 1) << (r1 + 1))
-    };
-    let beyond_second = letters & !0b11;
-    let rv = if n < 2 {
-        n
-    } else if vowels & 0b10 == 0 {
-        // After the next vowel.
-        after(vowels & beyond_second)
-    } else if vowels & 0b11 == 0b11 {
-        // After the next non-vowel.
-        after(!vowels & beyond_second)
-    } else {
-        3.min(n)
-    };
-    (r1, r2, rv)
-}
-
 /// `text.find(suffix)`, on the suffix's letters.
 fn find_suffix<L: Letter>(text: &[L], suffix: &Suffix) -> Option<usize> {
     let n = suffix.len();
@@ -906,7 +782,7 @@ fn stem_indexed<L: Letter>(word: &mut Vec<L>) -> Result<(), IndexError> {
     let mut marked = [0u32; INDEXED_MAX];
     let marks = mark(word, &mut marked);
     let n = word.len();
-    let (r1, r2, rv) = region_starts(marks.vowels, n);
+    let (r1, r2, rv) = standard_starts_on_bits(marks.vowels, n);
     let s = &mut Indexed {
         word,
         marked: &marked,
@@ -1078,7 +954,7 @@ mod tests {
             let mut marked = [0u32; INDEXED_MAX];
             let marks = mark(&mut marked_word, &mut marked);
             let n = word.len();
-            let starts = region_starts(marks.vowels, n);
+            let starts = standard_starts_on_bits(marks.vowels, n);
             assert_eq!(marked_word, expected);
             assert_eq!(&marked[..n], &expected[..]);
             assert_eq!(
