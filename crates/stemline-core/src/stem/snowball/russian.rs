@@ -8,7 +8,8 @@
 //! letter of its table into Cyrillic, the word's own ones too.
 
 use super::pystr::{
-    chop, ends, eq, is_in, len, member_flags, replace, slice, starts, Stemmed, Suffix, Suffixes,
+    chop, ends, eq, is_in, len, member_flags, replace, slice, starts, Letters, Stemmed, Suffix,
+    Suffixes,
 };
 use crate::stem::Word;
 
@@ -562,7 +563,9 @@ fn roman_to_cyrillic(word: &mut Word) {
 /// finds what the chain finds (a unit test compares the two on generated
 /// words).
 fn units_to_cyrillic(word: &mut Word) {
-    // `roman_letter_to_cyrillic` of each ASCII letter (0 for none).
+    // `roman_letter_to_cyrillic` of each ASCII letter (0 for none), with
+    // `BEGINS_LONGER` for a letter that begins a spelling of more than one.
+    const BEGINS_LONGER: u32 = 1 << 31;
     const ONE_LETTER: [u32; 128] = {
         let mut table = [0u32; 128];
         let mut c = 0;
@@ -571,6 +574,12 @@ fn units_to_cyrillic(word: &mut Word) {
                 Some(letter) => letter,
                 None => 0,
             };
+            if matches!(
+                c as u8,
+                b'i' | b's' | b'k' | b't' | b'c' | b'e' | b'z' | b'\''
+            ) {
+                table[c] |= BEGINS_LONGER;
+            }
             c += 1;
         }
         table
@@ -578,19 +587,24 @@ fn units_to_cyrillic(word: &mut Word) {
     let (mut read, mut write) = (0, 0);
     while read < word.len() {
         let rest = &word[read..];
-        let (letter, used) = match char::from_u32(rest[0]).unwrap_or('\0') {
-            'i' if starts(rest, "i^u") => (0x44E, 3),
-            'i' if starts(rest, "i^a") => (0x44F, 3),
-            'i' if starts(rest, "i`") => (0x439, 2),
-            's' if starts(rest, "shch") => (0x449, 4),
-            's' if starts(rest, "sh") => (0x448, 2),
-            'k' if starts(rest, "kh") => (0x445, 2),
-            't' if starts(rest, "t^s") => (0x446, 3),
-            'c' if starts(rest, "ch") => (0x447, 2),
-            'e' if starts(rest, "e`") => (0x44D, 2),
-            'z' if starts(rest, "zh") => (0x436, 2),
-            '\'' if starts(rest, "''") => (0x44A, 2),
-            _ => (ONE_LETTER.get(rest[0] as usize).map_or(0, |&c| c), 1),
+        let one = ONE_LETTER.get(rest[0] as usize).copied().unwrap_or(0);
+        let (letter, used) = if one & BEGINS_LONGER == 0 {
+            (one, 1)
+        } else {
+            match char::from_u32(rest[0]).unwrap_or('\0') {
+                'i' if starts(rest, "i^u") => (0x44E, 3),
+                'i' if starts(rest, "i^a") => (0x44F, 3),
+                'i' if starts(rest, "i`") => (0x439, 2),
+                's' if starts(rest, "shch") => (0x449, 4),
+                's' if starts(rest, "sh") => (0x448, 2),
+                'k' if starts(rest, "kh") => (0x445, 2),
+                't' if starts(rest, "t^s") => (0x446, 3),
+                'c' if starts(rest, "ch") => (0x447, 2),
+                'e' if starts(rest, "e`") => (0x44D, 2),
+                'z' if starts(rest, "zh") => (0x436, 2),
+                '\'' if starts(rest, "''") => (0x44A, 2),
+                _ => (one & !BEGINS_LONGER, 1),
+            }
         };
         let letter = if letter == 0 { rest[0] } else { letter };
         word[write] = letter;
@@ -632,13 +646,16 @@ fn region_starts(word: &[u32]) -> (Option<usize>, Option<usize>) {
 /// NLTK's three `replace` calls mark what one scan from the left finds.
 #[inline]
 fn marked_unit(word: &[u32], p: usize) -> (usize, bool) {
-    let rest = &word[p..];
-    if starts(rest, "i^a") || starts(rest, "i^u") {
+    const MARKED_VOWELS: Letters = Letters::of("AUEaeiouy");
+    let at = |k: usize| word.get(p + k).copied().unwrap_or(0);
+    let c = word[p];
+    if c == u32::from(b'i') && at(1) == u32::from(b'^') && matches!(at(2), 0x61 | 0x75) {
+        // i^a, i^u
         (3, true)
-    } else if starts(rest, "e`") {
+    } else if c == u32::from(b'e') && at(1) == u32::from(b'`') {
         (2, true)
     } else {
-        (1, is_in(rest[0], "AUEaeiouy"))
+        (1, MARKED_VOWELS.has(c))
     }
 }
 
