@@ -684,12 +684,15 @@ impl<const N: usize> HashedSuffixes<N> {
             [b, c] => self.by_two[bucket(0, b.code(), c.code(), BY_TWO_BITS)],
             _ => 0,
         };
+        // A candidate's last four letters (all of most) in one compare.
+        let last_four = if candidates == 0 { 0 } else { last_four(word) };
         std::iter::from_fn(move || {
             while candidates != 0 {
                 let i = candidates.trailing_zeros() as usize;
                 candidates &= candidates - 1;
-                if self.list[i].ends(word) {
-                    return Some((i, &self.list[i]));
+                let x = &self.list[i];
+                if last_four & x.mask == x.packed && (x.len <= PACKED_LETTERS || x.ends(word)) {
+                    return Some((i, x));
                 }
             }
             None
