@@ -625,6 +625,9 @@ pub struct HashedSuffixes<const N: usize> {
     by_three: [u128; 1 << BY_THREE_BITS],
     /// The same for the suffixes of two letters, by their two.
     by_two: [u128; 1 << BY_TWO_BITS],
+    /// The suffixes' last letters: a word that ends with none of them leaves
+    /// on one bit test, before any hash.
+    last_letters: Letters,
 }
 
 const BY_THREE_BITS: u32 = 7;
@@ -644,6 +647,7 @@ impl<const N: usize> HashedSuffixes<N> {
         let mut list = [Suffix::of(""); N];
         let mut by_three = [0u128; 1 << BY_THREE_BITS];
         let mut by_two = [0u128; 1 << BY_TWO_BITS];
+        let mut last_letters = [0u64; 8];
         let mut i = 0;
         while i < N {
             let suffix = Suffix::of(texts[i]);
@@ -653,6 +657,8 @@ impl<const N: usize> HashedSuffixes<N> {
                 "every suffix of these tuples has two letters or more"
             );
             let (b, c) = (suffix.letter(n - 2), suffix.letter(n - 1));
+            assert!(c < 0x200, "every suffix ends with a letter below U+0200");
+            last_letters[(c / 64) as usize] |= 1 << (c % 64);
             if n == 2 {
                 by_two[bucket(0, b, c, BY_TWO_BITS)] |= 1 << i;
             } else {
@@ -665,6 +671,7 @@ impl<const N: usize> HashedSuffixes<N> {
             list,
             by_three,
             by_two,
+            last_letters: Letters(last_letters),
         }
     }
 
@@ -676,6 +683,7 @@ impl<const N: usize> HashedSuffixes<N> {
         word: &'w [L],
     ) -> impl Iterator<Item = (usize, &'static Suffix)> + 'w {
         let mut candidates = match *word {
+            [.., c] if !self.last_letters.has(c.code()) => 0,
             [.., a, b, c] => {
                 let (a, b, c) = (a.code(), b.code(), c.code());
                 self.by_three[bucket(a, b, c, BY_THREE_BITS)]
