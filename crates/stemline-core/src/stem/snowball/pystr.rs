@@ -615,29 +615,26 @@ impl<const N: usize> Suffixes<N> {
 
 /// One of NLTK's suffix tuples (of suffixes of two letters or more, at most
 /// 128), its suffixes found by the word's last letters: a hash of the last
-/// three (the last two, for a suffix of two) picks out the few suffixes the
-/// word may end with, as bits in NLTK's order, each then tested in full. Most words at most steps end with none, and leave after two
-/// reads; a word that ends with one tests about one other.
+/// two picks out the few suffixes the word may end with, as bits in NLTK's
+/// order, each then tested in full. Most words at most steps end with none,
+/// and leave after a read or two; a word that ends with one tests a few
+/// others.
 pub struct HashedSuffixes<const N: usize> {
     list: [Suffix; N],
-    /// By hash of the last three letters, the suffixes of three letters or
-    /// more that end so (bit `i` for `list[i]`), and more that share the hash.
-    by_three: [u128; 1 << BY_THREE_BITS],
-    /// The same for the suffixes of two letters, by their two.
-    by_two: [u128; 1 << BY_TWO_BITS],
+    /// By hash of the last two letters, the suffixes that end so (bit `i`
+    /// for `list[i]`), and more that share the hash.
+    by_last_two: [u128; 1 << BY_LAST_TWO_BITS],
     /// The suffixes' last letters: a word that ends with none of them leaves
     /// on one bit test, before any hash.
     last_letters: Letters,
 }
 
-const BY_THREE_BITS: u32 = 7;
-const BY_TWO_BITS: u32 = 5;
+const BY_LAST_TWO_BITS: u32 = 7;
 
-/// The bucket of a word's or suffix's last letters `a`, `b`, `c` (`a` 0 for
-/// the last two), of `1 << bits`: a multiplicative hash of the three code
-/// points, each below 2**21.
-const fn bucket(a: u32, b: u32, c: u32, bits: u32) -> usize {
-    let key = (a as u64) << 42 | (b as u64) << 21 | c as u64;
+/// The bucket of a word's or suffix's last two letters `b`, `c`, of `1 <<
+/// bits`: a multiplicative hash of the two code points.
+const fn bucket(b: u32, c: u32, bits: u32) -> usize {
+    let key = (b as u64) << 21 | c as u64;
     (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize
 }
 
@@ -645,8 +642,7 @@ impl<const N: usize> HashedSuffixes<N> {
     pub const fn new(texts: [&'static str; N]) -> Self {
         assert!(N <= 128, "a suffix a bit of a u128");
         let mut list = [Suffix::of(""); N];
-        let mut by_three = [0u128; 1 << BY_THREE_BITS];
-        let mut by_two = [0u128; 1 << BY_TWO_BITS];
+        let mut by_last_two = [0u128; 1 << BY_LAST_TWO_BITS];
         let mut last_letters = [0u64; 8];
         let mut i = 0;
         while i < N {
@@ -659,18 +655,13 @@ impl<const N: usize> HashedSuffixes<N> {
             let (b, c) = (suffix.letter(n - 2), suffix.letter(n - 1));
             assert!(c < 0x200, "every suffix ends with a letter below U+0200");
             last_letters[(c / 64) as usize] |= 1 << (c % 64);
-            if n == 2 {
-                by_two[bucket(0, b, c, BY_TWO_BITS)] |= 1 << i;
-            } else {
-                by_three[bucket(suffix.letter(n - 3), b, c, BY_THREE_BITS)] |= 1 << i;
-            }
+            by_last_two[bucket(b, c, BY_LAST_TWO_BITS)] |= 1 << i;
             list[i] = suffix;
             i += 1;
         }
         HashedSuffixes {
             list,
-            by_three,
-            by_two,
+            by_last_two,
             last_letters: Letters(last_letters),
         }
     }
@@ -684,12 +675,7 @@ impl<const N: usize> HashedSuffixes<N> {
     ) -> impl Iterator<Item = (usize, &'static Suffix)> + 'w {
         let mut candidates = match *word {
             [.., c] if !self.last_letters.has(c.code()) => 0,
-            [.., a, b, c] => {
-                let (a, b, c) = (a.code(), b.code(), c.code());
-                self.by_three[bucket(a, b, c, BY_THREE_BITS)]
-                    | self.by_two[bucket(0, b, c, BY_TWO_BITS)]
-            }
-            [b, c] => self.by_two[bucket(0, b.code(), c.code(), BY_TWO_BITS)],
+            [.., b, c] => self.by_last_two[bucket(b.code(), c.code(), BY_LAST_TWO_BITS)],
             _ => 0,
         };
         // A candidate's last four letters (all of most) in one compare.
