@@ -16,7 +16,7 @@ use super::pystr::{
     at, chop, contains, ends, ends_any, eq, is_in, len, push, rfind, slice, starts, suffix_replace,
     IndexError, Letters, Suffixes, Translation,
 };
-use super::regions::{chop_region, r1r2_standard_lengths, region};
+use super::regions::{chop_region, r1r2_standard_lengths, r1r2_starts_on_bits, region};
 use crate::stem::letter::Letter;
 
 const VOWELS: Letters =
@@ -331,24 +331,14 @@ fn regions_on_bits<L: Letter>(word: &[L]) -> (usize, usize, usize) {
     let vowels = word.iter().enumerate().fold(0u64, |bits, (i, c)| {
         bits | u64::from(VOWELS.has(c.code())) << i
     });
-    let letters = u64::MAX.checked_shr(64 - n as u32).unwrap_or(0);
-    // Bit i: letter i is a non-vowel after a vowel (never the first letter).
-    let after_vowel = vowels << 1 & !vowels & letters;
+    let (r1, r2) = r1r2_starts_on_bits(vowels, n);
+    let (r1, r2) = (n - r1, n - r2);
     let length_after = |bits: u64| {
         if bits == 0 {
             0
         } else {
             n - bits.trailing_zeros() as usize - 1
         }
-    };
-    let r1 = length_after(after_vowel);
-    // R2 is the same within R1: a non-vowel after a vowel, both in R1 (so
-    // the non-vowel past R1's first letter).
-    let r2 = if r1 == 0 {
-        0
-    } else {
-        let start = n - r1 + 1;
-        length_after(after_vowel & u64::MAX.checked_shl(start as u32).unwrap_or(0))
     };
     let rv = if n < 2 {
         0

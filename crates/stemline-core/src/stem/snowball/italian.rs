@@ -14,7 +14,7 @@ use super::pystr::{
 };
 use super::regions::{
     chop_region, r1r2_standard_lengths, region, replace_region, rv_standard_length,
-    standard_starts_on_bits,
+    standard_starts_on_bits, LetterKinds, MARKABLE, VOWEL,
 };
 use crate::stem::letter::Letter;
 
@@ -131,7 +131,7 @@ impl Rv {
 fn mark_u_and_i<L: Letter>(word: &mut [L]) -> (bool, u64) {
     let mut marked = false;
     let mut vowels = 0u64;
-    let kind = |c: u32| LETTER_KINDS.get(c as usize).copied().unwrap_or(0);
+    let kind = |c: u32| LETTER_KINDS.of(c);
     for i in 0..word.len() {
         let c = word[i].code();
         let mut k = kind(c);
@@ -156,24 +156,8 @@ fn mark_u_and_i<L: Letter>(word: &mut [L]) -> (bool, u64) {
     (marked, vowels)
 }
 
-/// What [`mark_u_and_i`] asks of a letter, by code point (every letter it
-/// asks about is below U+0100): a vowel, a letter NLTK may mark.
-const VOWEL: u8 = 1;
-const MARKABLE: u8 = 2;
-static LETTER_KINDS: [u8; 0x100] = {
-    let mut kinds = [0u8; 0x100];
-    let mut c = 0;
-    while c < 0x100 {
-        if VOWELS.has(c as u32) {
-            kinds[c] |= VOWEL;
-        }
-        if c == 'u' as usize || c == 'i' as usize {
-            kinds[c] |= MARKABLE;
-        }
-        c += 1;
-    }
-    kinds
-};
+/// What [`mark_u_and_i`] asks of a letter.
+static LETTER_KINDS: LetterKinds = LetterKinds::new(&VOWELS, *b"ui");
 
 pub fn stem<L: Letter>(word: &mut Vec<L>) -> Result<(), IndexError> {
     let mut step1_success = false;

@@ -74,14 +74,19 @@ fn first_vowel_consonant<L: Letter>(s: &[L], vowels: &Letters) -> Option<usize> 
     None
 }
 
-/// Where R1, R2 and RV start in a marked word of `n` letters whose vowels
-/// are the bits of `vowels` (`n` for an empty region): NLTK's
-/// `_r1r2_standard` and `_rv_standard` on the bits.
-pub fn standard_starts_on_bits(vowels: u64, n: usize) -> (usize, usize, usize) {
-    debug_assert!(n < 64);
-    let letters = (1u64 << n) - 1;
-    let first = |bits: u64| bits.trailing_zeros() as usize;
-    let after = |bits: u64| if bits == 0 { n } else { first(bits) + 1 };
+/// Where R1 and R2 start in a marked word of `n` letters (at most 64) whose
+/// vowels are the bits of `vowels` (`n` for an empty region): NLTK's
+/// `_r1r2_standard` on the bits, with no loop whose end is mispredicted.
+pub fn r1r2_starts_on_bits(vowels: u64, n: usize) -> (usize, usize) {
+    debug_assert!(n <= 64);
+    let letters = u64::MAX.checked_shr(64 - n as u32).unwrap_or(0);
+    let after = |bits: u64| {
+        if bits == 0 {
+            n
+        } else {
+            bits.trailing_zeros() as usize + 1
+        }
+    };
     // Bit `i` set where letter `i` is a non-vowel after a vowel (so `i >=
     // 1`): R1 follows the first; R2 the first after R1's first letter (NLTK
     // looks at R1's letters from its second on, each after the one before).
@@ -90,9 +95,24 @@ pub fn standard_starts_on_bits(vowels: u64, n: usize) -> (usize, usize, usize) {
     let r2 = if r1 >= n {
         n
     } else {
-        after(vowel_consonant >> (r1 + 1) << (r1 + 1))
+        after(vowel_consonant & u64::MAX.checked_shl(r1 as u32 + 1).unwrap_or(0))
     };
-    let beyond_second = letters & !0b11;
+    (r1, r2)
+}
+
+/// Where R1, R2 and RV start in a marked word of `n` letters (at most 64)
+/// whose vowels are the bits of `vowels` (`n` for an empty region): NLTK's
+/// `_r1r2_standard` and `_rv_standard` on the bits.
+pub fn standard_starts_on_bits(vowels: u64, n: usize) -> (usize, usize, usize) {
+    let (r1, r2) = r1r2_starts_on_bits(vowels, n);
+    let after = |bits: u64| {
+        if bits == 0 {
+            n
+        } else {
+            bits.trailing_zeros() as usize + 1
+        }
+    };
+    let beyond_second = u64::MAX.checked_shr(64 - n as u32).unwrap_or(0) & !0b11;
     let rv = if n < 2 {
         n
     } else if vowels & 0b10 == 0 {
@@ -105,6 +125,47 @@ pub fn standard_starts_on_bits(vowels: u64, n: usize) -> (usize, usize, usize) {
         3.min(n)
     };
     (r1, r2, rv)
+}
+
+/// What NLTK's marking of letters between vowels (and the unmarking after
+/// its steps) asks of a letter, by code point: whether it is a vowel
+/// ([`VOWEL`]), one of the two letters it marks ([`MARKABLE`]), or one of
+/// their capitals, the marks ([`CAPITAL`]). One read a letter, where three
+/// tests were.
+pub struct LetterKinds([u8; 0x200]);
+
+pub const VOWEL: u8 = 1;
+pub const MARKABLE: u8 = 2;
+pub const CAPITAL: u8 = 4;
+
+impl LetterKinds {
+    /// The kinds for these vowels and these two marked letters (ASCII
+    /// lower case); every vowel is below U+0200, as [`Letters`] holds them.
+    pub const fn new(vowels: &Letters, marked: [u8; 2]) -> Self {
+        let mut kinds = [0u8; 0x200];
+        let mut c = 0;
+        while c < 0x200 {
+            if vowels.has(c as u32) {
+                kinds[c] |= VOWEL;
+            }
+            if c == marked[0] as usize || c == marked[1] as usize {
+                kinds[c] |= MARKABLE;
+            }
+            if c == marked[0].to_ascii_uppercase() as usize
+                || c == marked[1].to_ascii_uppercase() as usize
+            {
+                kinds[c] |= CAPITAL;
+            }
+            c += 1;
+        }
+        LetterKinds(kinds)
+    }
+
+    /// The kinds of letter `c` (none from U+0200 on).
+    #[inline(always)]
+    pub fn of(&self, c: u32) -> u8 {
+        self.0.get(c as usize).copied().unwrap_or(0)
+    }
 }
 
 /// A region that is a suffix of the word, kept as its length: the letters of

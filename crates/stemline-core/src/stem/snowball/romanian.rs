@@ -14,7 +14,10 @@ use super::pystr::{
     at, chop, contains, eq, find, is_in, len, member_flags, push, slice, starts, suffix_replace,
     HashedSuffixes, IndexError, Letters, Stemmed, Suffix, Suffixes, Translation,
 };
-use super::regions::{r1r2_standard, rv_standard, standard_starts_on_bits, upper_between_vowels};
+use super::regions::{
+    r1r2_standard, rv_standard, standard_starts_on_bits, upper_between_vowels, LetterKinds,
+    CAPITAL, MARKABLE, VOWEL,
+};
 use crate::stem::letter::Letter;
 use crate::stem::Word;
 
@@ -681,29 +684,9 @@ struct Marks {
     capitals: bool,
 }
 
-/// What [`mark`] asks of a letter, by code point (the letters from U+0200 on
-/// are none of these): a vowel, a letter NLTK marks between vowels, a capital
-/// NLTK's last line puts back in lower case.
-const VOWEL: u8 = 1;
-const MARKABLE: u8 = 2;
-const CAPITAL: u8 = 4;
-static LETTER_KINDS: [u8; 0x200] = {
-    let mut kinds = [0u8; 0x200];
-    let mut c = 0;
-    while c < 0x200 {
-        if VOWELS.has(c as u32) {
-            kinds[c] |= VOWEL;
-        }
-        if c == 'u' as usize || c == 'i' as usize {
-            kinds[c] |= MARKABLE;
-        }
-        if c == 'U' as usize || c == 'I' as usize {
-            kinds[c] |= CAPITAL;
-        }
-        c += 1;
-    }
-    kinds
-};
+/// What [`mark`] asks of a letter: a vowel, a letter NLTK marks between
+/// vowels, a capital NLTK's last line puts back in lower case.
+static LETTER_KINDS: LetterKinds = LetterKinds::new(&VOWELS, *b"ui");
 
 /// NLTK's marking of `word` in place (every 'u' and 'i' between vowels put
 /// into upper case, left to right over the letters already marked: a
@@ -712,7 +695,7 @@ static LETTER_KINDS: [u8; 0x200] = {
 fn mark<L: Letter>(word: &mut [L], marked: &mut [u32; INDEXED_MAX]) -> Marks {
     let n = word.len();
     let marked = &mut marked[..n];
-    let kind = |c: u32| LETTER_KINDS.get(c as usize).copied().unwrap_or(0);
+    let kind = |c: u32| LETTER_KINDS.of(c);
     let (mut vowels, mut capitals) = (0u64, false);
     for i in 0..n {
         let mut c = word[i].code();
