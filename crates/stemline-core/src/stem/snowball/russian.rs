@@ -8,8 +8,7 @@
 //! letter of its table into Cyrillic, the word's own ones too.
 
 use super::pystr::{
-    chop, ends, eq, is_in, len, member_flags, replace, slice, starts, Letters, Stemmed, Suffix,
-    Suffixes,
+    chop, ends, eq, is_in, len, member_flags, replace, slice, Letters, Stemmed, Suffix, Suffixes,
 };
 use crate::stem::Word;
 
@@ -534,20 +533,42 @@ fn roman_to_cyrillic(word: &mut Word) {
             replace(word, roman, cyrillic);
         }
     }
-    // The rest of the chain, in place: `zh` and `''` become one letter.
+    // The rest of the chain, in place.
     let (mut read, mut write) = (0, 0);
     while read < word.len() {
-        let pair = (word[read], word.get(read + 1).copied());
-        let (letter, used) = match pair {
-            (0x7A, Some(0x68)) => (0x436, 2), // zh
-            (0x27, Some(0x27)) => (0x44A, 2), // ''
-            (c, _) => (roman_letter_to_cyrillic(c).unwrap_or(c), 1),
-        };
+        let (letter, used) = short_spelling(&word[read..]);
         word[write] = letter;
         write += 1;
         read += used;
     }
     word.truncate(write);
+}
+
+/// The rest of the chain at the start of `rest`: `zh` and `''` as one letter
+/// each, any other letter by [`roman_letter_to_cyrillic`] (or as it is); the
+/// letter, and how many it stands for.
+#[inline]
+fn short_spelling(rest: &[u32]) -> (u32, usize) {
+    // `roman_letter_to_cyrillic` of each ASCII letter (0 for none).
+    const ONE_LETTER: [u32; 128] = {
+        let mut table = [0u32; 128];
+        let mut c = 0;
+        while c < 128 {
+            if let Some(letter) = roman_letter_to_cyrillic(c as u32) {
+                table[c] = letter;
+            }
+            c += 1;
+        }
+        table
+    };
+    match (rest[0], rest.get(1).copied()) {
+        (0x7A, Some(0x68)) => (0x436, 2), // zh
+        (0x27, Some(0x27)) => (0x44A, 2), // ''
+        (c, _) => match ONE_LETTER.get(c as usize) {
+            Some(&letter) if letter != 0 => (letter, 1),
+            _ => (c, 1),
+        },
+    }
 }
 
 /// The rest of `__roman_to_cyrillic` for a word that was Cyrillic letters
@@ -559,54 +580,49 @@ fn roman_to_cyrillic(word: &mut Word) {
 /// the chain's (`shch`), which the chain reads first; no spelling begins with
 /// `^`, `` ` `` or `h`, and none ends in `c`. So no two of the chain's
 /// matches overlap but inside `shch`, and reading from the left, trying at
-/// each letter the replacements that begin with it in the chain's order,
-/// finds what the chain finds (a unit test compares the two on generated
-/// words).
+/// each letter the chain's long replacements in its order, then the rest of
+/// the chain, finds what the chain finds (a unit test compares the two on
+/// generated words).
 fn units_to_cyrillic(word: &mut Word) {
-    // `roman_letter_to_cyrillic` of each ASCII letter (0 for none), with
-    // `BEGINS_LONGER` for a letter that begins a spelling of more than one.
-    const BEGINS_LONGER: u32 = 1 << 31;
-    const ONE_LETTER: [u32; 128] = {
-        let mut table = [0u32; 128];
-        let mut c = 0;
-        while c < 128 {
-            table[c] = match roman_letter_to_cyrillic(c as u32) {
-                Some(letter) => letter,
-                None => 0,
-            };
-            if matches!(
-                c as u8,
-                b'i' | b's' | b'k' | b't' | b'c' | b'e' | b'z' | b'\''
-            ) {
-                table[c] |= BEGINS_LONGER;
+    // [`ROMAN_TO_CYRILLIC_LONG`] as code points: each Latin spelling, its
+    // length, and its Cyrillic letter.
+    const LONG_SPELLINGS: [([u32; 4], usize, u32); 9] = {
+        let mut spellings = [([0u32; 4], 0, 0); 9];
+        let mut i = 0;
+        while i < 9 {
+            let (roman, cyrillic) = ROMAN_TO_CYRILLIC_LONG[i];
+            let roman = roman.as_bytes();
+            let mut k = 0;
+            while k < roman.len() {
+                spellings[i].0[k] = roman[k] as u32;
+                k += 1;
             }
-            c += 1;
+            spellings[i].1 = roman.len();
+            // One letter of U+0400 to U+04FF: two bytes of UTF-8.
+            let cyrillic = cyrillic.as_bytes();
+            assert!(cyrillic.len() == 2);
+            spellings[i].2 = (cyrillic[0] as u32 & 0x1F) << 6 | (cyrillic[1] as u32 & 0x3F);
+            i += 1;
         }
-        table
+        spellings
     };
+    // The first letters of the long replacements: any other letter goes
+    // straight to the rest of the chain.
+    const BEGIN_LONG: Letters = Letters::of("isktce");
     let (mut read, mut write) = (0, 0);
     while read < word.len() {
         let rest = &word[read..];
-        let one = ONE_LETTER.get(rest[0] as usize).copied().unwrap_or(0);
-        let (letter, used) = if one & BEGINS_LONGER == 0 {
-            (one, 1)
+        let long = if BEGIN_LONG.has(rest[0]) {
+            LONG_SPELLINGS
+                .iter()
+                .find(|(roman, n, _)| rest.get(..*n) == Some(&roman[..*n]))
         } else {
-            match char::from_u32(rest[0]).unwrap_or('\0') {
-                'i' if starts(rest, "i^u") => (0x44E, 3),
-                'i' if starts(rest, "i^a") => (0x44F, 3),
-                'i' if starts(rest, "i`") => (0x439, 2),
-                's' if starts(rest, "shch") => (0x449, 4),
-                's' if starts(rest, "sh") => (0x448, 2),
-                'k' if starts(rest, "kh") => (0x445, 2),
-                't' if starts(rest, "t^s") => (0x446, 3),
-                'c' if starts(rest, "ch") => (0x447, 2),
-                'e' if starts(rest, "e`") => (0x44D, 2),
-                'z' if starts(rest, "zh") => (0x436, 2),
-                '\'' if starts(rest, "''") => (0x44A, 2),
-                _ => (one & !BEGINS_LONGER, 1),
-            }
+            None
         };
-        let letter = if letter == 0 { rest[0] } else { letter };
+        let (letter, used) = match long {
+            Some(&(_, n, cyrillic)) => (cyrillic, n),
+            None => short_spelling(rest),
+        };
         word[write] = letter;
         write += 1;
         read += used;
