@@ -46,6 +46,18 @@ def machine() -> str:
     )
 
 
+def number_from_fresh_process(script: str, *arguments: str) -> float:
+    """Runs ``script`` with ``arguments`` in a new Python process and returns the
+    number it prints: a measurement that nothing this process did before (its
+    heap, its loaded libraries) can sway."""
+    import subprocess
+
+    done = subprocess.run([sys.executable, script, *arguments], capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.exit(f"{Path(script).name} {' '.join(arguments)} failed:\n{done.stderr}")
+    return float(done.stdout)
+
+
 def best_of(repeat: int, fn, setup=None, clock=time.perf_counter) -> float:
     """The least time ``fn()`` took in ``repeat`` runs, by ``clock`` (wall time;
     ``time.process_time`` leaves out the time other processes held the cores)."""

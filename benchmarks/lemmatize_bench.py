@@ -41,7 +41,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from bench import best_of, load_corpus, machine  # noqa: E402
+from bench import best_of, load_corpus, machine, number_from_fresh_process  # noqa: E402
 
 NLTK_DATA = ROOT / "tests" / "data" / "nltk_data"
 
@@ -126,9 +126,7 @@ def isolated_ratio(repeat: int) -> float:
     """``normalizer_ratio`` in a fresh Python process: in this one, after NLTK's
     WordNet and spaCy have filled the heap, the same build measured 0.73x to
     0.83x from run to run."""
-    command = [sys.executable, __file__, "--repeat", str(repeat), "--ratio-only"]
-    done = subprocess.run(command, capture_output=True, text=True, check=True)
-    return float(done.stdout)
+    return number_from_fresh_process(__file__, "--repeat", str(repeat), "--ratio-only")
 
 
 def main() -> None:

@@ -37,7 +37,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from bench import machine  # noqa: E402
+from bench import machine, number_from_fresh_process  # noqa: E402
 
 
 def normalizer_ratio(language: str, repeat: int) -> float:
@@ -86,11 +86,7 @@ def isolated_ratio(language: str, repeat: int) -> float:
     """``normalizer_ratio`` in a process of its own: in this one, after the
     other stemmers and languages have come and gone, the same build measured
     Russian at 0.80x as its last language and 0.86x as its first."""
-    import subprocess
-
-    command = [sys.executable, __file__, "--repeat", str(repeat), "--ratio-only", language]
-    done = subprocess.run(command, capture_output=True, text=True, check=True)
-    return float(done.stdout)
+    return number_from_fresh_process(__file__, "--repeat", str(repeat), "--ratio-only", language)
 
 
 def vocabulary(language: str) -> list[str]:
