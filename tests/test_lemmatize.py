@@ -377,6 +377,32 @@ def test_lemmatize_many_takes_strings_only(lemmatizer):
         lemmatizer.lemmatize_many(["geese", None])
 
 
+def test_lemmatize_many_is_lemmatize_on_each_and_leaves_the_words(nltk_wordnet, lemmatizer):
+    from nltk.stem import WordNetLemmatizer
+
+    class Word(str):
+        pass
+
+    class Words(list):
+        pass
+
+    nltk = WordNetLemmatizer()
+    texts = ["geese", "dogs", "dog", "zzz", "ran", "us\ud800", "", "Geese", "hot_dogs"]
+    for pos in POS:
+        words = [*texts, *map(Word, texts)] * 2
+        given = list(words)
+        expected = [nltk.lemmatize(w, pos) for w in words]
+        for sequence in (words, tuple(words), Words(words)):
+            got = lemmatizer.lemmatize_many(sequence, pos)
+            assert type(got) is list and got is not sequence
+            assert [(g, type(g)) for g in got] == [(e, type(e)) for e in expected]
+            # A word that is its own lemma comes back as the very object.
+            same = [g is w for g, w in zip(got, words, strict=True)]
+            assert same == [e is w for e, w in zip(expected, words, strict=True)]
+        # The caller's list is left as it was.
+        assert all(a is b for a, b in zip(words, given, strict=True))
+
+
 def test_keywords_as_nltk(lemmatizer):
     assert lemmatizer.lemmatize(word="geese") == "goose"
     assert lemmatizer.lemmatize("ran", pos="v") == "run"

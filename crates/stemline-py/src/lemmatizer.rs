@@ -14,6 +14,7 @@
 use std::sync::Arc;
 
 use pyo3::exceptions::{PyKeyError, PyValueError};
+use pyo3::ffi;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
@@ -49,9 +50,7 @@ impl WordNetData {
         let inner = py
             .detach(|| core::WordNet::parse(data))
             .map_err(|e| PyValueError::new_err(e.to_string()))?;
-        let strings = (0..inner.entry_count())
-            .map(|_| PyOnceLock::new())
-            .collect();
+        let strings = (0..inner.id_limit()).map(|_| PyOnceLock::new()).collect();
         Ok(WordNetData {
             inner: Arc::new(inner),
             strings,
@@ -178,31 +177,82 @@ impl NativeWordNetLemmatizer {
     fn lemmatize_many<'py>(
         &self,
         py: Python<'py>,
-        words: Vec<Bound<'py, PyString>>,
+        words: &Bound<'py, PyAny>,
         pos: PosArg,
     ) -> PyResult<Bound<'py, PyList>> {
-        // Lone surrogates: the word itself (see `lemmatize`).
-        let texts: Vec<Option<&str>> = words.iter().map(|w| w.to_str().ok()).collect();
+        // The answer starts as a copy of the words, and only those with
+        // another lemma are replaced in it: most words of a text are their
+        // own lemma, and cost no reference counting one by one. A list is
+        // copied in one call; anything else as any sequence of `str`.
+        let out = match words.cast_exact::<PyList>() {
+            Ok(list) => list.get_slice(0, list.len()),
+            Err(_) => PyList::new(py, words.extract::<Vec<Bound<'py, PyString>>>()?)?,
+        };
+        let Some(texts) = item_texts(&out) else {
+            // An item that is not a `str`: the sequence's own error.
+            return Err(words
+                .extract::<Vec<Bound<'py, PyString>>>()
+                .err()
+                .unwrap_or_else(|| {
+                    PyValueError::new_err("lemmatize_many: the words changed while being read")
+                }));
+        };
         let wordnet = self.wordnet.get();
         let found: Vec<Lemmatized> = py.detach(|| {
             let mut found = Vec::with_capacity(texts.len());
-            // A lone surrogate's stand-in: no entry is empty, and "" has no rule.
-            let bytes = texts.iter().map(|t| t.unwrap_or_default().as_bytes());
             wordnet
                 .cache
-                .lemmatize_all(&wordnet.inner, bytes, pos.0, |l| found.push(l));
+                .lemmatize_all(&wordnet.inner, &texts, pos.0, |l| found.push(l));
             found
         });
-        let lemmas = words.iter().zip(found).map(|(word, found)| match found {
-            Lemmatized::Unchanged => word.clone(),
-            Lemmatized::Lemma(id) => wordnet.lemma_string(py, id),
-        });
-        PyList::new(py, lemmas)
+        drop(texts);
+        for (i, found) in found.into_iter().enumerate() {
+            if let Lemmatized::Lemma(id) = found {
+                out.set_item(i, wordnet.lemma_string(py, id))?;
+            }
+        }
+        Ok(out)
     }
 
     fn __repr__(&self) -> &'static str {
         "<WordNetLemmatizer>"
     }
+}
+
+/// The UTF-8 of each item of `list` (a lone surrogate's stand-in: `""`, which
+/// no entry is and no rule changes, so the word is its own lemma, as in
+/// `lemmatize`), or `None` if an item is not a `str`.
+///
+/// The slices borrow the items' own buffers (CPython keeps a string's UTF-8
+/// as long as the string), so `list` must be one no other code can reach
+/// until they are dropped: its items then live, unchanged, with the GIL
+/// released too.
+fn item_texts<'l>(list: &'l Bound<'_, PyList>) -> Option<Vec<&'l [u8]>> {
+    let mut texts = Vec::with_capacity(list.len());
+    for i in 0..list.len() {
+        // SAFETY: `i` is below the list's length, and the item is borrowed
+        // from the list (see above for how long it lives).
+        let item = unsafe { ffi::PyList_GetItem(list.as_ptr(), i as ffi::Py_ssize_t) };
+        // The exact type first: one compare, where `PyUnicode_Check` is a
+        // call in the stable ABI.
+        if item.is_null()
+            || unsafe { ffi::PyUnicode_CheckExact(item) == 0 && ffi::PyUnicode_Check(item) == 0 }
+        {
+            return None;
+        }
+        let mut len: ffi::Py_ssize_t = 0;
+        // SAFETY: `item` is a `str`.
+        let utf8 = unsafe { ffi::PyUnicode_AsUTF8AndSize(item, &mut len) };
+        texts.push(if utf8.is_null() {
+            // SAFETY: the GIL is held; the error is the lone surrogate's.
+            unsafe { ffi::PyErr_Clear() };
+            &b""[..]
+        } else {
+            // SAFETY: CPython's UTF-8 of the string, `len` bytes, kept with it.
+            unsafe { std::slice::from_raw_parts(utf8.cast::<u8>(), len as usize) }
+        });
+    }
+    Some(texts)
 }
 
 /// NLTK's result for a word that is not a `str` (`None`, a number, bytes, a

@@ -53,17 +53,18 @@ impl LemmaCache {
     }
 
     /// [`Self::lemmatize`] for each of `words`, taking the list's cache once.
-    pub fn lemmatize_all<'w>(
+    pub fn lemmatize_all(
         &self,
         wordnet: &WordNet,
-        words: impl IntoIterator<Item = &'w [u8]>,
+        words: &[&[u8]],
         pos: Pos,
         mut each: impl FnMut(Lemmatized),
     ) {
-        let words = words.into_iter();
         match self.lists[pos.lists()].try_lock() {
-            Ok(mut cache) => words.for_each(|w| each(lemmatize_in(&mut cache, wordnet, w, pos))),
-            Err(_) => words.for_each(|w| each(wordnet.lemmatize(w, pos))),
+            Ok(mut cache) => words
+                .iter()
+                .for_each(|w| each(lemmatize_in(&mut cache, wordnet, w, pos))),
+            Err(_) => words.iter().for_each(|w| each(wordnet.lemmatize(w, pos))),
         }
     }
 }
@@ -122,7 +123,7 @@ mod tests {
                         let expected = wn.lemmatize(word, pos);
                         assert_eq!(cache.lemmatize(&wn, word, pos), expected);
                         let mut all = Vec::new();
-                        cache.lemmatize_all(&wn, [word, word], pos, |l| all.push(l));
+                        cache.lemmatize_all(&wn, &[word, word], pos, |l| all.push(l));
                         assert_eq!(all, [expected, expected]);
                     }
                 }

@@ -26,7 +26,8 @@
 //! string's first eight bytes: the lemmatizer looks up one to four forms per
 //! word in megabytes of data, each lookup a miss of the processor's caches,
 //! and a string of at most eight bytes (most of them) is then found, or not,
-//! reading that one place. The table's index is the top bits of the same
+//! reading that one place; a longer one found reads its bytes in the data,
+//! where the place says they start. A string's id is its place. The table's index is the top bits of the same
 //! hash that orders the data, so building it writes the table front to back.
 
 use std::ops::Range;
@@ -43,38 +44,24 @@ pub const FORMAT: &str = "stemline-wordnet 1";
 /// speech (see [`Pos::lists`]).
 const LISTS: [&str; 4] = ["n", "v", "a", "r"];
 
-/// One distinct string of the data, by its id.
-#[derive(Debug, Clone, Copy)]
-struct Slot {
-    /// Its bytes in the data.
-    start: u32,
-    len: u8,
-    /// Its length in code points (as Python's `len`).
-    chars: u8,
-    /// Bits 0-3: a lemma of list `i` (index.noun, .verb, .adj, .adv); bits
-    /// 4-7: the form of a line of exception list `i`.
-    flags: u8,
-}
-
-impl Slot {
-    #[inline]
-    fn bytes(self, text: &[u8]) -> &[u8] {
-        &text[self.start as usize..self.start as usize + self.len as usize]
-    }
-}
-
-/// A place of the lookup table (16 bytes: four to a cache line): a copy of
-/// its string's [`Slot`], with the string's first eight bytes inline in
-/// place of where it starts.
+/// A place of the lookup table (16 bytes: four to a cache line), which is
+/// all the data says of one distinct string: its index in the table is the
+/// string's id. A string longer than eight bytes is compared with the data's
+/// text, one read away: no table of entries stands between (that was two
+/// dependent misses of the processor's caches for each long word found).
 #[derive(Debug, Clone, Copy, bytemuck::Zeroable)]
 struct Place {
     /// The first eight bytes, zero-padded (the normalizer's cache's
     /// [`head_of`]): with `len`, the whole string when it is that short.
     head: u64,
-    id: u32,
+    /// Where its bytes start in the data.
+    start: u32,
     /// 0 for a free place: no string of the data is empty.
     len: u8,
+    /// Its length in code points (as Python's `len`).
     chars: u8,
+    /// Bits 0-3: a lemma of list `i` (index.noun, .verb, .adj, .adv); bits
+    /// 4-7: the form of a line of exception list `i`.
     flags: u8,
     /// The low bits of the hash: most longer strings that share the word's
     /// head and length are told apart without reading them.
@@ -87,6 +74,13 @@ pub(crate) struct Entry {
     id: u32,
     chars: u8,
     flags: u8,
+}
+
+impl Place {
+    #[inline]
+    fn bytes(self, text: &[u8]) -> &[u8] {
+        &text[self.start as usize..self.start as usize + self.len as usize]
+    }
 }
 
 impl Entry {
@@ -108,12 +102,13 @@ impl Entry {
     }
 }
 
-/// A lemma of the data: a string the lemmatizer may return.
+/// A lemma of the data: a string the lemmatizer may return (its place in
+/// the lookup table).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct LemmaId(pub(super) u32);
 
 impl LemmaId {
-    /// A dense index, below [`WordNet::entry_count`].
+    /// An index below [`WordNet::id_limit`].
     pub fn index(self) -> usize {
         self.0 as usize
     }
@@ -135,9 +130,7 @@ impl std::error::Error for ParseError {}
 #[derive(Debug)]
 pub struct WordNet {
     text: String,
-    /// Every entry, by id (the data's order).
-    slots: Vec<Slot>,
-    /// The entries by hash: linear probing, at most 5/8 full.
+    /// The entries by hash, each at its id: linear probing, at most 5/8 full.
     table: Vec<Place>,
     /// `64 - log2(table.len())`: a hash's first place is its top bits.
     shift: u32,
@@ -174,7 +167,6 @@ impl WordNet {
             .max(bits + 1);
         let mut wordnet = WordNet {
             text: String::new(),
-            slots: Vec::with_capacity(count),
             table: bytemuck::zeroed_vec(1 << table_bits),
             shift: 64 - table_bits,
             exceptions: HashMap::new(),
@@ -200,26 +192,20 @@ impl WordNet {
             }
             last_bucket = bucket;
             wordnet.longest = wordnet.longest.max(word.len());
-            let slot = Slot {
-                start: start as u32,
-                len,
-                // A string of at most 255 bytes has at most 255 code points.
-                chars: word.chars().count() as u8,
-                flags: parse_lists(lists).ok_or_else(|| lines.error("parts of speech"))?,
-            };
+            let flags = parse_lists(lists).ok_or_else(|| lines.error("parts of speech"))?;
             let free = match wordnet.probe(bytes, word.as_bytes(), hash) {
                 Ok(_) => return Err(lines.error(&format!("{word:?} twice"))),
                 Err(free) => free,
             };
             wordnet.table[free] = Place {
                 head: head_of(word.as_bytes()),
-                id: wordnet.slots.len() as u32,
+                start: start as u32,
                 len,
-                chars: slot.chars,
-                flags: slot.flags,
+                // A string of at most 255 bytes has at most 255 code points.
+                chars: word.chars().count() as u8,
+                flags,
                 tag: hash as u8,
             };
-            wordnet.slots.push(slot);
         }
         for (list, pos) in LISTS.iter().enumerate() {
             for _ in 0..lines.section("exceptions", pos)? {
@@ -230,15 +216,12 @@ impl WordNet {
                     let place = wordnet
                         .probe(bytes, word, hash_bytes(word))
                         .map_err(|_| lines.error(&format!("{word:?} is not among the strings")))?;
-                    ids.push((wordnet.table[place].id, place));
+                    ids.push(place as u32);
                 }
-                let (&(form, place), lemmas) =
-                    ids.split_first().ok_or_else(|| lines.error("empty line"))?;
-                let lemmas: Vec<u32> = lemmas.iter().map(|&(id, _)| id).collect();
-                wordnet.slots[form as usize].flags |= 1 << (4 + list);
-                wordnet.table[place].flags |= 1 << (4 + list);
+                let (&form, lemmas) = ids.split_first().ok_or_else(|| lines.error("empty line"))?;
+                wordnet.table[form as usize].flags |= 1 << (4 + list);
                 let first = wordnet.exception_lemmas.len() as u32;
-                wordnet.exception_lemmas.extend_from_slice(&lemmas);
+                wordnet.exception_lemmas.extend_from_slice(lemmas);
                 let last = wordnet.exception_lemmas.len() as u32;
                 // NLTK: `self._exception_map[pos][terms[0]] = terms[1:]`: a later
                 // line of the same form replaces the earlier one (adj.exc lists
@@ -255,15 +238,16 @@ impl WordNet {
         Ok(wordnet)
     }
 
-    /// The number of entries: every [`LemmaId::index`] is below it.
-    pub fn entry_count(&self) -> usize {
-        self.slots.len()
+    /// A bound on the ids: every [`LemmaId::index`] is below it (the ids
+    /// are places of the table, some of them free).
+    pub fn id_limit(&self) -> usize {
+        self.table.len()
     }
 
     /// The text of a lemma.
     pub fn lemma(&self, id: LemmaId) -> &str {
-        let slot = self.slots[id.index()];
-        &self.text[slot.start as usize..slot.start as usize + slot.len as usize]
+        let place = self.table[id.index()];
+        &self.text[place.start as usize..place.start as usize + place.len as usize]
     }
 
     /// The length of a lemma in code points (as Python's `len`).
@@ -273,16 +257,18 @@ impl WordNet {
     }
 
     fn entry(&self, id: u32) -> Entry {
-        let slot = self.slots[id as usize];
+        let place = self.table[id as usize];
         Entry {
             id,
-            chars: slot.chars,
-            flags: slot.flags,
+            chars: place.chars,
+            flags: place.flags,
         }
     }
 
     fn entries(&self) -> impl Iterator<Item = Entry> + '_ {
-        (0..self.slots.len() as u32).map(|id| self.entry(id))
+        (0..self.table.len() as u32)
+            .filter(|&id| self.table[id as usize].len != 0)
+            .map(|id| self.entry(id))
     }
 
     /// The lemmas of `pos`, each once: the strings `form` for which NLTK's
@@ -335,10 +321,10 @@ impl WordNet {
         if word.len() > self.longest {
             return None;
         }
-        let place = self.probe(self.text.as_bytes(), word, hash).ok()?;
-        let place = self.table[place];
+        let id = self.probe(self.text.as_bytes(), word, hash).ok()?;
+        let place = self.table[id];
         Some(Entry {
-            id: place.id,
+            id: id as u32,
             chars: place.chars,
             flags: place.flags,
         })
@@ -360,8 +346,7 @@ impl WordNet {
             if place.head == head && place.len as usize == word.len() && place.tag == hash as u8 {
                 // The head holds the first eight bytes: only a longer
                 // string has more to compare.
-                let slot = self.slots[place.id as usize];
-                if word.len() <= 8 || same_bytes(&slot.bytes(text)[8..], &word[8..]) {
+                if word.len() <= 8 || same_bytes(&place.bytes(text)[8..], &word[8..]) {
                     return Ok(i);
                 }
             }
@@ -586,7 +571,8 @@ pub(crate) mod tests {
         assert!(!fast.is_lemma(Pos::Verb) && !fast.is_lemma(Pos::Adv));
         assert!(wn.find(b"cat").is_none());
         assert!(wn.find(b"doggy-dog-dog").is_none());
-        assert_eq!(wn.entry_count(), 2);
+        assert_eq!(wn.entries().count(), 2);
+        assert!(wn.entries().all(|e| e.id().index() < wn.id_limit()));
         assert_eq!(wn.lemma(dog.id()), "dog");
     }
 
