@@ -75,7 +75,7 @@ impl Slot {
         }
         key.len() <= 8 || {
             let start = self.start as usize;
-            arena[start..start + key.len() - 8] == key[8..]
+            same_bytes(&arena[start..start + key.len() - 8], &key[8..])
         }
     }
 
@@ -113,6 +113,25 @@ pub(crate) fn head_of(key: &[u8]) -> u64 {
         key[0] as u64 | (key[n / 2] as u64) << (4 * (n & !1)) | (key[n - 1] as u64) << (8 * (n - 1))
     } else {
         0
+    }
+}
+
+/// `a == b` without a call to `memcmp` for strings of at most 16 bytes (most
+/// keys' tails, and WordNet's strings): two overlapping loads from each end.
+#[inline(always)]
+pub(crate) fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    let load8 = |s: &[u8], at: usize| u64::from_le_bytes(s[at..at + 8].try_into().expect("8"));
+    let load4 = |s: &[u8], at: usize| u32::from_le_bytes(s[at..at + 4].try_into().expect("4"));
+    match n {
+        0 => true,
+        1..=3 => a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1],
+        4..=7 => load4(a, 0) == load4(b, 0) && load4(a, n - 4) == load4(b, n - 4),
+        8..=16 => load8(a, 0) == load8(b, 0) && load8(a, n - 8) == load8(b, n - 8),
+        _ => a == b,
     }
 }
 
@@ -501,6 +520,20 @@ impl TokenCache {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn same_bytes_at_every_length() {
+        for n in 0..40 {
+            let a: Vec<u8> = (0..n as u8).collect();
+            assert!(same_bytes(&a, &a.clone()));
+            for i in 0..n {
+                let mut b = a.clone();
+                b[i] ^= 1;
+                assert!(!same_bytes(&a, &b), "{n} {i}");
+            }
+            assert!(!same_bytes(&a, &a[..n.saturating_sub(1)]) || n == 0);
+        }
+    }
 
     #[test]
     fn stays_within_its_bound() {

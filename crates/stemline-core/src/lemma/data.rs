@@ -35,7 +35,7 @@ use std::ops::Range;
 use hashbrown::HashMap;
 
 use super::Pos;
-use crate::cache::head_of;
+use crate::cache::{head_of, same_bytes};
 
 /// The first line of the data: its format and version.
 pub const FORMAT: &str = "stemline-wordnet 1";
@@ -430,25 +430,6 @@ pub(crate) fn hash_bytes(word: &[u8]) -> u64 {
     fold(lo ^ K0, hi ^ K1 ^ n as u64)
 }
 
-/// `a == b`, for the short strings of the table without a call to `memcmp`:
-/// two overlapping loads from each end when they fit in 16 bytes.
-#[inline(always)]
-fn same_bytes(a: &[u8], b: &[u8]) -> bool {
-    let n = a.len();
-    if n != b.len() {
-        return false;
-    }
-    let load8 = |s: &[u8], at: usize| u64::from_le_bytes(s[at..at + 8].try_into().expect("8"));
-    let load4 = |s: &[u8], at: usize| u32::from_le_bytes(s[at..at + 4].try_into().expect("4"));
-    match n {
-        0 => true,
-        1..=3 => a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1],
-        4..=7 => load4(a, 0) == load4(b, 0) && load4(a, n - 4) == load4(b, n - 4),
-        8..=16 => load8(a, 0) == load8(b, 0) && load8(a, n - 8) == load8(b, n - 8),
-        _ => a == b,
-    }
-}
-
 /// The data's lines with their byte offsets and line numbers, for errors.
 struct Lines<'a> {
     text: &'a str,
@@ -615,20 +596,6 @@ pub(crate) mod tests {
         // The values ci/wordnet_data.py's `wordnet_hash` computes.
         assert_eq!(hash_bytes(b"dog"), 0x5c7b_a950_e58d_f214);
         assert_eq!(hash_bytes(&word[..40]), 5_048_575_851_486_442_611);
-    }
-
-    #[test]
-    fn same_bytes_at_every_length() {
-        for n in 0..40 {
-            let a: Vec<u8> = (0..n as u8).collect();
-            assert!(same_bytes(&a, &a.clone()));
-            for i in 0..n {
-                let mut b = a.clone();
-                b[i] ^= 1;
-                assert!(!same_bytes(&a, &b), "{n} {i}");
-            }
-            assert!(!same_bytes(&a, &a[..n.saturating_sub(1)]) || n == 0);
-        }
     }
 
     #[test]
