@@ -198,18 +198,23 @@ impl NativeWordNetLemmatizer {
                 }));
         };
         let wordnet = self.wordnet.get();
-        let found: Vec<Lemmatized> = py.detach(|| {
-            let mut found = Vec::with_capacity(texts.len());
+        // Only the words with another lemma are kept: (place, lemma).
+        let changed: Vec<(usize, LemmaId)> = py.detach(|| {
+            let mut changed = Vec::new();
+            let mut i = 0;
             wordnet
                 .cache
-                .lemmatize_all(&wordnet.inner, &texts, pos.0, |l| found.push(l));
-            found
+                .lemmatize_all(&wordnet.inner, &texts, pos.0, |found| {
+                    if let Lemmatized::Lemma(id) = found {
+                        changed.push((i, id));
+                    }
+                    i += 1;
+                });
+            changed
         });
         drop(texts);
-        for (i, found) in found.into_iter().enumerate() {
-            if let Lemmatized::Lemma(id) = found {
-                out.set_item(i, wordnet.lemma_string(py, id))?;
-            }
+        for (i, id) in changed {
+            out.set_item(i, wordnet.lemma_string(py, id))?;
         }
         Ok(out)
     }
