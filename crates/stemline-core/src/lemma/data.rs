@@ -24,11 +24,14 @@
 //!
 //! Words are found in an open-addressing table whose places hold each
 //! string's first eight bytes: the lemmatizer looks up one to four forms per
-//! word in megabytes of data, each lookup a miss of the processor's caches,
-//! and a string of at most eight bytes (most of them) is then found, or not,
-//! reading that one place; a longer one found reads its bytes in the data,
-//! where the place says they start. A string's id is its place. The table's index is the top bits of the same
-//! hash that orders the data, so building it writes the table front to back.
+//! word in megabytes of data, each lookup a miss of the processor's caches.
+//! A byte of each place's hash, in a table of its own a sixteenth the size,
+//! tells most forms that are no string of the data (half of a text's) without
+//! the place; a string of at most eight bytes (most of them) is found reading
+//! its one place, and a longer one then reads its bytes in the data, where
+//! the place says they start. A string's id is its place. The table's index
+//! is the top bits of the same hash that orders the data, so building it
+//! writes the table front to back.
 
 use std::ops::Range;
 
@@ -63,9 +66,12 @@ struct Place {
     /// Bits 0-3: a lemma of list `i` (index.noun, .verb, .adj, .adv); bits
     /// 4-7: the form of a line of exception list `i`.
     flags: u8,
-    /// The low bits of the hash: most longer strings that share the word's
-    /// head and length are told apart without reading them.
-    tag: u8,
+}
+
+/// The byte [`WordNet::tags`] holds for a string of this hash: never 0.
+#[inline(always)]
+fn tag_of(hash: u64) -> u8 {
+    (hash as u8).max(1)
 }
 
 /// An entry found: its [`LemmaId`] and what the data says of it.
@@ -132,6 +138,12 @@ pub struct WordNet {
     text: String,
     /// The entries by hash, each at its id: linear probing, at most 5/8 full.
     table: Vec<Place>,
+    /// A byte of each place's hash ([`tag_of`]), 0 for a free place: a
+    /// sixteenth of the table's size, so that it stays in the processor's
+    /// caches, where the table does not. A form that is no string of the
+    /// data (half the forms a text's words make) is told so by its tags
+    /// alone, without waiting for the table.
+    tags: Vec<u8>,
     /// `64 - log2(table.len())`: a hash's first place is its top bits.
     shift: u32,
     /// `(form id, list)` to its lemmas' range in `exception_lemmas`.
@@ -168,6 +180,7 @@ impl WordNet {
         let mut wordnet = WordNet {
             text: String::new(),
             table: bytemuck::zeroed_vec(1 << table_bits),
+            tags: vec![0; 1 << table_bits],
             shift: 64 - table_bits,
             exceptions: HashMap::new(),
             exception_lemmas: Vec::new(),
@@ -204,8 +217,8 @@ impl WordNet {
                 // A string of at most 255 bytes has at most 255 code points.
                 chars: word.chars().count() as u8,
                 flags,
-                tag: hash as u8,
             };
+            wordnet.tags[free] = tag_of(hash);
         }
         for (list, pos) in LISTS.iter().enumerate() {
             for _ in 0..lines.section("exceptions", pos)? {
@@ -306,10 +319,13 @@ impl WordNet {
         #[cfg(target_arch = "x86_64")]
         {
             use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
-            let place = &self.table[(hash >> self.shift) as usize];
+            let i = (hash >> self.shift) as usize;
             // SAFETY: a prefetch reads nothing the program sees and never
-            // faults; the pointer is to a place of the table anyway.
-            unsafe { _mm_prefetch::<_MM_HINT_T0>((place as *const Place).cast()) };
+            // faults; the pointers are to the place and its tag anyway.
+            unsafe {
+                _mm_prefetch::<_MM_HINT_T0>((&self.table[i] as *const Place).cast());
+                _mm_prefetch::<_MM_HINT_T0>((&self.tags[i] as *const u8).cast());
+            }
         }
         #[cfg(not(target_arch = "x86_64"))]
         let _ = hash;
@@ -336,19 +352,27 @@ impl WordNet {
     #[inline]
     fn probe(&self, text: &[u8], word: &[u8], hash: u64) -> Result<usize, usize> {
         let head = head_of(word);
+        let tag = tag_of(hash);
         let mask = self.table.len() - 1;
         let mut i = (hash >> self.shift) as usize;
+        // The place is asked for with its tag: a string that is there is
+        // read from memory once, not the tag first and then the place.
+        self.prefetch(hash);
         loop {
-            let place = &self.table[i];
-            if place.len == 0 {
-                return Err(i);
-            }
-            if place.head == head && place.len as usize == word.len() && place.tag == hash as u8 {
-                // The head holds the first eight bytes: only a longer
-                // string has more to compare.
-                if word.len() <= 8 || same_bytes(&place.bytes(text)[8..], &word[8..]) {
-                    return Ok(i);
+            match self.tags[i] {
+                0 => return Err(i),
+                t if t == tag => {
+                    let place = &self.table[i];
+                    // The head holds the first eight bytes: only a longer
+                    // string has more to compare.
+                    if place.head == head
+                        && place.len as usize == word.len()
+                        && (word.len() <= 8 || same_bytes(&place.bytes(text)[8..], &word[8..]))
+                    {
+                        return Ok(i);
+                    }
                 }
+                _ => {}
             }
             i = (i + 1) & mask;
         }
