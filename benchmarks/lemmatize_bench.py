@@ -210,7 +210,10 @@ def main() -> None:
             rates[f"lemminflect getLemma(w, upos={upos!r}) (not NLTK's)"] = word_rate(
                 lambda w, u=upos: lemminflect.getLemma(w, upos=u), corpus, args.repeat
             )
-            ratios[f"{label}: stemline lemmatize_many / NLTK's, {pos!r} (target >= 100x)"] = (
+            # The target is on text, words as a pipeline meets them; the
+            # distinct words, each new, are the worst case.
+            held = "target >= 100x" if label == "BBC text" else "the worst case"
+            ratios[f"{label}: stemline lemmatize_many / NLTK's, {pos!r} ({held})"] = (
                 many_rate / nltk_rate
             )
             ratios[f"{label}: stemline lemmatize, a call a word / NLTK's, {pos!r}"] = (
