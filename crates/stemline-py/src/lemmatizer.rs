@@ -188,15 +188,7 @@ impl NativeWordNetLemmatizer {
             Ok(list) => list.get_slice(0, list.len()),
             Err(_) => PyList::new(py, words.extract::<Vec<Bound<'py, PyString>>>()?)?,
         };
-        let Some(texts) = item_texts(&out) else {
-            // An item that is not a `str`: the sequence's own error.
-            return Err(words
-                .extract::<Vec<Bound<'py, PyString>>>()
-                .err()
-                .unwrap_or_else(|| {
-                    PyValueError::new_err("lemmatize_many: the words changed while being read")
-                }));
-        };
+        let texts = item_texts(&out)?;
         let wordnet = self.wordnet.get();
         // Only the words with another lemma are kept: (place, lemma).
         let changed: Vec<(usize, LemmaId)> = py.detach(|| {
@@ -226,28 +218,32 @@ impl NativeWordNetLemmatizer {
 
 /// The UTF-8 of each item of `list` (a lone surrogate's stand-in: `""`, which
 /// no entry is and no rule changes, so the word is its own lemma, as in
-/// `lemmatize`), or `None` if an item is not a `str`.
+/// `lemmatize`); for an item that is not a `str`, the `TypeError` a sequence
+/// of `str` raises for it.
 ///
 /// The slices borrow the items' own buffers (CPython keeps a string's UTF-8
 /// as long as the string), so `list` must be one no other code can reach
 /// until they are dropped: its items then live, unchanged, with the GIL
 /// released too.
-fn item_texts<'l>(list: &'l Bound<'_, PyList>) -> Option<Vec<&'l [u8]>> {
+fn item_texts<'l>(list: &'l Bound<'_, PyList>) -> PyResult<Vec<&'l [u8]>> {
     let mut texts = Vec::with_capacity(list.len());
     for i in 0..list.len() {
         // SAFETY: `i` is below the list's length, and the item is borrowed
         // from the list (see above for how long it lives).
-        let item = unsafe { ffi::PyList_GetItem(list.as_ptr(), i as ffi::Py_ssize_t) };
-        // The exact type first: one compare, where `PyUnicode_Check` is a
+        let item = unsafe {
+            Borrowed::from_ptr(
+                list.py(),
+                ffi::PyList_GetItem(list.as_ptr(), i as ffi::Py_ssize_t),
+            )
+        };
+        // The exact type first: one compare, where a subclass check is a
         // call in the stable ABI.
-        if item.is_null()
-            || unsafe { ffi::PyUnicode_CheckExact(item) == 0 && ffi::PyUnicode_Check(item) == 0 }
-        {
-            return None;
-        }
+        let item = item
+            .cast_exact::<PyString>()
+            .or_else(|_| item.cast::<PyString>())?;
         let mut len: ffi::Py_ssize_t = 0;
         // SAFETY: `item` is a `str`.
-        let utf8 = unsafe { ffi::PyUnicode_AsUTF8AndSize(item, &mut len) };
+        let utf8 = unsafe { ffi::PyUnicode_AsUTF8AndSize(item.as_ptr(), &mut len) };
         texts.push(if utf8.is_null() {
             // SAFETY: the GIL is held; the error is the lone surrogate's.
             unsafe { ffi::PyErr_Clear() };
@@ -257,7 +253,7 @@ fn item_texts<'l>(list: &'l Bound<'_, PyList>) -> Option<Vec<&'l [u8]>> {
             unsafe { std::slice::from_raw_parts(utf8.cast::<u8>(), len as usize) }
         });
     }
-    Some(texts)
+    Ok(texts)
 }
 
 /// NLTK's result for a word that is not a `str` (`None`, a number, bytes, a

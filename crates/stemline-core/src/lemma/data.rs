@@ -139,10 +139,10 @@ pub struct WordNet {
     /// The entries by hash, each at its id: linear probing, at most 5/8 full.
     table: Vec<Place>,
     /// A byte of each place's hash ([`tag_of`]), 0 for a free place: a
-    /// sixteenth of the table's size, so that it stays in the processor's
-    /// caches, where the table does not. A form that is no string of the
-    /// data (half the forms a text's words make) is told so by its tags
-    /// alone, without waiting for the table.
+    /// sixteenth of the table's size, so that much more of it stays in the
+    /// processor's caches. A form that is no string of the data (half the
+    /// forms a text's words make) is told so by its tags alone, without
+    /// waiting for the table.
     tags: Vec<u8>,
     /// `64 - log2(table.len())`: a hash's first place is its top bits.
     shift: u32,
