@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import functools
 import random
+import threading
 from collections import Counter, defaultdict
 from collections.abc import Callable
 
@@ -124,6 +125,34 @@ def test_word_tokenize_of_every_document(corpus, corpus_reference):
     assert stemline.word_tokenize_many(corpus, "english") == expected
     differ = [i for i, text in enumerate(corpus) if stemline.word_tokenize(text) != expected[i]]
     assert differ == []
+
+
+def test_word_tokenize_whatever_it_keeps_between_calls(corpus, corpus_reference):
+    # A call reuses the strings of the tokens earlier calls made; a tokenizer
+    # that keeps at most 300 forgets them all at nearly every call, and one
+    # shared by threads hands a call that finds them in use its own.
+    from stemline.tokenize.punkt import _tokenizer
+
+    expected = [tokens for tokens, _ in corpus_reference]
+    forgetful = _native.WordTokenize(
+        char_tables(), _tokenizer("english"), _native.DEFAULT_CACHE_BYTES, max_ids=300
+    )
+    differ = [i for i, text in enumerate(corpus) if forgetful.tokenize(text) != expected[i]]
+    assert differ == []
+    shared = _native.WordTokenize(
+        char_tables(), _tokenizer("english"), _native.DEFAULT_CACHE_BYTES, max_ids=20_000
+    )
+    results: dict[int, list[list[str]]] = {}
+
+    def work(k: int) -> None:
+        results[k] = [shared.tokenize(text) for text in corpus[k::4]]
+
+    threads = [threading.Thread(target=work, args=(k,)) for k in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert all(results[k] == expected[k::4] for k in range(4))
 
 
 @pytest.mark.parametrize("stemmer", stemline.STEMMERS)

@@ -33,6 +33,8 @@ from stemline._unicode import char_tables
 
 OURS = NLTKWordTokenizer()
 NLTK = NltkTokenizer()
+# Keeps at most 300 token strings from call to call (see check_all).
+FORGETFUL = _native.NLTKWordTokenizer(char_tables(), 1 << 20, max_ids=300)
 
 
 class KnownTokens(NltkTokenizer):
@@ -78,6 +80,8 @@ def lines(documents) -> list[str]:
 def check_all(texts: list[str]) -> None:
     expected = {text: NLTK.tokenize(text) for text in texts}
     assert OURS.tokenize_sents(texts, workers=2) == [expected[t] for t in texts]
+    assert [t for t in texts if OURS.tokenize(t) != expected[t]] == []
+    assert [t for t in texts if FORGETFUL.tokenize(t, False) != expected[t]] == []
     known = KnownTokens(expected)
     expected_spans = [list(known.span_tokenize(t)) for t in texts]
     assert list(OURS.span_tokenize_sents(texts, workers=2)) == expected_spans

@@ -147,7 +147,7 @@ const K0: u64 = 0x243f_6a88_85a3_08d3;
 const K1: u64 = 0x1319_8a2e_0370_7344;
 
 #[inline(always)]
-fn hash(head: u64, key: &[u8]) -> u64 {
+pub(crate) fn hash(head: u64, key: &[u8]) -> u64 {
     rehash(head, key.len(), key.get(8..).unwrap_or_default())
 }
 

@@ -8,10 +8,13 @@ use std::borrow::Cow;
 use std::sync::{Mutex, MutexGuard};
 
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
+use pyo3::ffi;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyList, PyString, PyTuple};
 
 use stemline_core::nltk_word::align::SpanError;
+use stemline_core::nltk_word::ids::TokenIds;
+use stemline_core::nltk_word::keyed::Keyed;
 use stemline_core::nltk_word::{
     convert_parentheses as convert_parentheses_of, NltkWordTokenizer, WordTokens, PIECE_BYTES,
 };
@@ -38,6 +41,33 @@ fn call_bytes<'a>(text: &'a Bound<'_, PyString>) -> PyResult<Cow<'a, [u8]>> {
         return Ok(Cow::Owned(encoded.cast::<PyBytes>()?.as_bytes().to_vec()));
     }
     text_bytes(text)
+}
+
+/// What a tokenizer class keeps from call to call, for its lists of tokens.
+struct Memory {
+    /// For a text of at most [`PART_BYTES`], brackets as they are; none for
+    /// a tokenizer whose `cache_bytes` is 0, which keeps nothing.
+    shared: Option<Mutex<Shared>>,
+    /// For any other, and for a call that finds `shared` in use.
+    strings: Mutex<Strings>,
+}
+
+impl Memory {
+    /// At most `max_ids` strings kept, and stretches in a cache of
+    /// `cache_bytes`.
+    fn new(max_ids: usize, cache_bytes: usize) -> Self {
+        Memory {
+            shared: (cache_bytes > 0).then(|| Mutex::new(Shared::new(max_ids, cache_bytes))),
+            strings: Mutex::new(Strings::new()),
+        }
+    }
+
+    /// Forgets the strings kept, unless a call is using them.
+    fn clear(&self) {
+        if let Some(Ok(mut shared)) = self.shared.as_ref().map(Mutex::try_lock) {
+            shared.clear();
+        }
+    }
 }
 
 /// Tokens this long at most are kept in [`Strings`].
@@ -150,6 +180,112 @@ impl<'a> Interner<'a> {
     }
 }
 
+/// The most token ids (and so Python strings) [`Shared`] keeps by default:
+/// a call that finds more forgets them all first. News text has about
+/// 40,000 distinct tokens (BBC's 2,225 articles: 38,257); a corpus of ids
+/// and numbers is bounded here instead of by its vocabulary, at about 8 MB
+/// of strings.
+const MAX_IDS: usize = 1 << 17;
+
+/// The most bytes of tokens and their table [`Shared`] keeps, likewise.
+const MAX_ID_BYTES: usize = 8 << 20;
+
+/// What a tokenizer keeps from call to call for [`token_list`]: each key's
+/// token ids ([`TokenIds`]) and each id's Python string, so that a token
+/// seen before is a new reference to the same string, and a chunk seen
+/// before is one lookup. Only one call uses it at a time (see [`Interner`]).
+struct Shared {
+    /// See [`MAX_IDS`].
+    max_ids: usize,
+    ids: TokenIds,
+    strings: Vec<Py<PyString>>,
+    /// One call's token ids, in order.
+    out: Vec<u32>,
+}
+
+impl Shared {
+    fn new(max_ids: usize, cache_bytes: usize) -> Self {
+        Shared {
+            max_ids,
+            ids: TokenIds::new(cache_bytes),
+            strings: Vec::new(),
+            out: Vec::new(),
+        }
+    }
+
+    /// Forgets every token and its string.
+    fn clear(&mut self) {
+        self.ids.clear();
+        self.strings.clear();
+    }
+
+    /// The tokens of `text` (at most [`PART_BYTES`]) as a list of Python
+    /// strings, the text tokenized with the GIL released.
+    fn token_list<'py>(
+        &mut self,
+        py: Python<'py>,
+        tokenizer: &impl Tokenize,
+        text: &[u8],
+    ) -> PyResult<Bound<'py, PyList>> {
+        if self.ids.len() > self.max_ids || self.ids.token_bytes() > MAX_ID_BYTES {
+            self.clear();
+        }
+        let Shared {
+            ids, strings, out, ..
+        } = self;
+        out.clear();
+        py.detach(|| tokenizer.for_each_keyed(text, &mut ids.collector(out)));
+        while strings.len() < ids.len() {
+            let token = ids.token(strings.len() as u32);
+            strings.push(py_string(py, token)?.unbind());
+        }
+        let list = new_list(py, out.len())?;
+        for (i, &id) in out.iter().enumerate() {
+            if let Some(&ahead) = out.get(i + PREFETCH_AHEAD) {
+                prefetch(strings[ahead as usize].as_ptr());
+            }
+            // SAFETY: `list` is a new list of `out.len()` empty places, and
+            // every id is below `strings.len()` (the loop above). The list
+            // takes the new reference `clone_ref` makes.
+            unsafe {
+                let string = strings.get_unchecked(id as usize).clone_ref(py).into_ptr();
+                ffi::PyList_SetItem(list.as_ptr(), i as ffi::Py_ssize_t, string);
+            }
+        }
+        if out.capacity() > PART_BYTES {
+            *out = Vec::new();
+        }
+        Ok(list)
+    }
+}
+
+/// How many tokens ahead [`Shared::token_list`] asks for a string it will
+/// add a reference to.
+const PREFETCH_AHEAD: usize = 8;
+
+/// Asks the processor to bring `object` into its caches.
+#[inline(always)]
+fn prefetch(object: *mut ffi::PyObject) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: a prefetch reads nothing the program sees and never faults.
+    unsafe {
+        use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+        _mm_prefetch::<_MM_HINT_T0>(object.cast_const().cast());
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = object;
+}
+
+/// A new list of `len` empty places, each to be set once before the list
+/// is handed out.
+fn new_list(py: Python<'_>, len: usize) -> PyResult<Bound<'_, PyList>> {
+    // SAFETY: PyList_New returns a new reference or NULL with an exception set.
+    unsafe {
+        let list = ffi::PyList_New(len as ffi::Py_ssize_t);
+        Ok(Bound::from_owned_ptr_or_err(py, list)?.cast_into_unchecked())
+    }
+}
+
 /// Appends `tokens` to `list` as Python strings.
 fn push_tokens(
     py: Python<'_>,
@@ -186,6 +322,8 @@ fn tokens_to_py<'py>(
 trait Tokenize: Sync {
     fn for_each_token(&self, text: &[u8], emit: impl FnMut(&[u8]));
 
+    fn for_each_keyed(&self, text: &[u8], keyed: &mut impl Keyed);
+
     fn tokenize_batch_streamed(
         &self,
         texts: &[&[u8]],
@@ -198,6 +336,12 @@ impl Tokenize for NltkWordTokenizer {
     fn for_each_token(&self, text: &[u8], emit: impl FnMut(&[u8])) {
         let mut scratch = self.take_scratch();
         NltkWordTokenizer::for_each_token(self, text, &mut scratch, emit);
+        self.put_scratch(scratch);
+    }
+
+    fn for_each_keyed(&self, text: &[u8], keyed: &mut impl Keyed) {
+        let mut scratch = self.take_scratch();
+        NltkWordTokenizer::for_each_keyed(self, text, &mut scratch, keyed);
         self.put_scratch(scratch);
     }
 
@@ -218,6 +362,12 @@ impl Tokenize for WordTokenize {
         self.put_scratch(scratch);
     }
 
+    fn for_each_keyed(&self, text: &[u8], keyed: &mut impl Keyed) {
+        let mut scratch = self.take_scratch();
+        WordTokenize::for_each_keyed(self, text, &mut scratch, keyed);
+        self.put_scratch(scratch);
+    }
+
     fn tokenize_batch_streamed(
         &self,
         texts: &[&[u8]],
@@ -234,13 +384,20 @@ impl Tokenize for WordTokenize {
 /// buffer of all its tokens nor a second list of them ever exists.
 fn token_list<'py>(
     tokenizer: &impl Tokenize,
-    strings: &Mutex<Strings>,
+    kept: &Memory,
     text: &Bound<'py, PyString>,
     parentheses: bool,
 ) -> PyResult<Bound<'py, PyList>> {
     let py = text.py();
     let bytes = call_bytes(text)?;
-    let strings = || Interner::of(strings);
+    if bytes.len() <= PART_BYTES && !parentheses {
+        // Another call holding them (on another thread, or one this call's
+        // allocations ran through a finalizer) takes nothing from this one.
+        if let Some(Ok(mut shared)) = kept.shared.as_ref().map(Mutex::try_lock) {
+            return shared.token_list(py, tokenizer, &bytes);
+        }
+    }
+    let strings = || Interner::of(&kept.strings);
     if bytes.len() <= PART_BYTES {
         let tokens = py.detach(|| {
             let mut tokens = WordTokens::default();
@@ -353,22 +510,29 @@ fn spans_to_py<'py>(py: Python<'py>, spans: &[(usize, usize)]) -> PyResult<Bound
 )]
 struct NativeNltkWordTokenizer {
     inner: NltkWordTokenizer,
-    strings: Mutex<Strings>,
+    kept: Memory,
 }
 
 #[pymethods]
 impl NativeNltkWordTokenizer {
-    /// `piece_bytes` is for tests: stretches without whitespace longer than
-    /// this are computed in pieces (the tokens are the same for any size).
+    /// `piece_bytes` and `max_ids` are for tests: stretches without
+    /// whitespace longer than `piece_bytes` are computed in pieces, and at
+    /// most `max_ids` token strings are kept from call to call (the tokens
+    /// are the same for any sizes).
     #[new]
-    #[pyo3(signature = (tables, cache_bytes, *, piece_bytes = PIECE_BYTES))]
-    fn new(tables: &CharTables, cache_bytes: usize, piece_bytes: usize) -> PyResult<Self> {
+    #[pyo3(signature = (tables, cache_bytes, *, piece_bytes = PIECE_BYTES, max_ids = MAX_IDS))]
+    fn new(
+        tables: &CharTables,
+        cache_bytes: usize,
+        piece_bytes: usize,
+        max_ids: usize,
+    ) -> PyResult<Self> {
         let inner = NltkWordTokenizer::new(tables.inner.clone(), cache_bytes)
             .map_err(PyValueError::new_err)?
             .with_piece_bytes(piece_bytes);
         Ok(NativeNltkWordTokenizer {
             inner,
-            strings: Mutex::new(Strings::new()),
+            kept: Memory::new(max_ids, cache_bytes),
         })
     }
 
@@ -378,7 +542,7 @@ impl NativeNltkWordTokenizer {
         text: &Bound<'py, PyString>,
         convert_parentheses: bool,
     ) -> PyResult<Bound<'py, PyList>> {
-        token_list(&self.inner, &self.strings, text, convert_parentheses)
+        token_list(&self.inner, &self.kept, text, convert_parentheses)
     }
 
     /// `(start, end)` of each token in `text`, exactly as NLTK's
@@ -443,7 +607,7 @@ impl NativeNltkWordTokenizer {
     ) -> PyResult<Bound<'py, PyList>> {
         token_lists(
             &self.inner,
-            &self.strings,
+            &self.kept.strings,
             py,
             texts,
             convert_parentheses,
@@ -483,7 +647,8 @@ impl NativeNltkWordTokenizer {
     }
 
     fn clear_cache(&self) {
-        self.inner.clear_caches()
+        self.inner.clear_caches();
+        self.kept.clear();
     }
 
     #[getter]
@@ -497,31 +662,33 @@ impl NativeNltkWordTokenizer {
 #[pyclass(frozen, module = "stemline._native", name = "WordTokenize")]
 struct NativeWordTokenize {
     inner: WordTokenize,
-    strings: Mutex<Strings>,
+    kept: Memory,
 }
 
 #[pymethods]
 impl NativeWordTokenize {
     /// `sentences` is the language's Punkt tokenizer; the word tokenizer is
     /// built over `tables`, and each worker's cache holds at most
-    /// `cache_bytes`.
+    /// `cache_bytes`. `max_ids` is for tests (see `NLTKWordTokenizer`).
     #[new]
+    #[pyo3(signature = (tables, sentences, cache_bytes, *, max_ids = MAX_IDS))]
     fn new(
         tables: &CharTables,
         sentences: &PunktSentenceTokenizer,
         cache_bytes: usize,
+        max_ids: usize,
     ) -> PyResult<Self> {
         let words = NltkWordTokenizer::new(tables.inner.clone(), cache_bytes)
             .map_err(PyValueError::new_err)?;
         Ok(NativeWordTokenize {
             inner: WordTokenize::new(sentences.inner.clone(), words),
-            strings: Mutex::new(Strings::new()),
+            kept: Memory::new(max_ids, cache_bytes),
         })
     }
 
     /// The tokens of `text`, exactly as `nltk.word_tokenize(text, language)`.
     fn tokenize<'py>(&self, text: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyList>> {
-        token_list(&self.inner, &self.strings, text, false)
+        token_list(&self.inner, &self.kept, text, false)
     }
 
     /// `tokenize` of each of `texts`, on `workers` threads (0: one per core).
@@ -531,7 +698,7 @@ impl NativeWordTokenize {
         texts: Vec<Bound<'py, PyString>>,
         workers: usize,
     ) -> PyResult<Bound<'py, PyList>> {
-        token_lists(&self.inner, &self.strings, py, texts, false, workers)
+        token_lists(&self.inner, &self.kept.strings, py, texts, false, workers)
     }
 
     /// (entries, estimated bytes) of each idle cache.

@@ -47,6 +47,10 @@ class NLTKWordTokenizer(_native.NLTKWordTokenizer):
 
     Instances are immutable, thread-safe (each thread works with its own cache of
     recent chunks, at most ``cache_bytes`` each), and pickle with their settings.
+    ``tokenize`` also keeps the strings of up to 131,072 distinct tokens from one
+    call to the next and hands out the same string object for each occurrence of
+    a token (as CPython does for short strings it interns); ``cache_bytes=0``
+    keeps nothing.
     """
 
     __slots__ = ()

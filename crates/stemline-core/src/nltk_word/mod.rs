@@ -8,7 +8,9 @@
 //!   context its tokens depend on, and the proof that chunks give the whole
 //!   text's tokens;
 //! * [`align`]: `span_tokenize`: quotes given back, then NLTK's
-//!   `align_tokens`.
+//!   `align_tokens`;
+//! * [`keyed`]: the tokens under keys, for a caller that keeps what it
+//!   makes of them, and [`ids`]: such a caller, keeping each token's id.
 //!
 //! [`NltkWordTokenizer::for_each_token`] is the tokenizer: most chunks are
 //! plain words, handed on as they are; the rest are computed by the rules
@@ -16,6 +18,7 @@
 
 pub mod align;
 pub mod chunks;
+pub mod ids;
 pub mod keyed;
 pub mod rules;
 

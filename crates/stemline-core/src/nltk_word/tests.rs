@@ -7,7 +7,7 @@ use super::rules::{self, tests::cps, tests::string, tests::tokenize as whole_tok
 use super::*;
 use crate::classes::testing::ascii_classes;
 
-fn tokenizer() -> NltkWordTokenizer {
+pub(super) fn tokenizer() -> NltkWordTokenizer {
     NltkWordTokenizer::new(Arc::new(ascii_classes()), 1 << 20).unwrap()
 }
 
