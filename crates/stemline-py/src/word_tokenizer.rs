@@ -5,7 +5,7 @@
 //! each), behind stemline.tokenize.word_tokenize.
 
 use std::borrow::Cow;
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Mutex, MutexGuard, OnceLock};
 
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::ffi;
@@ -18,6 +18,7 @@ use stemline_core::nltk_word::keyed::Keyed;
 use stemline_core::nltk_word::{
     convert_parentheses as convert_parentheses_of, NltkWordTokenizer, WordTokens, PIECE_BYTES,
 };
+use stemline_core::resolve_workers;
 use stemline_core::word_tokenize::WordTokenize;
 
 use crate::punkt::PunktSentenceTokenizer;
@@ -240,16 +241,23 @@ impl Shared {
             strings.push(py_string(py, token)?.unbind());
         }
         let list = new_list(py, out.len())?;
+        let items = list_items(&list);
         for (i, &id) in out.iter().enumerate() {
             if let Some(&ahead) = out.get(i + PREFETCH_AHEAD) {
                 prefetch(strings[ahead as usize].as_ptr());
             }
-            // SAFETY: `list` is a new list of `out.len()` empty places, and
-            // every id is below `strings.len()` (the loop above). The list
-            // takes the new reference `clone_ref` makes.
+            // SAFETY: `list` is a new list of `out.len()` empty places (its
+            // item array `items`, if found), and every id is below
+            // `strings.len()` (the loop above). The list takes the new
+            // reference `clone_ref` makes.
             unsafe {
                 let string = strings.get_unchecked(id as usize).clone_ref(py).into_ptr();
-                ffi::PyList_SetItem(list.as_ptr(), i as ffi::Py_ssize_t, string);
+                match items {
+                    Some(items) => *items.add(i) = string,
+                    None => {
+                        ffi::PyList_SetItem(list.as_ptr(), i as ffi::Py_ssize_t, string);
+                    }
+                }
             }
         }
         if out.capacity() > PART_BYTES {
@@ -274,6 +282,54 @@ fn prefetch(object: *mut ffi::PyObject) {
     }
     #[cfg(not(target_arch = "x86_64"))]
     let _ = object;
+}
+
+/// CPython's `PyListObject` up to its item array (Include/cpython/
+/// listobject.h, the same from 3.0 to 3.14). Not part of the stable ABI, so
+/// [`list_items`] checks it once on a list of its own before relying on it.
+#[repr(C)]
+struct ListObject {
+    head: ffi::PyObject,
+    size: ffi::Py_ssize_t,
+    items: *mut *mut ffi::PyObject,
+}
+
+/// Whether lists are laid out as [`ListObject`] (see [`list_items`]).
+static LIST_LAYOUT: OnceLock<bool> = OnceLock::new();
+
+/// The item array of `list`, where the list's items can be written in
+/// place, as CPython's own `PyList_SET_ITEM` does: `PyList_SetItem`, the
+/// stable ABI's way, is a call and three checks per token (about a twentieth
+/// of `word_tokenize`'s time). `None` on an interpreter whose lists are not
+/// laid out as [`ListObject`].
+fn list_items(list: &Bound<'_, PyList>) -> Option<*mut *mut ffi::PyObject> {
+    let known = *LIST_LAYOUT.get_or_init(|| lists_are_cpythons(list.py()).unwrap_or(false));
+    // SAFETY: the layout was checked above.
+    known.then(|| unsafe { (*list.as_ptr().cast::<ListObject>()).items })
+}
+
+/// Whether a list of two strings reads back as [`ListObject`] says, on
+/// CPython (the only interpreter a stable-ABI module loads into; PyPy and
+/// GraalPy have their own lists).
+fn lists_are_cpythons(py: Python<'_>) -> PyResult<bool> {
+    let implementation = py
+        .import("sys")?
+        .getattr("implementation")?
+        .getattr("name")?;
+    if implementation.extract::<String>()? != "cpython" {
+        return Ok(false);
+    }
+    let (a, b) = (PyString::new(py, "a"), PyString::new(py, "b"));
+    let list = PyList::new(py, [&a, &b])?;
+    // SAFETY: a CPython list object is at least as large as ListObject; the
+    // item array is read only once the size field says 2 where it should.
+    Ok(unsafe {
+        let object = &*list.as_ptr().cast::<ListObject>();
+        object.size == 2
+            && !object.items.is_null()
+            && *object.items == a.as_ptr()
+            && *object.items.add(1) == b.as_ptr()
+    })
 }
 
 /// A new list of `len` empty places, each to be set once before the list
@@ -449,12 +505,22 @@ fn token_list<'py>(
 /// the workers go on.
 fn token_lists<'py>(
     tokenizer: &impl Tokenize,
-    strings: &Mutex<Strings>,
+    kept: &Memory,
     py: Python<'py>,
     texts: Vec<Bound<'py, PyString>>,
     parentheses: bool,
     workers: usize,
 ) -> PyResult<Bound<'py, PyList>> {
+    if resolve_workers(workers) == 1 && kept.shared.is_some() {
+        // One thread: each text as a call of its own, which reuses the
+        // strings earlier texts made (the workers make every string anew).
+        let lists = texts
+            .iter()
+            .map(|text| token_list(tokenizer, kept, text, parentheses))
+            .collect::<PyResult<Vec<_>>>()?;
+        return PyList::new(py, lists);
+    }
+    let strings = &kept.strings;
     let owned = texts_bytes(&texts)?;
     let docs: Vec<&[u8]> = owned.iter().map(|b| &**b).collect();
     let mut lists: Vec<Py<PyList>> = Vec::with_capacity(docs.len());
@@ -607,7 +673,7 @@ impl NativeNltkWordTokenizer {
     ) -> PyResult<Bound<'py, PyList>> {
         token_lists(
             &self.inner,
-            &self.kept.strings,
+            &self.kept,
             py,
             texts,
             convert_parentheses,
@@ -698,7 +764,7 @@ impl NativeWordTokenize {
         texts: Vec<Bound<'py, PyString>>,
         workers: usize,
     ) -> PyResult<Bound<'py, PyList>> {
-        token_lists(&self.inner, &self.kept.strings, py, texts, false, workers)
+        token_lists(&self.inner, &self.kept, py, texts, false, workers)
     }
 
     /// (entries, estimated bytes) of each idle cache.
