@@ -182,7 +182,7 @@ impl<'a> Interner<'a> {
 }
 
 /// The most token ids (and so Python strings) [`Shared`] keeps by default:
-/// a call that finds more forgets them all first. News text has about
+/// a call that leaves more forgets them all. News text has about
 /// 40,000 distinct tokens (BBC's 2,225 articles: 38,257); a corpus of ids
 /// and numbers is bounded here instead of by its vocabulary, at about 8 MB
 /// of strings.
@@ -228,9 +228,6 @@ impl Shared {
         tokenizer: &impl Tokenize,
         text: &[u8],
     ) -> PyResult<Bound<'py, PyList>> {
-        if self.ids.len() > self.max_ids || self.ids.token_bytes() > MAX_ID_BYTES {
-            self.clear();
-        }
         let Shared {
             ids, strings, out, ..
         } = self;
@@ -262,6 +259,11 @@ impl Shared {
         }
         if out.capacity() > PART_BYTES {
             *out = Vec::new();
+        }
+        // Past the bound (a call of many new tokens), forgotten now rather
+        // than held until the next call: the list holds its strings.
+        if ids.len() > self.max_ids || ids.token_bytes() > MAX_ID_BYTES {
+            self.clear();
         }
         Ok(list)
     }
