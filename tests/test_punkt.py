@@ -97,6 +97,29 @@ def test_the_punkt_tab_format_is_read_as_python_reads_text_files():
         _native.PunktParameters(b"not a bundle")
 
 
+def test_collocations_of_any_words_as_nltk():
+    # No shipped model has a collocation whose first word is not a number or an
+    # initial; a model that had one would still be read as NLTK reads it.
+    from nltk.tokenize.punkt import PunktParameters as NltkParameters
+    from nltk.tokenize.punkt import PunktSentenceTokenizer as NltkTokenizer
+
+    pairs = [("said", "he"), ("new", "york"), ("etc", "and")]
+    ours = _native.PunktParameters.from_punkt_tab(
+        b"etc", "".join(f"{a}\t{b}\n" for a, b in pairs).encode(), b"", b"he\t16"
+    )
+    params = NltkParameters()
+    params.abbrev_types = {"etc"}
+    params.collocations = set(pairs)
+    params.ortho_context.update({"he": 16})
+    nltk = NltkTokenizer(params)
+    native = _native.PunktSentenceTokenizer(ours, _unicode.punkt_char_tables())
+    words = ["said.", "Said.", "he", "He", "new.", "New.", "York", "york", "etc.", "and", "And"]
+    rng = random.Random(7)
+    for _ in range(300):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(2, 9)))
+        assert native.span_tokenize(text, True) == list(nltk.span_tokenize(text)), text
+
+
 # The corpora: every document, 0 differences
 
 

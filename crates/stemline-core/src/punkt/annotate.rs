@@ -160,12 +160,22 @@ impl Annotator<'_> {
             return;
         }
         let mut typ = std::mem::take(&mut scratch.typ);
-        let mut next_typ = std::mem::take(&mut scratch.next_typ);
         self.type_no_period(tok1.tok(text), &mut typ, scratch);
-        self.type_no_sentperiod(text, tok2, &mut next_typ, scratch);
-        self.decide(text, tok1, tok2, &typ, &next_typ, scratch);
+        // Most candidates (`word. Next`, `word` no abbreviation, no initial,
+        // no number, no collocation's first word) leave `decide` at once
+        // whatever the next token is: its type is then never made.
+        let decides = self.params.may_start_collocation(&typ)
+            || tok1.abbr
+            || tok1.ellipsis
+            || typ == NUMBER
+            || self.is_initial(tok1.tok(text));
+        if decides {
+            let mut next_typ = std::mem::take(&mut scratch.next_typ);
+            self.type_no_sentperiod(text, tok2, &mut next_typ, scratch);
+            self.decide(text, tok1, tok2, &typ, &next_typ, scratch);
+            scratch.next_typ = next_typ;
+        }
         scratch.typ = typ;
-        scratch.next_typ = next_typ;
     }
 
     fn decide(

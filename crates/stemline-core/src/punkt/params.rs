@@ -36,6 +36,9 @@ pub struct PunktParameters {
     pub(crate) abbrev_types: HashSet<Box<[u8]>>,
     /// `first ++ [COLLOCATION_SEPARATOR] ++ second`.
     pub(crate) collocations: HashSet<Box<[u8]>>,
+    /// The first type of each collocation: a type that is none needs no
+    /// look at the next token's for the collocation heuristic.
+    pub(crate) collocation_firsts: HashSet<Box<[u8]>>,
     pub(crate) sent_starters: HashSet<Box<[u8]>>,
     pub(crate) ortho_context: HashMap<Box<[u8]>, i64>,
 }
@@ -62,6 +65,7 @@ impl PunktParameters {
                 key.push(COLLOCATION_SEPARATOR);
                 key.extend_from_slice(second.as_bytes());
                 params.collocations.insert(key.into());
+                params.collocation_firsts.insert(first.as_bytes().into());
             }
         }
         for line in text_lines(sent_starters, PUNKT_TAB_FILES[2])? {
@@ -155,6 +159,11 @@ impl PunktParameters {
     /// `ortho_context[typ]`: 0 for a type never seen (a `defaultdict(int)`).
     pub(crate) fn ortho_context_of(&self, typ: &[u8]) -> i64 {
         self.ortho_context.get(typ).copied().unwrap_or(0)
+    }
+
+    /// Whether some collocation's first type is `typ`.
+    pub(crate) fn may_start_collocation(&self, typ: &[u8]) -> bool {
+        !self.collocation_firsts.is_empty() && self.collocation_firsts.contains(typ)
     }
 
     /// Whether `key` (two types joined by [`COLLOCATION_SEPARATOR`]) is a
