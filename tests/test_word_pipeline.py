@@ -139,6 +139,10 @@ def test_word_tokenize_whatever_it_keeps_between_calls(corpus, corpus_reference)
     )
     differ = [i for i, text in enumerate(corpus) if forgetful.tokenize(text) != expected[i]]
     assert differ == []
+    # Batches on two threads, each keeping its own strings from one batch to
+    # the next.
+    for _ in range(2):
+        assert forgetful.tokenize_many(corpus, 2) == expected
     shared = _native.WordTokenize(
         char_tables(), _tokenizer("english"), _native.DEFAULT_CACHE_BYTES, max_ids=20_000
     )
@@ -153,6 +157,8 @@ def test_word_tokenize_whatever_it_keeps_between_calls(corpus, corpus_reference)
     for t in threads:
         t.join()
     assert all(results[k] == expected[k::4] for k in range(4))
+    for _ in range(2):
+        assert shared.tokenize_many(corpus, 2) == expected
 
 
 @pytest.mark.parametrize("stemmer", stemline.STEMMERS)

@@ -82,6 +82,7 @@ def check_all(texts: list[str]) -> None:
     assert OURS.tokenize_sents(texts, workers=2) == [expected[t] for t in texts]
     assert [t for t in texts if OURS.tokenize(t) != expected[t]] == []
     assert [t for t in texts if FORGETFUL.tokenize(t, False) != expected[t]] == []
+    assert FORGETFUL.tokenize_many(texts, False, 2) == [expected[t] for t in texts]
     known = KnownTokens(expected)
     expected_spans = [list(known.span_tokenize(t)) for t in texts]
     assert list(OURS.span_tokenize_sents(texts, workers=2)) == expected_spans

@@ -411,7 +411,7 @@ impl<P, R, E> Shared<P, R, E> {
 ///
 /// A caller with serial work per result (the binding builds Python strings,
 /// which needs the GIL) so overlaps it with the work of the others.
-pub(crate) fn in_chunks_streamed<'d, S: Send, R: Send>(
+pub fn in_chunks_streamed<'d, S: Send, R: Send>(
     docs: &'d [&'d [u8]],
     workers: usize,
     init: impl Fn() -> S + Sync,

@@ -5,7 +5,7 @@
 //! each), behind stemline.tokenize.word_tokenize.
 
 use std::borrow::Cow;
-use std::sync::{Mutex, MutexGuard, OnceLock};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::ffi;
@@ -18,6 +18,7 @@ use stemline_core::nltk_word::keyed::Keyed;
 use stemline_core::nltk_word::{
     convert_parentheses as convert_parentheses_of, NltkWordTokenizer, WordTokens, PIECE_BYTES,
 };
+use stemline_core::parallel::in_chunks_streamed;
 use stemline_core::resolve_workers;
 use stemline_core::word_tokenize::WordTokenize;
 
@@ -51,6 +52,10 @@ struct Memory {
     shared: Option<Mutex<Shared>>,
     /// For any other, and for a call that finds `shared` in use.
     strings: Mutex<Strings>,
+    /// For batches on several threads: each worker's ids and strings, kept
+    /// from one batch to the next (as many as the machine has cores).
+    workers: Mutex<Vec<WorkerIds>>,
+    max_ids: usize,
 }
 
 impl Memory {
@@ -60,6 +65,8 @@ impl Memory {
         Memory {
             shared: (cache_bytes > 0).then(|| Mutex::new(Shared::new(max_ids, cache_bytes))),
             strings: Mutex::new(Strings::new()),
+            workers: Mutex::new(Vec::new()),
+            max_ids,
         }
     }
 
@@ -67,6 +74,9 @@ impl Memory {
     fn clear(&self) {
         if let Some(Ok(mut shared)) = self.shared.as_ref().map(Mutex::try_lock) {
             shared.clear();
+        }
+        if let Ok(mut workers) = self.workers.try_lock() {
+            workers.clear();
         }
     }
 }
@@ -237,26 +247,7 @@ impl Shared {
             let token = ids.token(strings.len() as u32);
             strings.push(py_string(py, token)?.unbind());
         }
-        let list = new_list(py, out.len())?;
-        let items = list_items(&list);
-        for (i, &id) in out.iter().enumerate() {
-            if let Some(&ahead) = out.get(i + PREFETCH_AHEAD) {
-                prefetch(strings[ahead as usize].as_ptr());
-            }
-            // SAFETY: `list` is a new list of `out.len()` empty places (its
-            // item array `items`, if found), and every id is below
-            // `strings.len()` (the loop above). The list takes the new
-            // reference `clone_ref` makes.
-            unsafe {
-                let string = strings.get_unchecked(id as usize).clone_ref(py).into_ptr();
-                match items {
-                    Some(items) => *items.add(i) = string,
-                    None => {
-                        ffi::PyList_SetItem(list.as_ptr(), i as ffi::Py_ssize_t, string);
-                    }
-                }
-            }
-        }
+        let list = ids_to_list(py, strings, out)?;
         if out.capacity() > PART_BYTES {
             *out = Vec::new();
         }
@@ -269,7 +260,40 @@ impl Shared {
     }
 }
 
-/// How many tokens ahead [`Shared::token_list`] asks for a string it will
+/// The list of the strings `ids` stand for (each below `strings.len()`).
+fn ids_to_list<'py>(
+    py: Python<'py>,
+    strings: &[Py<PyString>],
+    ids: &[u32],
+) -> PyResult<Bound<'py, PyList>> {
+    assert!(
+        ids.iter().all(|&id| (id as usize) < strings.len()),
+        "a token id without its string"
+    );
+    let list = new_list(py, ids.len())?;
+    let items = list_items(&list);
+    for (i, &id) in ids.iter().enumerate() {
+        if let Some(&ahead) = ids.get(i + PREFETCH_AHEAD) {
+            prefetch(strings[ahead as usize].as_ptr());
+        }
+        // SAFETY: `list` is a new list of `ids.len()` empty places (its item
+        // array `items`, if found), and every id is below `strings.len()`
+        // (asserted above). The list takes the new reference `clone_ref`
+        // makes.
+        unsafe {
+            let string = strings.get_unchecked(id as usize).clone_ref(py).into_ptr();
+            match items {
+                Some(items) => *items.add(i) = string,
+                None => {
+                    ffi::PyList_SetItem(list.as_ptr(), i as ffi::Py_ssize_t, string);
+                }
+            }
+        }
+    }
+    Ok(list)
+}
+
+/// How many tokens ahead [`ids_to_list`] asks for a string it will
 /// add a reference to.
 const PREFETCH_AHEAD: usize = 8;
 
@@ -382,6 +406,9 @@ trait Tokenize: Sync {
 
     fn for_each_keyed(&self, text: &[u8], keyed: &mut impl Keyed);
 
+    /// The bound of each worker's cache.
+    fn cache_bytes(&self) -> usize;
+
     fn tokenize_batch_streamed(
         &self,
         texts: &[&[u8]],
@@ -401,6 +428,10 @@ impl Tokenize for NltkWordTokenizer {
         let mut scratch = self.take_scratch();
         NltkWordTokenizer::for_each_keyed(self, text, &mut scratch, keyed);
         self.put_scratch(scratch);
+    }
+
+    fn cache_bytes(&self) -> usize {
+        NltkWordTokenizer::cache_bytes(self)
     }
 
     fn tokenize_batch_streamed(
@@ -424,6 +455,10 @@ impl Tokenize for WordTokenize {
         let mut scratch = self.take_scratch();
         WordTokenize::for_each_keyed(self, text, &mut scratch, keyed);
         self.put_scratch(scratch);
+    }
+
+    fn cache_bytes(&self) -> usize {
+        self.words().cache_bytes()
     }
 
     fn tokenize_batch_streamed(
@@ -502,6 +537,127 @@ fn token_list<'py>(
     }
 }
 
+/// One worker's [`TokenIds`] in a batch on several threads, and the Python
+/// strings of its ids, which only the thread that builds the lists touches
+/// (with the GIL): the worker hands each new token's bytes on with the ids
+/// of its group of texts.
+struct WorkerIds {
+    ids: TokenIds,
+    /// Ids whose tokens were handed on.
+    handed: usize,
+    strings: Arc<Mutex<Vec<Py<PyString>>>>,
+}
+
+impl WorkerIds {
+    fn new(cache_bytes: usize) -> Self {
+        WorkerIds {
+            ids: TokenIds::new(cache_bytes),
+            handed: 0,
+            strings: Arc::new(Mutex::new(Vec::new())),
+        }
+    }
+}
+
+/// What a worker makes of a group of texts: the tokens' ids, each text's
+/// end among them, and the tokens its ids got since its last group (after
+/// forgetting all, if `forget`).
+struct IdGroup {
+    strings: Arc<Mutex<Vec<Py<PyString>>>>,
+    forget: bool,
+    new_tokens: WordTokens,
+    ids: Vec<u32>,
+    ends: Vec<usize>,
+}
+
+/// [`token_lists`] on several threads: each worker keeps its own ids and
+/// strings from batch to batch, and hands the calling thread each text's
+/// ids, which it turns into lists with the GIL while the workers go on.
+fn token_lists_by_ids<'py>(
+    tokenizer: &impl Tokenize,
+    kept: &Memory,
+    py: Python<'py>,
+    texts: &[Bound<'py, PyString>],
+    workers: usize,
+    cache_bytes: usize,
+) -> PyResult<Bound<'py, PyList>> {
+    let owned = texts_bytes(texts)?;
+    let docs: Vec<&[u8]> = owned.iter().map(|b| &**b).collect();
+    let mut lists: Vec<Py<PyList>> = Vec::with_capacity(docs.len());
+    let mut error = None;
+    let take = || {
+        let kept = kept.workers.lock().ok().and_then(|mut pool| pool.pop());
+        kept.unwrap_or_else(|| WorkerIds::new(cache_bytes))
+    };
+    let work = |worker: &mut WorkerIds, group: &[&[u8]]| {
+        let forget = worker.ids.len() > kept.max_ids || worker.ids.token_bytes() > MAX_ID_BYTES;
+        if forget {
+            worker.ids.clear();
+            worker.handed = 0;
+        }
+        let (mut ids, mut ends) = (Vec::new(), Vec::with_capacity(group.len()));
+        for text in group {
+            tokenizer.for_each_keyed(text, &mut worker.ids.collector(&mut ids));
+            ends.push(ids.len());
+        }
+        let mut new_tokens = WordTokens::default();
+        for id in worker.handed..worker.ids.len() {
+            new_tokens.push(worker.ids.token(id as u32));
+        }
+        worker.handed = worker.ids.len();
+        IdGroup {
+            strings: worker.strings.clone(),
+            forget,
+            new_tokens,
+            ids,
+            ends,
+        }
+    };
+    let states = py.detach(|| {
+        in_chunks_streamed(&docs, workers, take, work, |group| {
+            if error.is_some() {
+                return;
+            }
+            Python::attach(|py| {
+                if let Err(e) = lists_of_group(py, &group, &mut lists) {
+                    error = Some(e);
+                }
+            })
+        })
+    });
+    if let Some(e) = error {
+        // A worker's strings may now lack some of its ids: both forgotten.
+        return Err(e);
+    }
+    if let Ok(mut pool) = kept.workers.lock() {
+        pool.extend(states);
+        pool.truncate(resolve_workers(0));
+    }
+    PyList::new(py, lists)
+}
+
+/// The lists of a worker's group of texts, appended to `lists`, its new
+/// tokens' strings kept first.
+fn lists_of_group(py: Python<'_>, group: &IdGroup, lists: &mut Vec<Py<PyList>>) -> PyResult<()> {
+    // Only this thread locks a worker's strings, and never twice at once:
+    // a call that another would wait for cannot exist.
+    let mut strings = group
+        .strings
+        .lock()
+        .map_err(|_| PyRuntimeError::new_err("a worker's token strings were poisoned"))?;
+    if group.forget {
+        strings.clear();
+    }
+    for token in group.new_tokens.iter() {
+        strings.push(py_string(py, token)?.unbind());
+    }
+    let mut start = 0;
+    for &end in &group.ends {
+        lists.push(ids_to_list(py, &strings, &group.ids[start..end])?.unbind());
+        start = end;
+    }
+    Ok(())
+}
+
 /// The tokens of each of `texts` as lists, on `workers` threads (0: one per
 /// core), the lists built with the GIL, a group of texts at a time, while
 /// the workers go on.
@@ -513,14 +669,24 @@ fn token_lists<'py>(
     parentheses: bool,
     workers: usize,
 ) -> PyResult<Bound<'py, PyList>> {
-    if resolve_workers(workers) == 1 && kept.shared.is_some() {
-        // One thread: each text as a call of its own, which reuses the
-        // strings earlier texts made (the workers make every string anew).
-        let lists = texts
-            .iter()
-            .map(|text| token_list(tokenizer, kept, text, parentheses))
-            .collect::<PyResult<Vec<_>>>()?;
-        return PyList::new(py, lists);
+    if kept.shared.is_some() && !parentheses {
+        if resolve_workers(workers) == 1 {
+            // One thread: each text as a call of its own, which reuses the
+            // strings earlier texts made.
+            let lists = texts
+                .iter()
+                .map(|text| token_list(tokenizer, kept, text, parentheses))
+                .collect::<PyResult<Vec<_>>>()?;
+            return PyList::new(py, lists);
+        }
+        return token_lists_by_ids(
+            tokenizer,
+            kept,
+            py,
+            &texts,
+            workers,
+            tokenizer.cache_bytes(),
+        );
     }
     let strings = &kept.strings;
     let owned = texts_bytes(&texts)?;
