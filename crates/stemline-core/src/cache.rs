@@ -458,6 +458,12 @@ impl TokenCache {
             // Growing allocates the doubled table while the old one is alive.
             (3 * self.table_bytes()).max(self.first_slots() * size_of::<Slot>())
         };
+        // A bound smaller than the smallest table holds nothing: without
+        // this, an entry of no bytes (a stretch with no tokens) fit an empty
+        // arena and grew a table past the bound.
+        if table_after + self.seen.capacity() * size_of::<u16>() > self.limit {
+            return false;
+        }
         let arena_budget = self.arena_budget(table_after);
         if needed <= self.arena.capacity() {
             return self.arena.capacity() <= arena_budget;
@@ -556,6 +562,25 @@ mod tests {
         let key = "x".repeat(MAX_CACHED_RUN + 1);
         cache.insert(key.as_bytes(), b"x");
         assert_eq!(cache.get(key.as_bytes()), None);
+    }
+
+    #[test]
+    fn a_bound_under_the_smallest_table_holds_nothing() {
+        for limit in [1, 4096, MIN_SLOTS * size_of::<Slot>() - 1] {
+            let mut cache = TokenCache::new(limit);
+            for key in [&b"a"[..], b"bb", b"a longer key than eight bytes"] {
+                // Empty values too: they need no arena.
+                for value in [&b""[..], b"v"] {
+                    cache.insert(key, value);
+                    match cache.lookup(key) {
+                        Ok(_) => panic!("{limit}: kept {key:?}"),
+                        Err(vacancy) => cache.insert_vacant(vacancy, key, value),
+                    }
+                    assert!(cache.used_bytes() <= limit, "{limit}");
+                    assert!(cache.is_empty());
+                }
+            }
+        }
     }
 
     #[test]

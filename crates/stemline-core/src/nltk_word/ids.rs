@@ -1,15 +1,15 @@
 //! The tokens of texts as ids of distinct tokens, for a caller that makes
 //! one object per distinct token and hands the same one out at every
-//! occurrence (Python's `word_tokenize`, whose lists of strings are most of
-//! its cost when each token is a new string).
+//! occurrence (Python's `word_tokenize`, whose lists of strings were most of
+//! its cost when each token was a new string).
 //!
-//! [`TokenIds`] is a [`Keyed`]'s memory: each key's tokens as ids, kept in
-//! the same bounded caches the normalizer keeps outputs in, so a key seen
+//! [`TokenIds`] is a [`Keyed`]'s memory: each simple key's id, and each
+//! stretch's ids in a bounded cache like the normalizer's, so a key seen
 //! before costs one lookup and a copy of its ids, and the tokens behind it
-//! are never computed or compared again. An id stands for one token's bytes
-//! ([`TokenIds::token`]) as long as the ids are not cleared; a token seen
-//! again under a key the caches have dropped may get a second id, which
-//! stands for the same bytes.
+//! are never computed or compared again. Each token has one id, which stands
+//! for its bytes ([`TokenIds::token`]) until [`TokenIds::clear`]; the table
+//! of tokens only grows until then, so a caller bounds it by clearing
+//! (the Python side, past a number of ids).
 
 use super::keyed::{Key, Keyed};
 use crate::cache::{hash, head_of, same_bytes, TokenCache, Vacancy};
