@@ -55,6 +55,7 @@ struct Memory {
     /// For batches on several threads: each worker's ids and strings, kept
     /// from one batch to the next (as many as the machine has cores).
     workers: Mutex<Vec<WorkerIds>>,
+    /// See [`MAX_IDS`].
     max_ids: usize,
 }
 
@@ -63,11 +64,17 @@ impl Memory {
     /// `cache_bytes`.
     fn new(max_ids: usize, cache_bytes: usize) -> Self {
         Memory {
-            shared: (cache_bytes > 0).then(|| Mutex::new(Shared::new(max_ids, cache_bytes))),
+            shared: (cache_bytes > 0).then(|| Mutex::new(Shared::new(cache_bytes))),
             strings: Mutex::new(Strings::new()),
             workers: Mutex::new(Vec::new()),
             max_ids,
         }
+    }
+
+    /// Whether `ids` hold more than is kept from one call (or batch) to the
+    /// next: then they are forgotten, with their strings.
+    fn over_bound(&self, ids: &TokenIds) -> bool {
+        ids.len() > self.max_ids || ids.token_bytes() > MAX_ID_BYTES
     }
 
     /// Forgets the strings kept, unless a call is using them.
@@ -191,14 +198,16 @@ impl<'a> Interner<'a> {
     }
 }
 
-/// The most token ids (and so Python strings) [`Shared`] keeps by default:
-/// a call that leaves more forgets them all. News text has about
+/// The most token ids (and so Python strings) [`Shared`] and each
+/// [`WorkerIds`] keep by default ([`Memory::over_bound`]): a call that
+/// leaves more forgets them all, and a worker that has more at the start of
+/// a group. News text has about
 /// 40,000 distinct tokens (BBC's 2,225 articles: 38,257); a corpus of ids
 /// and numbers is bounded here instead of by its vocabulary, at about 8 MB
 /// of strings.
 const MAX_IDS: usize = 1 << 17;
 
-/// The most bytes of tokens and their table [`Shared`] keeps, likewise.
+/// The most bytes of tokens and their table kept, likewise.
 const MAX_ID_BYTES: usize = 8 << 20;
 
 /// What a tokenizer keeps from call to call for [`token_list`]: each key's
@@ -206,8 +215,6 @@ const MAX_ID_BYTES: usize = 8 << 20;
 /// seen before is a new reference to the same string, and a chunk seen
 /// before is one lookup. Only one call uses it at a time (see [`Interner`]).
 struct Shared {
-    /// See [`MAX_IDS`].
-    max_ids: usize,
     ids: TokenIds,
     strings: Vec<Py<PyString>>,
     /// One call's token ids, in order.
@@ -215,9 +222,8 @@ struct Shared {
 }
 
 impl Shared {
-    fn new(max_ids: usize, cache_bytes: usize) -> Self {
+    fn new(cache_bytes: usize) -> Self {
         Shared {
-            max_ids,
             ids: TokenIds::new(cache_bytes),
             strings: Vec::new(),
             out: Vec::new(),
@@ -231,16 +237,16 @@ impl Shared {
     }
 
     /// The tokens of `text` (at most [`PART_BYTES`]) as a list of Python
-    /// strings, the text tokenized with the GIL released.
+    /// strings, the text tokenized with the GIL released; `kept` bounds
+    /// what stays after.
     fn token_list<'py>(
         &mut self,
         py: Python<'py>,
         tokenizer: &impl Tokenize,
+        kept: &Memory,
         text: &[u8],
     ) -> PyResult<Bound<'py, PyList>> {
-        let Shared {
-            ids, strings, out, ..
-        } = self;
+        let Shared { ids, strings, out } = self;
         out.clear();
         py.detach(|| tokenizer.for_each_keyed(text, &mut ids.collector(out)));
         while strings.len() < ids.len() {
@@ -253,7 +259,7 @@ impl Shared {
         }
         // Past the bound (a call of many new tokens), forgotten now rather
         // than held until the next call: the list holds its strings.
-        if ids.len() > self.max_ids || ids.token_bytes() > MAX_ID_BYTES {
+        if kept.over_bound(ids) {
             self.clear();
         }
         Ok(list)
@@ -487,7 +493,7 @@ fn token_list<'py>(
         // Another call holding them (on another thread, or one this call's
         // allocations ran through a finalizer) takes nothing from this one.
         if let Some(Ok(mut shared)) = kept.shared.as_ref().map(Mutex::try_lock) {
-            return shared.token_list(py, tokenizer, &bytes);
+            return shared.token_list(py, tokenizer, kept, &bytes);
         }
     }
     let strings = || Interner::of(&kept.strings);
@@ -578,7 +584,6 @@ fn token_lists_by_ids<'py>(
     py: Python<'py>,
     texts: &[Bound<'py, PyString>],
     workers: usize,
-    cache_bytes: usize,
 ) -> PyResult<Bound<'py, PyList>> {
     let owned = texts_bytes(texts)?;
     let docs: Vec<&[u8]> = owned.iter().map(|b| &**b).collect();
@@ -586,10 +591,10 @@ fn token_lists_by_ids<'py>(
     let mut error = None;
     let take = || {
         let kept = kept.workers.lock().ok().and_then(|mut pool| pool.pop());
-        kept.unwrap_or_else(|| WorkerIds::new(cache_bytes))
+        kept.unwrap_or_else(|| WorkerIds::new(tokenizer.cache_bytes()))
     };
     let work = |worker: &mut WorkerIds, group: &[&[u8]]| {
-        let forget = worker.ids.len() > kept.max_ids || worker.ids.token_bytes() > MAX_ID_BYTES;
+        let forget = kept.over_bound(&worker.ids);
         if forget {
             worker.ids.clear();
             worker.handed = 0;
@@ -679,14 +684,7 @@ fn token_lists<'py>(
                 .collect::<PyResult<Vec<_>>>()?;
             return PyList::new(py, lists);
         }
-        return token_lists_by_ids(
-            tokenizer,
-            kept,
-            py,
-            &texts,
-            workers,
-            tokenizer.cache_bytes(),
-        );
+        return token_lists_by_ids(tokenizer, kept, py, &texts, workers);
     }
     let strings = &kept.strings;
     let owned = texts_bytes(&texts)?;
