@@ -91,8 +91,7 @@ impl TokenIds {
 
     fn new_id(&mut self, token: &[u8]) -> u32 {
         // More ids than a u32 holds would take more than 16 GiB of ends; a
-        // caller clears long before (the Python side at a few hundred
-        // thousand).
+        // caller clears long before (the Python side past 131,072).
         let id = u32::try_from(self.ends.len()).expect("fewer than 2^32 token ids");
         self.bytes.extend_from_slice(token);
         self.ends
@@ -298,8 +297,9 @@ impl Keyed for Collector<'_> {
     fn tokens(&mut self, kind: Key, key: &[u8], tokens: &[u8]) {
         let ids = &mut *self.ids;
         if kind == Key::Token {
-            // Not known: `known` asked (a miss is rare, and finding it
-            // again costs less than carrying where it would go).
+            // Not known: `known` asked (a key misses once, the first time it
+            // is seen, and finding it again costs less than carrying where
+            // it would go through every lookup).
             let id = ids.id_of(key, true);
             self.out.push(id);
             return;

@@ -161,34 +161,36 @@ impl Annotator<'_> {
         }
         let mut typ = std::mem::take(&mut scratch.typ);
         self.type_no_period(tok1.tok(text), &mut typ, scratch);
+        let tok_is_initial = self.is_initial(tok1.tok(text));
         // Most candidates (`word. Next`, `word` no abbreviation, no initial,
         // no number, no collocation's first word) leave `decide` at once
         // whatever the next token is: its type is then never made.
-        let decides = self.params.may_start_collocation(&typ)
+        let decides = tok_is_initial
             || tok1.abbr
             || tok1.ellipsis
             || typ == NUMBER
-            || self.is_initial(tok1.tok(text));
+            || self.params.may_start_collocation(&typ);
         if decides {
             let mut next_typ = std::mem::take(&mut scratch.next_typ);
             self.type_no_sentperiod(text, tok2, &mut next_typ, scratch);
-            self.decide(text, tok1, tok2, &typ, &next_typ, scratch);
+            self.decide(text, tok1, tok2, tok_is_initial, &typ, &next_typ, scratch);
             scratch.next_typ = next_typ;
         }
         scratch.typ = typ;
     }
 
+    /// `tok_is_initial`: `is_initial` of `tok1`.
+    #[allow(clippy::too_many_arguments)]
     fn decide(
         &self,
         text: &[u8],
         tok1: &mut PunktToken,
         tok2: &PunktToken,
+        tok_is_initial: bool,
         typ: &[u8],
         next_typ: &[u8],
         scratch: &mut Scratch,
     ) {
-        let tok_is_initial = self.is_initial(tok1.tok(text));
-
         // [4.1.2. Collocation Heuristic]
         let key = &mut scratch.key;
         key.clear();
