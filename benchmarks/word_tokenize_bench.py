@@ -115,33 +115,24 @@ def contestants() -> list[tuple[str, Tokenize, Callable[[], object] | None]]:
     return runs
 
 
-def cpu_time(run: Callable[[], object]) -> float:
-    """CPU time of ``run()``, with the garbage collector off, as ``timeit`` runs
-    (its passes over the lists the other runs left would be timed otherwise)."""
+def cpu_time(run: Callable[[], object], clock: Callable[[], float] = time.process_time) -> float:
+    """CPU time of ``run()`` (or its time by another ``clock``), with the garbage
+    collector off, as ``timeit`` runs (its passes over the lists the other runs
+    left would be timed otherwise)."""
     gc.collect()
     gc.disable()
     try:
-        start = time.process_time()
+        start = clock()
         run()
-        return time.process_time() - start
+        return clock() - start
     finally:
         gc.enable()
 
 
 def wall_time(run: Callable[[], object], repeat: int = 5) -> float:
-    """The least wall-clock time of ``repeat`` runs of ``run()`` (for work on
-    several threads, whose CPU time adds up), the garbage collector off."""
-    best = float("inf")
-    for _ in range(repeat):
-        gc.collect()
-        gc.disable()
-        try:
-            start = time.perf_counter()
-            run()
-            best = min(best, time.perf_counter() - start)
-        finally:
-            gc.enable()
-    return best
+    """The least wall-clock time of ``repeat`` runs of ``run()``, for work on
+    several threads, whose CPU time adds up."""
+    return min(cpu_time(run, time.perf_counter) for _ in range(repeat))
 
 
 def best_of_interleaved(
