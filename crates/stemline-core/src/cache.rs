@@ -151,6 +151,13 @@ pub(crate) fn hash(head: u64, key: &[u8]) -> u64 {
     rehash(head, key.len(), key.get(8..).unwrap_or_default())
 }
 
+/// [`hash`] of a key of at most 8 bytes, given as its head and its length.
+#[inline(always)]
+pub(crate) fn hash_short(head: u64, len: usize) -> u64 {
+    debug_assert!(len <= 8);
+    rehash(head, len, &[])
+}
+
 /// The hash of a key given as its head, its length and its bytes after the head.
 #[inline(always)]
 fn rehash(head: u64, len: usize, rest: &[u8]) -> u64 {

@@ -126,6 +126,18 @@ pub(crate) fn ascii_word_len(bytes: &[u8]) -> usize {
     n
 }
 
+/// Whether the `len` bytes (at most 16) at `start` of `text` are all ASCII
+/// word characters `[0-9A-Za-z_]`, read as one 16-byte load where `text`
+/// holds 16 bytes from `start`; `None` where it does not. A short chunk is
+/// checked without a loop whose exit depends on its length.
+#[inline(always)]
+pub(crate) fn ascii_word_at(text: &[u8], start: usize, len: usize) -> Option<bool> {
+    debug_assert!(len <= 16);
+    let bytes = text.get(start..start + 16)?;
+    let wanted = (1u32 << len) - 1;
+    Some(word_mask(bytes.try_into().expect("16 bytes")) & wanted == wanted)
+}
+
 /// Bit i set iff byte i is in `[0-9A-Za-z_]`.
 #[cfg(target_arch = "x86_64")]
 #[inline(always)]

@@ -249,7 +249,7 @@ pub(crate) struct ByteKinds {
     named: Vec<u32>,
     /// Whether exactly `[0-9A-Za-z_]` are plain among the ASCII bytes that
     /// are word characters.
-    standard_ascii_words: bool,
+    pub(crate) standard_ascii_words: bool,
 }
 
 impl ByteKinds {

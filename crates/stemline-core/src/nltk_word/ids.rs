@@ -12,7 +12,7 @@
 //! (the Python side, past a number of ids).
 
 use super::keyed::{Key, Keyed};
-use crate::cache::{hash, head_of, same_bytes, TokenCache, Vacancy};
+use crate::cache::{hash, hash_short, head_of, same_bytes, TokenCache, Vacancy};
 
 /// No id yet, in [`TokenIds::ascii`].
 const NO_ID: u32 = u32::MAX;
@@ -211,6 +211,26 @@ impl IdTable {
         }
     }
 
+    /// The slot holding the token of at most 8 bytes whose head is `head`.
+    #[inline(always)]
+    fn find_short(&self, head: u64, len: usize) -> Option<IdSlot> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let tag = len as u32 + 1;
+        let mut i = hash_short(head, len) as usize & mask;
+        loop {
+            let slot = self.slots[i];
+            if slot.head == head && slot.tag & !SIMPLE == tag {
+                return Some(slot);
+            } else if slot.tag == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
     fn place(&mut self, at: usize, head: u64, id: u32, len: usize, simple: bool) {
         debug_assert_eq!(self.slots[at].tag, 0);
         // A token of 2^31 bytes or more is longer than any text `find` is
@@ -291,6 +311,18 @@ impl Keyed for Collector<'_> {
                     false
                 }
             },
+        }
+    }
+
+    #[inline(always)]
+    fn known_head(&mut self, key: &[u8], head: u64) -> bool {
+        debug_assert!(key.len() <= 8 && head == head_of(key));
+        match self.ids.tokens.find_short(head, key.len()) {
+            Some(slot) if slot.tag & SIMPLE != 0 => {
+                self.out.push(slot.id);
+                true
+            }
+            _ => false,
         }
     }
 

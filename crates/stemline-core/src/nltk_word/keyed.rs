@@ -30,6 +30,7 @@ use super::{before_tail, has_contraction, NltkWordTokenizer, WordScratch};
 use crate::cache::MAX_CACHED_RUN;
 use crate::classes::SPACE;
 use crate::codepoints;
+use crate::wordpunct::ascii_word_at;
 
 /// What a key stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -54,6 +55,16 @@ pub trait Keyed {
 
     /// One token of a stretch too long to be keyed, in order.
     fn token(&mut self, token: &[u8]);
+
+    /// [`Keyed::known`] of a [`Key::Token`] of at most 8 bytes, given with
+    /// its head (its bytes zero-padded to 8, read as a little-endian
+    /// integer), which the driver reads from the text in one load: working
+    /// it out from the key's length took a branch that the varying lengths
+    /// of words mispredict.
+    #[inline(always)]
+    fn known_head(&mut self, key: &[u8], _head: u64) -> bool {
+        self.known(Key::Token, key)
+    }
 }
 
 /// Appended to a context-free chunk's bytes to key it as a stretch (see
@@ -121,31 +132,45 @@ impl NltkWordTokenizer {
         let mut pos = 0;
         while let Some((start, end)) = self.next_chunk(text, pos, tail) {
             pos = end;
-            let chunk = &text[start..end];
-            if chunk.len() > self.piece_bytes {
-                let (before, after) = context(text, start, end);
-                self.long_output(chunk, before, Some(after), scratch, &mut |t| keyed.token(t));
-                continue;
-            }
-            // Most chunks: one lookup, or two with a final `,` or `:`.
-            if self.plain_ascii {
-                if maybe_simple(chunk) {
-                    if keyed.known(Key::Token, chunk) {
-                        continue;
-                    }
-                } else if let Some((word, comma)) = comma_split(chunk) {
-                    if keyed.known(Key::Token, word) {
-                        token_key(keyed, comma);
-                        continue;
-                    }
-                }
-            }
-            let (before, after) = context(text, start, end);
-            self.keyed_chunk(chunk, before, after, scratch, keyed);
+            self.keyed_one(text, start, end, scratch, keyed);
         }
         if tail < text.len() {
             self.keyed_tail(text, tail, scratch, keyed);
         }
+    }
+
+    /// The chunk `text[start..end]`, before the tail.
+    #[inline(always)]
+    fn keyed_one(
+        &self,
+        text: &[u8],
+        start: usize,
+        end: usize,
+        scratch: &mut WordScratch,
+        keyed: &mut impl Keyed,
+    ) {
+        let chunk = &text[start..end];
+        if chunk.len() > self.piece_bytes {
+            let (before, after) = context(text, start, end);
+            self.long_output(chunk, before, Some(after), scratch, &mut |t| keyed.token(t));
+            return;
+        }
+        // Most chunks: one lookup, or two with a final `,` or `:`.
+        if self.plain_ascii {
+            if maybe_simple(chunk) {
+                if known_token(keyed, text, start, end) {
+                    return;
+                }
+            } else if let Some((_, comma)) = comma_split(chunk) {
+                if known_token(keyed, text, start, end - 1) {
+                    token_key(keyed, comma);
+                    return;
+                }
+            }
+        }
+        let (before, after) = context(text, start, end);
+        let kind = self.simple_kind_in(text, start, end);
+        self.keyed_chunk(chunk, kind, before, after, scratch, keyed);
     }
 
     /// A chunk before the tail that was not known as a token: classified,
@@ -153,12 +178,13 @@ impl NltkWordTokenizer {
     fn keyed_chunk(
         &self,
         chunk: &[u8],
+        kind: Option<Kind>,
         before: Before,
         after: After,
         scratch: &mut WordScratch,
         keyed: &mut impl Keyed,
     ) {
-        match self.simple_kind(chunk) {
+        match kind {
             Some(Kind::Plain) => {
                 // Not known: `for_each_keyed` asked.
                 keyed.tokens(Key::Token, chunk, chunk);
@@ -212,8 +238,8 @@ impl NltkWordTokenizer {
                 .map_or(0, |(_, end)| end);
             let one_chunk = self.next_chunk(tail, end, tail.len()).is_none();
             if let Some((word, marks)) = one_chunk.then(|| simple_tail(tail, end)).flatten() {
-                let known = keyed.known(Key::Token, word);
-                if known || self.simple_kind(word) == Some(Kind::Plain) {
+                let known = known_token(keyed, tail, 0, word.len());
+                if known || self.simple_kind_in(tail, 0, word.len()) == Some(Kind::Plain) {
                     if !known {
                         keyed.tokens(Key::Token, word, word);
                     }
@@ -242,6 +268,22 @@ impl NltkWordTokenizer {
             self.tail_tokens(tail, before, &mut scratch.buf, &mut scratch.value);
             keyed.tokens(Key::Stretch, &scratch.key, &scratch.value);
         }
+    }
+
+    /// [`Self::simple_kind`] of `text[start..end]`. Most chunks a first
+    /// pass meets are short runs of letters and digits: one load finds them
+    /// so, where the scanner of [`Chunks`] goes byte by byte on a chunk
+    /// shorter than its 16-byte steps.
+    #[inline(always)]
+    fn simple_kind_in(&self, text: &[u8], start: usize, end: usize) -> Option<Kind> {
+        let len = end - start;
+        if self.plain_ascii && self.kinds.standard_ascii_words && len <= 16 {
+            // One word: it is simple unless a contraction rule splits it.
+            if ascii_word_at(text, start, len) == Some(true) {
+                return (!has_contraction(&text[start..end])).then_some(Kind::Plain);
+            }
+        }
+        self.simple_kind(&text[start..end])
     }
 
     /// The kind of a chunk whose tokens skip the rules ([`Kind::Plain`]: the
@@ -557,6 +599,30 @@ impl NltkWordTokenizer {
             }
         }
         Some((start, pos.min(limit)))
+    }
+}
+
+/// The head (see [`Keyed::known_head`]) of `text[start..end]` if it is at
+/// most 8 bytes long and `text` holds 8 bytes from `start`.
+#[inline(always)]
+fn short_head(text: &[u8], start: usize, end: usize) -> Option<u64> {
+    let len = end - start;
+    match text.get(start..start + 8) {
+        Some(w) if len <= 8 => {
+            let x = u64::from_le_bytes(w.try_into().expect("8 bytes"));
+            Some(x & (u64::MAX >> (64 - 8 * len)))
+        }
+        _ => None,
+    }
+}
+
+/// [`Keyed::known`] of the token `text[start..end]`, through
+/// [`Keyed::known_head`] where it can.
+#[inline(always)]
+fn known_token(keyed: &mut impl Keyed, text: &[u8], start: usize, end: usize) -> bool {
+    match short_head(text, start, end) {
+        Some(head) => keyed.known_head(&text[start..end], head),
+        None => keyed.known(Key::Token, &text[start..end]),
     }
 }
 
