@@ -12,6 +12,7 @@ is checked too.
 from __future__ import annotations
 
 import copy
+import gc
 import pickle
 import random
 import subprocess
@@ -248,6 +249,29 @@ def test_pickles_copies_and_is_shared_by_threads(bbc_texts):
     for t in threads:
         t.join()
     assert results == [expected] * 4
+
+
+@pytest.mark.parametrize("workers", [None, 1, 2])
+def test_each_item_of_a_list_is_one_reference_to_a_kept_string(workers):
+    """A token seen before is the same string: each list item adds one
+    reference to it (in place where the interpreter is known), and the
+    tokenizer's own goes with the tokenizer, so none leaks and none is freed
+    under a list."""
+    tokenizer = NLTKWordTokenizer()
+    text = "zebrafinch " * 5 + "okapi."
+    if workers is None:
+        lists = [tokenizer.tokenize(text) for _ in range(3)]
+    else:
+        lists = tokenizer.tokenize_sents([text] * 3, workers=workers)
+    token = lists[0][0]
+    assert token == "zebrafinch"
+    assert all(item is token for tokens in lists for item in tokens[:5])
+    held = sys.getrefcount(token)
+    del lists
+    assert sys.getrefcount(token) == held - 15
+    del tokenizer
+    gc.collect()
+    assert sys.getrefcount(token) == 2  # `token`, and getrefcount's argument
 
 
 def test_exported_lazily_from_stemline():

@@ -12,6 +12,7 @@ use pyo3::types::{PyBytes, PyList, PyString, PyTuple};
 
 use stemline_core as core;
 
+mod cpython;
 mod io;
 mod lemmatizer;
 mod offsets;

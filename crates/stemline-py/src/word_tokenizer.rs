@@ -5,7 +5,7 @@
 //! each), behind stemline.tokenize.word_tokenize.
 
 use std::borrow::Cow;
-use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
+use std::sync::{Arc, Mutex, MutexGuard};
 
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::ffi;
@@ -22,6 +22,7 @@ use stemline_core::parallel::in_chunks_streamed;
 use stemline_core::resolve_workers;
 use stemline_core::word_tokenize::WordTokenize;
 
+use crate::cpython::Layout;
 use crate::punkt::PunktSentenceTokenizer;
 use crate::{py_string, text_bytes, texts_bytes, CharTables};
 
@@ -277,17 +278,19 @@ fn ids_to_list<'py>(
         "a token id without its string"
     );
     let list = new_list(py, ids.len())?;
-    let items = list_items(&list);
+    let layout = Layout::of(py);
+    let items = layout.list_items(&list);
     for (i, &id) in ids.iter().enumerate() {
         if let Some(&ahead) = ids.get(i + PREFETCH_AHEAD) {
             prefetch(strings[ahead as usize].as_ptr());
         }
         // SAFETY: `list` is a new list of `ids.len()` empty places (its item
         // array `items`, if found), and every id is below `strings.len()`
-        // (asserted above). The list takes the new reference `clone_ref`
-        // makes.
+        // (asserted above). The list takes the new reference made here, with
+        // the GIL held.
         unsafe {
-            let string = strings.get_unchecked(id as usize).clone_ref(py).into_ptr();
+            let string = strings.get_unchecked(id as usize).as_ptr();
+            layout.new_reference(string);
             match items {
                 Some(items) => *items.add(i) = string,
                 None => {
@@ -314,54 +317,6 @@ fn prefetch(object: *mut ffi::PyObject) {
     }
     #[cfg(not(target_arch = "x86_64"))]
     let _ = object;
-}
-
-/// CPython's `PyListObject` up to its item array (Include/cpython/
-/// listobject.h, the same from 3.0 to 3.14). Not part of the stable ABI, so
-/// [`list_items`] checks it once on a list of its own before relying on it.
-#[repr(C)]
-struct ListObject {
-    head: ffi::PyObject,
-    size: ffi::Py_ssize_t,
-    items: *mut *mut ffi::PyObject,
-}
-
-/// Whether lists are laid out as [`ListObject`] (see [`list_items`]).
-static LIST_LAYOUT: OnceLock<bool> = OnceLock::new();
-
-/// The item array of `list`, where the list's items can be written in
-/// place, as CPython's own `PyList_SET_ITEM` does: `PyList_SetItem`, the
-/// stable ABI's way, is a call and three checks per token (about a twentieth
-/// of `word_tokenize`'s time). `None` on an interpreter whose lists are not
-/// laid out as [`ListObject`].
-fn list_items(list: &Bound<'_, PyList>) -> Option<*mut *mut ffi::PyObject> {
-    let known = *LIST_LAYOUT.get_or_init(|| lists_are_cpythons(list.py()).unwrap_or(false));
-    // SAFETY: the layout was checked above.
-    known.then(|| unsafe { (*list.as_ptr().cast::<ListObject>()).items })
-}
-
-/// Whether a list of two strings reads back as [`ListObject`] says, on
-/// CPython (the only interpreter a stable-ABI module loads into; PyPy and
-/// GraalPy have their own lists).
-fn lists_are_cpythons(py: Python<'_>) -> PyResult<bool> {
-    let implementation = py
-        .import("sys")?
-        .getattr("implementation")?
-        .getattr("name")?;
-    if implementation.extract::<String>()? != "cpython" {
-        return Ok(false);
-    }
-    let (a, b) = (PyString::new(py, "a"), PyString::new(py, "b"));
-    let list = PyList::new(py, [&a, &b])?;
-    // SAFETY: a CPython list object is at least as large as ListObject; the
-    // item array is read only once the size field says 2 where it should.
-    Ok(unsafe {
-        let object = &*list.as_ptr().cast::<ListObject>();
-        object.size == 2
-            && !object.items.is_null()
-            && *object.items == a.as_ptr()
-            && *object.items.add(1) == b.as_ptr()
-    })
 }
 
 /// A new list of `len` empty places, each to be set once before the list
