@@ -36,6 +36,28 @@ pub fn decode_at(text: &[u8], i: usize) -> (u32, usize) {
     }
 }
 
+/// Where a run of printable ASCII (`!` to `~`) from byte `i` of `text` may
+/// end: `i` moved 8 bytes at a time past words that hold only such bytes, to
+/// the first byte of a word that may not be one (below `!`, ASCII whitespace
+/// among them, or from 0x80, where all other whitespace starts), or to where
+/// fewer than 8 bytes remain. The caller goes on byte by byte from there: a
+/// word's length varies, and a byte loop mispredicts its exit once a word.
+#[inline(always)]
+pub(crate) fn skip_printable_ascii(text: &[u8], mut i: usize) -> usize {
+    while let Some(word) = text.get(i..i + 8) {
+        let x = u64::from_le_bytes(word.try_into().expect("8 bytes"));
+        // The lowest byte below 0x21 or from 0x80 is flagged exactly (no
+        // borrow reaches it from below); bytes above it may be flagged
+        // wrongly, which `trailing_zeros` never looks at.
+        let flags = (x.wrapping_sub(0x2121_2121_2121_2121) & !x | x) & 0x8080_8080_8080_8080;
+        if flags != 0 {
+            return i + flags.trailing_zeros() as usize / 8;
+        }
+        i += 8;
+    }
+    i
+}
+
 /// Appends the generalized UTF-8 encoding of `cp` to `out`.
 #[inline]
 pub fn push(out: &mut Vec<u8>, cp: u32) {

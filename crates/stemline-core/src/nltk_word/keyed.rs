@@ -567,22 +567,9 @@ impl NltkWordTokenizer {
         }
         let start = pos;
         while pos < limit {
-            // Eight bytes at a time up to the first that may be whitespace:
-            // ASCII whitespace is at most U+0020, and other whitespace starts
-            // with a byte from 0x80 up. The lowest byte below 0x21 or from
-            // 0x80 is flagged exactly (no borrow reaches it from below).
-            if let Some(word) = text.get(pos..pos + 8) {
-                let x = u64::from_le_bytes(word.try_into().expect("8 bytes"));
-                let flags =
-                    (x.wrapping_sub(0x2121_2121_2121_2121) & !x | x) & 0x8080_8080_8080_8080;
-                if flags == 0 {
-                    pos += 8;
-                    continue;
-                }
-                pos += flags.trailing_zeros() as usize / 8;
-                if pos >= limit {
-                    break;
-                }
+            pos = codepoints::skip_printable_ascii(text, pos);
+            if pos >= limit {
+                break;
             }
             let b = text[pos];
             if b < 0x80 {

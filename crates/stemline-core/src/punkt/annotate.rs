@@ -82,6 +82,9 @@ impl Annotator<'_> {
     /// followed by another is a sentence break after both passes.
     pub(crate) fn text_contains_sentbreak(&self, text: &[u8], scratch: &mut Scratch) -> bool {
         if let Some([(start1, end1), (start2, end2)]) = plain_word_pair(text) {
+            if self.plain_break(&text[start1..end1 - 1]) {
+                return true;
+            }
             let mut tok1 = self.first_pass_annotation(text, start1, end1, scratch);
             let tok2 = self.first_pass_annotation(text, start2, end2, scratch);
             self.second_pass_annotation(text, &mut tok1, &tok2, scratch);
@@ -101,6 +104,25 @@ impl Annotator<'_> {
             tok1 = tok2;
         }
         false
+    }
+
+    /// Whether `word.` followed by a word (each a run of ASCII letters and
+    /// digits, [`plain_word_pair`]) is a break that both passes agree on
+    /// without a look at the next word: most candidates in text. The first
+    /// pass marks the period a break unless `word` lowered is an
+    /// abbreviation; the second then reads the next word only for an
+    /// initial (one letter), a number (all digits), an abbreviation or a
+    /// collocation's first word. False: not shown so (the passes decide).
+    fn plain_break(&self, word: &[u8]) -> bool {
+        const LONGEST: usize = 32;
+        if word.len() < 2 || word.len() > LONGEST || word.iter().all(u8::is_ascii_digit) {
+            return false;
+        }
+        let mut lowered = [0u8; LONGEST];
+        let lowered = &mut lowered[..word.len()];
+        lowered.copy_from_slice(word);
+        lowered.make_ascii_lowercase();
+        !self.params.is_decisive(lowered)
     }
 
     /// `_first_pass_annotation`: breaks at `.`, `?` and `!`, ellipses, and

@@ -41,6 +41,10 @@ pub struct PunktParameters {
     pub(crate) collocation_firsts: HashSet<Box<[u8]>>,
     pub(crate) sent_starters: HashSet<Box<[u8]>>,
     pub(crate) ortho_context: HashMap<Box<[u8]>, i64>,
+    /// The abbreviation types and the collocations' first types: a word
+    /// that is neither, before a period, is a break whatever follows,
+    /// unless it is an initial or a number (see `Annotator::plain_break`).
+    pub(crate) decisive: HashSet<Box<[u8]>>,
 }
 
 impl PunktParameters {
@@ -68,6 +72,12 @@ impl PunktParameters {
                 params.collocation_firsts.insert(first.as_bytes().into());
             }
         }
+        params.decisive = params
+            .abbrev_types
+            .iter()
+            .chain(&params.collocation_firsts)
+            .cloned()
+            .collect();
         for line in text_lines(sent_starters, PUNKT_TAB_FILES[2])? {
             params.sent_starters.insert(line.as_bytes().into());
         }
@@ -164,6 +174,11 @@ impl PunktParameters {
     /// Whether some collocation's first type is `typ`.
     pub(crate) fn may_start_collocation(&self, typ: &[u8]) -> bool {
         !self.collocation_firsts.is_empty() && self.collocation_firsts.contains(typ)
+    }
+
+    /// Whether `typ` is an abbreviation type or a collocation's first type.
+    pub(crate) fn is_decisive(&self, typ: &[u8]) -> bool {
+        self.decisive.contains(typ)
     }
 
     /// Whether `key` (two types joined by [`COLLOCATION_SEPARATOR`]) is a

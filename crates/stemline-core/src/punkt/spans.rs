@@ -288,6 +288,10 @@ impl PunktSentenceTokenizer {
         }
         let next_tok = i;
         while i < text.len() {
+            i = codepoints::skip_printable_ascii(text, i);
+            if i >= text.len() {
+                break;
+            }
             let (space, len) = self.chars.space_at(text, i);
             if space {
                 break;
