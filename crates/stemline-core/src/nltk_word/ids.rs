@@ -29,6 +29,10 @@ pub struct TokenIds {
     stretches: TokenCache,
     /// The id of each one-byte ASCII token: most of a stretch's marks.
     ascii: [u32; 128],
+    /// The id of each one-byte ASCII token handed on as a [`Key::Token`]:
+    /// a sentence's final mark and a chunk's final `,` or `:` (one chunk in
+    /// fifteen in news text) are found here without a hash.
+    simple_ascii: [u32; 128],
     /// Every id's bytes, one after the other, and where each ends.
     bytes: Vec<u8>,
     ends: Vec<u32>,
@@ -45,6 +49,7 @@ impl TokenIds {
             tokens: IdTable::default(),
             stretches: TokenCache::new(cache_bytes),
             ascii: [NO_ID; 128],
+            simple_ascii: [NO_ID; 128],
             bytes: Vec::new(),
             ends: Vec::new(),
             vacancy: None,
@@ -78,6 +83,7 @@ impl TokenIds {
         self.tokens.clear();
         self.stretches.clear();
         self.ascii = [NO_ID; 128];
+        self.simple_ascii = [NO_ID; 128];
         self.bytes.clear();
         self.ends.clear();
         self.vacancy = None;
@@ -291,6 +297,13 @@ impl Keyed for Collector<'_> {
         let ids = &mut *self.ids;
         match kind {
             Key::Token => {
+                if let [b @ 0..0x80] = key {
+                    let id = ids.simple_ascii[*b as usize];
+                    if id != NO_ID {
+                        self.out.push(id);
+                    }
+                    return id != NO_ID;
+                }
                 let head = head_of(key);
                 let hash = hash(head, key);
                 match ids.tokens.find(head, hash, key, &ids.bytes, &ids.ends) {
@@ -333,6 +346,9 @@ impl Keyed for Collector<'_> {
             // is seen, and finding it again costs less than carrying where
             // it would go through every lookup).
             let id = ids.id_of(key, true);
+            if let [b @ 0..0x80] = key {
+                ids.simple_ascii[*b as usize] = id;
+            }
             self.out.push(id);
             return;
         }
@@ -428,7 +444,9 @@ mod tests {
             }
             ids.clear();
             assert!(ids.is_empty());
-            assert_eq!(id_tokens(&t, &mut ids, "a b a"), whole(&t, "a b a"));
+            // One-byte tokens seen before (their ids kept apart) too.
+            let again = "a , b: a ? x.";
+            assert_eq!(id_tokens(&t, &mut ids, again), whole(&t, again));
         }
     }
 

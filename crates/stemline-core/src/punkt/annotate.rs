@@ -382,7 +382,11 @@ fn plain_word_pair(text: &[u8]) -> Option<[(usize, usize); 2]> {
         return None;
     }
     let after = &text[first_end + 1..];
-    let second = after.iter().position(|&b| !is_string_whitespace(b))?;
+    // Most often one space: found without a loop.
+    let second = match after {
+        [a, b, ..] if is_string_whitespace(*a) && !is_string_whitespace(*b) => 1,
+        _ => after.iter().position(|&b| !is_string_whitespace(b))?,
+    };
     if second == 0 || !after[second..].iter().all(u8::is_ascii_alphanumeric) {
         return None;
     }
