@@ -226,7 +226,7 @@ pub(crate) enum Kind {
 /// before the tail), `,` or `:`, or none of these.
 const BYTE_PLAIN: u8 = 0;
 pub(crate) const BYTE_SPACE: u8 = 1;
-const BYTE_RULE: u8 = 2;
+pub(crate) const BYTE_RULE: u8 = 2;
 const BYTE_DOUBLED: u8 = 3;
 const BYTE_COMMA: u8 = 4;
 

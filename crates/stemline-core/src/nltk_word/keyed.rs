@@ -23,7 +23,7 @@
 //! compare the two on every short text.
 
 use super::chunks::{
-    cache_key, context, tail_key, tail_start, After, Before, Chunks, Kind, BYTE_SPACE,
+    cache_key, context, tail_key, tail_start, After, Before, Chunks, Kind, BYTE_RULE, BYTE_SPACE,
 };
 use super::rules::Edges;
 use super::{before_tail, has_contraction, NltkWordTokenizer, WordScratch};
@@ -290,7 +290,11 @@ impl NltkWordTokenizer {
     /// chunk; [`Kind::PlainThenComma`]: the chunk without its last byte, and
     /// that byte), or `None` for a chunk the rules compute.
     fn simple_kind(&self, chunk: &[u8]) -> Option<Kind> {
-        if !self.plain_ascii || has_contraction(chunk) {
+        // A character a rule names (most often an apostrophe, `it's`) makes
+        // the chunk the rules', wherever it stands: found without the
+        // scanner, which classifies to the chunk's end.
+        let named = |b: &u8| *b < 0x80 && self.kinds.ascii[*b as usize] == BYTE_RULE;
+        if !self.plain_ascii || chunk.iter().any(named) || has_contraction(chunk) {
             return None;
         }
         match Chunks::new(chunk, chunk.len(), &self.classes, &self.kinds).next() {
