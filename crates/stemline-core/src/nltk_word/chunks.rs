@@ -168,6 +168,9 @@ fn char_before(text: &[u8], end: usize) -> (u32, usize) {
 pub fn tail_start(text: &[u8], classes: &CharClasses) -> usize {
     let mut end = text.len();
     while end > 0 {
+        if text[end - 1] < 0x80 && classes.ascii(text[end - 1]) & SPACE == 0 {
+            break;
+        }
         let (c, start) = char_before(text, end);
         if !classes.is(c, SPACE) {
             break;
@@ -182,6 +185,16 @@ pub fn tail_start(text: &[u8], classes: &CharClasses) -> usize {
         let mut start = end;
         let mut closers_only = true;
         while start > 0 {
+            // ASCII (most of a text's last chunk) without decoding it.
+            let b = text[start - 1];
+            if b < 0x80 {
+                if classes.ascii(b) & SPACE != 0 {
+                    break;
+                }
+                closers_only &= after_final_period(u32::from(b));
+                start -= 1;
+                continue;
+            }
             let (c, before) = char_before(text, start);
             if classes.is(c, SPACE) {
                 break;
