@@ -65,14 +65,38 @@ impl Layout {
             .then(|| unsafe { (*list.as_ptr().cast::<ListObject>()).items })
     }
 
-    /// Adds a reference to `object`, as `Py_INCREF` does.
+    /// Writes `objects` to `items` in order, each with a new reference, as
+    /// `Py_INCREF` then `PyList_SET_ITEM` would. The way a reference is added
+    /// is chosen once, and the loop compiled for each, so that no object
+    /// pays a branch for it.
     ///
     /// # Safety
     ///
-    /// `object` is a live object and the GIL is held.
+    /// `items` has a place for each object, each object is alive, and the
+    /// GIL is held.
     #[inline(always)]
-    pub(crate) unsafe fn new_reference(&self, object: *mut ffi::PyObject) {
-        incref(self.refcounts, object)
+    pub(crate) unsafe fn write_references(
+        &self,
+        items: *mut *mut ffi::PyObject,
+        objects: impl Iterator<Item = *mut ffi::PyObject>,
+    ) {
+        #[inline(always)]
+        unsafe fn write(
+            items: *mut *mut ffi::PyObject,
+            objects: impl Iterator<Item = *mut ffi::PyObject>,
+            how: RefCounts,
+        ) {
+            for (i, object) in objects.enumerate() {
+                incref(how, object);
+                *items.add(i) = object;
+            }
+        }
+        match self.refcounts {
+            RefCounts::Call => write(items, objects, RefCounts::Call),
+            RefCounts::Whole => write(items, objects, RefCounts::Whole),
+            RefCounts::LowHalf => write(items, objects, RefCounts::LowHalf),
+            RefCounts::SignedLowHalf => write(items, objects, RefCounts::SignedLowHalf),
+        }
     }
 }
 

@@ -279,21 +279,22 @@ fn ids_to_list<'py>(
     );
     let list = new_list(py, ids.len())?;
     let layout = Layout::of(py);
-    let items = layout.list_items(&list);
-    for (i, &id) in ids.iter().enumerate() {
+    let strings_at = ids.iter().enumerate().map(|(i, &id)| {
         if let Some(&ahead) = ids.get(i + PREFETCH_AHEAD) {
             prefetch(strings[ahead as usize].as_ptr());
         }
-        // SAFETY: `list` is a new list of `ids.len()` empty places (its item
-        // array `items`, if found), and every id is below `strings.len()`
-        // (asserted above). The list takes the new reference made here, with
-        // the GIL held.
-        unsafe {
-            let string = strings.get_unchecked(id as usize).as_ptr();
-            layout.new_reference(string);
-            match items {
-                Some(items) => *items.add(i) = string,
-                None => {
+        strings[id as usize].as_ptr()
+    });
+    match layout.list_items(&list) {
+        // SAFETY: `items` is the item array of `list`, a new list of
+        // `ids.len()` empty places, one for each string; the GIL is held.
+        Some(items) => unsafe { layout.write_references(items, strings_at) },
+        None => {
+            for (i, string) in strings_at.enumerate() {
+                // SAFETY: as above, each place set once through the stable
+                // ABI, which takes the new reference.
+                unsafe {
+                    ffi::Py_IncRef(string);
                     ffi::PyList_SetItem(list.as_ptr(), i as ffi::Py_ssize_t, string);
                 }
             }
