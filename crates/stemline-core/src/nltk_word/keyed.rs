@@ -131,7 +131,9 @@ impl NltkWordTokenizer {
         let tail = tail_start(text, &self.classes);
         let mut pos = 0;
         while let Some((start, end)) = self.next_chunk(text, pos, tail) {
-            pos = end;
+            // Whitespace ends a chunk: an ASCII byte there is one character
+            // of it, which the next search need not look at again.
+            pos = end + usize::from(text.get(end).is_some_and(|&b| b < 0x80));
             self.keyed_one(text, start, end, scratch, keyed);
         }
         if tail < text.len() {
