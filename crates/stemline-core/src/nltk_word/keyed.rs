@@ -175,8 +175,9 @@ impl NltkWordTokenizer {
         self.keyed_chunk(chunk, kind, before, after, scratch, keyed);
     }
 
-    /// A chunk before the tail that was not known as a token: classified,
-    /// then handed on as one or two tokens (simple) or as a stretch.
+    /// A chunk before the tail that was not known as a token, of the kind
+    /// [`Self::simple_kind`] gives it: handed on as one or two tokens
+    /// (simple) or as a stretch.
     fn keyed_chunk(
         &self,
         chunk: &[u8],
