@@ -27,12 +27,13 @@ pub struct TokenIds {
     /// Keys handed on as [`Key::Stretch`], each with its tokens' ids (4
     /// bytes each, little-endian).
     stretches: TokenCache,
-    /// The id of each one-byte ASCII token: most of a stretch's marks.
+    /// The id of each one-byte ASCII token met (most of a stretch's marks).
     ascii: [u32; 128],
-    /// The id of each one-byte ASCII token handed on as a [`Key::Token`]:
-    /// a sentence's final mark and a chunk's final `,` or `:` (one chunk in
-    /// fifteen in news text) are found here without a hash.
-    simple_ascii: [u32; 128],
+    /// Bit `b`: the one-byte token `b` was handed on as a [`Key::Token`]
+    /// (its id in [`Self::ascii`]), as [`SIMPLE`] marks a longer one. A
+    /// sentence's final mark and a chunk's final `,` or `:` (one chunk in
+    /// fifteen in news text) are found so without a hash.
+    simple_ascii: u128,
     /// Every id's bytes, one after the other, and where each ends.
     bytes: Vec<u8>,
     ends: Vec<u32>,
@@ -49,7 +50,7 @@ impl TokenIds {
             tokens: IdTable::default(),
             stretches: TokenCache::new(cache_bytes),
             ascii: [NO_ID; 128],
-            simple_ascii: [NO_ID; 128],
+            simple_ascii: 0,
             bytes: Vec::new(),
             ends: Vec::new(),
             vacancy: None,
@@ -83,7 +84,7 @@ impl TokenIds {
         self.tokens.clear();
         self.stretches.clear();
         self.ascii = [NO_ID; 128];
-        self.simple_ascii = [NO_ID; 128];
+        self.simple_ascii = 0;
         self.bytes.clear();
         self.ends.clear();
         self.vacancy = None;
@@ -298,11 +299,11 @@ impl Keyed for Collector<'_> {
         match kind {
             Key::Token => {
                 if let [b @ 0..0x80] = key {
-                    let id = ids.simple_ascii[*b as usize];
-                    if id != NO_ID {
-                        self.out.push(id);
+                    let known = ids.simple_ascii >> b & 1 != 0;
+                    if known {
+                        self.out.push(ids.ascii[*b as usize]);
                     }
-                    return id != NO_ID;
+                    return known;
                 }
                 let head = head_of(key);
                 let hash = hash(head, key);
@@ -347,7 +348,8 @@ impl Keyed for Collector<'_> {
             // it would go through every lookup).
             let id = ids.id_of(key, true);
             if let [b @ 0..0x80] = key {
-                ids.simple_ascii[*b as usize] = id;
+                ids.ascii[*b as usize] = id;
+                ids.simple_ascii |= 1 << b;
             }
             self.out.push(id);
             return;
