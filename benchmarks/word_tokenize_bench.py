@@ -23,7 +23,8 @@ new normalizer each round.
 
 Throughput is UTF-8 input bytes per second of the process's CPU time, the best
 of --repeat rounds with one run of each tokenizer per round (NLTK: one run, it
-takes seconds): every run is on one thread, and CPU time is what a machine
+takes seconds), the lists each run returns freed after its clock stops (as
+NLTK's are kept): every run is on one thread, and CPU time is what a machine
 shared with other jobs distorts least (its wall time can be several times
 longer). stemline "fresh" is a new tokenizer each round (every distinct chunk
 computed once); "warm" keeps its cache. The machine and its load are printed
@@ -118,13 +119,17 @@ def contestants() -> list[tuple[str, Tokenize, Callable[[], object] | None]]:
 def cpu_time(run: Callable[[], object], clock: Callable[[], float] = time.process_time) -> float:
     """CPU time of ``run()`` (or its time by another ``clock``), with the garbage
     collector off, as ``timeit`` runs (its passes over the lists the other runs
-    left would be timed otherwise)."""
+    left would be timed otherwise). What ``run()`` returns is freed after the
+    clock stops, for every contestant alike: NLTK's lists are kept for the
+    comparison, and ``tokenize_bench.py`` keeps each round's answers too."""
     gc.collect()
     gc.disable()
     try:
         start = clock()
-        run()
-        return clock() - start
+        made = run()
+        elapsed = clock() - start
+        del made
+        return elapsed
     finally:
         gc.enable()
 
