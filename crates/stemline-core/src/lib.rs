@@ -34,6 +34,7 @@ pub mod pool;
 pub mod punkt;
 mod short_copy;
 pub mod sources;
+mod space_masks;
 pub mod stem;
 #[cfg(test)]
 mod test_rng;

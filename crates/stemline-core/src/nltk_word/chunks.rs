@@ -47,6 +47,7 @@
 
 use crate::classes::{CharClasses, SPACE, SPLIT_SPACE};
 use crate::codepoints::decode_at;
+use crate::space_masks::is_mask_space;
 use crate::wordpunct::ascii_word_len;
 
 use super::rules::{after_final_period, CLOSING_QUOTES, DASHES, OPENING_QUOTES};
@@ -263,6 +264,9 @@ pub(crate) struct ByteKinds {
     /// Whether exactly `[0-9A-Za-z_]` are plain among the ASCII bytes that
     /// are word characters.
     pub(crate) standard_ascii_words: bool,
+    /// Whether the ASCII whitespace is that of [`SpaceMasks`] (it is in
+    /// every Python), so that chunks may be found in them.
+    pub(crate) masked_spaces: bool,
 }
 
 impl ByteKinds {
@@ -303,10 +307,13 @@ impl ByteKinds {
         let standard_ascii_words = (0..128u8)
             .filter(|b| b.is_ascii_alphanumeric() || *b == b'_')
             .all(|b| kinds[b as usize] == BYTE_PLAIN);
+        let masked_spaces =
+            (0..128u8).all(|b| (kinds[b as usize] == BYTE_SPACE) == is_mask_space(b));
         ByteKinds {
             ascii: kinds,
             named,
             standard_ascii_words,
+            masked_spaces,
         }
     }
 }

@@ -30,6 +30,7 @@ use super::{before_tail, has_contraction, NltkWordTokenizer, WordScratch};
 use crate::cache::MAX_CACHED_RUN;
 use crate::classes::SPACE;
 use crate::codepoints;
+use crate::space_masks::SpaceMasks;
 use crate::wordpunct::ascii_word_at;
 
 /// What a key stands for.
@@ -129,11 +130,8 @@ impl NltkWordTokenizer {
     /// used, not its cache.
     pub fn for_each_keyed(&self, text: &[u8], scratch: &mut WordScratch, keyed: &mut impl Keyed) {
         let tail = tail_start(text, &self.classes);
-        let mut pos = 0;
-        while let Some((start, end)) = self.next_chunk(text, pos, tail) {
-            // Whitespace ends a chunk: an ASCII byte there is one character
-            // of it, which the next search need not look at again.
-            pos = end + usize::from(text.get(end).is_some_and(|&b| b < 0x80));
+        let mut chunks = ChunkCursor::new(self, text, tail);
+        while let Some((start, end)) = chunks.next(self) {
             self.keyed_one(text, start, end, scratch, keyed);
         }
         if tail < text.len() {
@@ -594,6 +592,92 @@ impl NltkWordTokenizer {
         }
         Some((start, pos.min(limit)))
     }
+}
+
+/// The chunks of `text[..limit]` in order, the chunks of
+/// [`NltkWordTokenizer::next_chunk`]: read from [`SpaceMasks`] where they
+/// are ASCII and end within 64 bytes of where their window starts, by the
+/// byte scan otherwise.
+struct ChunkCursor<'a> {
+    text: &'a [u8],
+    limit: usize,
+    /// Where the next chunk is looked for.
+    pos: usize,
+    /// The masks of the 64 bytes from `base` (when `base < limit`).
+    base: usize,
+    masks: SpaceMasks,
+}
+
+impl<'a> ChunkCursor<'a> {
+    #[inline(always)]
+    fn new(words: &NltkWordTokenizer, text: &'a [u8], limit: usize) -> Self {
+        let masks = if words.kinds.masked_spaces && limit > 0 {
+            SpaceMasks::at(text, 0, limit)
+        } else {
+            SpaceMasks { space: 0, high: 0 }
+        };
+        ChunkCursor {
+            text,
+            limit,
+            pos: 0,
+            base: 0,
+            masks,
+        }
+    }
+
+    #[inline(always)]
+    fn next(&mut self, words: &NltkWordTokenizer) -> Option<(usize, usize)> {
+        let (text, limit) = (self.text, self.limit);
+        if !words.kinds.masked_spaces {
+            let (start, end) = words.next_chunk(text, self.pos, limit)?;
+            self.pos = after_chunk(text, end);
+            return Some((start, end));
+        }
+        loop {
+            if self.pos >= limit {
+                return None;
+            }
+            if self.pos - self.base >= 64 {
+                self.base = self.pos;
+                self.masks = SpaceMasks::at(text, self.base, limit);
+            }
+            let rest = !self.masks.space >> (self.pos - self.base);
+            if rest == 0 {
+                // Whitespace to the window's end.
+                self.pos = self.base + 64;
+                continue;
+            }
+            let start = self.pos + rest.trailing_zeros() as usize;
+            let after = self.masks.space >> (start - self.base);
+            if after != 0 {
+                let len = after.trailing_zeros() as usize;
+                if (self.masks.high >> (start - self.base)) & ((1 << len) - 1) == 0 {
+                    // The byte that ends it is ASCII whitespace (or the limit).
+                    self.pos = start + len + 1;
+                    return Some((start, start + len));
+                }
+            } else if start > self.base {
+                // It goes on past the window: a window from its start.
+                self.base = start;
+                self.pos = start;
+                self.masks = SpaceMasks::at(text, start, limit);
+                continue;
+            }
+            // A character that is not ASCII (which may be whitespace), or
+            // 64 bytes without whitespace.
+            let (start, end) = words.next_chunk(text, start, limit)?;
+            self.pos = after_chunk(text, end);
+            return Some((start, end));
+        }
+    }
+}
+
+/// Where the search for the chunk after one that ends at byte `end` starts:
+/// whitespace ends a chunk, and an ASCII byte there is one character of it,
+/// which the search need not look at again.
+#[inline(always)]
+fn after_chunk(text: &[u8], end: usize) -> usize {
+    end + usize::from(text.get(end).is_some_and(|&b| b < 0x80))
 }
 
 /// The head (see [`Keyed::known_head`]) of `text[start..end]` if it is at

@@ -373,8 +373,13 @@ fn keyed_tokens_are_the_whole_texts_for_every_short_text() {
 
 #[test]
 fn keyed_tokens_are_the_whole_texts_for_longer_texts() {
+    // Chunks found in masks of 64 bytes, and byte by byte.
     let t = tokenizer();
-    let mut memory = Remembering::default();
+    let mut bytewise = tokenizer();
+    bytewise.kinds.masked_spaces = false;
+    assert!(t.kinds.masked_spaces);
+    let mut memory = [Remembering::default(), Remembering::default()];
+    let long_word = format!("{}.", "ab".repeat(40));
     let mut next = crate::test_rng::xorshift(0x9e37_79b9_7f4a_7c15);
     let words = [
         "cannot",
@@ -410,10 +415,14 @@ fn keyed_tokens_are_the_whole_texts_for_longer_texts() {
         "caf\u{e9}.",
         "a-b",
         "a--b",
+        &long_word,
+        "x\u{3000}y",
+        "caf\u{e9}",
     ];
-    let spaces = [" ", " ", " ", "\n", "\t", "  ", "\u{a0}"];
-    for _ in 0..60_000 {
-        let len = 1 + next() % 8;
+    let spaces = [" ", " ", " ", "\n", "\t", "  ", "\u{a0}", "\x1c"];
+    for round in 0..60_000 {
+        // Now and then a text of several 64-byte windows.
+        let len = 1 + next() % if round % 8 == 0 { 60 } else { 8 };
         let mut text = String::new();
         for _ in 0..len {
             text.push_str(if next().is_multiple_of(4) {
@@ -427,6 +436,8 @@ fn keyed_tokens_are_the_whole_texts_for_longer_texts() {
             text = text.trim_end().to_string();
         }
         let whole = whole_tokens(&text, t.classes());
-        assert_eq!(keyed_tokens(&t, &mut memory, &text), whole, "{text:?}");
+        assert_eq!(keyed_tokens(&t, &mut memory[0], &text), whole, "{text:?}");
+        let bytes = keyed_tokens(&bytewise, &mut memory[1], &text);
+        assert_eq!(bytes, whole, "{text:?} byte by byte");
     }
 }
