@@ -23,7 +23,7 @@ import language_texts
 import punkt_data
 import pytest
 from bbc_corpus import read_speeches
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from language_texts import nltk_punkt
 
@@ -163,6 +163,9 @@ def test_any_text_in_any_language(text, language, realign):
 
 @settings(max_examples=300)
 @given(text=strategies.punkt_texts)
+# English's abbreviations hold ". . ", the body of a spaced ellipsis.
+@example(text="fine. . . x")
+@example(text='fine. "x')
 def test_text_contains_sentbreak_is_nltks(text):
     # The decision Punkt takes about each candidate, on any text at all.
     native = PunktTokenizer()._native

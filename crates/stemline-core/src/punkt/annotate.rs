@@ -81,10 +81,10 @@ impl Annotator<'_> {
     /// `text_contains_sentbreak(text)`: whether some token of `text` that is
     /// followed by another is a sentence break after both passes.
     pub(crate) fn text_contains_sentbreak(&self, text: &[u8], scratch: &mut Scratch) -> bool {
+        if plain_word_then_token(text).is_some_and(|word| self.plain_break(word)) {
+            return true;
+        }
         if let Some([(start1, end1), (start2, end2)]) = plain_word_pair(text) {
-            if self.plain_break(&text[start1..end1 - 1]) {
-                return true;
-            }
             let mut tok1 = self.first_pass_annotation(text, start1, end1, scratch);
             let tok2 = self.first_pass_annotation(text, start2, end2, scratch);
             self.second_pass_annotation(text, &mut tok1, &tok2, scratch);
@@ -106,9 +106,9 @@ impl Annotator<'_> {
         false
     }
 
-    /// Whether `word.` followed by a word (each a run of ASCII letters and
-    /// digits, [`plain_word_pair`]) is a break that both passes agree on
-    /// without a look at the next word: most candidates in text. The first
+    /// Whether `word.` followed by another token ([`plain_word_then_token`])
+    /// is a break that both passes agree on without a look at the next
+    /// token: most candidates in text. The first
     /// pass marks the period a break unless `word` lowered is an
     /// abbreviation; the second then reads the next word only for an
     /// initial (one letter), a number (all digits), an abbreviation or a
@@ -394,6 +394,24 @@ fn plain_word_pair(text: &[u8]) -> Option<[(usize, usize); 2]> {
     Some([(0, first_end + 1), (second, text.len())])
 }
 
+/// The word of a context that is `word.`, whitespace, and more: ASCII
+/// letters or digits, a period, whitespace of Python's `string.whitespace`
+/// (`regex` and `str.isspace()` whitespace alike), then a printable ASCII
+/// character other than a period. Punkt's word tokenizer makes `word.` its
+/// first token (the period ends no multi-character punctuation: a second
+/// period, or `\s.` of a spaced ellipsis, would have to follow it) and
+/// another token of what follows the whitespace: whatever that token is,
+/// the passes then decide the period as [`Annotator::plain_break`] reads it.
+fn plain_word_then_token(text: &[u8]) -> Option<&[u8]> {
+    let word_end = text.iter().position(|b| !b.is_ascii_alphanumeric())?;
+    let [b'.', after @ ..] = &text[word_end..] else {
+        return None;
+    };
+    let next = after.iter().position(|&b| !is_string_whitespace(b))?;
+    let printable = matches!(after[next], b'!'..=b'~') && after[next] != b'.';
+    (word_end > 0 && next > 0 && printable).then_some(&text[..word_end])
+}
+
 /// `_RE_ELLIPSIS` (`\.\.+$`) matches: two periods or more, and nothing else.
 fn is_ellipsis(tok: &[u8]) -> bool {
     tok.len() >= 2 && tok.iter().all(|&b| b == b'.')
@@ -423,9 +441,13 @@ mod tests {
     }
 
     fn breaks(text: &str) -> bool {
-        let (params, chars) = (params(), ascii_punkt_chars());
+        breaks_with(&params(), text)
+    }
+
+    fn breaks_with(params: &PunktParameters, text: &str) -> bool {
+        let chars = ascii_punkt_chars();
         let annotator = Annotator {
-            params: &params,
+            params,
             chars: &chars,
         };
         annotator.text_contains_sentbreak(text.as_bytes(), &mut Scratch::default())
@@ -447,6 +469,22 @@ mod tests {
         );
         assert!(breaks("Really?! Yes"));
         assert!(!breaks("etc.. the"), "two final periods annotate nothing");
+    }
+
+    /// NLTK 3.10.4's answers with `PunktTokenizer("english")`, whose
+    /// abbreviations hold `. . ` (and not `fine`), for a word, its period
+    /// and what follows.
+    #[test]
+    fn a_plain_word_breaks_before_any_token() {
+        let english = PunktParameters::from_punkt_tab(b". . \nmr", b"", b"", b"").unwrap();
+        for text in ["fine. x", "fine.  x", "fine. \"x", "fine. (x", "fine. ..."] {
+            assert!(breaks_with(&english, text), "{text:?}");
+        }
+        // A spaced ellipsis takes the period (and is an abbreviation); no
+        // token after the space; a separator that is not `string.whitespace`.
+        for text in ["fine. . . x", "fine. ", "fine.\x1cx"] {
+            assert!(!breaks_with(&english, text), "{text:?}");
+        }
     }
 
     #[test]
