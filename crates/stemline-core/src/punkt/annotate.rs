@@ -13,7 +13,7 @@ use super::chars::{
     char_at, is_string_whitespace, PunktChars, DIGIT, LOWER, UPPER, WORD_NOT_DIGIT,
 };
 use super::params::{PunktParameters, COLLOCATION_SEPARATOR};
-use super::words::PunktWords;
+use super::words::{is_non_word, PunktWords};
 
 // Orthographic context flags (`_ORTHO_*`).
 const ORTHO_BEG_UC: i64 = 1 << 1;
@@ -81,8 +81,10 @@ impl Annotator<'_> {
     /// `text_contains_sentbreak(text)`: whether some token of `text` that is
     /// followed by another is a sentence break after both passes.
     pub(crate) fn text_contains_sentbreak(&self, text: &[u8], scratch: &mut Scratch) -> bool {
-        if plain_word_then_token(text).is_some_and(|word| self.plain_break(word)) {
-            return true;
+        match plain_word_then_token(text) {
+            Some(PlainEnd::Period(word)) if self.plain_break(word) => return true,
+            Some(PlainEnd::Mark) => return true,
+            _ => {}
         }
         if let Some([(start1, end1), (start2, end2)]) = plain_word_pair(text) {
             let mut tok1 = self.first_pass_annotation(text, start1, end1, scratch);
@@ -394,22 +396,43 @@ fn plain_word_pair(text: &[u8]) -> Option<[(usize, usize); 2]> {
     Some([(0, first_end + 1), (second, text.len())])
 }
 
-/// The word of a context that is `word.`, whitespace, and more: ASCII
-/// letters or digits, a period, whitespace of Python's `string.whitespace`
-/// (`regex` and `str.isspace()` whitespace alike), then a printable ASCII
-/// character other than a period. Punkt's word tokenizer makes `word.` its
-/// first token (the period ends no multi-character punctuation: a second
-/// period, or `\s.` of a spaced ellipsis, would have to follow it) and
-/// another token of what follows the whitespace: whatever that token is,
-/// the passes then decide the period as [`Annotator::plain_break`] reads it.
-fn plain_word_then_token(text: &[u8]) -> Option<&[u8]> {
+/// What a context that starts with a plain word and its final mark, then
+/// another token, shows ([`plain_word_then_token`]).
+#[derive(Debug, PartialEq, Eq)]
+enum PlainEnd<'t> {
+    /// `word.`: the passes decide the period as [`Annotator::plain_break`]
+    /// reads `word`.
+    Period(&'t [u8]),
+    /// `word?` or `word!`: the mark is a token of its own, a break.
+    Mark,
+}
+
+/// A context that is ASCII letters or digits, a `.`, `?` or `!`, then
+/// either a character of `_re_non_word_chars` or whitespace of Python's
+/// `string.whitespace` (`regex` and `str.isspace()` whitespace alike) and
+/// a printable ASCII character other than a period. Punkt's word tokenizer
+/// makes the word and its period one token (the period ends no
+/// multi-character punctuation: a second period, or `\s.` of a spaced
+/// ellipsis, would have to follow it), or the word and the `?` or `!` two,
+/// and then another token at least: whatever that token is, the passes
+/// decide the first mark without it.
+fn plain_word_then_token(text: &[u8]) -> Option<PlainEnd<'_>> {
     let word_end = text.iter().position(|b| !b.is_ascii_alphanumeric())?;
-    let [b'.', after @ ..] = &text[word_end..] else {
+    let [mark @ (b'.' | b'?' | b'!'), after @ ..] = &text[word_end..] else {
         return None;
     };
-    let next = after.iter().position(|&b| !is_string_whitespace(b))?;
-    let printable = matches!(after[next], b'!'..=b'~') && after[next] != b'.';
-    (word_end > 0 && next > 0 && printable).then_some(&text[..word_end])
+    let followed = match after.first() {
+        Some(&b) if b < 0x80 && is_non_word(u32::from(b)) => true,
+        _ => {
+            let next = after.iter().position(|&b| !is_string_whitespace(b))?;
+            next > 0 && matches!(after[next], b'!'..=b'~') && after[next] != b'.'
+        }
+    };
+    match (word_end > 0 && followed, mark) {
+        (false, _) => None,
+        (true, b'.') => Some(PlainEnd::Period(&text[..word_end])),
+        (true, _) => Some(PlainEnd::Mark),
+    }
 }
 
 /// `_RE_ELLIPSIS` (`\.\.+$`) matches: two periods or more, and nothing else.
@@ -472,17 +495,47 @@ mod tests {
     }
 
     /// NLTK 3.10.4's answers with `PunktTokenizer("english")`, whose
-    /// abbreviations hold `. . ` (and not `fine`), for a word, its period
-    /// and what follows.
+    /// abbreviations hold `. . ` and `mr` (and not `fine`), for a word, its
+    /// final mark and what follows.
     #[test]
     fn a_plain_word_breaks_before_any_token() {
         let english = PunktParameters::from_punkt_tab(b". . \nmr", b"", b"", b"").unwrap();
-        for text in ["fine. x", "fine.  x", "fine. \"x", "fine. (x", "fine. ..."] {
+        let breaking = [
+            "fine. x",
+            "fine.  x",
+            "fine. \"x",
+            "fine. (x",
+            "fine. ...",
+            "next.\"",
+            "fine.) x",
+            "fine.'",
+            "fine.?",
+            "Sweden?\"",
+            "centres? Are",
+            "5? x",
+            "a?\"",
+            "Really!) x",
+            "fine? . . . x",
+            "fine?. x",
+        ];
+        for text in breaking {
             assert!(breaks_with(&english, text), "{text:?}");
         }
         // A spaced ellipsis takes the period (and is an abbreviation); no
-        // token after the space; a separator that is not `string.whitespace`.
-        for text in ["fine. . . x", "fine. ", "fine.\x1cx"] {
+        // token after the mark; a separator that is not `string.whitespace`;
+        // an abbreviation; a mark that a word goes on from.
+        let not_breaking = [
+            "fine. . . x",
+            "fine. ",
+            "fine.\x1cx",
+            "mr.\"",
+            "mr. x",
+            "fine?",
+            "fine? ",
+            "fine?x",
+            "fine!. ",
+        ];
+        for text in not_breaking {
             assert!(!breaks_with(&english, text), "{text:?}");
         }
     }
