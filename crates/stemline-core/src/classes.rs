@@ -278,14 +278,20 @@ pub(crate) mod testing {
     use super::*;
 
     pub fn ascii_classes() -> CharClasses {
+        classes_with_spaces(&[])
+    }
+
+    /// [`ascii_classes`] with the characters of `spaces` whitespace too (for
+    /// `regex` and `str.split()` alike).
+    pub fn classes_with_spaces(spaces: &[(u32, u32)]) -> CharClasses {
         let word: Vec<(u32, u32)> = vec![
             ('0' as u32, '9' as u32 + 1),
             ('A' as u32, 'Z' as u32 + 1),
             ('_' as u32, '_' as u32 + 1),
             ('a' as u32, 'z' as u32 + 1),
         ];
-        let space = vec![(9, 14), (32, 33)];
-        let split_space = vec![(9, 14), (0x1C, 0x21)];
+        let space = [&[(9, 14), (32, 33)], spaces].concat();
+        let split_space = [&[(9, 14), (0x1C, 0x21)], spaces].concat();
         let ignore_case: Vec<(u8, u32)> = (b'a'..=b'z')
             .map(|l| (l, l.to_ascii_uppercase() as u32))
             .collect();

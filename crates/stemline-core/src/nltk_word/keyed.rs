@@ -130,12 +130,68 @@ impl NltkWordTokenizer {
     /// used, not its cache.
     pub fn for_each_keyed(&self, text: &[u8], scratch: &mut WordScratch, keyed: &mut impl Keyed) {
         let tail = tail_start(text, &self.classes);
-        let mut chunks = ChunkCursor::new(self, text, tail);
-        while let Some((start, end)) = chunks.next(self) {
-            self.keyed_one(text, start, end, scratch, keyed);
+        if self.kinds.masked_spaces {
+            let mut base = 0;
+            while base < tail {
+                base = self.keyed_window(text, base, tail, scratch, keyed);
+            }
+        } else {
+            let mut pos = 0;
+            while let Some((start, end)) = self.next_chunk(text, pos, tail) {
+                pos = after_chunk(text, end);
+                self.keyed_one(text, start, end, scratch, keyed);
+            }
         }
         if tail < text.len() {
             self.keyed_tail(text, tail, scratch, keyed);
+        }
+    }
+
+    /// The chunks of the 64 bytes of `text[..limit]` from `base` (which no
+    /// chunk goes on into from before), found in their [`SpaceMasks`]: those
+    /// that end within them and are ASCII; a chunk with a non-ASCII byte
+    /// (which may be whitespace) by the byte scan. Where the next window
+    /// starts: past these bytes, at the start of the chunk that goes on past
+    /// them, or after the chunk the byte scan found.
+    #[inline(always)]
+    fn keyed_window(
+        &self,
+        text: &[u8],
+        base: usize,
+        limit: usize,
+        scratch: &mut WordScratch,
+        keyed: &mut impl Keyed,
+    ) -> usize {
+        let masks = SpaceMasks::at(text, base, limit);
+        // Where chunks start: not whitespace, after whitespace or at `base`.
+        let mut starts = !masks.space & (masks.space << 1 | 1);
+        while starts != 0 {
+            let at = starts.trailing_zeros() as usize;
+            let after = masks.space >> at;
+            if after == 0 {
+                if at == 0 {
+                    // 64 bytes without whitespace: the byte scan.
+                    break;
+                }
+                return base + at;
+            }
+            let len = after.trailing_zeros() as usize;
+            if (masks.high >> at) & ((1 << len) - 1) != 0 {
+                break;
+            }
+            self.keyed_one(text, base + at, base + at + len, scratch, keyed);
+            starts &= starts - 1;
+        }
+        if starts == 0 {
+            return base + 64;
+        }
+        let at = base + starts.trailing_zeros() as usize;
+        match self.next_chunk(text, at, limit) {
+            Some((start, end)) => {
+                self.keyed_one(text, start, end, scratch, keyed);
+                after_chunk(text, end)
+            }
+            None => limit,
         }
     }
 
@@ -591,84 +647,6 @@ impl NltkWordTokenizer {
             }
         }
         Some((start, pos.min(limit)))
-    }
-}
-
-/// The chunks of `text[..limit]` in order, the chunks of
-/// [`NltkWordTokenizer::next_chunk`]: read from [`SpaceMasks`] where they
-/// are ASCII and end within 64 bytes of where their window starts, by the
-/// byte scan otherwise.
-struct ChunkCursor<'a> {
-    text: &'a [u8],
-    limit: usize,
-    /// Where the next chunk is looked for.
-    pos: usize,
-    /// The masks of the 64 bytes from `base` (when `base < limit`).
-    base: usize,
-    masks: SpaceMasks,
-}
-
-impl<'a> ChunkCursor<'a> {
-    #[inline(always)]
-    fn new(words: &NltkWordTokenizer, text: &'a [u8], limit: usize) -> Self {
-        let masks = if words.kinds.masked_spaces && limit > 0 {
-            SpaceMasks::at(text, 0, limit)
-        } else {
-            SpaceMasks { space: 0, high: 0 }
-        };
-        ChunkCursor {
-            text,
-            limit,
-            pos: 0,
-            base: 0,
-            masks,
-        }
-    }
-
-    #[inline(always)]
-    fn next(&mut self, words: &NltkWordTokenizer) -> Option<(usize, usize)> {
-        let (text, limit) = (self.text, self.limit);
-        if !words.kinds.masked_spaces {
-            let (start, end) = words.next_chunk(text, self.pos, limit)?;
-            self.pos = after_chunk(text, end);
-            return Some((start, end));
-        }
-        loop {
-            if self.pos >= limit {
-                return None;
-            }
-            if self.pos - self.base >= 64 {
-                self.base = self.pos;
-                self.masks = SpaceMasks::at(text, self.base, limit);
-            }
-            let rest = !self.masks.space >> (self.pos - self.base);
-            if rest == 0 {
-                // Whitespace to the window's end.
-                self.pos = self.base + 64;
-                continue;
-            }
-            let start = self.pos + rest.trailing_zeros() as usize;
-            let after = self.masks.space >> (start - self.base);
-            if after != 0 {
-                let len = after.trailing_zeros() as usize;
-                if (self.masks.high >> (start - self.base)) & ((1 << len) - 1) == 0 {
-                    // The byte that ends it is ASCII whitespace (or the limit).
-                    self.pos = start + len + 1;
-                    return Some((start, start + len));
-                }
-            } else if start > self.base {
-                // It goes on past the window: a window from its start.
-                self.base = start;
-                self.pos = start;
-                self.masks = SpaceMasks::at(text, start, limit);
-                continue;
-            }
-            // A character that is not ASCII (which may be whitespace), or
-            // 64 bytes without whitespace.
-            let (start, end) = words.next_chunk(text, start, limit)?;
-            self.pos = after_chunk(text, end);
-            return Some((start, end));
-        }
     }
 }
 

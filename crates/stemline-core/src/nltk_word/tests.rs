@@ -5,7 +5,7 @@ use std::sync::Arc;
 use super::chunks::{cache_key, After, Before};
 use super::rules::{self, tests::cps, tests::string, tests::tokenize as whole_tokens, Edges};
 use super::*;
-use crate::classes::testing::ascii_classes;
+use crate::classes::testing::{ascii_classes, classes_with_spaces};
 
 pub(super) fn tokenizer() -> NltkWordTokenizer {
     NltkWordTokenizer::new(Arc::new(ascii_classes()), 1 << 20).unwrap()
@@ -296,15 +296,18 @@ fn spans_one_at_a_time_equal_spans_of_all_tokens() {
 }
 
 /// A [`keyed::Keyed`] that remembers every key's tokens, as the normalizer
-/// remembers their outputs, and lists the tokens it is handed.
+/// remembers their outputs, and lists the tokens it is handed and the keys
+/// it is asked for.
 #[derive(Default)]
 struct Remembering {
     known: std::collections::HashMap<(keyed::Key, Vec<u8>), Vec<Vec<u8>>>,
     tokens: Vec<String>,
+    asked: Vec<(keyed::Key, Vec<u8>)>,
 }
 
 impl keyed::Keyed for Remembering {
     fn known(&mut self, kind: keyed::Key, key: &[u8]) -> bool {
+        self.asked.push((kind, key.to_vec()));
         match self.known.get(&(kind, key.to_vec())) {
             Some(tokens) => {
                 let tokens: Vec<String> = tokens
@@ -342,6 +345,7 @@ impl keyed::Keyed for Remembering {
 /// The keyed tokens of `text`, with what `remembering` learnt before.
 fn keyed_tokens(t: &NltkWordTokenizer, remembering: &mut Remembering, text: &str) -> Vec<String> {
     remembering.tokens.clear();
+    remembering.asked.clear();
     let mut scratch = WordScratch::new(0);
     t.for_each_keyed(text.as_bytes(), &mut scratch, remembering);
     std::mem::take(&mut remembering.tokens)
@@ -373,9 +377,14 @@ fn keyed_tokens_are_the_whole_texts_for_every_short_text() {
 
 #[test]
 fn keyed_tokens_are_the_whole_texts_for_longer_texts() {
-    // Chunks found in masks of 64 bytes, and byte by byte.
-    let t = tokenizer();
-    let mut bytewise = tokenizer();
+    // Chunks found in masks of 64 bytes, and byte by byte, with whitespace
+    // that is not ASCII.
+    let with_spaces = || {
+        let classes = classes_with_spaces(&[(0xA0, 0xA1), (0x3000, 0x3001)]);
+        NltkWordTokenizer::new(Arc::new(classes), 1 << 20).unwrap()
+    };
+    let t = with_spaces();
+    let mut bytewise = with_spaces();
     bytewise.kinds.masked_spaces = false;
     assert!(t.kinds.masked_spaces);
     let mut memory = [Remembering::default(), Remembering::default()];
@@ -439,5 +448,7 @@ fn keyed_tokens_are_the_whole_texts_for_longer_texts() {
         assert_eq!(keyed_tokens(&t, &mut memory[0], &text), whole, "{text:?}");
         let bytes = keyed_tokens(&bytewise, &mut memory[1], &text);
         assert_eq!(bytes, whole, "{text:?} byte by byte");
+        // The same chunks both ways, so the same keys.
+        assert_eq!(memory[0].asked, memory[1].asked, "{text:?}");
     }
 }
