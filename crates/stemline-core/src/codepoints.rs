@@ -36,6 +36,13 @@ pub fn decode_at(text: &[u8], i: usize) -> (u32, usize) {
     }
 }
 
+/// Python's `string.whitespace` (` \t\n\r\x0b\x0c`): the ASCII whitespace of
+/// the `regex` module's `\s` (`str.isspace()` also has `\x1c` to `\x1f`).
+#[inline(always)]
+pub(crate) const fn is_string_whitespace(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C)
+}
+
 /// Where a run of printable ASCII (`!` to `~`) from byte `i` of `text` may
 /// end: `i` moved past 16 bytes at a time (8 near the text's end) that are
 /// all such bytes, to the first byte that may not be one (below `!`, ASCII

@@ -1,7 +1,8 @@
 //! A text's bytes 64 at a time as two bit masks: which are ASCII whitespace
-//! as the `regex` module's `\s` has it (`\t` to `\r` and the space; not the
-//! `\x1c` to `\x1f` that `str.split()` also splits at), and which are not
-//! ASCII. In a mask, the ends
+//! as the `regex` module's `\s` has it
+//! ([`is_string_whitespace`](crate::codepoints::is_string_whitespace): `\t` to
+//! `\r` and the space; not the `\x1c` to `\x1f` that `str.split()` also
+//! splits at), and which are not ASCII. In a mask, the ends
 //! of a run of other bytes are a shift and a count of trailing zeros each,
 //! where a loop over the bytes takes a branch per byte and mispredicts the
 //! end of every word.
@@ -14,11 +15,6 @@ pub(crate) struct SpaceMasks {
     /// Bytes from 0x80: where a character that is not ASCII starts or goes
     /// on (some of them are whitespace too, which the masks cannot say).
     pub(crate) high: u64,
-}
-
-/// Whether `b` is ASCII whitespace as the masks count it.
-pub(crate) const fn is_mask_space(b: u8) -> bool {
-    matches!(b, b'\t'..=b'\r' | b' ')
 }
 
 impl SpaceMasks {
@@ -114,11 +110,12 @@ fn of_block_by_words(block: &[u8; 64]) -> SpaceMasks {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::codepoints::is_string_whitespace;
 
     fn by_bytes(block: &[u8; 64]) -> SpaceMasks {
         let mut masks = SpaceMasks { space: 0, high: 0 };
         for (i, &b) in block.iter().enumerate() {
-            masks.space |= u64::from(is_mask_space(b)) << i;
+            masks.space |= u64::from(is_string_whitespace(b)) << i;
             masks.high |= u64::from(b >= 0x80) << i;
         }
         masks
@@ -140,7 +137,7 @@ mod tests {
             assert_eq!(of_block(&block), by_bytes(&block), "{block:?}");
             assert_eq!(of_block_by_words(&block), by_bytes(&block), "{block:?}");
         }
-        let spaces: Vec<u8> = (0..=255u8).filter(|&b| is_mask_space(b)).collect();
+        let spaces: Vec<u8> = (0..=255u8).filter(|&b| is_string_whitespace(b)).collect();
         assert_eq!(spaces, b"\t\n\x0b\x0c\r ");
     }
 

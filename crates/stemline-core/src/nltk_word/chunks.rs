@@ -46,8 +46,7 @@
 //! ([`cache_key`]); the tests check every short chunk in every context.
 
 use crate::classes::{CharClasses, SPACE, SPLIT_SPACE};
-use crate::codepoints::decode_at;
-use crate::space_masks::is_mask_space;
+use crate::codepoints::{decode_at, is_string_whitespace};
 use crate::wordpunct::ascii_word_len;
 
 use super::rules::{after_final_period, CLOSING_QUOTES, DASHES, OPENING_QUOTES};
@@ -264,8 +263,9 @@ pub(crate) struct ByteKinds {
     /// Whether exactly `[0-9A-Za-z_]` are plain among the ASCII bytes that
     /// are word characters.
     pub(crate) standard_ascii_words: bool,
-    /// Whether the ASCII whitespace is that of [`SpaceMasks`] (it is in
-    /// every Python), so that chunks may be found in them.
+    /// Whether the ASCII whitespace is that of [`SpaceMasks`],
+    /// [`is_string_whitespace`] (it is in every Python), so that chunks may
+    /// be found in them.
     pub(crate) masked_spaces: bool,
 }
 
@@ -308,7 +308,7 @@ impl ByteKinds {
             .filter(|b| b.is_ascii_alphanumeric() || *b == b'_')
             .all(|b| kinds[b as usize] == BYTE_PLAIN);
         let masked_spaces =
-            (0..128u8).all(|b| (kinds[b as usize] == BYTE_SPACE) == is_mask_space(b));
+            (0..128u8).all(|b| (kinds[b as usize] == BYTE_SPACE) == is_string_whitespace(b));
         ByteKinds {
             ascii: kinds,
             named,

@@ -194,13 +194,10 @@ impl PunktChars {
     }
 }
 
-/// Python's `string.whitespace` (` \t\n\r\x0b\x0c`), which
-/// `_get_last_whitespace_index` searches for; [`PunktChars::new`] checks that
-/// each is whitespace for `regex` and `str.isspace()` alike.
-#[inline(always)]
-pub(crate) fn is_string_whitespace(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C)
-}
+/// Python's `string.whitespace`, which `_get_last_whitespace_index` searches
+/// for; [`PunktChars::new`] checks that each is whitespace for `regex` and
+/// `str.isspace()` alike.
+pub(crate) use crate::codepoints::is_string_whitespace;
 
 /// The code point starting at byte `i` of `text` and its length: ASCII here,
 /// anything else by [`codepoints::decode_at`] (most of Punkt's text is ASCII).
